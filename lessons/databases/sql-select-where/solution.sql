@@ -1,0 +1,6 @@
+SELECT title, author, price
+FROM books
+WHERE in_stock = 1
+  AND genre IN ('fiction', 'poetry')
+  AND price <= 15
+ORDER BY price ASC, title ASC;
