@@ -1,0 +1,500 @@
+/**
+ * Reads a lessons folder into typed, rendered objects, collecting every problem with its file and
+ * line instead of stopping at the first. The only code that reads lessons/ (with lessons-check).
+ *
+ * Layout and rules: lessons/README.md. Phase 1 reads every track.yaml and lesson front matter (so
+ * lesson links can be resolved); phase 2 reads exercise files and renders Markdown.
+ */
+import "server-only";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { ZodError } from "zod";
+import { renderInlineMarkdown, renderMarkdown } from "./markdown.ts";
+import type { ExerciseFile, PrivateExercise, PrivateQuestion } from "./private-types.ts";
+import type { Problem } from "./problems.ts";
+import type { LessonRef, PublicExercise, PublicLesson, PublicQuestion, TrackSummary } from "./public-types.ts";
+import {
+  lessonFrontMatterSchema,
+  trackSchema,
+  type ExerciseFrontMatter,
+  type LessonFrontMatter,
+  type TrackFile,
+} from "./schema.ts";
+import { parseYaml, type YamlSource } from "./yaml-source.ts";
+
+/** Where a lesson's files are and how to find lines in its front matter (for the checker). */
+export interface LessonSource {
+  id: string;
+  trackId: string;
+  dir: string;
+  file: string;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+export interface LoadedContent {
+  root: string;
+  /** Tracks by `order`, each with the lessons that loaded, in track.yaml order. */
+  tracks: TrackSummary[];
+  lessons: Map<string, PublicLesson>;
+  exercises: Map<string, PrivateExercise>;
+  quizzes: Map<string, PrivateQuestion[]>;
+  sources: Map<string, LessonSource>;
+  /** Every problem found, in file order. */
+  problems: Problem[];
+  /** Lessons left out because their files are unusable (bad front matter, missing files): id -> problems. */
+  broken: Map<string, Problem[]>;
+}
+
+/** Rules that make a lesson unusable; others (a broken link, a quiz typo) are reported but it still loads. */
+const FATAL_RULES = new Set<Problem["rule"]>(["yaml", "schema", "missing-file", "duplicate-id"]);
+
+interface RawLesson {
+  id: string;
+  trackId: string;
+  dir: string;
+  file: string;
+  yaml: YamlSource;
+  frontMatter: LessonFrontMatter | null;
+  body: string;
+  bodyFirstLine: number;
+  problems: Problem[];
+}
+
+interface RawTrack {
+  id: string;
+  dir: string;
+  file: string;
+  data: TrackFile | null;
+  yaml: YamlSource | null;
+  lessons: RawLesson[];
+}
+
+/** Loads every track and lesson under `root`. Never throws for content problems: it returns them. */
+export async function loadContent(root: string): Promise<LoadedContent> {
+  const problems: Problem[] = [];
+  const rawTracks = await readTracks(root, problems);
+
+  // Lesson id -> track id, for links and prerequisites (folder names: they are the ids).
+  const lessonTrack = new Map<string, string>();
+  for (const track of rawTracks) {
+    for (const lesson of track.lessons) {
+      if (lessonTrack.has(lesson.id)) {
+        lesson.problems.push({
+          rule: "duplicate-id",
+          file: lesson.file,
+          line: lesson.yaml.lineOf(["id"]),
+          message: `lesson id "${lesson.id}" is already used in track "${lessonTrack.get(lesson.id)}"`,
+        });
+      } else {
+        lessonTrack.set(lesson.id, track.id);
+      }
+    }
+  }
+  const resolveLesson = (id: string) => {
+    const trackId = lessonTrack.get(id);
+    return trackId ? lessonHref(trackId, id) : undefined;
+  };
+
+  const lessons = new Map<string, PublicLesson>();
+  const exercises = new Map<string, PrivateExercise>();
+  const quizzes = new Map<string, PrivateQuestion[]>();
+  const sources = new Map<string, LessonSource>();
+  const broken = new Map<string, Problem[]>();
+  const titles = new Map<string, string>();
+  for (const track of rawTracks) for (const l of track.lessons) if (l.frontMatter) titles.set(l.id, l.frontMatter.title);
+
+  await Promise.all(
+    rawTracks.flatMap((track) =>
+      track.lessons.map(async (raw) => {
+        const built = raw.frontMatter ? await buildLesson(raw, raw.frontMatter, track, resolveLesson, titles) : null;
+        if (raw.problems.some((p) => FATAL_RULES.has(p.rule)) || !built) {
+          broken.set(raw.id, raw.problems);
+          return;
+        }
+        lessons.set(raw.id, built.lesson);
+        if (built.exercise) exercises.set(raw.id, built.exercise);
+        quizzes.set(raw.id, built.quiz);
+        sources.set(raw.id, { id: raw.id, trackId: track.id, dir: raw.dir, file: raw.file, lineOf: raw.yaml.lineOf });
+      }),
+    ),
+  );
+
+  const tracks: TrackSummary[] = [];
+  for (const track of rawTracks) {
+    if (!track.data) continue;
+    const loaded = track.data.lessons.map((id) => lessons.get(id)).filter((l) => l !== undefined);
+    loaded.forEach((lesson, i) => {
+      const ref = (l: PublicLesson | undefined): LessonRef | null => (l ? { id: l.id, title: l.title, href: l.href } : null);
+      lesson.previous = ref(loaded[i - 1]);
+      lesson.next = ref(loaded[i + 1]);
+    });
+    tracks.push({
+      id: track.data.id,
+      title: track.data.title,
+      description: track.data.description,
+      order: track.data.order,
+      href: `/learn/${track.data.id}`,
+      lessons: loaded.map(toSummary),
+    });
+  }
+  tracks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  for (const track of rawTracks) for (const lesson of track.lessons) problems.push(...lesson.problems);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { root, tracks, lessons, exercises, quizzes, sources, problems, broken };
+}
+
+export function lessonHref(trackId: string, lessonId: string): string {
+  return `/learn/${trackId}/${lessonId}`;
+}
+
+function toSummary(lesson: PublicLesson) {
+  const { id, trackId, title, summary, minutes, tags, prerequisites, href, quizQuestions } = lesson;
+  const exercise = lesson.exercise ? { kind: lesson.exercise.kind, title: lesson.exercise.title } : null;
+  return { id, trackId, title, summary, minutes, tags, prerequisites, href, exercise, quizQuestions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 1: tracks and front matter
+
+async function listDirs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
+    .map((e) => e.name)
+    .sort();
+}
+
+async function readTracks(root: string, problems: Problem[]): Promise<RawTrack[]> {
+  const tracks: RawTrack[] = [];
+  for (const name of await listDirs(root)) {
+    const dir = path.join(root, name);
+    const file = path.join(dir, "track.yaml");
+    const track: RawTrack = { id: name, dir, file, data: null, yaml: null, lessons: [] };
+    tracks.push(track);
+    const text = await readFile(file, "utf8").catch(() => null);
+    if (text === null) {
+      problems.push({ rule: "missing-file", file, line: 1, message: `track folder "${name}" has no track.yaml` });
+      continue;
+    }
+    const yaml = parseYaml(text, file);
+    track.yaml = yaml;
+    problems.push(...yaml.problems);
+    if (yaml.data !== undefined) {
+      const parsed = trackSchema.safeParse(yaml.data);
+      if (!parsed.success) {
+        problems.push(...zodProblems(parsed.error, yaml, file));
+      } else if (parsed.data.id !== name) {
+        problems.push({ rule: "schema", file, line: yaml.lineOf(["id"]), message: `id "${parsed.data.id}" must equal the folder name "${name}"` });
+      } else {
+        track.data = parsed.data;
+      }
+    }
+
+    const folders = await listDirs(dir);
+    if (track.data) {
+      const seen = new Set<string>();
+      track.data.lessons.forEach((id, i) => {
+        if (seen.has(id)) {
+          problems.push({ rule: "duplicate-id", file, line: yaml.lineOf(["lessons", i]), message: `lesson "${id}" is listed twice` });
+        }
+        seen.add(id);
+        if (!folders.includes(id)) {
+          problems.push({ rule: "missing-file", file, line: yaml.lineOf(["lessons", i]), message: `lesson "${id}" is listed but ${name}/${id}/lesson.md does not exist` });
+        }
+      });
+    }
+    for (const folder of folders) {
+      const lesson = await readLessonFrontMatter(path.join(dir, folder), folder, name);
+      if (track.data && !track.data.lessons.includes(folder)) {
+        lesson.problems.push({ rule: "schema", file: lesson.file, line: 1, message: `lesson "${folder}" is not listed in ${name}/track.yaml (lessons:)` });
+      }
+      track.lessons.push(lesson);
+    }
+  }
+  return tracks;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+async function readLessonFrontMatter(dir: string, id: string, trackId: string): Promise<RawLesson> {
+  const file = path.join(dir, "lesson.md");
+  const raw: RawLesson = { id, trackId, dir, file, yaml: parseYaml("", file), frontMatter: null, body: "", bodyFirstLine: 1, problems: [] };
+  const text = await readFile(file, "utf8").catch(() => null);
+  if (text === null) {
+    raw.problems.push({ rule: "missing-file", file, line: 1, message: `lesson folder "${id}" has no lesson.md` });
+    return raw;
+  }
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    raw.problems.push({ rule: "schema", file, line: 1, message: "lesson.md must start with YAML front matter between two --- lines" });
+    return raw;
+  }
+  raw.yaml = parseYaml(match[1], file, 2);
+  raw.body = text.slice(match[0].length);
+  raw.bodyFirstLine = match[0].split("\n").length;
+  raw.problems.push(...raw.yaml.problems);
+  if (raw.yaml.data === undefined) return raw;
+  const parsed = lessonFrontMatterSchema.safeParse(raw.yaml.data ?? {});
+  if (!parsed.success) {
+    raw.problems.push(...zodProblems(parsed.error, raw.yaml, file));
+    return raw;
+  }
+  if (parsed.data.id !== id) {
+    raw.problems.push({ rule: "schema", file, line: raw.yaml.lineOf(["id"]), message: `id "${parsed.data.id}" must equal the folder name "${id}"` });
+    return raw;
+  }
+  raw.frontMatter = parsed.data;
+  return raw;
+}
+
+/** One problem per zod issue, on the line of the offending key (each unknown key on its own line). */
+export function zodProblems(error: ZodError, yaml: YamlSource, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const at = issue.path.length ? issue.path.map(String).join(".") : "(top level)";
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const where = [...issue.path, key].map(String).join(".");
+        problems.push({ rule: "schema", file, line: yaml.lineOf([...issue.path, key]), message: `unknown key "${where}"` });
+      }
+    } else {
+      problems.push({ rule: "schema", file, line: yaml.lineOf(issue.path), message: `${at}: ${issue.message}` });
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 2: exercise files, Markdown, quiz
+
+type Resolve = (id: string) => string | undefined;
+
+async function buildLesson(
+  raw: RawLesson,
+  fm: LessonFrontMatter,
+  track: RawTrack,
+  resolveLesson: Resolve,
+  titles: Map<string, string>,
+): Promise<{ lesson: PublicLesson; exercise: PrivateExercise | null; quiz: PrivateQuestion[] } | null> {
+  const { file, yaml } = raw;
+  const render = async (markdown: string, line: number, inline = false) => {
+    const rendered = await (inline ? renderInlineMarkdown : renderMarkdown)(markdown, { file, firstLine: line, resolveLesson });
+    raw.problems.push(...rendered.problems);
+    return rendered;
+  };
+
+  const prose = await render(raw.body, raw.bodyFirstLine);
+  if (raw.body.trim() === "") {
+    raw.problems.push({ rule: "schema", file, line: raw.bodyFirstLine, message: "lesson.md has no prose after the front matter" });
+  }
+
+  fm.prerequisites.forEach((id, i) => {
+    if (!resolveLesson(id)) {
+      raw.problems.push({ rule: "missing-prerequisite", file, line: yaml.lineOf(["prerequisites", i]), message: `prerequisite "${id}" is not a lesson` });
+    } else if (id === fm.id) {
+      raw.problems.push({ rule: "missing-prerequisite", file, line: yaml.lineOf(["prerequisites", i]), message: "a lesson cannot be its own prerequisite" });
+    }
+  });
+
+  // Quiz: public questions and choice texts; private answers and explanations.
+  const publicQuiz: PublicQuestion[] = [];
+  const privateQuiz: PrivateQuestion[] = [];
+  const questionIds = new Set<string>();
+  for (const [qi, q] of fm.quiz.entries()) {
+    const qLine = yaml.lineOf(["quiz", qi]);
+    if (questionIds.has(q.id)) {
+      raw.problems.push({ rule: "duplicate-id", file, line: yaml.lineOf(["quiz", qi, "id"]), message: `quiz question id "${q.id}" is used twice` });
+    }
+    questionIds.add(q.id);
+    const right = q.choices.filter((c) => c.correct).length;
+    if (!q.multiple && right !== 1) {
+      raw.problems.push({
+        rule: "quiz-answers",
+        file,
+        line: qLine,
+        message: `quiz question "${q.id}" has ${right} right answers; it needs exactly one (or set multiple: true)`,
+      });
+    } else if (q.multiple && right < 1) {
+      raw.problems.push({ rule: "quiz-answers", file, line: qLine, message: `quiz question "${q.id}" (multiple: true) has no right answer` });
+    }
+    const choiceIds = q.choices.map((c, ci) => c.id ?? String.fromCharCode(97 + ci));
+    if (new Set(choiceIds).size !== choiceIds.length) {
+      raw.problems.push({ rule: "duplicate-id", file, line: qLine, message: `quiz question "${q.id}" has duplicate choice ids (${choiceIds.join(", ")})` });
+    }
+    const questionHtml = (await render(q.question, yaml.valueStartLine(["quiz", qi, "question"]), true)).html;
+    const choices = await Promise.all(
+      q.choices.map(async (c, ci) => ({
+        id: choiceIds[ci],
+        text: c.text,
+        html: (await render(c.text, yaml.valueStartLine(["quiz", qi, "choices", ci, "text"]), true)).html,
+        correct: c.correct,
+        explanationHtml: c.explain ? (await render(c.explain, yaml.valueStartLine(["quiz", qi, "choices", ci, "explain"]), true)).html : "",
+      })),
+    );
+    publicQuiz.push({ id: q.id, questionHtml, multiple: q.multiple, choices: choices.map(({ id, text, html }) => ({ id, text, html })) });
+    privateQuiz.push({ id: q.id, multiple: q.multiple, line: qLine, choices: choices.map(({ id, correct, explanationHtml }) => ({ id, correct, explanationHtml })) });
+  }
+
+  const exercise = await buildExercise(raw, fm, track.id, render);
+  const href = lessonHref(track.id, fm.id);
+  const lesson: PublicLesson = {
+    id: fm.id,
+    trackId: track.id,
+    trackTitle: track.data?.title ?? track.id,
+    title: fm.title,
+    summary: fm.summary,
+    minutes: fm.minutes,
+    tags: fm.tags,
+    prerequisites: fm.prerequisites,
+    href,
+    quizQuestions: fm.quiz.length,
+    html: prose.html,
+    headings: prose.headings,
+    prerequisiteLessons: fm.prerequisites.flatMap((id) => {
+      const to = resolveLesson(id);
+      return to ? [{ id, title: titles.get(id) ?? id, href: to }] : [];
+    }),
+    previous: null,
+    next: null,
+    exercise: exercise ? { ...exercise.public } : null,
+    quiz: publicQuiz,
+  };
+  return { lesson, exercise, quiz: privateQuiz };
+}
+
+type Render = (markdown: string, line: number, inline?: boolean) => Promise<{ html: string }>;
+
+/** Which files each exercise kind has, by convention (ext: ".ts" / ".js" by language, ".sql" for sql). */
+function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string) {
+  switch (kind) {
+    case "function":
+    case "handler":
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext } as Record<string, string> };
+    case "security":
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext } };
+    case "tests":
+      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, mistakes: `.test${ext}` } };
+    case "sql":
+      return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" } };
+    default:
+      return { required: [], optional: [], dirs: {} };
+  }
+}
+
+async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: string, render: Render): Promise<PrivateExercise | null> {
+  const { dir, file: lessonFile, yaml } = raw;
+  const ex = fm.exercise;
+  const ext = ex?.kind === "sql" ? ".sql" : `.${ex?.language ?? "ts"}`;
+  const layout = fileLayout(ex?.kind, ext);
+  const problem = (rule: Problem["rule"], file: string, line: number, message: string) => raw.problems.push({ rule, file, line, message });
+
+  // Every file in the folder must be one the layout knows: a typo (hiden.test.ts) is not ignored.
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = new Map<string, ExerciseFile>();
+  const folders = new Map<string, ExerciseFile[]>();
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.name === "lesson.md" || entry.name.startsWith(".")) continue;
+    if (entry.isDirectory() && entry.name in layout.dirs) {
+      const want = layout.dirs[entry.name];
+      const inner: ExerciseFile[] = [];
+      for (const sub of (await readdir(full, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+        const subFull = path.join(full, sub.name);
+        if (sub.isFile() && sub.name.endsWith(want) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(sub.name.slice(0, -want.length))) {
+          inner.push({ name: sub.name.slice(0, -want.length), file: subFull, source: await readFile(subFull, "utf8") });
+        } else if (!sub.name.startsWith(".")) {
+          problem("unexpected-file", subFull, 1, `unexpected file in ${entry.name}/: expected kebab-case <name>${want}`);
+        }
+      }
+      folders.set(entry.name, inner);
+    } else if (entry.isFile() && (layout.required.includes(entry.name) || layout.optional.some((re) => re.test(entry.name)))) {
+      files.set(entry.name, { name: entry.name, file: full, source: await readFile(full, "utf8") });
+    } else {
+      const why = ex ? `not part of a ${ex.kind} exercise${ex.kind === "sql" ? "" : ` in ${ex.language}`}` : "this lesson has no exercise in its front matter";
+      problem("unexpected-file", full, 1, `unexpected ${entry.isDirectory() ? "folder" : "file"} "${entry.name}": ${why} (see lessons/README.md)`);
+    }
+  }
+  if (!ex) return null;
+
+  for (const name of layout.required) {
+    if (!files.has(name)) problem("missing-file", path.join(dir, name), 1, `${ex.kind} exercise needs ${name} (lesson ${fm.id})`);
+  }
+  if (layout.required.some((name) => !files.has(name))) return null;
+
+  const need = (name: string) => files.get(name)!;
+  const mutantFiles = folders.get("mutants") ?? [];
+  const descriptions = ex.mutants ?? {};
+  const mutants = mutantFiles.map((m) => {
+    if (!descriptions[m.name]) problem("schema", m.file, 1, `mutant "${m.name}" has no description under exercise.mutants in lesson.md`);
+    return { ...m, description: descriptions[m.name] ?? m.name };
+  });
+  for (const name of Object.keys(descriptions)) {
+    if (!mutantFiles.some((m) => m.name === name)) {
+      problem("missing-file", lessonFile, yaml.lineOf(["exercise", "mutants", name]), `exercise.mutants names "${name}" but mutants/${name}${ext} does not exist`);
+    }
+  }
+  if (ex.kind === "tests" && mutantFiles.length === 0) {
+    problem("missing-file", path.join(dir, "mutants"), 1, `tests exercise needs at least one mutant in mutants/<name>${ext}`);
+  }
+  const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
+  for (const s of support) {
+    if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
+  }
+
+  const instructionsHtml = (await render(ex.instructions, yaml.valueStartLine(["exercise", "instructions"]))).html;
+  const hints = await Promise.all(
+    ex.hints.map(async (markdown, i) => ({ markdown, html: (await render(markdown, yaml.valueStartLine(["exercise", "hints", i]))).html })),
+  );
+
+  const codeKind = ex.kind === "function" || ex.kind === "handler" || ex.kind === "security";
+  const starterName = ex.kind === "tests" ? `starter.test${ext}` : `starter${ext}`;
+  const solutionName = ex.kind === "tests" ? `solution.test${ext}` : `solution${ext}`;
+  const sql = ex.sql ? (ex.sql.compare === "rows" ? { compare: "rows" as const, ordered: ex.sql.ordered } : { compare: "tables" as const, tables: ex.sql.tables }) : null;
+  const asPublic = (f: ExerciseFile) => ({ name: f.name, source: f.source });
+  const exampleTests = codeKind ? [need(`example.test${ext}`)] : [];
+  const seed = ex.kind === "sql" ? need("seed.sql") : null;
+  const module = ex.kind === "tests" ? { ...need(`module${ext}`), name: `solution${ext}` } : null;
+
+  const publicExercise: PublicExercise = {
+    id: fm.id,
+    kind: ex.kind,
+    language: ex.kind === "sql" ? "sql" : ex.language,
+    title: ex.title,
+    instructionsHtml,
+    fileName: solutionName,
+    starter: need(starterName).source,
+    exampleTests: exampleTests.map(asPublic),
+    support: support.map((s) => ({ name: `${s.name}${ext}`, source: s.source })),
+    module: module ? asPublic(module) : null,
+    seed: seed ? seed.source : null,
+    sql,
+    hintCount: hints.length,
+    revealSolutionAfter: ex.revealSolutionAfter,
+  };
+
+  return {
+    id: fm.id,
+    trackId,
+    kind: ex.kind,
+    language: ex.language,
+    dir,
+    lessonFile,
+    public: publicExercise,
+    starter: need(starterName),
+    solution: need(solutionName),
+    exampleTests,
+    hiddenTests: codeKind ? [need(`hidden.test${ext}`)] : [],
+    attackTests: ex.kind === "security" ? [need(`attacks.test${ext}`)] : [],
+    support,
+    module,
+    mutants,
+    seed,
+    hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
+    sql,
+    mistakes: folders.get("mistakes") ?? [],
+    hints,
+    limits: ex.limits ?? {},
+    revealSolutionAfter: ex.revealSolutionAfter,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The schemas of track.yaml and of lesson.md front matter. Strict objects: an unknown key is an
+ * error (a typo like `hint:` for `hints:` must not silently drop content).
+ */
+import { z } from "zod";
+
+/** Lesson, track, question and choice ids: kebab-case. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits, dashes)");
+
+export const trackSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  order: z.number(),
+  lessons: z.array(idSchema),
+});
+export type TrackFile = z.infer<typeof trackSchema>;
+
+export const exerciseKinds = ["function", "handler", "sql", "tests", "security"] as const;
+export type ExerciseKind = (typeof exerciseKinds)[number];
+
+const positiveInt = z.number().int().positive();
+
+/** Per-exercise overrides of the sandbox Limits (sandbox/types.ts). */
+export const limitsSchema = z.strictObject({
+  timeoutMs: positiveInt.optional(),
+  testTimeoutMs: positiveInt.optional(),
+  memoryMb: positiveInt.optional(),
+  outputBytes: positiveInt.optional(),
+  testOutputBytes: positiveInt.optional(),
+  sourceBytes: positiveInt.optional(),
+  maxTests: positiveInt.optional(),
+});
+
+export const sqlOptionsSchema = z.discriminatedUnion("compare", [
+  z.strictObject({ compare: z.literal("rows"), ordered: z.boolean().default(false) }),
+  z.strictObject({ compare: z.literal("tables"), tables: z.array(z.string().min(1)).min(1) }),
+]);
+
+export const exerciseSchema = z
+  .strictObject({
+    kind: z.enum(exerciseKinds),
+    language: z.enum(["ts", "js"]).default("ts"),
+    title: z.string().min(1),
+    instructions: z.string().min(1),
+    hints: z.array(z.string().min(1)).default([]),
+    revealSolutionAfter: z.number().int().min(0).default(3),
+    limits: limitsSchema.optional(),
+    sql: sqlOptionsSchema.optional(),
+    mutants: z.record(idSchema, z.string().min(1)).optional(),
+  })
+  .superRefine((exercise, ctx) => {
+    if (exercise.kind === "sql" && !exercise.sql) {
+      ctx.addIssue({ code: "custom", path: ["sql"], message: "sql exercises need `sql: { compare: rows | tables, ... }`" });
+    }
+    if (exercise.kind !== "sql" && exercise.sql) {
+      ctx.addIssue({ code: "custom", path: ["sql"], message: "`sql` is only for kind: sql" });
+    }
+    if (exercise.kind !== "tests" && exercise.mutants) {
+      ctx.addIssue({ code: "custom", path: ["mutants"], message: "`mutants` is only for kind: tests" });
+    }
+  });
+export type ExerciseFrontMatter = z.infer<typeof exerciseSchema>;
+
+export const choiceSchema = z.strictObject({
+  /** Optional stable id; defaults to a, b, c ... by position. */
+  id: idSchema.optional(),
+  text: z.string().min(1),
+  correct: z.boolean().default(false),
+  explain: z.string().min(1).optional(),
+});
+
+export const questionSchema = z.strictObject({
+  id: idSchema,
+  question: z.string().min(1),
+  multiple: z.boolean().default(false),
+  choices: z.array(choiceSchema).min(2),
+});
+
+export const lessonFrontMatterSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  minutes: z.number().int().positive(),
+  prerequisites: z.array(idSchema).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+  exercise: exerciseSchema.optional(),
+  quiz: z.array(questionSchema).default([]),
+});
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
