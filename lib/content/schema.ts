@@ -3,6 +3,8 @@
  * error (a typo like `hint:` for `hints:` must not silently drop content).
  */
 import { z } from "zod";
+import { MAX_LIMITS, MIN_LIMITS } from "../../sandbox/limits.ts";
+import type { Limits } from "../../sandbox/types.ts";
 
 /** Lesson, track, question and choice ids: kebab-case. */
 export const idSchema = z
@@ -21,17 +23,18 @@ export type TrackFile = z.infer<typeof trackSchema>;
 export const exerciseKinds = ["function", "handler", "sql", "tests", "security"] as const;
 export type ExerciseKind = (typeof exerciseKinds)[number];
 
-const positiveInt = z.number().int().positive();
+/** One limit override, within the sandbox's floors and ceilings (it refuses anything outside them). */
+const limitField = (key: keyof Limits) => z.number().int().min(MIN_LIMITS[key]).max(MAX_LIMITS[key]).optional();
 
 /** Per-exercise overrides of the sandbox Limits (sandbox/types.ts). */
 export const limitsSchema = z.strictObject({
-  timeoutMs: positiveInt.optional(),
-  testTimeoutMs: positiveInt.optional(),
-  memoryMb: positiveInt.optional(),
-  outputBytes: positiveInt.optional(),
-  testOutputBytes: positiveInt.optional(),
-  sourceBytes: positiveInt.optional(),
-  maxTests: positiveInt.optional(),
+  timeoutMs: limitField("timeoutMs"),
+  testTimeoutMs: limitField("testTimeoutMs"),
+  memoryMb: limitField("memoryMb"),
+  outputBytes: limitField("outputBytes"),
+  testOutputBytes: limitField("testOutputBytes"),
+  sourceBytes: limitField("sourceBytes"),
+  maxTests: limitField("maxTests"),
 });
 
 export const sqlOptionsSchema = z.discriminatedUnion("compare", [

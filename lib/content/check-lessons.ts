@@ -1,0 +1,179 @@
+/**
+ * The lesson checker behind `npm run lessons:check`: everything the loader reports (schema, ids,
+ * prerequisites, links, quiz answers) plus grading through the real sandbox:
+ *
+ *   - the reference solution passes every test (submit mode: visible + hidden + attacks);
+ *   - the starter does not (and compiles);
+ *   - every common mistake (mistakes/) is rejected;
+ *   - tests exercises: the reference tests pass on module.ts and kill every mutant;
+ *   - grading the reference solution stays within the exercise's time budget (limits.timeoutMs).
+ *
+ * Jobs are built with buildGradeJobFor, the same code path the app uses.
+ */
+import "server-only";
+import path from "node:path";
+import { resolveLimits } from "../../sandbox/limits.ts";
+import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
+import { buildGradeJobFor } from "./grade-job.ts";
+import { loadContent, type LoadedContent } from "./load-content.ts";
+import type { PrivateExercise } from "./private-types.ts";
+import type { Problem } from "./problems.ts";
+
+export type Grade = (job: GradeJob) => Promise<GradeResult>;
+
+export interface CheckOptions {
+  /** The lessons folder. */
+  root: string;
+  /** Check only the lessons in or containing this path (a lesson folder, a file in it, a track folder). */
+  only?: string;
+  /** The sandbox's grade function; without it, grading checks are skipped. */
+  grade?: Grade;
+  /** Grading jobs in flight at once. */
+  concurrency?: number;
+}
+
+export interface CheckReport {
+  problems: Problem[];
+  /** Lessons checked and how many of them have an exercise. */
+  lessons: number;
+  exercises: number;
+  /** Grading jobs run. */
+  jobs: number;
+  durationMs: number;
+  /** Set when `only` matched nothing. */
+  notFound?: string;
+}
+
+const isInside = (child: string, parent: string) => {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
+/** Validates and grades the lessons under `root` (or only those selected by `only`). */
+export async function checkLessons(options: CheckOptions): Promise<CheckReport> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const content = await loadContent(root);
+  const only = options.only ? path.resolve(options.only) : null;
+
+  // Lesson folders in scope: all, or those inside `only` or containing it.
+  const lessonDirs = [...content.sources.values()].map((s) => s.dir);
+  for (const problems of content.broken.values()) for (const p of problems) lessonDirs.push(path.dirname(p.file));
+  const inScope = (dir: string) => !only || isInside(dir, only) || isInside(only, dir);
+  if (only && !lessonDirs.some(inScope) && !content.problems.some((p) => isInside(p.file, only))) {
+    return { problems: [], lessons: 0, exercises: 0, jobs: 0, durationMs: performance.now() - started, notFound: only };
+  }
+  const selected = [...content.sources.values()].filter((s) => inScope(s.dir));
+  const selectedDirs = selected.map((s) => s.dir);
+  const problems = content.problems.filter(
+    (p) => !only || isInside(p.file, only) || selectedDirs.some((dir) => isInside(p.file, dir)),
+  );
+
+  const exercises = selected.map((s) => content.exercises.get(s.id)).filter((e) => e !== undefined);
+  let jobs = 0;
+  if (options.grade) {
+    const grade = options.grade;
+    const tasks = exercises.flatMap((exercise) => gradingTasks(exercise, content));
+    jobs = tasks.length;
+    await runPool(tasks.map((task) => async () => problems.push(...(await task(grade)))), options.concurrency ?? 2);
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const lessonCount = new Set([...selectedDirs, ...problems.map((p) => p.file).filter((f) => f.endsWith("lesson.md")).map(path.dirname)]).size;
+  return { problems, lessons: lessonCount, exercises: exercises.length, jobs, durationMs: performance.now() - started };
+}
+
+async function runPool(tasks: (() => Promise<unknown>)[], concurrency: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+}
+
+type Task = (grade: Grade) => Promise<Problem[]>;
+
+/** Short description of a failed test or run for a problem message. */
+function describeFailure(result: GradeResult): string {
+  if (result.status === "error" && result.error) return `${result.error.kind} error: ${firstLine(result.error.message)}`;
+  const failed = result.tests.filter((t) => t.status !== "pass");
+  const shown = failed.slice(0, 3).map((t) => `"${t.name}"${t.message ? ` (${firstLine(t.message)})` : ""}`);
+  return `${failed.length} failing test(s): ${shown.join("; ")}${failed.length > 3 ? "; ..." : ""}`;
+}
+
+const firstLine = (text: string) => {
+  const line = text.split("\n")[0];
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+};
+
+/** Names of the mutants a mutation result says survived (their test passed, or rather: was not killed). */
+export function survivingMutants(exercise: PrivateExercise, result: GradeResult): string[] {
+  return exercise.mutants
+    .filter((m) => result.tests.some((t) => t.status !== "pass" && mutantOf(t.name, exercise) === m.name))
+    .map((m) => m.name);
+}
+
+/** Which mutant a mutation-job test result is about (by name or description in its name), if any. */
+function mutantOf(testName: string, exercise: PrivateExercise): string | undefined {
+  const lower = testName.toLowerCase();
+  const byName = exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(lower));
+  return (byName ?? exercise.mutants.find((m) => lower.includes(m.description.toLowerCase())))?.name;
+}
+
+function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[] {
+  const source = content.sources.get(exercise.id)!;
+  const budget = resolveLimits(exercise.limits).timeoutMs;
+  const budgetLine = source.lineOf(["exercise", "limits", "timeoutMs"]);
+  const tasks: Task[] = [];
+
+  // The reference solution passes everything (for tests exercises: passes on module.ts, kills every mutant).
+  tasks.push(async (grade) => {
+    const result = await grade(buildGradeJobFor(exercise, exercise.solution.source, "submit"));
+    const problems: Problem[] = [];
+    if (result.status === "error" && result.error?.kind === "timeout") {
+      problems.push({ rule: "time-budget", file: exercise.lessonFile, line: budgetLine, message: `grading the reference solution timed out (budget ${budget} ms): ${firstLine(result.error.message)}` });
+      return problems;
+    }
+    if (result.durationMs > budget) {
+      problems.push({ rule: "time-budget", file: exercise.lessonFile, line: budgetLine, message: `grading the reference solution took ${Math.round(result.durationMs)} ms, over the budget of ${budget} ms (exercise.limits.timeoutMs)` });
+    }
+    if (exercise.kind === "tests" && result.status === "fail") {
+      const survivors = survivingMutants(exercise, result);
+      for (const name of survivors) {
+        const mutant = exercise.mutants.find((m) => m.name === name)!;
+        problems.push({ rule: "mutant-survives", file: mutant.file, line: 1, message: `mutant "${name}" (${mutant.description}) survives the reference tests (solution.test): add a test that fails on it` });
+      }
+      const other = result.tests.filter((t) => t.status !== "pass" && !mutantOf(t.name, exercise));
+      if (other.length || !survivors.length) {
+        problems.push({ rule: "solution-fails", file: exercise.solution.file, line: 1, message: `reference tests fail on module: ${describeFailure({ ...result, tests: other.length ? other : result.tests })}` });
+      }
+    } else if (result.status !== "pass") {
+      const line = result.status === "error" && result.error?.line ? result.error.line : 1;
+      problems.push({ rule: "solution-fails", file: exercise.solution.file, line, message: `reference solution does not pass: ${describeFailure(result)}` });
+    }
+    return problems;
+  });
+
+  // The starter compiles and fails.
+  tasks.push(async (grade) => {
+    const result = await grade(buildGradeJobFor(exercise, exercise.starter.source, "submit"));
+    if (result.status === "pass") {
+      return [{ rule: "starter-passes", file: exercise.starter.file, line: 1, message: "the starter passes every test: the exercise asks for nothing" }];
+    }
+    if (result.status === "error" && result.error?.kind === "compile") {
+      return [{ rule: "starter-broken", file: exercise.starter.file, line: result.error.line ?? 1, message: `the starter does not compile: ${firstLine(result.error.message)}` }];
+    }
+    return [];
+  });
+
+  // Every common mistake is rejected.
+  for (const mistake of exercise.mistakes) {
+    tasks.push(async (grade) => {
+      const result = await grade(buildGradeJobFor(exercise, mistake.source, "submit"));
+      return result.status === "pass"
+        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}" passes every test: add a hidden test that rejects it` }]
+        : [];
+    });
+  }
+  return tasks;
+}

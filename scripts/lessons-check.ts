@@ -1,0 +1,68 @@
+/**
+ * npm run lessons:check [-- <path>] [--no-grade]
+ *
+ * Validates every lesson (or the one at <path>: a lesson folder or a file in it, or a track folder)
+ * and grades reference solutions, starters, common mistakes and mutants in the real sandbox.
+ * Prints one `file:line: message` per problem and a summary; exits 1 on any problem.
+ *   --no-grade   skip the sandbox (schema, ids, links, quiz only): fast, while writing prose.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { checkLessons, type Grade } from "../lib/content/check-lessons.ts";
+import { formatProblem } from "../lib/content/problems.ts";
+
+const USAGE = "usage: npm run lessons:check [-- <lesson folder or file>] [--no-grade]";
+
+/** The lessons root a path belongs to: the parent of the nearest folder holding a track.yaml. */
+function findRoot(target: string): string | null {
+  for (let dir = target; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "track.yaml"))) return path.dirname(dir);
+  }
+  return null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const noGrade = argv.includes("--no-grade");
+  const positional = argv.filter((a) => !a.startsWith("--"));
+  if (positional.length > 1 || argv.some((a) => a.startsWith("--") && a !== "--no-grade")) {
+    console.error(USAGE);
+    return 2;
+  }
+  const only = positional[0] ? path.resolve(positional[0]) : undefined;
+  if (only && !existsSync(only)) {
+    console.error(`lessons:check: ${positional[0]}: no such file or folder`);
+    return 2;
+  }
+  const root = (only && findRoot(only)) || path.resolve("lessons");
+
+  let grade: Grade | undefined;
+  let close: (() => unknown) | undefined;
+  if (!noGrade) {
+    const sandbox = await import("../sandbox/index.ts");
+    const grader = sandbox.getGrader();
+    grade = (job) => grader.grade(job);
+    close = () => (grader as { close?: () => unknown }).close?.();
+  }
+
+  try {
+    const report = await checkLessons({ root, only, grade });
+    if (report.notFound) {
+      console.error(`lessons:check: no lesson at ${path.relative(process.cwd(), report.notFound)}`);
+      return 2;
+    }
+    for (const problem of report.problems) console.log(formatProblem(problem));
+    const files = new Set(report.problems.map((p) => p.file)).size;
+    const what = `${report.lessons} lesson(s), ${report.exercises} exercise(s), ${noGrade ? "grading skipped (--no-grade)" : `${report.jobs} grading job(s)`}`;
+    const seconds = (report.durationMs / 1000).toFixed(1);
+    console.log(
+      report.problems.length
+        ? `lessons:check: ${report.problems.length} problem(s) in ${files} file(s); ${what}; ${seconds} s`
+        : `lessons:check: ok; ${what}; ${seconds} s`,
+    );
+    return report.problems.length ? 1 : 0;
+  } finally {
+    await close?.();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
