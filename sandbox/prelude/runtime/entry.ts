@@ -1,0 +1,47 @@
+/**
+ * The prelude's entry point, bundled by build-prelude.ts. installPrelude puts the sandbox's web
+ * globals on globalThis and returns the internal object that only the harness receives.
+ */
+import { DOMException } from "./dom-exception.ts";
+import { TextDecoder, TextEncoder, atob, btoa, hexToBytes, installUint8ArrayEncodings, utf8Encode } from "./encoding.ts";
+import { Headers, Request, Response, platformObjects } from "./fetch.ts";
+import { URL, URLSearchParams } from "./url.ts";
+import { createCrypto, createDrbg } from "./crypto.ts";
+import { createStructuredClone } from "./structured-clone.ts";
+import { createTimers, type TimersInternal } from "./timers.ts";
+
+export interface PreludeInternal {
+  timers: TimersInternal;
+}
+
+export function installPrelude(seedHex: unknown): PreludeInternal {
+  const seed = typeof seedHex === "string" && seedHex.length === 64 ? hexToBytes(seedHex) : null;
+  if (seed === null) throw new TypeError("prelude: expected a seed of 32 bytes as 64 hex characters");
+
+  const timers = createTimers();
+  const crypto = createCrypto(createDrbg(seed, utf8Encode("serverside prelude v1")));
+
+  const globals: Record<string, unknown> = {
+    DOMException,
+    Headers,
+    Request,
+    Response,
+    URL,
+    URLSearchParams,
+    TextEncoder,
+    TextDecoder,
+    atob,
+    btoa,
+    structuredClone: createStructuredClone(platformObjects),
+    crypto,
+    clock: timers.clock,
+    ...timers.globals,
+  };
+  // Like web IDL globals: writable and configurable (learner code may replace them, which only
+  // affects itself; the harness does not use them), but not enumerable.
+  for (const name of Object.keys(globals)) {
+    Object.defineProperty(globalThis, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
+  }
+  installUint8ArrayEncodings();
+  return { timers: timers.internal };
+}
