@@ -1,0 +1,33 @@
+// Mistake: escaping quotes by hand with a backslash. In SQLite a backslash is an ordinary character,
+// so \' still ends the string, and the attacker's text after it is SQL again.
+import { query } from "./db";
+
+export interface Order {
+  id: number;
+  item: string;
+  status: string;
+}
+
+export interface Product {
+  id: number;
+  name: string;
+  price: number;
+}
+
+/** The orders of one customer that have the given status, oldest first. */
+export function findOrders(customer: string, status: string): Order[] {
+  const sql =
+    "SELECT id, item, status FROM orders WHERE customer = '" + quote(customer) + "' AND status = '" + quote(status) + "' ORDER BY id";
+  return query(sql) as unknown as Order[];
+}
+
+/** Backslash-escapes quotes, as some MySQL setups accept. SQLite (like standard SQL) does not. */
+function quote(text: string): string {
+  return text.replace(/'/g, "\\'");
+}
+
+/** Published products whose name contains `term` (any case), by name. */
+export function searchProducts(term: string): Product[] {
+  const sql = "SELECT id, name, price FROM products WHERE published = 1 AND name LIKE '%" + quote(term) + "%' ORDER BY name";
+  return query(sql) as unknown as Product[];
+}
