@@ -5,7 +5,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import ivm from "isolated-vm";
-import { createPreludeSeed, getPreludeSource, PRELUDE_EPOCH_MS } from "./index.ts";
+import { createPreludeSeed, getPreludeSource, PRELUDE_EPOCH_MS, PRELUDE_SEED_GLOBAL } from "./index.ts";
 import { isGeneratedFresh } from "./build-prelude.ts";
 
 const isolate = new ivm.Isolate({ memoryLimit: 64 });
@@ -18,10 +18,17 @@ interface Run {
   run(code: string): Promise<any>;
 }
 
-async function startRun(seed = createPreludeSeed()): Promise<Run> {
-  const context = await isolate.createContext();
-  const init = await context.eval(getPreludeSource(), { reference: true });
-  const internal = (await init.apply(undefined, [seed], { result: { reference: true } })) as ivm.Reference;
+/** Boots a context as the core does: seed global first, then the prelude expression. */
+async function bootPrelude(iso: ivm.Isolate, seed: string | null): Promise<{ context: ivm.Context; internal: ivm.Reference }> {
+  const context = await iso.createContext();
+  if (seed !== null) await context.global.set(PRELUDE_SEED_GLOBAL, seed);
+  const internal = (await context.eval(getPreludeSource(), { reference: true })) as ivm.Reference;
+  return { context, internal };
+}
+
+/** seed: null boots without one (the fallback). */
+async function startRun(seed: string | null = createPreludeSeed()): Promise<Run> {
+  const { context, internal } = await bootPrelude(isolate, seed);
   return {
     context,
     internal,
@@ -65,15 +72,13 @@ describe("prelude: build and cost", () => {
 
   test("is one function expression, and compiles and runs fast in a fresh context", async (t) => {
     const source = getPreludeSource();
-    assert.match(source.trim(), /\(function \(seedHex\) \{[\s\S]*\}\)$/);
+    assert.match(source, /^\/\*[\s\S]*?\*\/\n\(function \(\) \{[\s\S]*\}\)\(\)$/);
     const freshIsolate: number[] = [];
     const pooledIsolate: number[] = [];
     for (let i = 0; i < 10; i++) {
       const iso = new ivm.Isolate({ memoryLimit: 32 });
       const t0 = performance.now();
-      const ctx = await iso.createContext();
-      const init = await ctx.eval(source, { reference: true });
-      await init.apply(undefined, [createPreludeSeed()]);
+      await bootPrelude(iso, createPreludeSeed());
       freshIsolate.push(performance.now() - t0);
       iso.dispose();
     }
@@ -123,11 +128,19 @@ describe("prelude: isolation", () => {
     assert.deepEqual(names, []);
   });
 
-  test("the prelude rejects a missing or malformed seed", async () => {
-    const context = await isolate.createContext();
-    const init = await context.eval(getPreludeSource(), { reference: true });
-    await assert.rejects(init.apply(undefined, ["abc"]), /seed of 32 bytes/);
-    context.release();
+  test("the seed global is consumed before learner code; a malformed seed is refused", async () => {
+    const r = await startRun();
+    assert.equal(await r.internal.get("seeded", { copy: true }), true);
+    assert.equal(await r.run(`typeof globalThis[${JSON.stringify(PRELUDE_SEED_GLOBAL)}]`), "undefined");
+    r.context.release();
+    await assert.rejects(bootPrelude(isolate, "abc"), /seed must be 32 bytes/);
+  });
+
+  test("without a seed the prelude still works, seeded from Math.random, and says so", async () => {
+    const r = await startRun(null);
+    assert.equal(await r.internal.get("seeded", { copy: true }), false);
+    assert.match(await r.run("crypto.randomUUID()"), /^[0-9a-f-]{36}$/);
+    r.context.release();
   });
 
   test("learner code replacing globals and intrinsics does not break the prelude's own objects", async () => {

@@ -12,11 +12,16 @@ import { createTimers, type TimersInternal } from "./timers.ts";
 
 export interface PreludeInternal {
   timers: TimersInternal;
+  seeded: boolean;
 }
 
 export function installPrelude(seedHex: unknown): PreludeInternal {
-  const seed = typeof seedHex === "string" && seedHex.length === 64 ? hexToBytes(seedHex) : null;
-  if (seed === null) throw new TypeError("prelude: expected a seed of 32 bytes as 64 hex characters");
+  if (seedHex !== undefined && (typeof seedHex !== "string" || !/^[0-9a-fA-F]{64}$/.test(seedHex))) {
+    throw new TypeError("prelude: the seed must be 32 bytes as 64 hex characters");
+  }
+  const seeded = seedHex !== undefined;
+  // Fallback only: V8 seeds Math.random per isolate from the OS, but it is not a CSPRNG.
+  const seed = seeded ? hexToBytes(seedHex as string)! : Uint8Array.from({ length: 32 }, () => Math.floor(Math.random() * 256));
 
   const timers = createTimers();
   const crypto = createCrypto(createDrbg(seed, utf8Encode("serverside prelude v1")));
@@ -43,5 +48,5 @@ export function installPrelude(seedHex: unknown): PreludeInternal {
     Object.defineProperty(globalThis, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
   }
   installUint8ArrayEncodings();
-  return { timers: timers.internal };
+  return { timers: timers.internal, seeded };
 }
