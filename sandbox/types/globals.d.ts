@@ -1,17 +1,229 @@
 /**
- * Ambient types for the non-standard globals of the Serverside sandbox (sandbox/prelude): the
- * virtual clock, the synchronous node:crypto subset on `crypto`, and the ES2026 Uint8Array
- * base64/hex methods. Load it beside TypeScript's "es2023" and "dom" (or "webworker") libs in the
- * learner's and author's editor; the standard parts (Request, Response, Headers, URL, TextEncoder,
- * timers, structuredClone, atob/btoa) come from those libs.
+ * Ambient types for every global the Serverside sandbox's prelude installs (sandbox/prelude), for
+ * authors' and learners' editors. Use it with TypeScript's "es2023" lib and WITHOUT "dom": the
+ * sandbox has no DOM, and these types describe exactly what exists (no fetch, no crypto.subtle, no
+ * Blob or FormData). lessons/tsconfig.json includes it.
  *
- * Not for the app: tsconfig.json excludes this file, because the app's own code does not run in the
- * sandbox and must not see these globals.
+ * Not for the app: the root tsconfig.json excludes this file, because the app's own code does not
+ * run in the sandbox and must not see these globals.
  */
 
-type SandboxBytes = string | ArrayBuffer | ArrayBufferView;
+// ---- shared ----------------------------------------------------------------------------------------
+
+type SandboxBufferSource = ArrayBuffer | ArrayBufferView;
+type SandboxBytes = string | SandboxBufferSource;
+
+declare class DOMException extends Error {
+  constructor(message?: string, name?: string);
+  readonly code: number;
+}
+
+// ---- encoding --------------------------------------------------------------------------------------
+
+declare class TextEncoder {
+  readonly encoding: "utf-8";
+  encode(input?: string): Uint8Array<ArrayBuffer>;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+}
+
+declare class TextDecoder {
+  /** Only UTF-8 labels are supported ("utf-8", "utf8"); others throw a RangeError. */
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: "utf-8";
+  readonly fatal: boolean;
+  readonly ignoreBOM: boolean;
+  decode(input?: SandboxBufferSource, options?: { stream?: boolean }): string;
+}
+
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+
+interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
+  /** ES2026: the bytes as base64 (or base64url) text. */
+  toBase64(options?: { alphabet?: "base64" | "base64url"; omitPadding?: boolean }): string;
+  /** ES2026: the bytes as lower-case hex. */
+  toHex(): string;
+}
+
+interface Uint8ArrayConstructor {
+  /** ES2026: decodes base64 (or base64url) text; throws a SyntaxError on bad input. */
+  fromBase64(text: string, options?: { alphabet?: "base64" | "base64url" }): Uint8Array<ArrayBuffer>;
+  /** ES2026: decodes hex text; throws a SyntaxError on bad input. */
+  fromHex(text: string): Uint8Array<ArrayBuffer>;
+}
+
+declare function structuredClone<T>(value: T): T;
+
+// ---- URL -------------------------------------------------------------------------------------------
+
+declare class URLSearchParams {
+  constructor(init?: string | URLSearchParams | Record<string, string | number> | Iterable<[string, string]>);
+  readonly size: number;
+  append(name: string, value: string): void;
+  delete(name: string, value?: string): void;
+  get(name: string): string | null;
+  getAll(name: string): string[];
+  has(name: string, value?: string): boolean;
+  set(name: string, value: string): void;
+  sort(): void;
+  toString(): string;
+  forEach(callback: (value: string, name: string, params: URLSearchParams) => void, thisArg?: unknown): void;
+  entries(): IterableIterator<[string, string]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+
+declare class URL {
+  constructor(url: string | URL, base?: string | URL);
+  static canParse(url: string | URL, base?: string | URL): boolean;
+  static parse(url: string | URL, base?: string | URL): URL | null;
+  hash: string;
+  host: string;
+  hostname: string;
+  href: string;
+  readonly origin: string;
+  password: string;
+  pathname: string;
+  port: string;
+  protocol: string;
+  search: string;
+  readonly searchParams: URLSearchParams;
+  username: string;
+  toString(): string;
+  toJSON(): string;
+}
+
+// ---- Fetch: Headers, Request, Response (no fetch()) ----------------------------------------------
+
+type HeadersInit = Headers | [string, string][] | Record<string, string>;
+type BodyInit = string | SandboxBufferSource | URLSearchParams;
+
+declare class Headers {
+  constructor(init?: HeadersInit);
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  get(name: string): string | null;
+  getSetCookie(): string[];
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+  forEach(callback: (value: string, name: string, headers: Headers) => void, thisArg?: unknown): void;
+  entries(): IterableIterator<[string, string]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+
+/** A body as a one-chunk stream: getReader().read() or `for await`. */
+interface SandboxBodyStream extends AsyncIterable<Uint8Array> {
+  readonly locked: boolean;
+  getReader(): {
+    read(): Promise<{ done: false; value: Uint8Array } | { done: true; value: undefined }>;
+    releaseLock(): void;
+    cancel(): Promise<void>;
+  };
+}
+
+interface Body {
+  readonly body: SandboxBodyStream | null;
+  readonly bodyUsed: boolean;
+  text(): Promise<string>;
+  json(): Promise<any>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  /** Not available in the sandbox: rejects with a TypeError. */
+  formData(): Promise<never>;
+  /** Not available in the sandbox: rejects with a TypeError. */
+  blob(): Promise<never>;
+}
+
+interface RequestInit {
+  method?: string;
+  headers?: HeadersInit;
+  body?: BodyInit | null;
+  redirect?: "follow" | "error" | "manual";
+}
+
+declare class Request implements Body {
+  /** `input` must be an absolute URL: there is no base URL in the sandbox. */
+  constructor(input: string | URL | Request, init?: RequestInit);
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly redirect: "follow" | "error" | "manual";
+  readonly body: SandboxBodyStream | null;
+  readonly bodyUsed: boolean;
+  clone(): Request;
+  text(): Promise<string>;
+  json(): Promise<any>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  formData(): Promise<never>;
+  blob(): Promise<never>;
+}
+
+interface ResponseInit {
+  status?: number;
+  statusText?: string;
+  headers?: HeadersInit;
+}
+
+declare class Response implements Body {
+  constructor(body?: BodyInit | null, init?: ResponseInit);
+  static json(data: unknown, init?: ResponseInit): Response;
+  static redirect(url: string | URL, status?: 301 | 302 | 303 | 307 | 308): Response;
+  static error(): Response;
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly type: "default" | "error";
+  readonly url: string;
+  readonly redirected: boolean;
+  readonly body: SandboxBodyStream | null;
+  readonly bodyUsed: boolean;
+  clone(): Response;
+  text(): Promise<string>;
+  json(): Promise<any>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  formData(): Promise<never>;
+  blob(): Promise<never>;
+}
+
+// ---- timers and the virtual clock ------------------------------------------------------------------
+
+/** Timer ids are numbers. Delays below 1 ms become 1 ms; time is virtual (see clock). */
+declare function setTimeout<A extends unknown[]>(callback: (...args: A) => void, delay?: number, ...args: A): number;
+declare function setInterval<A extends unknown[]>(callback: (...args: A) => void, delay?: number, ...args: A): number;
+declare function clearTimeout(id: number | undefined): void;
+declare function clearInterval(id: number | undefined): void;
+declare function queueMicrotask(callback: () => void): void;
+
+declare var performance: {
+  /** Virtual ms since the run started. */
+  now(): number;
+  readonly timeOrigin: number;
+};
+
+/** The sandbox's virtual clock: Date, performance.now() and timers follow it, not real time. */
+interface SandboxClock {
+  /** The virtual wall-clock time in ms since 1970 (what Date.now() returns). Starts at 2026-01-01T00:00:00Z. */
+  now(): number;
+  /** Moves time forward by `ms`, firing every timer that falls due, in order, synchronously. */
+  advance(ms: number): void;
+  /** Sets the wall clock (Date) to this instant; timers and performance.now() are not affected. */
+  set(epochMs: number | Date): void;
+}
+
+declare var clock: SandboxClock;
+
+// ---- crypto ----------------------------------------------------------------------------------------
+
 type SandboxDigest = "md5" | "sha1" | "sha224" | "sha256" | "sha384" | "sha512";
 type SandboxTextEncoding = "hex" | "base64" | "base64url" | "latin1" | "binary";
+type SandboxIntegerArray =
+  | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
 
 /** An incremental hash or HMAC, as node:crypto's Hash and Hmac (digest() gives a Uint8Array). */
 interface SandboxHash {
@@ -21,7 +233,14 @@ interface SandboxHash {
   digest(encoding: SandboxTextEncoding): string;
 }
 
-interface Crypto {
+/**
+ * The web's getRandomValues/randomUUID plus a synchronous subset of node:crypto. There is no
+ * crypto.subtle in the sandbox.
+ */
+interface SandboxCrypto {
+  getRandomValues<T extends SandboxIntegerArray>(array: T): T;
+  /** A random version 4 UUID. */
+  randomUUID(): `${string}-${string}-${string}-${string}-${string}`;
   /** `size` random bytes (at most 1 MiB). */
   randomBytes(size: number): Uint8Array;
   /** A uniform random integer with min <= n < max; randomInt(max) means min = 0. */
@@ -39,7 +258,7 @@ interface Crypto {
   pbkdf2Sync(password: SandboxBytes, salt: SandboxBytes, iterations: number, keylen: number, digest: SandboxDigest): Uint8Array;
   /**
    * scrypt; defaults N = 16384, r = 8, p = 1. 128 * N * r bytes must fit in maxmem (default 32 MiB,
-   * at most 64 MiB in the sandbox).
+   * at most 64 MiB in the sandbox); otherwise a RangeError.
    */
   scryptSync(
     password: SandboxBytes,
@@ -50,31 +269,7 @@ interface Crypto {
   /** HKDF (RFC 5869); returns an ArrayBuffer, as node:crypto does. */
   hkdfSync(digest: SandboxDigest, ikm: SandboxBytes, salt: SandboxBytes, info: SandboxBytes, keylen: number): ArrayBuffer;
   /** Constant-time comparison of equal-length bytes; different lengths throw a RangeError. */
-  timingSafeEqual(a: ArrayBuffer | ArrayBufferView, b: ArrayBuffer | ArrayBufferView): boolean;
+  timingSafeEqual(a: SandboxBufferSource, b: SandboxBufferSource): boolean;
 }
 
-/** The sandbox's virtual clock: Date, performance.now() and timers follow it, not real time. */
-interface SandboxClock {
-  /** The virtual wall-clock time in ms since 1970 (what Date.now() returns). Starts at 2026-01-01T00:00:00Z. */
-  now(): number;
-  /** Moves time forward by `ms`, firing every timer that falls due, in order, synchronously. */
-  advance(ms: number): void;
-  /** Sets the wall clock (Date) to this instant; timers and performance.now() are not affected. */
-  set(epochMs: number | Date): void;
-}
-
-declare var clock: SandboxClock;
-
-interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
-  /** ES2026: the bytes as base64 (or base64url) text. */
-  toBase64(options?: { alphabet?: "base64" | "base64url"; omitPadding?: boolean }): string;
-  /** ES2026: the bytes as lower-case hex. */
-  toHex(): string;
-}
-
-interface Uint8ArrayConstructor {
-  /** ES2026: decodes base64 (or base64url) text; throws a SyntaxError on bad input. */
-  fromBase64(text: string, options?: { alphabet?: "base64" | "base64url" }): Uint8Array<ArrayBuffer>;
-  /** ES2026: decodes hex text; throws a SyntaxError on bad input. */
-  fromHex(text: string): Uint8Array<ArrayBuffer>;
-}
+declare var crypto: SandboxCrypto;
