@@ -1,0 +1,55 @@
+/**
+ * Configuration from the environment, parsed once with zod. Every variable has a default so the app
+ * starts with no configuration at all; README.md lists them. Server-only: never import from a client
+ * component.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The repository root. Every entry point (npm scripts, `next start`, tests) runs with the root as
+ * its working directory; bundled server code has no reliable import.meta.dirname.
+ */
+export const ROOT = process.cwd();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/serverside.db")
+    .refine((url) => url.startsWith("file:"), "only SQLite file: URLs are supported so far"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** Failed sign-ins allowed per email (and per client address) in SIGNIN_WINDOW_MINUTES. */
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Grading requests per minute allowed for one API key. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Largest accepted API request body, in bytes. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** Grader worker processes; default: one per CPU. */
+  SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();
+
+/** DATABASE_URL with a relative SQLite path made absolute (relative to the repository root). */
+export function getDatabaseUrl(): string {
+  const file = env.DATABASE_URL.slice("file:".length);
+  return `file:${path.resolve(/*turbopackIgnore: true*/ ROOT, file)}`;
+}
+
+/** The folder that holds the database and generated secrets (git-ignored). */
+export const DATA_DIR = path.join(/*turbopackIgnore: true*/ ROOT, "data");

@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests run the real app (`npm start`: migrations, build, `next start`) on its own port
+// and its own fresh SQLite file, in Debian's Chromium (Playwright's browser download does not work
+// offline). CHROMIUM_PATH overrides the browser location.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE = "./data/e2e.db";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: "list",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    // Each run starts from an empty database; `npm start` applies the migrations to it.
+    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm start`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:${E2E_DATABASE}`,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      // A low limit so the rate-limit test needs few attempts.
+      SIGNIN_MAX_FAILURES: "3",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
