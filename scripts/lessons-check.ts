@@ -1,17 +1,24 @@
 /**
  * npm run lessons:check [-- <path>] [--no-grade]
  *
- * Validates every lesson (or the one at <path>: a lesson folder or a file in it, or a track folder)
+ * Validates every lesson (or the one at <path>: a lesson folder or a file in it, a track folder, or
+ * another lessons folder such as a fixture)
  * and grades reference solutions, starters, common mistakes and mutants in the real sandbox.
  * Prints one `file:line: message` per problem and a summary; exits 1 on any problem.
  *   --no-grade   skip the sandbox (schema, ids, links, quiz only): fast, while writing prose.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { checkLessons, type Grade } from "../lib/content/check-lessons.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 
 const USAGE = "usage: npm run lessons:check [-- <lesson folder or file>] [--no-grade]";
+
+/** True when `dir` is itself a lessons root: one of its folders holds a track.yaml. */
+function isLessonsRoot(dir: string): boolean {
+  if (!statSync(dir).isDirectory()) return false;
+  return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "track.yaml")));
+}
 
 /** The lessons root a path belongs to: the parent of the nearest folder holding a track.yaml. */
 function findRoot(target: string): string | null {
@@ -28,12 +35,19 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const only = positional[0] ? path.resolve(positional[0]) : undefined;
+  let only = positional[0] ? path.resolve(positional[0]) : undefined;
   if (only && !existsSync(only)) {
     console.error(`lessons:check: ${positional[0]}: no such file or folder`);
     return 2;
   }
-  const root = (only && findRoot(only)) || path.resolve("lessons");
+  let root = path.resolve("lessons");
+  if (only && isLessonsRoot(only)) {
+    // A whole lessons folder (another checkout, a fixture): check everything in it.
+    root = only;
+    only = undefined;
+  } else if (only) {
+    root = findRoot(only) ?? root;
+  }
 
   let grade: Grade | undefined;
   let close: (() => unknown) | undefined;

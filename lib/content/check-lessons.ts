@@ -101,23 +101,27 @@ function describeFailure(result: GradeResult): string {
   return `${failed.length} failing test(s): ${shown.join("; ")}${failed.length > 3 ? "; ..." : ""}`;
 }
 
+/** A message on one line, shortened: problems are one line each. */
 const firstLine = (text: string) => {
-  const line = text.split("\n")[0];
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 };
 
-/** Names of the mutants a mutation result says survived (their test passed, or rather: was not killed). */
+/** Names of the mutants that a mutation result reports as not caught. */
 export function survivingMutants(exercise: PrivateExercise, result: GradeResult): string[] {
   return exercise.mutants
     .filter((m) => result.tests.some((t) => t.status !== "pass" && mutantOf(t.name, exercise) === m.name))
     .map((m) => m.name);
 }
 
-/** Which mutant a mutation-job test result is about (by name or description in its name), if any. */
+/**
+ * Which mutant a mutation-job test result is about. The sandbox names them
+ * "catches mutant: <description>" (sandbox/run-mutation.ts); the name is a fallback.
+ */
 function mutantOf(testName: string, exercise: PrivateExercise): string | undefined {
-  const lower = testName.toLowerCase();
-  const byName = exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(lower));
-  return (byName ?? exercise.mutants.find((m) => lower.includes(m.description.toLowerCase())))?.name;
+  const exact = exercise.mutants.find((m) => testName === `catches mutant: ${m.description}`);
+  if (exact) return exact.name;
+  return exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(testName.toLowerCase()))?.name;
 }
 
 function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[] {

@@ -61,7 +61,10 @@ function close(root: string) {
   watched.delete(root);
 }
 
-/** The app's lessons folder: `<cwd>/lessons` (Next and npm scripts run from the repository root). */
+/**
+ * The app's lessons folder: LESSONS_DIR when set (content kept elsewhere, tests), else `<cwd>/lessons`
+ * (Next and npm scripts run from the repository root). Read on every call so tests can switch it.
+ */
 export function defaultLessonsRoot(): string {
-  return path.join(process.cwd(), "lessons");
+  return path.resolve(process.env.LESSONS_DIR || path.join(process.cwd(), "lessons"));
 }

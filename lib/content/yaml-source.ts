@@ -27,7 +27,8 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
     rule: "yaml",
     file,
     line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
-    message: `YAML: ${error.message.split("\n")[0]}`,
+    // yaml's own "at line N, column M" counts from the start of the YAML text, not the file: drop it.
+    message: `YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
   }));
 
   function walk(path: readonly PropertyKey[]): { line: number; node: Node | null } {

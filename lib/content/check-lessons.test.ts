@@ -1,0 +1,96 @@
+/**
+ * The checker against broken fixture lessons (lib/content/fixtures/<case>/, one lessons folder per
+ * rule). Each offending line carries a marker `expect: <rule>`; the checker must report exactly
+ * those (rule, file, line) triples: the rule, at the right place, and nothing else.
+ * Grading fixtures go through the real sandbox.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { createGrader } from "../../sandbox/index.ts";
+import { checkLessons } from "./check-lessons.ts";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const GRADING_RULES = new Set(["solution-fails", "starter-passes", "starter-broken", "mistake-accepted", "mutant-survives", "time-budget"]);
+
+const grader = createGrader({ workers: 1 });
+after(() => grader.close());
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** The `expect: <rule>` markers of a fixture, as "rule file:line" strings. */
+function expectedProblems(root: string): string[] {
+  const expected: string[] = [];
+  for (const file of filesUnder(root)) {
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        const marker = /expect: ([a-z-]+)/.exec(line);
+        if (marker) expected.push(`${marker[1]} ${path.relative(root, file)}:${i + 1}`);
+      });
+  }
+  return expected.sort();
+}
+
+const cases = readdirSync(FIXTURES).filter((name) => statSync(path.join(FIXTURES, name)).isDirectory());
+
+test("there is a fixture for every checker rule", () => {
+  const rules = new Set(cases.flatMap((name) => expectedProblems(path.join(FIXTURES, name)).map((e) => e.split(" ")[0])));
+  for (const rule of [
+    "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "broken-link",
+    "markdown", "quiz-answers", "solution-fails", "starter-passes", "starter-broken", "mistake-accepted",
+    "mutant-survives", "time-budget",
+  ]) {
+    assert.ok(rules.has(rule), `no fixture marks a problem of rule "${rule}"`);
+  }
+});
+
+describe("lessons:check on broken fixtures", () => {
+  for (const name of cases) {
+    test(name, async () => {
+      const root = path.join(FIXTURES, name);
+      const expected = expectedProblems(root);
+      assert.ok(expected.length > 0, `fixture ${name} has no "expect:" marker`);
+      const needsSandbox = expected.some((e) => GRADING_RULES.has(e.split(" ")[0]));
+      const report = await checkLessons({ root, grade: needsSandbox ? (job) => grader.grade(job) : undefined });
+      const actual = report.problems.map((p) => `${p.rule} ${path.relative(root, p.file)}:${p.line}`).sort();
+      assert.deepEqual(actual, expected, report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
+    });
+  }
+});
+
+describe("the lessons:check command", () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--conditions=react-server", "scripts/lessons-check.ts", ...args], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+    });
+
+  test("prints file:line: message per problem and a summary, and exits 1", () => {
+    const result = run("lib/content/fixtures/quiz-answers", "--no-grade");
+    assert.equal(result.status, 1, result.stderr);
+    const lines = result.stdout.trim().split("\n");
+    assert.match(lines[0], /^lib\/content\/fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: quiz question "two-right" has 2 right answers/);
+    assert.match(lines[1], /^lib\/content\/fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:12: /);
+    assert.match(lines[2], /^lessons:check: 2 problem\(s\) in 1 file\(s\); 1 lesson\(s\), 0 exercise\(s\), grading skipped \(--no-grade\); \d+\.\d s$/);
+  });
+
+  test("checks one lesson when given a file inside it, and exits 0 when it is fine", () => {
+    const result = run("lessons/http/http-status-codes/lesson.md", "--no-grade");
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^lessons:check: ok; 1 lesson\(s\), 1 exercise\(s\)/m);
+  });
+
+  test("refuses a path that does not exist", () => {
+    const result = run("lessons/no-such-track", "--no-grade");
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /no such file or folder/);
+  });
+});
