@@ -1,0 +1,85 @@
+/**
+ * The grader's public API. Route handlers and scripts import this file; it never loads
+ * isolated-vm itself (that happens only in the worker processes it starts).
+ *
+ *   const result = await getGrader().grade({ kind: "code", language: "ts", code, tests });
+ */
+import os from "node:os";
+import { resolveLimits } from "./limits.ts";
+import { errorResult, WorkerPool } from "./pool.ts";
+import { gradeJobSchema } from "./schema.ts";
+import type { GradeJob, GradeResult } from "./types.ts";
+
+export { DEFAULT_LIMITS, MAX_LIMITS } from "./limits.ts";
+export { gradeResultSchema } from "./schema.ts";
+export { RESULT_VERSION } from "./types.ts";
+export type * from "./types.ts";
+
+export interface GraderOptions {
+  /** Worker processes (default: SANDBOX_WORKERS, else the number of CPUs). */
+  workers?: number;
+  /** Path of sandbox/worker.ts when it cannot be found next to this file or under cwd. */
+  workerPath?: string;
+  /** Extra wall time past a job's limit before its worker is killed (default 1500 ms). */
+  killMarginMs?: number;
+}
+
+export interface Grader {
+  /** Grades one job. Never throws for anything a job or learner code can cause. */
+  grade(job: GradeJob): Promise<GradeResult>;
+  /** Stops the worker processes. */
+  close(): Promise<void>;
+}
+
+function defaultWorkers(): number {
+  const fromEnv = Number(process.env.SANDBOX_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** Validates a job at the trust boundary; returns an error result for anything invalid. */
+export function validateJob(job: unknown): { ok: true; job: GradeJob } | { ok: false; result: GradeResult } {
+  const parsed = gradeJobSchema.safeParse(job);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join(".") || "(job)"}: ${i.message}`)
+      .join("; ");
+    const isLimit = parsed.error.issues.some((i) => i.path[0] === "limits" || i.code === "too_big");
+    return { ok: false, result: errorResult(isLimit ? "limit" : "internal", `Invalid grading job: ${issues}`) };
+  }
+  return { ok: true, job: parsed.data as GradeJob };
+}
+
+/** Creates a grader with its own pool of worker processes. */
+export function createGrader(options: GraderOptions = {}): Grader {
+  const pool = new WorkerPool({
+    workers: options.workers ?? defaultWorkers(),
+    workerPath: options.workerPath,
+    killMarginMs: options.killMarginMs,
+  });
+  return {
+    async grade(input: GradeJob): Promise<GradeResult> {
+      const started = performance.now();
+      const checked = validateJob(input);
+      if (!checked.ok) return checked.result;
+      const job = checked.job;
+      const limits = resolveLimits(job.limits);
+      const learnerSource = job.kind === "mutation" ? job.tests : job.code;
+      const size = Buffer.byteLength(learnerSource, "utf8");
+      if (size > limits.sourceBytes) {
+        return errorResult("limit", `Your code is ${size} bytes; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
+      }
+      return pool.run(job, limits);
+    },
+    close: () => pool.close(),
+  };
+}
+
+let singleton: Grader | undefined;
+
+/** The process-wide grader, created on first use (sized by SANDBOX_WORKERS). */
+export function getGrader(): Grader {
+  singleton ??= createGrader();
+  return singleton;
+}

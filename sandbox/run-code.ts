@@ -1,0 +1,357 @@
+/**
+ * Runs one set of modules and test files in a fresh isolate and turns what happened into a
+ * GradeResult. Runs inside a grader worker process (never in the web server).
+ *
+ * The host (this file) drives the run: it compiles each module, asks the in-isolate harness to load
+ * the test files, then starts each test and, while the test's promise is pending after microtasks
+ * drained, fires the next virtual timer. Every call into the isolate carries the time left for the
+ * test and the run. The harness only reports per-test facts as JSON text; this side validates
+ * them with zod and decides the verdict.
+ */
+import ivm from "isolated-vm";
+import { readFileSync } from "node:fs";
+import { loadReportSchema, testReportSchema } from "./schema.ts";
+import type { TestReport } from "./schema.ts";
+import { RUNTIME_FILE, StackRewriter } from "./stack.ts";
+import type { SourceFile } from "./stack.ts";
+import { transpileModule } from "./transpile.ts";
+import { RESULT_VERSION } from "./types.ts";
+import type { ErrorKind, GradeResult, Language, Limits, TestResult } from "./types.ts";
+
+export type FileKind = "solution" | "module" | "test" | "hidden";
+
+export interface RunFile {
+  /** File name as shown in messages: "solution.ts", "db.ts", "example.test.ts". */
+  name: string;
+  kind: FileKind;
+  source: string;
+  /** Written by the learner (compile errors and stack frames point into it with mapped columns). */
+  learner: boolean;
+}
+
+export interface RunSpec {
+  language: Language;
+  files: RunFile[];
+  limits: Limits;
+}
+
+const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
+const HARNESS_KEY = "__serverside_harness__";
+const MAX_MESSAGE = 8 * 1024;
+/** Time a call that only runs harness code may take, on top of whatever budget is left. */
+const HARNESS_GRACE_MS = 200;
+
+/** Builds the script evaluated first in every fresh context: the prelude, then the harness. */
+export function buildBootSource(preludeSource: string): string {
+  return `(function () {\n"use strict";\nconst internal = (${preludeSource});\n(${HARNESS_SOURCE})(internal);\n})();`;
+}
+
+interface Prepared {
+  isolate: ivm.Isolate;
+  context: ivm.Context;
+  dispatch: ivm.Reference<(...args: unknown[]) => unknown>;
+  memoryMb: number;
+}
+
+/**
+ * Makes fresh isolates with the prelude and harness already evaluated, and keeps one ready so a
+ * job does not wait for it. Boot code is compiled once; later isolates reuse V8's code cache.
+ */
+export class IsolateFactory {
+  private readonly boot: string;
+  private cachedData: ivm.ExternalCopy<ArrayBuffer> | undefined;
+  private spare: Prepared | undefined;
+  private readonly defaultMemoryMb: number;
+  private readonly seed: { global: string; create(): string } | undefined;
+
+  /** seed: a global set (fresh value per isolate) before the boot script runs; the prelude consumes it. */
+  constructor(bootSource: string, defaultMemoryMb: number, seed?: { global: string; create(): string }) {
+    this.boot = bootSource;
+    this.defaultMemoryMb = defaultMemoryMb;
+    this.seed = seed;
+  }
+
+  private create(memoryMb: number): Prepared {
+    const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+    try {
+      const context = isolate.createContextSync();
+      if (this.seed) context.global.setSync(this.seed.global, this.seed.create());
+      const script = isolate.compileScriptSync(this.boot, {
+        filename: RUNTIME_FILE,
+        ...(this.cachedData ? { cachedData: this.cachedData } : { produceCachedData: true }),
+      });
+      const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
+      if (!this.cachedData && produced) this.cachedData = produced;
+      script.runSync(context, { timeout: 2_000 });
+      const global = context.global;
+      const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<(...args: unknown[]) => unknown>;
+      // The dispatcher leaves the global object before any learner code exists.
+      global.deleteSync(HARNESS_KEY);
+      return { isolate, context, dispatch, memoryMb };
+    } catch (error) {
+      if (!isolate.isDisposed) isolate.dispose();
+      throw error;
+    }
+  }
+
+  /** A fresh, never-used isolate with the given heap limit. */
+  take(memoryMb: number): Prepared {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare && spare.memoryMb === memoryMb && !spare.isolate.isDisposed) return spare;
+    if (spare && !spare.isolate.isDisposed) spare.isolate.dispose();
+    return this.create(memoryMb);
+  }
+
+  /** Prepares the next isolate ahead of time (call when idle). */
+  prewarm(): void {
+    if (!this.spare) this.spare = this.create(this.defaultMemoryMb);
+  }
+
+  dispose(): void {
+    if (this.spare && !this.spare.isolate.isDisposed) this.spare.isolate.dispose();
+    this.spare = undefined;
+  }
+}
+
+/** A failure that ends the whole run with an "error" result. */
+class RunError extends Error {
+  readonly kind: ErrorKind;
+  readonly line?: number;
+  readonly column?: number;
+  constructor(kind: ErrorKind, message: string, line?: number, column?: number) {
+    super(message);
+    this.kind = kind;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+function cap(text: string, max = MAX_MESSAGE): string {
+  return text.length > max ? `${text.slice(0, max)}\n… (truncated)` : text;
+}
+
+function wrapperPrefix(kind: FileKind): string {
+  // Test files get the test API as parameters of their module function, never as globals, so
+  // learner code cannot shadow describe/test/expect. Everything runs as strict code, like ES modules.
+  const params =
+    kind === "test" || kind === "hidden"
+      ? "exports, require, module, describe, test, it, expect, beforeEach, afterEach"
+      : "exports, require, module";
+  return `(function (${params}) {"use strict";`;
+}
+
+function classify(error: unknown, isolate: ivm.Isolate): { kind: "timeout" | "memory" | "internal"; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isolate.isDisposed || /memory limit/i.test(message)) return { kind: "memory", message };
+  if (/timed out/i.test(message)) return { kind: "timeout", message };
+  return { kind: "internal", message };
+}
+
+/** Runs the files in a fresh isolate and grades the tests they declare. Never throws. */
+export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
+  const started = performance.now();
+  const { limits } = spec;
+  const deadline = started + limits.timeoutMs;
+  const tests: TestResult[] = [];
+  let topOutput: string | undefined;
+  const finish = (status: GradeResult["status"], error?: GradeResult["error"]): GradeResult => {
+    const result: GradeResult = { version: RESULT_VERSION, status, tests, durationMs: Math.round(performance.now() - started) };
+    if (error) result.error = error;
+    if (topOutput) result.output = topOutput;
+    return result;
+  };
+  const fail = (kind: ErrorKind, message: string, line?: number, column?: number) =>
+    finish("error", { kind, message: cap(message), ...(line ? { line } : {}), ...(column ? { column } : {}) });
+
+  // 1. Transpile (compile errors are the learner's to fix; an author file that fails is ours).
+  const compiled: { file: RunFile; code: string }[] = [];
+  for (const file of spec.files) {
+    const result = transpileModule(file.source, file.name, spec.language);
+    if (!result.ok) {
+      if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column);
+      const where = file.kind === "hidden" ? "" : ` (line ${result.line ?? "?"})`;
+      return fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
+    }
+    compiled.push({ file, code: result.code });
+  }
+  const rewriter = new StackRewriter(
+    spec.files.map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: f.kind === "hidden", learner: f.learner })),
+  );
+
+  let prepared: Prepared;
+  try {
+    prepared = factory.take(limits.memoryMb);
+  } catch (error) {
+    return fail("internal", `Could not start a sandbox: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { isolate, context, dispatch } = prepared;
+  const remaining = (until: number) => Math.max(1, Math.ceil(until - performance.now()));
+  const callHarness = (until: number, ...args: unknown[]): string => {
+    const out = dispatch.applySync(undefined, args as never[], { timeout: remaining(until) });
+    if (typeof out !== "string") throw new RunError("internal", "The harness returned a non-string report");
+    return out;
+  };
+  const parseTest = (text: string): TestReport => {
+    const parsed = testReportSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new RunError("internal", "The harness sent an invalid test report");
+    return parsed.data;
+  };
+
+  try {
+    callHarness(deadline + HARNESS_GRACE_MS, "configure", limits.outputBytes, limits.testOutputBytes);
+
+    // 2. Compile each module as its own script, so stack frames name the file.
+    for (const { file, code } of compiled) {
+      const wrapper = `${wrapperPrefix(file.kind)}\n${code}\n})`;
+      let script: ivm.Script;
+      try {
+        script = isolate.compileScriptSync(wrapper, { filename: file.name, lineOffset: -1 });
+      } catch (error) {
+        const raw = error instanceof Error ? error.message : String(error);
+        const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
+        const message = m ? m[1] : raw;
+        if (!file.learner) {
+          return fail("internal", `The exercise's file ${file.name} does not compile${file.kind === "hidden" ? "" : `: ${message}`}`);
+        }
+        const line = m ? Number(m[3]) : undefined;
+        const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
+        return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column);
+      }
+      const fn = script.runSync(context, { reference: true, timeout: remaining(deadline + HARNESS_GRACE_MS) });
+      script.release();
+      dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" ? wrapper : undefined], {
+        timeout: remaining(deadline + HARNESS_GRACE_MS),
+      });
+      fn.release();
+    }
+
+    // 3. Load the test files (this runs the learner's module top level).
+    let loadText: string;
+    try {
+      loadText = callHarness(deadline, "load");
+    } catch (error) {
+      const c = classify(error, isolate);
+      if (c.kind === "timeout") return fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
+      if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) while loading.`);
+      throw error;
+    }
+    const loadParsed = loadReportSchema.safeParse(JSON.parse(loadText));
+    if (!loadParsed.success) return fail("internal", "The harness sent an invalid load report");
+    const load = loadParsed.data;
+    if (load.outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+    if (!load.ok) {
+      topOutput = readTopOutput(dispatch, deadline);
+      const message = rewriter.rewrite(load.message);
+      const loc = rewriter.firstLearnerLocation(load.message);
+      const failingFile = spec.files.find((f) => f.name === load.file);
+      if (!loc && failingFile && !failingFile.learner && !/Cannot find module/.test(load.message)) {
+        // The error is in an author's file, not in learner code: still show it, it may be caused
+        // by what the learner's module exports.
+        return fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+      }
+      return fail("runtime", message, loc?.line, loc?.column);
+    }
+    if (load.tests.length > limits.maxTests) {
+      return fail("limit", `The tests declare ${load.tests.length} tests; the limit is ${limits.maxTests}.`);
+    }
+
+    // 4. Run each test; the host tracks time per test and for the whole run.
+    for (let i = 0; i < load.tests.length; i++) {
+      const declared = load.tests[i];
+      const testStarted = performance.now();
+      const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
+      let report: TestReport | undefined;
+      let timedOut = false;
+      try {
+        report = parseTest(callHarness(testDeadline, "start", i));
+        while (report.state === "pending") {
+          if (report.outputExceeded) break;
+          if (performance.now() >= testDeadline) {
+            timedOut = true;
+            break;
+          }
+          report = parseTest(callHarness(testDeadline, "step", i));
+          if (report.state === "pending" && !report.timerFired && !report.outputExceeded) {
+            report = parseTest(
+              callHarness(
+                deadline + HARNESS_GRACE_MS,
+                "abandon",
+                i,
+                "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).",
+              ),
+            );
+          }
+        }
+      } catch (error) {
+        if (error instanceof RunError) throw error;
+        const c = classify(error, isolate);
+        if (c.kind === "memory") {
+          tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...(declared.hidden ? { hidden: true } : {}) });
+          return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
+        }
+        if (c.kind !== "timeout") throw error;
+        timedOut = true;
+      }
+      if (report?.outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+      if (timedOut) {
+        const wholeRun = performance.now() >= deadline - 1;
+        const limitText = wholeRun ? `the time limit for all tests (${limits.timeoutMs} ms)` : `the time limit per test (${limits.testTimeoutMs} ms)`;
+        let output: string | undefined;
+        try {
+          const abandoned = parseTest(callHarness(performance.now() + HARNESS_GRACE_MS, "abandon", i, "timed out"));
+          if (abandoned.state === "done") output = abandoned.output;
+        } catch {
+          // the isolate may be unusable after a timeout; the output is lost, the verdict is not
+        }
+        tests.push({
+          name: declared.name,
+          status: "error",
+          message: `Timed out: the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`,
+          ...(output ? { output: cap(output, limits.testOutputBytes + 200) } : {}),
+          durationMs: Math.round(performance.now() - testStarted),
+          ...(declared.hidden ? { hidden: true } : {}),
+        });
+        if (wholeRun) {
+          return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i - 1} test(s) did not run.`);
+        }
+        continue;
+      }
+      if (!report || report.state !== "done" || report.index !== i) throw new RunError("internal", "The harness reported a different test than the one running");
+      const test: TestResult = { name: declared.name, status: report.status, durationMs: Math.round(performance.now() - testStarted) };
+      if (report.message !== undefined) {
+        const firstFrameOnly = report.status === "fail";
+        test.message = cap(rewriter.rewrite(report.message, { firstFrameOnly }));
+      }
+      if (report.output) test.output = report.output;
+      if (declared.hidden) test.hidden = true;
+      tests.push(test);
+    }
+
+    topOutput = readTopOutput(dispatch, deadline);
+    if (load.tests.length === 0) return fail("internal", "The test files declare no tests.");
+    return finish(tests.every((t) => t.status === "pass") ? "pass" : "fail");
+  } catch (error) {
+    if (error instanceof RunError) return fail(error.kind, error.message, error.line, error.column);
+    const c = classify(error, isolate);
+    if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB).`);
+    if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
+    return fail("internal", `The grader failed: ${c.message}`);
+  } finally {
+    try {
+      context.release();
+    } catch {
+      // already gone with the isolate
+    }
+    if (!isolate.isDisposed) isolate.dispose();
+  }
+}
+
+function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>, deadline: number): string | undefined {
+  try {
+    const out = dispatch.applySync(undefined, ["output"], { timeout: Math.max(1, Math.ceil(deadline - performance.now())) + HARNESS_GRACE_MS });
+    return typeof out === "string" && out !== "" ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * MutationJob: the learner's tests must pass on the correct module and fail on every mutant.
+ * Each module runs in its own fresh isolate; the learner's test file is the learner's code here.
+ */
+import { runCode } from "./run-code.ts";
+import type { IsolateFactory, RunSpec } from "./run-code.ts";
+import { RESULT_VERSION } from "./types.ts";
+import type { GradeResult, Limits, MutationJob, TestResult } from "./types.ts";
+
+function specFor(job: MutationJob, moduleSource: string, limits: Limits): RunSpec {
+  const ext = job.language;
+  return {
+    language: job.language,
+    limits,
+    files: [
+      { name: `solution.${ext}`, kind: "solution", source: moduleSource, learner: false },
+      { name: `your.test.${ext}`, kind: "test", source: job.tests, learner: true },
+    ],
+  };
+}
+
+function summarize(result: GradeResult): string {
+  if (result.status === "error" && result.error) return `${result.error.kind} error: ${result.error.message}`;
+  const failing = result.tests.filter((t) => t.status !== "pass");
+  return failing.map((t) => `✗ ${t.name}${t.message ? `\n${t.message.split("\n").map((l) => `    ${l}`).join("\n")}` : ""}`).join("\n\n");
+}
+
+/** Grades a MutationJob. The whole job shares one time budget; each module gets a fresh isolate. */
+export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFactory): GradeResult {
+  const started = performance.now();
+  const deadline = started + limits.timeoutMs;
+  const left = () => Math.max(1, Math.floor(deadline - performance.now()));
+  const tests: TestResult[] = [];
+
+  const correct = runCode(specFor(job, job.module, { ...limits, timeoutMs: left(), testTimeoutMs: Math.min(limits.testTimeoutMs, left()) }), factory);
+  // Compile errors and other run errors in the learner's tests are reported as the job's error.
+  if (correct.status === "error" && correct.error && correct.error.kind !== "timeout") {
+    return { version: RESULT_VERSION, status: "error", tests: correct.tests, error: correct.error, ...(correct.output ? { output: correct.output } : {}), durationMs: Math.round(performance.now() - started) };
+  }
+  const passedCorrect = correct.status === "pass" && correct.tests.length > 0;
+  tests.push({
+    name: "your tests pass on the correct code",
+    status: passedCorrect ? "pass" : "fail",
+    durationMs: correct.durationMs,
+    ...(passedCorrect
+      ? {}
+      : {
+          message:
+            correct.tests.length === 0 && correct.status !== "error"
+              ? "Your test file declares no tests: write at least one test(...)."
+              : `Your tests must pass on the correct implementation, but:\n\n${summarize(correct)}`,
+        }),
+  });
+
+  for (const mutant of job.mutants) {
+    if (performance.now() >= deadline) {
+      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0 });
+      continue;
+    }
+    const result = runCode(specFor(job, mutant.source, { ...limits, timeoutMs: left(), testTimeoutMs: Math.min(limits.testTimeoutMs, left()) }), factory);
+    // A mutant is caught when some test fails (an error such as a timeout counts: the tests noticed).
+    const caught = result.status === "fail" || (result.status === "error" && result.error?.kind !== "internal");
+    tests.push({
+      name: `catches mutant: ${mutant.description}`,
+      status: caught ? "pass" : result.status === "error" ? "error" : "fail",
+      durationMs: result.durationMs,
+      ...(caught
+        ? {}
+        : {
+            message:
+              result.status === "error"
+                ? `Could not run your tests against this mutant: ${result.error?.message ?? "unknown error"}`
+                : `A buggy version survived: all your tests pass on code where ${mutant.description}. Add a test that checks this behaviour.`,
+          }),
+    });
+  }
+  const status = tests.every((t) => t.status === "pass") ? "pass" : "fail";
+  return { version: RESULT_VERSION, status, tests, ...(correct.output ? { output: correct.output } : {}), durationMs: Math.round(performance.now() - started) };
+}

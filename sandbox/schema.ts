@@ -1,0 +1,163 @@
+/**
+ * zod schemas for the sandbox's two trust boundaries: jobs coming in (from the web server or the
+ * CLI) and reports coming out of an isolate (written by a harness that runs next to learner code).
+ */
+import { z } from "zod";
+import { MAX_LIMITS, MIN_LIMITS } from "./limits.ts";
+import { RESULT_VERSION } from "./types.ts";
+import type { GradeJob, GradeResult } from "./types.ts";
+
+const limitField = (key: keyof typeof MAX_LIMITS) =>
+  z.number().int().min(MIN_LIMITS[key]).max(MAX_LIMITS[key]).optional();
+
+export const limitsSchema = z
+  .object({
+    timeoutMs: limitField("timeoutMs"),
+    testTimeoutMs: limitField("testTimeoutMs"),
+    memoryMb: limitField("memoryMb"),
+    outputBytes: limitField("outputBytes"),
+    testOutputBytes: limitField("testOutputBytes"),
+    sourceBytes: limitField("sourceBytes"),
+    maxTests: limitField("maxTests"),
+  })
+  .strict();
+
+/** Author-written sources (tests, modules, mutants) have a fixed ceiling; learner code has sourceBytes. */
+const AUTHOR_SOURCE_MAX = 1024 * 1024;
+const authorSource = z.string().max(AUTHOR_SOURCE_MAX);
+const fileName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.\-]*$/, "a plain file name (letters, digits, _ . -)");
+/** Module specifiers tests and code may import: "./db", "./lib/util". */
+const moduleSpecifier = z
+  .string()
+  .max(100)
+  .regex(/^\.\/[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/, 'a relative specifier such as "./db"');
+
+export const testFileSchema = z.object({ name: fileName, source: authorSource, hidden: z.boolean().optional() }).strict();
+
+export const codeJobSchema = z
+  .object({
+    kind: z.literal("code"),
+    language: z.enum(["ts", "js"]),
+    code: z.string().max(MAX_LIMITS.sourceBytes),
+    tests: z.array(testFileSchema).min(1).max(50),
+    modules: z.record(moduleSpecifier, authorSource).optional(),
+    limits: limitsSchema.optional(),
+  })
+  .strict();
+
+export const mutationJobSchema = z
+  .object({
+    kind: z.literal("mutation"),
+    language: z.enum(["ts", "js"]),
+    tests: z.string().max(MAX_LIMITS.sourceBytes),
+    module: authorSource,
+    mutants: z
+      .array(z.object({ name: z.string().min(1).max(100), description: z.string().max(1000), source: authorSource }).strict())
+      .max(50),
+    limits: limitsSchema.optional(),
+  })
+  .strict();
+
+export const sqlJobSchema = z
+  .object({
+    kind: z.literal("sql"),
+    code: z.string().max(MAX_LIMITS.sourceBytes),
+    solution: authorSource,
+    datasets: z
+      .array(z.object({ name: z.string().min(1).max(100), seed: authorSource, hidden: z.boolean().optional() }).strict())
+      .min(1)
+      .max(50),
+    compare: z.union([
+      z.object({ mode: z.literal("rows"), ordered: z.boolean() }).strict(),
+      z.object({ mode: z.literal("tables"), tables: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict(),
+    ]),
+    limits: limitsSchema.optional(),
+  })
+  .strict();
+
+export const gradeJobSchema = z.discriminatedUnion("kind", [codeJobSchema, mutationJobSchema, sqlJobSchema]);
+
+// Compile-time check that the schema and the hand-written contract agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const jobSchemaMatchesContract: Same<z.infer<typeof gradeJobSchema>, GradeJob> = true;
+void jobSchemaMatchesContract;
+
+const testResultSchema = z
+  .object({
+    name: z.string(),
+    status: z.enum(["pass", "fail", "error"]),
+    message: z.string().optional(),
+    output: z.string().optional(),
+    durationMs: z.number().nonnegative(),
+    hidden: z.boolean().optional(),
+  })
+  .strict();
+
+/** The result contract, for anyone who receives a GradeResult over a wire (and for our own tests). */
+export const gradeResultSchema = z
+  .object({
+    version: z.literal(RESULT_VERSION),
+    status: z.enum(["pass", "fail", "error"]),
+    tests: z.array(testResultSchema),
+    error: z
+      .object({
+        kind: z.enum(["compile", "runtime", "timeout", "memory", "output", "limit", "internal"]),
+        message: z.string(),
+        line: z.number().int().positive().optional(),
+        column: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    output: z.string().optional(),
+    durationMs: z.number().nonnegative(),
+  })
+  .strict()
+  .refine((r) => (r.status === "error") === (r.error !== undefined), "error is present exactly when status is error");
+
+const resultContractCheck: Same<z.infer<typeof gradeResultSchema>, GradeResult> = true;
+void resultContractCheck;
+
+// --- what the harness inside an isolate reports (untrusted: learner code ran next to it) ----------
+
+const MAX_REPORT_STRING = 256 * 1024;
+const reportString = z.string().max(MAX_REPORT_STRING);
+
+/** After loading the test files: the tests that were declared, or why loading failed. */
+export const loadReportSchema = z.union([
+  z
+    .object({
+      ok: z.literal(true),
+      tests: z.array(z.object({ name: reportString, hidden: z.boolean() }).strict()).max(MAX_LIMITS.maxTests + 1),
+      outputExceeded: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      message: reportString,
+      file: z.string().max(200).optional(),
+      outputExceeded: z.boolean(),
+    })
+    .strict(),
+]);
+export type LoadReport = z.infer<typeof loadReportSchema>;
+
+/** After each step of a test: still running (and whether a timer fired), or its outcome. */
+export const testReportSchema = z.union([
+  z.object({ state: z.literal("pending"), timerFired: z.boolean(), outputExceeded: z.boolean() }).strict(),
+  z
+    .object({
+      state: z.literal("done"),
+      index: z.number().int().nonnegative(),
+      status: z.enum(["pass", "fail", "error"]),
+      message: reportString.optional(),
+      output: reportString.optional(),
+      outputExceeded: z.boolean(),
+    })
+    .strict(),
+]);
+export type TestReport = z.infer<typeof testReportSchema>;

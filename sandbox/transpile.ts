@@ -1,0 +1,103 @@
+/**
+ * Learner and test sources -> CommonJS-shaped JavaScript for the in-isolate module loader, with
+ * sucrase (fast, and it keeps every line on its original line number, so stack traces line up).
+ */
+import { transform } from "sucrase";
+import type { Language } from "./types.ts";
+
+export type TranspileResult =
+  | { ok: true; code: string }
+  | { ok: false; message: string; line?: number; column?: number };
+
+function transformsFor(language: Language): ("typescript" | "imports")[] {
+  return language === "ts" ? ["typescript", "imports"] : ["imports"];
+}
+
+/** Transpiles one module (ES module syntax, TS types) to CommonJS; syntax errors come back as values. */
+export function transpileModule(source: string, fileName: string, language: Language): TranspileResult {
+  try {
+    const { code } = transform(source, {
+      transforms: transformsFor(language),
+      disableESTransforms: true,
+      production: true,
+      filePath: fileName,
+    });
+    return { ok: true, code };
+  } catch (error) {
+    const e = error as { message?: unknown; loc?: { line?: unknown; column?: unknown } };
+    const raw = typeof e.message === "string" ? e.message : String(error);
+    const message = raw.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    const line = typeof e.loc?.line === "number" ? e.loc.line : undefined;
+    // sucrase reports 0-based columns; results use 1-based.
+    const column = typeof e.loc?.column === "number" ? e.loc.column + 1 : undefined;
+    return { ok: false, message, line, column };
+  }
+}
+
+// --- column mapping ---------------------------------------------------------------------------
+// sucrase keeps lines, but removing types and rewriting imports moves columns. When an error
+// points into a learner file, its column is mapped back with sucrase's token-level source map,
+// computed lazily (only when a message needs it).
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const BASE64_INDEX = new Map([...BASE64].map((c, i) => [c, i]));
+
+/** Decodes one line of a source map's "mappings" into [generatedColumn, sourceColumn] pairs. */
+function decodeLine(mappings: string, wantedLine: number): [number, number][] {
+  const lines = mappings.split(";");
+  // Source columns are relative across the whole map, so earlier lines must be decoded too.
+  let sourceColumn = 0;
+  let result: [number, number][] = [];
+  for (let l = 0; l < lines.length && l <= wantedLine; l++) {
+    let genColumn = 0;
+    const segments = lines[l] ? lines[l].split(",") : [];
+    const out: [number, number][] = [];
+    for (const segment of segments) {
+      const values: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of segment) {
+        const digit = BASE64_INDEX.get(ch) ?? 0;
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      genColumn += values[0] ?? 0;
+      if (values.length >= 4) {
+        sourceColumn += values[3];
+        out.push([genColumn, sourceColumn]);
+      }
+    }
+    if (l === wantedLine) result = out;
+  }
+  return result;
+}
+
+/** Maps a 1-based column of transpiled code back to the learner's source (same line). */
+export function mapColumn(source: string, fileName: string, language: Language, line: number, column: number): number {
+  let mappings: string;
+  try {
+    const result = transform(source, {
+      transforms: transformsFor(language),
+      disableESTransforms: true,
+      production: true,
+      filePath: fileName,
+      sourceMapOptions: { compiledFilename: fileName },
+    });
+    mappings = result.sourceMap?.mappings ?? "";
+  } catch {
+    return column;
+  }
+  const segments = decodeLine(mappings, line - 1);
+  let best: [number, number] | undefined;
+  for (const seg of segments) {
+    if (seg[0] <= column - 1) best = seg;
+    else break;
+  }
+  if (!best) return column;
+  return best[1] + (column - 1 - best[0]) + 1;
+}

@@ -1,0 +1,118 @@
+/**
+ * The sandbox's public contract: what goes in (sources and limits) and what comes out (a versioned
+ * result). Everything the rest of Serverside knows about grading is in this file.
+ *
+ * Written in erasable TypeScript (no enums, no parameter properties) so Node 24 runs it directly.
+ */
+
+/** Version of the result JSON. Bump on any incompatible change and document it in sandbox/README.md. */
+export const RESULT_VERSION = 1;
+
+export type Language = "ts" | "js";
+
+/** Per-submission limits. Every field has a default (DEFAULT_LIMITS); exercises override some. */
+export interface Limits {
+  /** Wall time for the whole run (compile, load, all tests), in ms. */
+  timeoutMs: number;
+  /** Wall time for one test, in ms. */
+  testTimeoutMs: number;
+  /** Heap limit of the isolate, in MB. */
+  memoryMb: number;
+  /** Captured console output for the whole run, in bytes. */
+  outputBytes: number;
+  /** Captured console output per test, in bytes. */
+  testOutputBytes: number;
+  /** Size of the learner's source, in bytes. */
+  sourceBytes: number;
+  /** Number of tests (declared with test/it) a run may contain. */
+  maxTests: number;
+}
+
+export type TestStatus = "pass" | "fail" | "error";
+
+export interface TestResult {
+  /** Full name: describe blocks and the test name joined with " > ". */
+  name: string;
+  status: TestStatus;
+  /** What went wrong, for a learner: what was sent, what was expected, what came back. */
+  message?: string;
+  /** Captured console output of this test, capped at testOutputBytes. */
+  output?: string;
+  durationMs: number;
+  /** True when the test came from a hidden test file: its source is never shown. */
+  hidden?: boolean;
+}
+
+export type ErrorKind = "compile" | "runtime" | "timeout" | "memory" | "output" | "limit" | "internal";
+
+export interface GradeError {
+  kind: ErrorKind;
+  /** A message the learner can act on. */
+  message: string;
+  /** 1-based line and column in the learner's own source, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface GradeResult {
+  version: typeof RESULT_VERSION;
+  status: "pass" | "fail" | "error";
+  tests: TestResult[];
+  /** Present exactly when status is "error". */
+  error?: GradeError;
+  /** Output printed outside any test (module top level), capped. */
+  output?: string;
+  durationMs: number;
+}
+
+/** A test file. Tests import the learner's code as "./solution". */
+export interface TestFile {
+  /** File name shown in results and stack traces, e.g. "example.test.ts". */
+  name: string;
+  source: string;
+  /** Hidden test files: names and messages are reported, source never is. */
+  hidden?: boolean;
+}
+
+/** function, handler and security exercises: learner code graded by test files. */
+export interface CodeJob {
+  kind: "code";
+  language: Language;
+  code: string;
+  tests: TestFile[];
+  /** Extra modules tests or code may import, by specifier (e.g. "./db"): name -> source. */
+  modules?: Record<string, string>;
+  limits?: Partial<Limits>;
+}
+
+/** tests exercises: the learner's tests must pass on the correct module and fail on each mutant. */
+export interface MutationJob {
+  kind: "mutation";
+  language: Language;
+  /** The learner's test file; it imports the module under test as "./solution". */
+  tests: string;
+  /** The correct implementation. */
+  module: string;
+  /** Buggy variants; an empty list means "run against the correct module only" (the Run button). */
+  mutants: { name: string; description: string; source: string }[];
+  limits?: Partial<Limits>;
+}
+
+/** sql exercises: statements run on a fresh seeded SQLite database, compared with the reference. */
+export interface SqlJob {
+  kind: "sql";
+  /** The learner's SQL. */
+  code: string;
+  /** The reference solution's SQL. */
+  solution: string;
+  /** Datasets: each one seeds a fresh database; hidden ones are reported without their contents. */
+  datasets: { name: string; seed: string; hidden?: boolean }[];
+  /**
+   * "rows": compare the result set of the last statement; "tables": compare the final contents of
+   * the listed tables (for INSERT/UPDATE/DELETE/CREATE exercises).
+   */
+  compare: { mode: "rows"; ordered: boolean } | { mode: "tables"; tables: string[] };
+  limits?: Partial<Limits>;
+}
+
+export type GradeJob = CodeJob | MutationJob | SqlJob;

@@ -1,0 +1,88 @@
+/**
+ * A grader worker process: `node --no-node-snapshot sandbox/worker.ts`, forked by the pool
+ * (sandbox/pool.ts). It receives validated jobs over IPC, runs each in a fresh isolate and sends
+ * back a GradeResult. If it hangs or bloats, the pool kills it; nothing here must keep it alive.
+ */
+import { buildBootSource, IsolateFactory, runCode } from "./run-code.ts";
+import type { RunFile } from "./run-code.ts";
+import { runMutation } from "./run-mutation.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
+import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./prelude/index.ts";
+import { RESULT_VERSION } from "./types.ts";
+import type { CodeJob, GradeJob, GradeResult, Limits, SqlJob } from "./types.ts";
+import type { WorkerReply, WorkerRequest } from "./pool.ts";
+
+/** Recycle the process when it has grown this much (isolate memory is outside the JS heap). */
+const RECYCLE_RSS_BYTES = 768 * 1024 * 1024;
+const RECYCLE_AFTER_JOBS = 5_000;
+
+
+function codeSpecFiles(job: CodeJob): RunFile[] {
+  const ext = job.language;
+  const files: RunFile[] = [{ name: `solution.${ext}`, kind: "solution", source: job.code, learner: true }];
+  for (const [specifier, source] of Object.entries(job.modules ?? {})) {
+    files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
+  }
+  for (const test of job.tests) {
+    files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
+  }
+  return files;
+}
+
+async function runSql(job: SqlJob, limits: Limits): Promise<GradeResult> {
+  let mod: { runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult> };
+  try {
+    // A variable specifier: sandbox/sql is written in parallel and may not exist yet.
+    const specifier = "./sql/run-sql-job.ts";
+    mod = await import(specifier);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    return { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "SQL grading is not available yet." }, durationMs: 0 };
+  }
+  return mod.runSqlJob(job, limits);
+}
+
+async function main(): Promise<void> {
+  const factory = new IsolateFactory(buildBootSource(getPreludeSource()), DEFAULT_LIMITS.memoryMb, {
+    global: PRELUDE_SEED_GLOBAL,
+    create: createPreludeSeed,
+  });
+  factory.prewarm();
+  let jobs = 0;
+  const send = (message: WorkerReply) => process.send?.(message);
+
+  process.on("message", async (raw: WorkerRequest) => {
+    const { id, job, limits } = raw as { id: number; job: GradeJob; limits: Limits };
+    let result: GradeResult;
+    try {
+      if (job.kind === "code") result = runCode({ language: job.language, files: codeSpecFiles(job), limits }, factory);
+      else if (job.kind === "mutation") result = runMutation(job, limits, factory);
+      else result = await runSql(job, limits);
+    } catch (error) {
+      console.error("[sandbox worker] grading failed:", error);
+      result = { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "The grader failed unexpectedly." }, durationMs: 0 };
+    }
+    send({ type: "result", id, result });
+    jobs++;
+    if (process.memoryUsage().rss > RECYCLE_RSS_BYTES || jobs >= RECYCLE_AFTER_JOBS) {
+      // A clean exit after replying: the pool starts a fresh worker in this one's place.
+      factory.dispose();
+      process.disconnect?.();
+      process.exit(0);
+    }
+    setImmediate(() => {
+      try {
+        factory.prewarm();
+      } catch (error) {
+        console.error("[sandbox worker] could not prepare an isolate:", error);
+      }
+    });
+  });
+  process.on("disconnect", () => process.exit(0));
+  send({ type: "ready" });
+}
+
+main().catch((error) => {
+  console.error("[sandbox worker] failed to start:", error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+/**
+ * Grades a file from the command line and prints the GradeResult JSON on stdout.
+ *
+ *   npm run --silent grade -- --tests <tests-file> [--tests <more>] [--hidden <file>] <code-file>
+ *
+ * Exit status: 0 whenever grading completed (whatever the verdict), 2 for usage errors, 1 when
+ * the grader itself could not run. New modes (e.g. `grade <exercise-id> <code-file>`) plug into
+ * main() as another branch; gradeTestFiles() is the test-file mode.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createGrader } from "../sandbox/index.ts";
+import type { CodeJob, GradeResult, Language, TestFile } from "../sandbox/index.ts";
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run --silent grade -- --tests <tests-file> [--tests <file>...] [--hidden <file>...] <code-file>
+
+  --tests <file>    a visible test file (imports the code as "./solution"); repeatable
+  --hidden <file>   a hidden test file (its source never appears in messages); repeatable
+  --module <spec>=<file>  an extra module tests or code may import, e.g. --module ./db=support/db.ts
+  <code-file>       the learner's code, .ts or .js
+
+Prints the GradeResult JSON on stdout; exits 0 whenever grading completed.`;
+
+function languageOf(file: string): Language {
+  const ext = path.extname(file);
+  if (ext === ".ts" || ext === ".mts" || ext === ".tsx") return "ts";
+  if (ext === ".js" || ext === ".mjs" || ext === ".jsx") return "js";
+  throw new UsageError(`cannot tell the language of ${file}: use a .ts or .js file`);
+}
+
+async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+export interface TestFileModeOptions {
+  codeFile: string;
+  tests: string[];
+  hidden?: string[];
+  modules?: Record<string, string>;
+}
+
+/** The test-file mode: grades codeFile against the given test files. */
+export async function gradeTestFiles(options: TestFileModeOptions): Promise<GradeResult> {
+  const language = languageOf(options.codeFile);
+  const testFiles: TestFile[] = [];
+  for (const [files, hidden] of [[options.tests, false], [options.hidden ?? [], true]] as const) {
+    for (const file of files) testFiles.push({ name: path.basename(file), source: await readSource(file), ...(hidden ? { hidden: true } : {}) });
+  }
+  const modules: Record<string, string> = {};
+  for (const [specifier, file] of Object.entries(options.modules ?? {})) modules[specifier] = await readSource(file);
+  const job: CodeJob = {
+    kind: "code",
+    language,
+    code: await readSource(options.codeFile),
+    tests: testFiles,
+    ...(Object.keys(modules).length ? { modules } : {}),
+  };
+  const grader = createGrader({ workers: 1 });
+  try {
+    return await grader.grade(job);
+  } finally {
+    await grader.close();
+  }
+}
+
+/** Parses argv (without node and script) and runs; returns the exit status. */
+export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          tests: { type: "string", multiple: true },
+          hidden: { type: "string", multiple: true },
+          module: { type: "string", multiple: true },
+          help: { type: "boolean", short: "h" },
+        },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      out(`${USAGE}\n`);
+      return 0;
+    }
+    if (!values.tests?.length && !values.hidden?.length) throw new UsageError("give at least one --tests <file>");
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the code file to grade" : `expected one code file, got ${positionals.length}`);
+    const modules: Record<string, string> = {};
+    for (const spec of values.module ?? []) {
+      const eq = spec.indexOf("=");
+      if (eq <= 0) throw new UsageError(`--module wants <specifier>=<file>, got ${spec}`);
+      modules[spec.slice(0, eq)] = spec.slice(eq + 1);
+    }
+    const result = await gradeTestFiles({ codeFile: positionals[0], tests: values.tests ?? [], hidden: values.hidden, modules });
+    out(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`grade: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`grade: the grader failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("scripts/grade.ts")) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
