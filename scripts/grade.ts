@@ -3,6 +3,8 @@
  *
  *   npm run --silent grade -- --tests <tests-file> [--tests <more>] [--hidden <file>] <code-file>
  *
+ *   npm run --silent grade -- <exercise-id-or-lesson-path> <code-file> [--run]
+ *
  * Exit status: 0 whenever grading completed (whatever the verdict), 2 for usage errors, 1 when
  * the grader itself could not run. New modes (e.g. `grade <exercise-id> <code-file>`) plug into
  * main() as another branch; gradeTestFiles() is the test-file mode.
@@ -21,6 +23,11 @@ export const USAGE = `usage: npm run --silent grade -- --tests <tests-file> [--t
   --hidden <file>   a hidden test file (its source never appears in messages); repeatable
   --module <spec>=<file>  an extra module tests or code may import, e.g. --module ./db=support/db.ts
   <code-file>       the learner's code, .ts or .js
+
+   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file> [--run]
+
+  Grades against a lesson's exercise as the app does: Submit (visible + hidden tests) by default,
+  --run for Run (visible tests only). The exercise id is the lesson id.
 
 Prints the GradeResult JSON on stdout; exits 0 whenever grading completed.`;
 
@@ -83,6 +90,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
           hidden: { type: "string", multiple: true },
           module: { type: "string", multiple: true },
           help: { type: "boolean", short: "h" },
+          run: { type: "boolean" },
         },
       });
     } catch (error) {
@@ -93,6 +101,20 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       out(`${USAGE}\n`);
       return 0;
     }
+    if (!values.tests?.length && !values.hidden?.length && positionals.length === 2) {
+      // Exercise mode (lib/content): the same buildGradeJob path as the app.
+      const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
+      const grader = createGrader({ workers: 1 });
+      try {
+        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", grade: (job) => grader.grade(job) });
+        if (!graded.ok) throw new UsageError(graded.error);
+        out(`${JSON.stringify(graded.result, null, 2)}\n`);
+        return 0;
+      } finally {
+        await grader.close();
+      }
+    }
+    if (values.run) throw new UsageError("--run is for the exercise mode: grade <exercise> <code-file> --run");
     if (!values.tests?.length && !values.hidden?.length) throw new UsageError("give at least one --tests <file>");
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the code file to grade" : `expected one code file, got ${positionals.length}`);
     const modules: Record<string, string> = {};
