@@ -13,6 +13,21 @@ function transformsFor(language: Language): ("typescript" | "imports")[] {
   return language === "ts" ? ["typescript", "imports"] : ["imports"];
 }
 
+const cache = new Map<string, TranspileResult>();
+const CACHE_ENTRIES = 256;
+
+/** transpileModule with a small cache, for author files (tests, modules) that repeat across runs. */
+export function transpileCached(source: string, fileName: string, language: Language): TranspileResult {
+  const key = `${language}\0${fileName}\0${source}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = transpileModule(source, fileName, language);
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
+  return result;
+}
+
 /** Transpiles one module (ES module syntax, TS types) to CommonJS; syntax errors come back as values. */
 export function transpileModule(source: string, fileName: string, language: Language): TranspileResult {
   try {
