@@ -9,7 +9,7 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ZodError } from "zod";
-import { renderInlineMarkdown, renderMarkdown } from "./markdown.ts";
+import { renderInlineMarkdown, renderMarkdown, type Rendered } from "./markdown.ts";
 import type { ExerciseFile, PrivateExercise, PrivateQuestion } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
 import type { LessonRef, PublicExercise, PublicLesson, PublicQuestion, TrackSummary } from "./public-types.ts";
@@ -69,6 +69,14 @@ interface RawTrack {
   lessons: RawLesson[];
 }
 
+/**
+ * Rendered Markdown from the previous load, by input: in development a save re-renders only what
+ * changed (shiki is the slow part). Entries not used by the latest load are dropped.
+ */
+let renderCache = new Map<string, Rendered>();
+
+type RenderFn = (markdown: string, file: string, firstLine: number, inline: boolean) => Promise<Rendered>;
+
 /** Loads every track and lesson under `root`. Never throws for content problems: it returns them. */
 export async function loadContent(root: string): Promise<LoadedContent> {
   const problems: Problem[] = [];
@@ -95,6 +103,17 @@ export async function loadContent(root: string): Promise<LoadedContent> {
     return trackId ? lessonHref(trackId, id) : undefined;
   };
 
+  // Links render differently when lessons move between tracks: that map is part of the cache key.
+  const linksKey = JSON.stringify([...lessonTrack].sort());
+  const usedRenders = new Map<string, Rendered>();
+  const renderCached: RenderFn = async (markdown, file, firstLine, inline) => {
+    const key = JSON.stringify([linksKey, file, firstLine, inline, markdown]);
+    let rendered = usedRenders.get(key) ?? renderCache.get(key);
+    rendered ??= await (inline ? renderInlineMarkdown : renderMarkdown)(markdown, { file, firstLine, resolveLesson });
+    usedRenders.set(key, rendered);
+    return rendered;
+  };
+
   const lessons = new Map<string, PublicLesson>();
   const exercises = new Map<string, PrivateExercise>();
   const quizzes = new Map<string, PrivateQuestion[]>();
@@ -106,7 +125,7 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   await Promise.all(
     rawTracks.flatMap((track) =>
       track.lessons.map(async (raw) => {
-        const built = raw.frontMatter ? await buildLesson(raw, raw.frontMatter, track, resolveLesson, titles) : null;
+        const built = raw.frontMatter ? await buildLesson(raw, raw.frontMatter, track, resolveLesson, renderCached, titles) : null;
         if (raw.problems.some((p) => FATAL_RULES.has(p.rule)) || !built) {
           broken.set(raw.id, raw.problems);
           return;
@@ -139,6 +158,7 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   }
   tracks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 
+  renderCache = usedRenders;
   for (const track of rawTracks) for (const lesson of track.lessons) problems.push(...lesson.problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { root, tracks, lessons, exercises, quizzes, sources, problems, broken };
@@ -275,11 +295,12 @@ async function buildLesson(
   fm: LessonFrontMatter,
   track: RawTrack,
   resolveLesson: Resolve,
+  renderCached: RenderFn,
   titles: Map<string, string>,
 ): Promise<{ lesson: PublicLesson; exercise: PrivateExercise | null; quiz: PrivateQuestion[] } | null> {
   const { file, yaml } = raw;
   const render = async (markdown: string, line: number, inline = false) => {
-    const rendered = await (inline ? renderInlineMarkdown : renderMarkdown)(markdown, { file, firstLine: line, resolveLesson });
+    const rendered = await renderCached(markdown, file, line, inline);
     raw.problems.push(...rendered.problems);
     return rendered;
   };
@@ -454,7 +475,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const asPublic = (f: ExerciseFile) => ({ name: f.name, source: f.source });
   const exampleTests = codeKind ? [need(`example.test${ext}`)] : [];
   const seed = ex.kind === "sql" ? need("seed.sql") : null;
-  const module = ex.kind === "tests" ? { ...need(`module${ext}`), name: `solution${ext}` } : null;
+  const moduleFile = ex.kind === "tests" ? { ...need(`module${ext}`), name: `solution${ext}` } : null;
 
   const publicExercise: PublicExercise = {
     id: fm.id,
@@ -466,7 +487,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     starter: need(starterName).source,
     exampleTests: exampleTests.map(asPublic),
     support: support.map((s) => ({ name: `${s.name}${ext}`, source: s.source })),
-    module: module ? asPublic(module) : null,
+    module: moduleFile ? asPublic(moduleFile) : null,
     seed: seed ? seed.source : null,
     sql,
     hintCount: hints.length,
@@ -487,7 +508,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     hiddenTests: codeKind ? [need(`hidden.test${ext}`)] : [],
     attackTests: ex.kind === "security" ? [need(`attacks.test${ext}`)] : [],
     support,
-    module,
+    module: moduleFile,
     mutants,
     seed,
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),

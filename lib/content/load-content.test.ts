@@ -1,0 +1,93 @@
+/** The loader on the real lessons: what every page and the grader rely on. */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import { gradeJobSchema } from "../../sandbox/schema.ts";
+import { buildGradeJobFor } from "./grade-job.ts";
+import { loadContent, type LoadedContent } from "./load-content.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../../lessons");
+let content: LoadedContent;
+before(async () => {
+  content = await loadContent(ROOT);
+});
+
+describe("loading the real lessons", () => {
+  test("every lesson listed in a track.yaml and present on disk loads, with no fatal problem", () => {
+    assert.ok(content.tracks.length > 0);
+    assert.deepEqual([...content.broken.keys()], [], content.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
+    const listed = content.tracks.flatMap((t) => t.lessons.map((l) => l.id));
+    assert.deepEqual(listed.sort(), [...content.lessons.keys()].sort());
+  });
+
+  test("tracks come by order, lessons link to their neighbours", () => {
+    const orders = content.tracks.map((t) => t.order);
+    assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
+    for (const track of content.tracks) {
+      assert.equal(track.href, `/learn/${track.id}`);
+      track.lessons.forEach((summary, i) => {
+        const lesson = content.lessons.get(summary.id)!;
+        assert.equal(lesson.href, `/learn/${track.id}/${lesson.id}`);
+        assert.equal(lesson.previous?.id ?? null, track.lessons[i - 1]?.id ?? null);
+        assert.equal(lesson.next?.id ?? null, track.lessons[i + 1]?.id ?? null);
+      });
+    }
+  });
+
+  test("prose is rendered HTML: lesson links resolved, code highlighted with CSS variables, no raw lesson: URLs", () => {
+    for (const lesson of content.lessons.values()) {
+      assert.ok(lesson.html.length > 1000, `${lesson.id}: prose rendered`);
+      assert.doesNotMatch(lesson.html, /href="lesson:/, lesson.id);
+      assert.doesNotMatch(lesson.html, /<script/i, lesson.id);
+      if (lesson.html.includes("<pre")) assert.match(lesson.html, /--shiki-light:.*--shiki-dark:/, lesson.id);
+      for (const heading of lesson.headings) assert.ok(lesson.html.includes(`id="${heading.id}"`));
+    }
+  });
+
+  test("every graded exercise kind is represented and public exercises carry what their kind needs", () => {
+    const kinds = new Set([...content.exercises.values()].map((e) => e.kind));
+    for (const kind of ["function", "handler", "sql", "tests", "security"]) assert.ok(kinds.has(kind as never), `a ${kind} lesson exists`);
+    for (const exercise of content.exercises.values()) {
+      const pub = exercise.public;
+      assert.equal(pub.id, exercise.id);
+      assert.ok(pub.starter.length > 0);
+      assert.equal(pub.hintCount, exercise.hints.length);
+      if (exercise.kind === "sql") {
+        assert.equal(pub.language, "sql");
+        assert.ok(pub.seed && pub.sql);
+        assert.equal(pub.fileName, "solution.sql");
+      } else if (exercise.kind === "tests") {
+        assert.ok(pub.module && exercise.mutants.length > 0);
+        assert.equal(pub.fileName, `solution.test.${exercise.language}`);
+        assert.deepEqual(pub.exampleTests, []);
+      } else {
+        assert.equal(pub.exampleTests.length, 1);
+        assert.ok(exercise.hiddenTests.length === 1);
+        assert.equal(exercise.attackTests.length, exercise.kind === "security" ? 1 : 0);
+      }
+    }
+  });
+
+  test("grade jobs for every exercise, in both modes, are valid sandbox input and follow LESSON-FORMAT.md", () => {
+    for (const exercise of content.exercises.values()) {
+      for (const mode of ["run", "submit"] as const) {
+        const job = buildGradeJobFor(exercise, exercise.starter.source, mode);
+        const parsed = gradeJobSchema.safeParse(job);
+        assert.ok(parsed.success, `${exercise.id} ${mode}: ${parsed.error?.message}`);
+        if (job.kind === "code") {
+          const hidden = job.tests.filter((t) => t.hidden).map((t) => t.name);
+          assert.deepEqual(job.tests.filter((t) => !t.hidden).map((t) => t.name), [`example.test.${exercise.language}`]);
+          const expected = mode === "run" ? [] : exercise.kind === "security" ? ["hidden.test.ts", "attacks.test.ts"] : ["hidden.test.ts"];
+          assert.deepEqual(hidden, expected.map((n) => n.replace(".ts", `.${exercise.language}`)));
+          for (const s of exercise.support) assert.equal(job.modules?.[`./${s.name}`], s.source);
+        } else if (job.kind === "mutation") {
+          assert.equal(job.module, exercise.module!.source);
+          assert.equal(job.mutants.length, mode === "run" ? 0 : exercise.mutants.length);
+        } else {
+          assert.equal(job.solution, exercise.solution.source);
+          assert.deepEqual(job.datasets.map((d) => !!d.hidden), mode === "run" ? [false] : [false, ...exercise.hiddenSeeds.map(() => true)]);
+        }
+      }
+    }
+  });
+});
