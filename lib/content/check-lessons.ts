@@ -164,6 +164,9 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[]
     if (result.status === "pass") {
       return [{ rule: "starter-passes", file: exercise.starter.file, line: 1, message: "the starter passes every test: the exercise asks for nothing" }];
     }
+    if (result.status === "error" && result.error?.kind === "internal") {
+      return [{ rule: "grading-error", file: exercise.starter.file, line: 1, message: `the sandbox could not grade the starter: ${firstLine(result.error.message)}` }];
+    }
     if (result.status === "error" && result.error?.kind === "compile") {
       return [{ rule: "starter-broken", file: exercise.starter.file, line: result.error.line ?? 1, message: `the starter does not compile: ${firstLine(result.error.message)}` }];
     }
@@ -174,6 +177,9 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[]
   for (const mistake of exercise.mistakes) {
     tasks.push(async (grade) => {
       const result = await grade(buildGradeJobFor(exercise, mistake.source, "submit"));
+      if (result.status === "error" && result.error?.kind === "internal") {
+        return [{ rule: "grading-error", file: mistake.file, line: 1, message: `the sandbox could not grade common mistake "${mistake.name}": ${firstLine(result.error.message)}` }];
+      }
       return result.status === "pass"
         ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}" passes every test: add a hidden test that rejects it` }]
         : [];

@@ -6,6 +6,11 @@
  * Content is loaded once and kept in memory. Outside production, every call first compares the
  * lessons folder's file list and mtimes with the last load (a few ms) and reloads when they differ,
  * so a saved lesson shows up without a restart.
+ *
+ * Highlighted code carries both themes as CSS variables and no colour of its own; the page's CSS
+ * picks one, e.g.:
+ *   .shiki, .shiki span { color: var(--shiki-light); background-color: var(--shiki-light-bg); }
+ *   .dark .shiki, .dark .shiki span { color: var(--shiki-dark); background-color: var(--shiki-dark-bg); }
  */
 import "server-only";
 import { readdir, stat } from "node:fs/promises";

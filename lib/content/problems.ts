@@ -20,7 +20,8 @@ export type ProblemRule =
   | "starter-broken"
   | "mistake-accepted"
   | "mutant-survives"
-  | "time-budget";
+  | "time-budget"
+  | "grading-error";
 
 export interface Problem {
   rule: ProblemRule;
