@@ -1,0 +1,172 @@
+/**
+ * Grades an SQL exercise: for each dataset, a fresh SQLite database (sql.js, in memory) seeded
+ * with the dataset runs the reference solution, another fresh one runs the learner's SQL, and the
+ * results are compared ("rows": the last statement's result set; "tables": the final contents of
+ * the listed tables). Each dataset is one test, "dataset <name>".
+ */
+import { RESULT_VERSION } from "../types.ts";
+import type { GradeError, GradeResult, Limits, SqlJob, TestResult } from "../types.ts";
+import { compareRows, compareTable } from "./compare-results.ts";
+import type { Comparison, TableSnapshot } from "./compare-results.ts";
+import { describeSchema, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
+import type { ExecBounds, ResultSet, SqlFailure } from "./execute-sql.ts";
+import { isBlankSql, lineAt, refusalOf } from "./sql-text.ts";
+
+/** Rows one statement may return (the learner's and the reference's alike). */
+export const MAX_RESULT_ROWS = 10_000;
+/** Characters one statement's result may hold. */
+const MAX_RESULT_CHARS = 4_000_000;
+/** Statements learner code may run. */
+const MAX_LEARNER_STATEMENTS = 500;
+/** SQLite's memory (hard_heap_limit) and database size stay within [8, 256] MB whatever limits say. */
+const MIN_SQL_MB = 8;
+const MAX_SQL_MB = 256;
+
+type Expected = { mode: "rows"; result: ResultSet } | { mode: "tables"; tables: Map<string, TableSnapshot> };
+
+/** A failure of the exercise itself (seed or reference solution): never the learner's fault. */
+class ExerciseError extends Error {}
+
+function failureMessage(failure: SqlFailure): string {
+  const where = failure.statement ? `\n\nIn the statement starting on line ${failure.line ?? "?"}:\n  ${failure.statement}` : "";
+  return `${failure.message}${where}`;
+}
+
+/**
+ * Runs one SQL job within `limits` (timeoutMs for the whole job, memoryMb for SQLite's heap and
+ * database size). Never throws for anything learner SQL can cause.
+ */
+export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult> {
+  const started = performance.now();
+  const deadline = started + limits.timeoutMs;
+  const tests: TestResult[] = [];
+  const finish = (status: GradeResult["status"], error?: GradeError): GradeResult => ({
+    version: RESULT_VERSION,
+    status,
+    tests,
+    ...(error ? { error } : {}),
+    durationMs: Math.round(performance.now() - started),
+  });
+
+  if (Buffer.byteLength(job.code, "utf8") > limits.sourceBytes) {
+    return finish("error", { kind: "limit", message: `Your SQL is longer than ${limits.sourceBytes} bytes.` });
+  }
+  if (isBlankSql(job.code)) {
+    tests.push({ name: "your SQL", status: "fail", message: "Write a query: the editor holds no SQL statement yet.", durationMs: 0 });
+    return finish("fail");
+  }
+
+  // Refused words are found before anything runs, so the learner gets our explanation rather than
+  // SQLite's (load_extension, for one, is not even compiled in). executeSql checks each statement too.
+  const refusal = refusalOf(job.code);
+  if (refusal !== null) {
+    const line = lineAt(job.code, refusal.offset);
+    tests.push({ name: "your SQL", status: "error", message: `${refusal.message} (line ${line})`, durationMs: 0 });
+    return finish("error", { kind: "compile", message: refusal.message, line });
+  }
+
+  const SQL = await loadSqlJs();
+  const memoryMb = Math.min(MAX_SQL_MB, Math.max(MIN_SQL_MB, limits.memoryMb));
+  const trusted: ExecBounds = {
+    deadline,
+    maxStatements: 1_000_000,
+    maxRows: MAX_RESULT_ROWS,
+    maxResultChars: MAX_RESULT_CHARS,
+    restricted: false,
+    maxDatabaseMb: memoryMb,
+  };
+  const learner: ExecBounds = { ...trusted, maxStatements: MAX_LEARNER_STATEMENTS, restricted: true };
+
+  /** Seeds a fresh database, runs `run` on it, and always closes it. */
+  const withDatabase = <T>(datasetName: string, seed: string, run: (db: ReturnType<typeof openDatabase>) => T): T => {
+    const db = openDatabase(SQL, memoryMb);
+    try {
+      const seeded = executeSql(db, seed, trusted);
+      if (!seeded.ok) throw new ExerciseError(`the seed of dataset "${datasetName}" failed: ${seeded.error.message}`);
+      return run(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  let firstError: GradeError | undefined;
+  try {
+    for (const dataset of job.datasets) {
+      const testStarted = performance.now();
+      const name = `dataset ${dataset.name}`;
+      const hidden = dataset.hidden === true;
+      const record = (status: TestResult["status"], message?: string): void => {
+        tests.push({
+          name,
+          status,
+          ...(message ? { message } : {}),
+          durationMs: Math.round(performance.now() - testStarted),
+          ...(hidden ? { hidden: true } : {}),
+        });
+      };
+      if (performance.now() > deadline) {
+        record("error", "Not run: time ran out.");
+        firstError ??= { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) before every dataset had run.` };
+        break;
+      }
+
+      const expected = withDatabase(dataset.name, dataset.seed, (db): Expected => {
+        const outcome = executeSql(db, job.solution, trusted);
+        if (!outcome.ok) throw new ExerciseError(`the reference solution failed on dataset "${dataset.name}": ${outcome.error.message}`);
+        if (job.compare.mode === "rows") {
+          if (outcome.last === null) throw new ExerciseError("the reference solution's last statement returns no rows");
+          return { mode: "rows", result: outcome.last };
+        }
+        const tables = new Map<string, TableSnapshot>();
+        for (const table of job.compare.tables) {
+          const snapshot = readTable(db, table);
+          if (snapshot === null) throw new ExerciseError(`the reference solution leaves no table "${table}"`);
+          tables.set(table, snapshot);
+        }
+        return { mode: "tables", tables };
+      });
+
+      const verdict = withDatabase(dataset.name, dataset.seed, (db): { failure: SqlFailure } | { comparison: Comparison } => {
+        const outcome = executeSql(db, job.code, learner);
+        if (!outcome.ok) {
+          const failure = outcome.error;
+          if (failure.kind === "compile" && /no such (table|column)/i.test(failure.message)) {
+            failure.message += `\nThe database has: ${describeSchema(db)}.`;
+          }
+          return { failure };
+        }
+        if (expected.mode === "rows") {
+          return { comparison: compareRows(expected.result, outcome.last, job.compare.mode === "rows" && job.compare.ordered, hidden) };
+        }
+        const messages: string[] = [];
+        for (const [table, snapshot] of expected.tables) {
+          const comparison = compareTable(table, snapshot, readTable(db, table), hidden);
+          if (!comparison.pass) messages.push(comparison.message);
+        }
+        return { comparison: { pass: messages.length === 0, message: messages.join("\n\n") } };
+      });
+
+      if ("failure" in verdict) {
+        const { failure } = verdict;
+        const message = failureMessage(failure);
+        record("error", message);
+        firstError ??= {
+          kind: failure.kind,
+          message: hidden ? `On a hidden dataset: ${message}` : message,
+          ...(failure.line !== undefined ? { line: failure.line } : {}),
+        };
+        // A compile error or a timeout would repeat on every dataset: stop here.
+        if (failure.kind === "compile" || failure.kind === "timeout") break;
+        continue;
+      }
+      record(verdict.comparison.pass ? "pass" : "fail", verdict.comparison.pass ? undefined : verdict.comparison.message);
+    }
+  } catch (error) {
+    if (!(error instanceof ExerciseError)) throw error;
+    console.error(`[sandbox sql] exercise error: ${error.message}`);
+    return finish("error", { kind: "internal", message: `This exercise is broken (${error.message}). It is not your fault; please report it.` });
+  }
+
+  if (firstError) return finish("error", firstError);
+  return finish(tests.every((t) => t.status === "pass") ? "pass" : "fail");
+}
