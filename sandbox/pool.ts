@@ -143,6 +143,8 @@ export class WorkerPool {
         task.resolve(errorResult("timeout", `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`, elapsed));
       } else if (slot.killedFor === "internal") {
         task.resolve(errorResult("internal", "The grader stopped before your code finished.", elapsed));
+      } else if (signal === "SIGSEGV" || signal === "SIGBUS") {
+        task.resolve(errorResult("internal", "The sandbox process crashed while running your code; please try again.", elapsed));
       } else {
         // A worker that dies under a job almost always ran out of memory (V8 aborts the process).
         task.resolve(

@@ -40,6 +40,7 @@ const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
 /** Time a call that only runs harness code may take, on top of whatever budget is left. */
 const HARNESS_GRACE_MS = 200;
+const MIN_CALL_TIMEOUT_MS = 50;
 
 /** Builds the script evaluated first in every fresh context: the prelude, then the harness. */
 export function buildBootSource(preludeSource: string): string {
@@ -53,6 +54,8 @@ interface Prepared {
   memoryMb: number;
   /** True when the isolate is this run's alone (disposed after it); false for the worker's shared one. */
   ownsIsolate: boolean;
+  /** Scripts compiled into an own isolate, released before it is disposed. */
+  scripts: ivm.Script[];
 }
 
 interface SharedIsolate {
@@ -92,10 +95,31 @@ export class IsolateFactory {
     this.seed = seed;
   }
 
+  /**
+   * Releases every handle into an isolate, then disposes it. Handles left to the garbage
+   * collector after their isolate was disposed crashed isolated-vm (SIGSEGV) in our tests.
+   */
+  private static disposeIsolate(isolate: ivm.Isolate, scripts: ivm.Script[]): void {
+    for (const script of scripts) {
+      try {
+        script.release();
+      } catch {
+        // already released
+      }
+    }
+    if (!isolate.isDisposed) isolate.dispose();
+  }
+
+  private dropShared(): void {
+    const shared = this.shared;
+    this.shared = undefined;
+    if (shared) IsolateFactory.disposeIsolate(shared.isolate, [shared.script, ...shared.scripts.values()]);
+  }
+
   private sharedIsolate(): SharedIsolate {
     const current = this.shared;
     if (current && !current.isolate.isDisposed && current.contexts < CONTEXTS_PER_ISOLATE) return current;
-    if (current && !current.isolate.isDisposed) current.isolate.dispose();
+    if (current) this.dropShared();
     const isolate = new ivm.Isolate({ memoryLimit: this.defaultMemoryMb });
     const script = isolate.compileScriptSync(this.boot, { filename: RUNTIME_FILE });
     this.shared = { isolate, script, contexts: 0, scripts: new Map() };
@@ -115,8 +139,12 @@ export class IsolateFactory {
       if (hit) return hit;
     }
     const script = prepared.isolate.compileScriptSync(wrapper, { filename, lineOffset: -1 });
+    if (prepared.ownsIsolate && reuse) prepared.scripts.push(script);
     if (cacheable) {
-      if (shared.scripts.size >= 64) shared.scripts.clear();
+      if (shared.scripts.size >= 64) {
+        for (const old of shared.scripts.values()) old.release();
+        shared.scripts.clear();
+      }
       shared.scripts.set(key, script);
     }
     return script;
@@ -144,10 +172,10 @@ export class IsolateFactory {
       const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<(...args: unknown[]) => unknown>;
       // The dispatcher leaves the global object before any learner code exists.
       global.deleteSync(HARNESS_KEY);
-      return { isolate, context, dispatch, memoryMb, ownsIsolate };
+      return { isolate, context, dispatch, memoryMb, ownsIsolate, scripts: ownsIsolate ? [script] : [] };
     } catch (error) {
-      context?.release();
-      if (ownsIsolate && !isolate.isDisposed) isolate.dispose();
+      if (!isolate.isDisposed) context?.release();
+      if (ownsIsolate) IsolateFactory.disposeIsolate(isolate, [script]);
       throw error;
     }
   }
@@ -163,17 +191,20 @@ export class IsolateFactory {
 
   /** Ends a run's context. tainted: the run hit a limit, so its isolate is not reused. */
   release(prepared: Prepared, tainted: boolean): void {
+    // Never touch handles of an isolate V8 already disposed (hit its memory limit): isolated-vm
+    // crashed the process when they were released afterwards.
+    if (prepared.isolate.isDisposed) {
+      if (this.shared?.isolate === prepared.isolate) this.dropShared();
+      return;
+    }
     try {
       prepared.dispatch.release();
       prepared.context.release();
     } catch {
-      // gone with a disposed isolate
+      // already gone
     }
-    if (prepared.isolate.isDisposed) return;
-    if (prepared.ownsIsolate || tainted) {
-      prepared.isolate.dispose();
-      if (this.shared?.isolate === prepared.isolate) this.shared = undefined;
-    }
+    if (prepared.ownsIsolate) IsolateFactory.disposeIsolate(prepared.isolate, prepared.scripts);
+    else if (tainted && this.shared?.isolate === prepared.isolate) this.dropShared();
   }
 
   /** Prepares the next context ahead of time (call when idle). */
@@ -184,8 +215,7 @@ export class IsolateFactory {
   dispose(): void {
     if (this.spare) this.release(this.spare, true);
     this.spare = undefined;
-    if (this.shared && !this.shared.isolate.isDisposed) this.shared.isolate.dispose();
-    this.shared = undefined;
+    this.dropShared();
   }
 }
 
@@ -267,9 +297,14 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     tainted = true;
     return classify(error, isolate);
   };
-  const remaining = (until: number) => Math.max(1, Math.ceil(until - performance.now()));
-  const callHarness = (until: number, ...args: unknown[]): string => {
-    const out = dispatch.applySync(undefined, args as never[], { timeout: remaining(until) });
+  // Never hand isolated-vm a tiny timeout: with many short calls whose timer fires just as they
+  // return, isolated-vm 7.0.1 crashed the process (reproduced: a loop of applySync calls with
+  // shrinking timeouts -> SIGSEGV). The host checks the deadline between calls instead, so a test
+  // overruns its limit by at most MIN_CALL_TIMEOUT_MS.
+  const remaining = (until: number) => Math.max(MIN_CALL_TIMEOUT_MS, Math.ceil(until - performance.now()));
+  const callHarness = (until: number, ...args: unknown[]): string => callWithTimeout(remaining(until), ...args);
+  const callWithTimeout = (timeout: number, ...args: unknown[]): string => {
+    const out = dispatch.applySync(undefined, args as never[], { timeout });
     if (typeof out !== "string") throw new RunError("internal", "The harness returned a non-string report");
     return out;
   };
@@ -300,6 +335,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column);
       }
       const fn = script.runSync(context, { reference: true, timeout: remaining(deadline + HARNESS_GRACE_MS) });
+      if (file.learner) script.release();
       dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" ? wrapper : undefined], {
         timeout: remaining(deadline + HARNESS_GRACE_MS),
       });
@@ -344,14 +380,17 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       let report: TestReport | undefined;
       let timedOut = false;
       try {
-        report = parseTest(callHarness(testDeadline, "start", i));
+        // One timeout value for every call of this test (see MIN_CALL_TIMEOUT_MS): the host checks
+        // the deadline between calls, so a test overruns by at most one call's timeout.
+        const callTimeout = remaining(testDeadline);
+        report = parseTest(callWithTimeout(callTimeout, "start", i));
         while (report.state === "pending") {
           if (report.outputExceeded) break;
           if (performance.now() >= testDeadline) {
             timedOut = true;
             break;
           }
-          report = parseTest(callHarness(testDeadline, "step", i));
+          report = parseTest(callWithTimeout(Math.min(callTimeout, remaining(deadline)), "step", i));
           if (report.state === "pending" && !report.timerFired && !report.outputExceeded) {
             report = parseTest(
               callHarness(
@@ -424,7 +463,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
 
 function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>, deadline: number): string | undefined {
   try {
-    const out = dispatch.applySync(undefined, ["output"], { timeout: Math.max(1, Math.ceil(deadline - performance.now())) + HARNESS_GRACE_MS });
+    const out = dispatch.applySync(undefined, ["output"], { timeout: Math.max(MIN_CALL_TIMEOUT_MS, Math.ceil(deadline - performance.now())) + HARNESS_GRACE_MS });
     return typeof out === "string" && out !== "" ? out : undefined;
   } catch {
     return undefined;

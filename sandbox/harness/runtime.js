@@ -507,7 +507,7 @@
     // Record the failure on the running test right away: learner code that catches and swallows
     // this error (a callback it was given calls expect) cannot turn the test into a pass.
     if (current !== null && current.failure === null) {
-      current.failure = message + stackOf(err, true);
+      current.failure = capMessage(message + stackOf(err, true));
       current.status = "fail";
     }
     return err;
@@ -1308,10 +1308,14 @@
     // For an assertion, only the test file's line is useful: the host keeps the first frame.
     return assertion ? "\n" + framesOf(stack) : framesOf(stack);
   }
+  const MAX_MESSAGE = 16384;
+  function capMessage(m) {
+    return m.length > MAX_MESSAGE ? slice(m, 0, MAX_MESSAGE) + "… (message truncated)" : m;
+  }
   function recordError(rec, e) {
     if (rec.failure !== null) return;
     const f = describeFailure(e);
-    rec.failure = f.message;
+    rec.failure = capMessage(f.message);
     rec.status = f.status;
   }
   function runSteps(rec, steps, index, failed) {
@@ -1417,7 +1421,7 @@
       } catch (e) {
         phase = "run";
         const f = describeFailure(e);
-        return "{" + field("ok", false) + "," + field("message", f.message) + "," + field("file", file) + "," + field("outputExceeded", outputExceeded) + "}";
+        return "{" + field("ok", false) + "," + field("message", capMessage(f.message)) + "," + field("file", file) + "," + field("outputExceeded", outputExceeded) + "}";
       }
       phase = "run";
       let list = "";
