@@ -29,6 +29,8 @@ export interface Grader {
   grade(job: GradeJob): Promise<GradeResult>;
   /** Stops the worker processes. */
   close(): Promise<void>;
+  /** Process ids of the current workers (health checks, tests). */
+  workerPids(): number[];
 }
 
 function defaultWorkers(): number {
@@ -73,6 +75,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
       return pool.run(job, limits);
     },
     close: () => pool.close(),
+    workerPids: () => pool.pids,
   };
 }
 

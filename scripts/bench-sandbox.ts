@@ -1,0 +1,147 @@
+/**
+ * Benchmark of the grader: a typical function exercise (10 tests) graded many times through the
+ * worker pool, and the same work done the way most graders isolate code, one `node` process per
+ * submission. Prints p50/p95 latency and throughput for both; the LAST line is one JSON object.
+ *
+ *   npm run bench:sandbox [-- --jobs 2000 --baseline 40 --workers 2]
+ */
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createGrader } from "../sandbox/index.ts";
+import type { CodeJob } from "../sandbox/index.ts";
+
+const { values } = parseArgs({
+  options: {
+    jobs: { type: "string", default: "2000" },
+    latency: { type: "string", default: "300" },
+    baseline: { type: "string", default: "40" },
+    workers: { type: "string", default: String(os.availableParallelism()) },
+  },
+});
+const JOBS = Number(values.jobs);
+const LATENCY_JOBS = Number(values.latency);
+const BASELINE_RUNS = Number(values.baseline);
+const WORKERS = Number(values.workers);
+
+const SOLUTION = `export function slugify(input: string): string {
+  return input
+    .normalize("NFKD")
+    .replace(/[\\u0300-\\u036f]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+`;
+const CASES: [string, string][] = [
+  ["Hello World", "hello-world"],
+  ["  Trim me  ", "trim-me"],
+  ["Crème brûlée", "creme-brulee"],
+  ["a--b", "a-b"],
+  ["Already-slugged", "already-slugged"],
+  ["123 Go!", "123-go"],
+  ["", ""],
+  ["---", ""],
+  ["MiXeD CaSe", "mixed-case"],
+  ["tabs\tand\nnewlines", "tabs-and-newlines"],
+];
+const TESTS = `import { slugify } from "./solution";
+describe("slugify", () => {
+${CASES.map(([input, out], i) => `  test("case ${i}", () => { expect(slugify(${JSON.stringify(input)})).toBe(${JSON.stringify(out)}); });`).join("\n")}
+});
+`;
+const JOB: CodeJob = { kind: "code", language: "ts", code: SOLUTION, tests: [{ name: "slugify.test.ts", source: TESTS, hidden: true }] };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+// The baseline: the same transpile + 10 assertions, isolated by a fresh `node` process per submission.
+const BASELINE_CHILD = `
+const { transform } = require(${JSON.stringify(path.resolve("node_modules/sucrase"))});
+const job = JSON.parse(process.env.BENCH_JOB);
+const t = (src) => transform(src, { transforms: ["typescript", "imports"] }).code;
+const mod = { exports: {} };
+new Function("exports", "require", "module", t(job.code))(mod.exports, () => {}, mod);
+const results = [];
+const expect = (a) => ({ toBe: (e) => { if (!Object.is(a, e)) throw new Error("expected " + e + " got " + a); } });
+const tests = [];
+new Function("exports", "require", "module", "describe", "test", "expect", t(job.tests[0].source))({}, () => mod.exports, {}, (n, f) => f(), (n, f) => tests.push([n, f]), expect);
+for (const [name, fn] of tests) { try { fn(); results.push({ name, status: "pass" }); } catch (e) { results.push({ name, status: "fail", message: String(e) }); } }
+process.stdout.write(JSON.stringify({ status: results.every((r) => r.status === "pass") ? "pass" : "fail", tests: results }));
+`;
+
+function runBaselineOnce(): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", BASELINE_CHILD], { env: { ...process.env, BENCH_JOB: JSON.stringify(JOB) }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("exit", (code) => {
+      if (code !== 0 || !out.includes('"status":"pass"')) return reject(new Error(`baseline failed: ${out}`));
+      resolve(performance.now() - started);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const grader = createGrader({ workers: WORKERS });
+  try {
+    // Warm up: workers start, code caches fill.
+    for (let i = 0; i < 50; i++) {
+      const r = await grader.grade(JOB);
+      if (r.status !== "pass") throw new Error(`warm-up grade did not pass: ${JSON.stringify(r)}`);
+    }
+
+    // Latency: one job at a time, end to end through grade().
+    const latencies: number[] = [];
+    for (let i = 0; i < LATENCY_JOBS; i++) {
+      const started = performance.now();
+      const r = await grader.grade(JOB);
+      latencies.push(performance.now() - started);
+      if (r.status !== "pass") throw new Error("a grade did not pass");
+    }
+    latencies.sort((a, b) => a - b);
+
+    // Throughput: keep every worker busy (2 jobs in flight per worker).
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: WORKERS * 2 }, async () => {
+        while (next < JOBS) {
+          next++;
+          const r = await grader.grade(JOB);
+          if (r.status !== "pass") throw new Error("a grade did not pass");
+        }
+      }),
+    );
+    const throughput = JOBS / ((performance.now() - started) / 1000);
+
+    // Baseline: one node process per submission.
+    const baseline: number[] = [];
+    for (let i = 0; i < BASELINE_RUNS; i++) baseline.push(await runBaselineOnce());
+    baseline.sort((a, b) => a - b);
+    const bStarted = performance.now();
+    await Promise.all(Array.from({ length: BASELINE_RUNS }, () => runBaselineOnce()));
+    const baselineThroughput = BASELINE_RUNS / ((performance.now() - bStarted) / 1000);
+
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const baselineP50 = percentile(baseline, 50);
+    console.log(`machine: ${os.cpus().length} CPUs, ${WORKERS} grader workers, node ${process.version}`);
+    console.log(`pool (isolated-vm): p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${LATENCY_JOBS} sequential grades; ${round(throughput)} grades/s over ${JOBS} concurrent grades`);
+    console.log(`process per submission: p50 ${round(baselineP50)} ms, p95 ${round(percentile(baseline, 95))} ms over ${BASELINE_RUNS} runs; ${round(baselineThroughput)} runs/s`);
+    console.log(`speedup (baseline p50 / pool p50): ${round(baselineP50 / p50)}x`);
+    console.log(JSON.stringify({ p50Ms: round(p50), p95Ms: round(p95), throughputPerSec: round(throughput), baselineP50Ms: round(baselineP50), speedup: round(baselineP50 / p50) }));
+  } finally {
+    await grader.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
