@@ -104,7 +104,8 @@ export class WorkerPool {
       execArgv: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "json",
-      env: { ...process.env, NODE_OPTIONS: "" },
+      // TZ=UTC: Date's local-time methods inside the sandbox must not depend on the host.
+      env: { ...process.env, NODE_OPTIONS: "", TZ: "UTC" },
     });
     const slot: Slot = { child, ready: false, task: null, timer: null, killedFor: null };
     child.unref();
