@@ -14,6 +14,16 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  // Grading API (lib/api): specific, stable codes clients can branch on.
+  missing_api_key: 401,
+  invalid_api_key: 401,
+  revoked_api_key: 401,
+  unknown_exercise: 404,
+  unknown_learner: 422,
+  code_too_large: 422,
+  invalid_idempotency_key: 400,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -7,6 +7,7 @@ import "server-only";
 import { getGrader, type GradeResult } from "../../sandbox/index.ts";
 import { buildGradeJob, type GradeMode } from "../content/index.ts";
 import { db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 export type GradeSubmissionInput = {
   exerciseId: string;
@@ -18,6 +19,11 @@ export type GradeSubmissionInput = {
   apiKeyId?: string | null;
   /** Whether to store the submission (default: when there is a user or an API key). */
   record?: boolean;
+  /**
+   * Runs inside the transaction that records the submission, so both commit or neither does (the
+   * API stores its idempotency record here: a retried request can never grade and record twice).
+   */
+  onRecorded?: (tx: Prisma.TransactionClient, submission: { id: string; createdAt: Date }, result: GradeResult) => Promise<void>;
 };
 
 export type GradeSubmissionOutcome =
@@ -74,6 +80,7 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
         },
       });
     }
+    if (input.onRecorded) await input.onRecorded(tx, submission, result);
     return submission;
   });
 }
