@@ -106,8 +106,13 @@ export function createDrbg(seed: Uint8Array, personalization: Uint8Array): (n: n
   const material = new Uint8Array(seed.length + personalization.length);
   material.set(seed, 0);
   material.set(personalization, seed.length);
-  update(material);
+  // Instantiated on first use: a run that never asks for randomness skips the four HMACs.
+  let instantiated = false;
   return (n: number): Uint8Array => {
+    if (!instantiated) {
+      instantiated = true;
+      update(material);
+    }
     const out = new Uint8Array(n);
     for (let pos = 0; pos < n; pos += 32) {
       v = hmac(sha256, k, v);

@@ -5,7 +5,7 @@
 import { DOMException } from "./dom-exception.ts";
 import { TextDecoder, TextEncoder, atob, btoa, hexToBytes, installUint8ArrayEncodings, utf8Encode } from "./encoding.ts";
 import { Headers, Request, Response, platformObjects } from "./fetch.ts";
-import { URL, URLSearchParams } from "./url.ts";
+import { loadUrlClasses } from "./url.ts";
 import { createCrypto, createDrbg } from "./crypto.ts";
 import { createStructuredClone } from "./structured-clone.ts";
 import { createTimers, type TimersInternal } from "./timers.ts";
@@ -26,13 +26,16 @@ export function installPrelude(seedHex: unknown): PreludeInternal {
   const timers = createTimers();
   const crypto = createCrypto(createDrbg(seed, utf8Encode("serverside prelude v1")));
 
+  // core-js initializes now, before the harness freezes the intrinsics: its setup assigns
+  // properties that a frozen prototype would refuse (the "override mistake").
+  const { URL, URLSearchParams } = loadUrlClasses();
   const globals: Record<string, unknown> = {
+    URL,
+    URLSearchParams,
     DOMException,
     Headers,
     Request,
     Response,
-    URL,
-    URLSearchParams,
     TextEncoder,
     TextDecoder,
     atob,

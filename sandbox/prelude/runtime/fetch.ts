@@ -3,7 +3,8 @@
  * fetch() in the sandbox. Bodies are held as bytes; `body` is a one-chunk reader, not a full
  * ReadableStream. Blob and FormData bodies are not supported.
  */
-import { URL, URLSearchParams } from "./url.ts";
+import { isURLSearchParams, loadUrlClasses } from "./url.ts";
+import type { URL, URLSearchParams } from "./url.ts";
 import { utf8Decode, utf8Encode } from "./encoding.ts";
 
 /** Objects that structuredClone must refuse, as browsers do for platform objects. */
@@ -177,7 +178,7 @@ export type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams 
 /** Turns a body init into bytes and the Content-Type it implies (the spec's "extract a body"). */
 function extractBody(body: unknown): { bytes: Uint8Array; type: string | null } {
   if (typeof body === "string") return { bytes: utf8Encode(body), type: "text/plain;charset=UTF-8" };
-  if (body instanceof URLSearchParams) {
+  if (isURLSearchParams(body)) {
     return { bytes: utf8Encode(body.toString()), type: "application/x-www-form-urlencoded;charset=UTF-8" };
   }
   if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body.slice(0)), type: null };
@@ -337,7 +338,7 @@ export class Request extends BodyMixin {
     } else {
       let parsed: URL;
       try {
-        parsed = new URL(String(input));
+        parsed = new (loadUrlClasses().URL)(String(input));
       } catch {
         throw new TypeError(`Request: "${String(input)}" is not an absolute URL (there is no base URL in the sandbox)`);
       }
@@ -461,7 +462,7 @@ export class Response extends BodyMixin {
   static redirect(url: string | URL, status = 302): Response {
     let parsed: URL;
     try {
-      parsed = new URL(String(url));
+      parsed = new (loadUrlClasses().URL)(String(url));
     } catch {
       throw new TypeError(`Response.redirect: "${String(url)}" is not an absolute URL`);
     }
