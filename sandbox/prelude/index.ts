@@ -1,6 +1,7 @@
 /**
  * The sandbox prelude: the web globals learner code sees (Request, Response, Headers, URL,
- * TextEncoder, crypto, timers on a virtual clock, …). See README-section.md for the contract.
+ * TextEncoder, crypto, timers on a virtual clock, …). The contract is in sandbox/README.md, "Globals
+ * inside the sandbox".
  */
 import { PRELUDE_SOURCE } from "./prelude-source.generated.ts";
 
