@@ -52,7 +52,7 @@ class ShadowSafeSqliteFactory extends PrismaBetterSqlite3 {
   }
 }
 
-async function withEngine<T>(databaseUrl: string, log: Log, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(databaseUrl: string, log: Log, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const schema = fs.readFileSync(SCHEMA_PATH, "utf8");
   const connections = new ShadowSafeSqliteFactory({ url: databaseUrl });
   const factory = bindMigrationAwareSqlAdapterFactory(connections);
@@ -70,7 +70,7 @@ async function withEngine<T>(databaseUrl: string, log: Log, use: (engine: Schema
     factory,
   );
   try {
-    return await use(engine);
+    return await run(engine);
   } finally {
     engine.free();
     await Promise.all(connections.opened.map((adapter) => adapter.dispose()));

@@ -31,7 +31,6 @@
   const ObjectKeys = Object.keys;
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-  const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const ObjectIsFrozen = Object.isFrozen;
   const ObjectPrototype = Object.prototype;
@@ -40,7 +39,6 @@
   const MathAbs = Math.abs;
   const MathPow = Math.pow;
   const MathMax = Math.max;
-  const MathMin = Math.min;
   const StringCtor = String;
   const CapturedError = Error;
   const CapturedTypeError = TypeError;
@@ -62,13 +60,10 @@
   const StringPrototypeSplit = String.prototype.split;
   const StringPrototypeIndexOf = String.prototype.indexOf;
   const StringPrototypeReplace = String.prototype.replace;
-  const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
-  const StringPrototypeRepeat = String.prototype.repeat;
   const RegExpPrototypeExec = RegExp.prototype.exec;
   const RegExpPrototypeToString = RegExp.prototype.toString;
   const DatePrototypeGetTime = Date.prototype.getTime;
   const DatePrototypeToISOString = Date.prototype.toISOString;
-  const ErrorCaptureStackTrace = Error.captureStackTrace;
   const WeakSetHas = WeakSet.prototype.has;
   const WeakSetAdd = WeakSet.prototype.add;
   const WeakMapGet = WeakMap.prototype.get;
@@ -94,7 +89,6 @@
   const slice = (s, a, b) => ReflectApply(StringPrototypeSlice, s, b === undefined ? [a] : [a, b]);
   const indexOf = (s, sub, from) => ReflectApply(StringPrototypeIndexOf, s, [sub, from || 0]);
   const splitLines = (s) => ReflectApply(StringPrototypeSplit, s, ["\n"]);
-  const repeat = (s, n) => ReflectApply(StringPrototypeRepeat, s, [n]);
   const quote = (s) => ReflectApply(JSONStringify, undefined, [s]);
   const hasOwn = (o, k) => ReflectApply(ObjectPrototypeHasOwnProperty, o, [k]);
   const tagOf = (o) => ReflectApply(ObjectPrototypeToString, o, []);
@@ -133,7 +127,6 @@
   let totalOutput = 0;
   let outputExceeded = false;
   let topOutput = "";
-  let topOutputBytes = 0;
 
   // ---- formatting values (used for messages and console output) -------------------------------
   const MAX_ITEMS = 50;
@@ -815,7 +808,7 @@
           let source;
           try {
             source = ReflectApply(PromiseResolve, CapturedPromise, [actual]);
-          } catch (e) {
+          } catch {
             reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nreceived value must be a promise"));
             return;
           }
@@ -1072,7 +1065,6 @@
       current.outputBytes += text.length;
     } else {
       topOutput += text;
-      topOutputBytes += text.length;
     }
   }
   const counters = new CapturedMap();
