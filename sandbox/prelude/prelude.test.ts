@@ -11,11 +11,15 @@ import { isGeneratedFresh } from "./build-prelude.ts";
 const isolate = new ivm.Isolate({ memoryLimit: 64 });
 after(() => isolate.dispose());
 
+/** Values copied out of the isolate: shapes vary per test and are checked with deepEqual. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Copied = any;
+
 interface Run {
   context: ivm.Context;
   internal: ivm.Reference;
   /** Evaluates code in the context; awaits a promise result; returns it copied. */
-  run(code: string): Promise<any>;
+  run(code: string): Promise<Copied>;
 }
 
 /** Boots a context as the core does: seed global first, then the prelude expression. */
@@ -37,7 +41,7 @@ async function startRun(seed: string | null = createPreludeSeed()): Promise<Run>
 }
 
 /** Runs an async body in a fresh prelude context and returns its (copied) result. */
-async function evaluate(body: string, seed?: string): Promise<any> {
+async function evaluate(body: string, seed?: string): Promise<Copied> {
   const r = await startRun(seed);
   try {
     return await r.run(`(async () => { ${body} })()`);
@@ -47,7 +51,7 @@ async function evaluate(body: string, seed?: string): Promise<any> {
 }
 
 /** Like evaluate, but acts as the harness: while the code waits, fire timers with runNext(). */
-async function evaluateWithTimers(body: string): Promise<any> {
+async function evaluateWithTimers(body: string): Promise<Copied> {
   const r = await startRun();
   const timers = (await r.internal.get("timers", { reference: true })) as ivm.Reference;
   const runNext = (await timers.get("runNext", { reference: true })) as ivm.Reference;

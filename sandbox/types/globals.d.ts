@@ -38,6 +38,8 @@ declare class TextDecoder {
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
 
+// The type parameter must repeat lib.es5's declaration for the interfaces to merge.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
   /** ES2026: the bytes as base64 (or base64url) text. */
   toBase64(options?: { alphabet?: "base64" | "base64url"; omitPadding?: boolean }): string;
