@@ -1,0 +1,26 @@
+import { gradeForApi } from "@/lib/api/grade";
+import { finishIdempotent } from "@/lib/api/idempotency";
+import { parseInput } from "@/lib/api/read-body";
+import { gradeRequestSchema } from "@/lib/api/schemas";
+import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
+
+export const POST = withApiKey<{ exerciseId: string }>(
+  async ({ params, body, apiKey, idempotency }) => {
+    const input = parseInput(gradeRequestSchema, body);
+    const graded = await gradeForApi({
+      apiKey,
+      exerciseId: params.exerciseId,
+      ...input,
+      // The stored response commits with the submission: a retry replays it, never regrades.
+      store: idempotency ? (tx, response) => finishIdempotent(idempotency, 201, JSON.stringify(response), tx) : undefined,
+    });
+    return jsonResponse(graded, { status: 201, headers: { Location: `/api/v1/submissions/${graded.submissionId}` } });
+  },
+  { body: true },
+);
+
+const notAllowed = methodsNotAllowed(["POST"]);
+export const GET = notAllowed.GET;
+export const PUT = notAllowed.PUT;
+export const PATCH = notAllowed.PATCH;
+export const DELETE = notAllowed.DELETE;

@@ -1,0 +1,10 @@
+import { getTrackOrThrow } from "@/lib/api/catalog";
+import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
+
+export const GET = withApiKey<{ trackId: string }>(async ({ params }) => jsonResponse(await getTrackOrThrow(params.trackId)));
+
+const notAllowed = methodsNotAllowed(["GET"]);
+export const POST = notAllowed.POST;
+export const PUT = notAllowed.PUT;
+export const PATCH = notAllowed.PATCH;
+export const DELETE = notAllowed.DELETE;

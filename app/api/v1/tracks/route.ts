@@ -1,0 +1,10 @@
+import { listTracks } from "@/lib/api/catalog";
+import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
+
+export const GET = withApiKey(async () => jsonResponse({ data: await listTracks() }));
+
+const notAllowed = methodsNotAllowed(["GET"]);
+export const POST = notAllowed.POST;
+export const PUT = notAllowed.PUT;
+export const PATCH = notAllowed.PATCH;
+export const DELETE = notAllowed.DELETE;

@@ -1,0 +1,114 @@
+/**
+ * Idempotency-Key support for POSTs: the first request with a key runs and its response is stored;
+ * a retry with the same key and the same request gets the stored response (never a second grade or
+ * submission); the same key with a different request is refused (422); a retry while the first is
+ * still running is refused with 409 and Retry-After.
+ *
+ * Grading routes store their success response inside the transaction that records the submission
+ * (gradeSubmission's onRecorded), so a crash can never leave a recorded submission whose key would
+ * grade again. A record still "pending" after STALE_MS (the server died mid-request, before
+ * recording) may be taken over by a retry.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/** Longer than any grading run (60 s ceiling) plus queueing. */
+const STALE_MS = 5 * 60_000;
+/** How long responses are remembered. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+/** Visible ASCII only, so the internal sub-keys (which contain a space) can never collide with a client's. */
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+export type IdempotencyHandle = { recordId: string; apiKeyId: string; key: string; requestHash: string; finished: boolean };
+
+export type IdempotencyStart =
+  | { kind: "started"; handle: IdempotencyHandle }
+  | { kind: "replay"; status: number; body: string };
+
+/** The Idempotency-Key header's value, null when absent, or invalid_idempotency_key. */
+export function readIdempotencyKey(headers: Headers): string | null {
+  const value = headers.get("idempotency-key");
+  if (value === null) return null;
+  if (!KEY_PATTERN.test(value)) {
+    throw new AppError("invalid_idempotency_key", "Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is a good choice).");
+  }
+  return value;
+}
+
+/** sha256 of method, path and raw body: what "the same request" means. */
+export function hashRequest(method: string, pathname: string, body: Uint8Array): string {
+  return createHash("sha256").update(`${method} ${pathname}\n`).update(body).digest("hex");
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Claims a key for this request, or returns the stored response, or throws a conflict. */
+export async function startIdempotent(apiKeyId: string, key: string, requestHash: string, attempt = 0): Promise<IdempotencyStart> {
+  if (Math.random() < 0.02) {
+    // Forget old responses now and then (cheap: the (apiKeyId, key) index narrows it to one key).
+    await db.idempotencyRecord.deleteMany({ where: { apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_HOURS * 3_600_000) } } });
+  }
+  try {
+    const record = await db.idempotencyRecord.create({ data: { apiKeyId, key, requestHash, state: "pending" }, select: { id: true } });
+    return { kind: "started", handle: { recordId: record.id, apiKeyId, key, requestHash, finished: false } };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const existing = await db.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
+  if (!existing) {
+    // Deleted between our insert and read (abandoned by a failed first request): try once more.
+    if (attempt < 2) return startIdempotent(apiKeyId, key, requestHash, attempt + 1);
+    throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is being processed.", { retryAfterSeconds: 1 });
+  }
+  if (existing.requestHash !== requestHash) {
+    throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.");
+  }
+  if (existing.state === "done" && existing.statusCode !== null && existing.response !== null) {
+    return { kind: "replay", status: existing.statusCode, body: existing.response };
+  }
+  if (Date.now() - existing.createdAt.getTime() > STALE_MS) {
+    const taken = await db.idempotencyRecord.updateMany({
+      where: { id: existing.id, state: "pending", createdAt: existing.createdAt },
+      data: { createdAt: new Date() },
+    });
+    if (taken.count === 1) return { kind: "started", handle: { recordId: existing.id, apiKeyId, key, requestHash, finished: false } };
+  }
+  throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry in a moment.", { retryAfterSeconds: 1 });
+}
+
+/** Stores the response for the key (inside a transaction when given one). */
+export async function finishIdempotent(handle: IdempotencyHandle, status: number, body: string, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.idempotencyRecord.update({ where: { id: handle.recordId }, data: { state: "done", statusCode: status, response: body } });
+  handle.finished = true;
+}
+
+/** Frees the key after a failure that recorded nothing (a server error), so a retry can run. */
+export async function abandonIdempotent(handle: IdempotencyHandle): Promise<void> {
+  await db.idempotencyRecord.deleteMany({ where: { id: handle.recordId, state: "pending" } });
+}
+
+/** Sub-key for item `index` of a batch (contains a space: no client key can look like it). */
+export function itemKey(handle: IdempotencyHandle, index: number): string {
+  return `${handle.key} #${index}`;
+}
+
+/** A batch item's stored result, when a previous (interrupted) run of the same batch recorded it. */
+export async function findItemResult(handle: IdempotencyHandle, index: number): Promise<string | null> {
+  const record = await db.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key: itemKey(handle, index) } } });
+  return record?.state === "done" && record.requestHash === handle.requestHash ? record.response : null;
+}
+
+/** Stores a batch item's result inside the transaction that recorded its submission. */
+export async function storeItemResult(tx: Prisma.TransactionClient, handle: IdempotencyHandle, index: number, body: string): Promise<void> {
+  const key = itemKey(handle, index);
+  await tx.idempotencyRecord.upsert({
+    where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key } },
+    create: { apiKeyId: handle.apiKeyId, key, requestHash: handle.requestHash, state: "done", statusCode: 201, response: body },
+    update: { requestHash: handle.requestHash, state: "done", statusCode: 201, response: body },
+  });
+}

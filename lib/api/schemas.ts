@@ -1,0 +1,232 @@
+/**
+ * The API's request and response shapes as zod schemas: requests are validated with them, and the
+ * OpenAPI document's components are generated from them (z.toJSONSchema), so the reference cannot
+ * drift from what the server checks. Response schemas are tied to the TypeScript types they
+ * describe by compile-time checks below.
+ */
+import { z } from "zod";
+import { gradeResultSchema } from "../../sandbox/index.ts";
+import type { ExerciseKind, LessonSummary, PublicExercise, PublicFile, TrackSummary } from "../content/public-types.ts";
+import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
+
+/** Schemas that become named components (#/components/schemas/<id>). */
+export const apiRegistry = z.registry<{ id: string; description?: string }>();
+
+function named<S extends z.ZodType>(schema: S, id: string, description?: string): S {
+  apiRegistry.add(schema, { id, description });
+  return schema;
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// --- requests ----------------------------------------------------------------------------------
+
+export const gradeModeSchema = named(
+  z.enum(["run", "submit"]).describe('"run": visible tests only, not counted in progress. "submit": all tests, including hidden ones; updates progress.'),
+  "GradeMode",
+);
+
+const learnerRefSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(320)
+  .describe("Whose submission this is: a user's email or id. Only keys of instructors and admins may name another user; omitted, the key's owner.");
+
+export const gradeRequestSchema = named(
+  z
+    .object({
+      code: z.string().describe("The learner's source (TypeScript, JavaScript, or SQL for sql exercises)."),
+      mode: gradeModeSchema.default("submit"),
+      learner: learnerRefSchema.optional(),
+    })
+    .strict(),
+  "GradeRequest",
+);
+export type GradeRequest = z.infer<typeof gradeRequestSchema>;
+
+export const MAX_BATCH_ITEMS = 20;
+
+export const batchItemSchema = named(
+  z
+    .object({
+      exerciseId: z.string().min(1).max(200),
+      code: z.string(),
+      mode: gradeModeSchema.default("submit"),
+      learner: learnerRefSchema.optional(),
+    })
+    .strict(),
+  "BatchGradeItem",
+);
+
+/** The envelope only; each item is validated on its own, so one bad item fails alone. */
+export const batchRequestSchema = z.object({ submissions: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }).strict();
+
+/** What the reference shows for the batch body: the envelope with its items' schema. */
+export const batchRequestDocSchema = named(
+  z
+    .object({ submissions: z.array(batchItemSchema).min(1).max(MAX_BATCH_ITEMS).describe("Graded concurrently; invalid items fail alone.") })
+    .strict(),
+  "BatchGradeRequest",
+);
+
+export const listSubmissionsQuerySchema = z
+  .object({
+    learner: learnerRefSchema.optional(),
+    exercise: z.string().min(1).max(200).optional(),
+    cursor: z.string().min(1).max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+// --- responses ---------------------------------------------------------------------------------
+
+const exerciseKindSchema = z.enum(["function", "handler", "sql", "tests", "security"]);
+
+export const lessonSummarySchema = named(
+  z.object({
+    id: z.string(),
+    trackId: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    minutes: z.number(),
+    tags: z.array(z.string()),
+    prerequisites: z.array(z.string()),
+    href: z.string(),
+    exercise: z.object({ kind: exerciseKindSchema, title: z.string() }).nullable(),
+    quizQuestions: z.number().int(),
+  }),
+  "LessonSummary",
+);
+
+export const trackSummarySchema = named(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    order: z.number(),
+    href: z.string(),
+    lessons: z.array(lessonSummarySchema),
+  }),
+  "Track",
+);
+
+export const trackListSchema = named(z.object({ data: z.array(trackSummarySchema) }), "TrackList");
+
+const publicFileSchema = named(z.object({ name: z.string(), source: z.string() }), "PublicFile");
+
+export const publicExerciseSchema = named(
+  z.object({
+    id: z.string(),
+    kind: exerciseKindSchema,
+    language: z.enum(["ts", "js", "sql"]),
+    title: z.string(),
+    instructionsHtml: z.string(),
+    fileName: z.string(),
+    starter: z.string(),
+    exampleTests: z.array(publicFileSchema),
+    support: z.array(publicFileSchema),
+    module: publicFileSchema.nullable(),
+    seed: z.string().nullable(),
+    sql: z
+      .union([
+        z.object({ compare: z.literal("rows"), ordered: z.boolean() }),
+        z.object({ compare: z.literal("tables"), tables: z.array(z.string()) }),
+      ])
+      .nullable(),
+    hintCount: z.number().int(),
+    revealSolutionAfter: z.number().int(),
+  }),
+  "Exercise",
+);
+
+export const exerciseDetailSchema = named(
+  z.object({
+    id: z.string().describe("Exercise id (the same as its lesson's id)."),
+    trackId: z.string(),
+    lessonTitle: z.string(),
+    lessonHtml: z.string().describe("The lesson prose, rendered and sanitized."),
+    exercise: publicExerciseSchema,
+  }),
+  "ExerciseDetail",
+);
+
+named(gradeResultSchema, "GradeResult", "The sandbox's result (contract version in `version`; see sandbox/README.md).");
+
+const learnerSchema = named(z.object({ id: z.string(), email: z.string() }).nullable(), "Learner");
+
+export const gradeResponseSchema = named(
+  z.object({
+    submissionId: z.string(),
+    exerciseId: z.string(),
+    mode: gradeModeSchema,
+    learner: learnerSchema,
+    createdAt: z.iso.datetime(),
+    result: gradeResultSchema,
+  }),
+  "GradeResponse",
+);
+export type GradeResponse = z.infer<typeof gradeResponseSchema>;
+
+export const submissionSchema = named(
+  z.object({
+    id: z.string(),
+    exerciseId: z.string(),
+    mode: gradeModeSchema,
+    status: z.enum(["pass", "fail", "error"]),
+    learner: learnerSchema,
+    apiKeyId: z.string().nullable().describe("The key that sent it; null for submissions from the lesson page."),
+    language: z.string(),
+    code: z.string(),
+    durationMs: z.number(),
+    createdAt: z.iso.datetime(),
+    result: gradeResultSchema,
+  }),
+  "Submission",
+);
+export type SubmissionBody = z.infer<typeof submissionSchema>;
+
+export const submissionListSchema = named(
+  z.object({
+    data: z.array(submissionSchema),
+    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page."),
+  }),
+  "SubmissionList",
+);
+
+const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const problemSchema = named(
+  z.object({
+    type: z.string().describe("A URI reference to this code's explanation."),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(errorCodes).describe("Stable: branch on this, not on title or detail."),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Field errors (validation_failed)."),
+  }),
+  "Problem",
+);
+
+export const batchResultSchema = named(
+  z.discriminatedUnion("ok", [
+    gradeResponseSchema.extend({ ok: z.literal(true) }),
+    z.object({ ok: z.literal(false), error: problemSchema }),
+  ]),
+  "BatchGradeResult",
+);
+
+export const batchResponseSchema = named(
+  z.object({ results: z.array(batchResultSchema).describe("One per submission, in request order.") }),
+  "BatchGradeResponse",
+);
+
+// Compile-time ties between the response schemas and the content types they describe.
+const checks: [
+  Same<z.infer<typeof trackSummarySchema>, TrackSummary>,
+  Same<z.infer<typeof lessonSummarySchema>, LessonSummary>,
+  Same<z.infer<typeof publicExerciseSchema>, PublicExercise>,
+  Same<z.infer<typeof publicFileSchema>, PublicFile>,
+  Same<z.infer<typeof exerciseKindSchema>, ExerciseKind>,
+] = [true, true, true, true, true];
+void checks;

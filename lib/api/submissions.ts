@@ -1,0 +1,105 @@
+/**
+ * Reading submissions through the API. Who sees what: a key sees the submissions of its owner and
+ * those it sent; keys of instructors and admins see every learner's. Anything else is "not found"
+ * (a key never learns whether someone else's submission id exists).
+ */
+import "server-only";
+import { canTeach } from "../auth/roles.ts";
+import { db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { AuthenticatedKey } from "./keys.ts";
+import { findUser } from "./learners.ts";
+import type { SubmissionBody } from "./schemas.ts";
+
+const select = {
+  id: true,
+  exerciseId: true,
+  mode: true,
+  status: true,
+  apiKeyId: true,
+  language: true,
+  code: true,
+  durationMs: true,
+  createdAt: true,
+  result: true,
+  user: { select: { id: true, email: true } },
+} satisfies Prisma.SubmissionSelect;
+
+type Row = Prisma.SubmissionGetPayload<{ select: typeof select }>;
+
+function toBody(row: Row): SubmissionBody {
+  return {
+    id: row.id,
+    exerciseId: row.exerciseId,
+    mode: row.mode as SubmissionBody["mode"],
+    status: row.status as SubmissionBody["status"],
+    learner: row.user,
+    apiKeyId: row.apiKeyId,
+    language: row.language,
+    code: row.code,
+    durationMs: row.durationMs,
+    createdAt: row.createdAt.toISOString(),
+    result: JSON.parse(row.result) as SubmissionBody["result"],
+  };
+}
+
+/** What a key may read, as a where clause. */
+function visibleTo(apiKey: AuthenticatedKey): Prisma.SubmissionWhereInput {
+  if (canTeach(apiKey.owner.role)) return {};
+  return { OR: [{ userId: apiKey.owner.id }, { apiKeyId: apiKey.id }] };
+}
+
+/** One submission, or not_found. */
+export async function getSubmissionForKey(apiKey: AuthenticatedKey, id: string): Promise<SubmissionBody> {
+  const row = await db.submission.findFirst({ where: { AND: [{ id }, visibleTo(apiKey)] }, select });
+  if (!row) throw new AppError("not_found", `There is no submission "${id}" that this key may read.`);
+  return toBody(row);
+}
+
+type Cursor = { t: string; id: string };
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ t: row.createdAt.toISOString(), id: row.id } satisfies Cursor)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof value.t === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.t))) return value as Cursor;
+  } catch {
+    // fall through
+  }
+  throw new AppError("validation_failed", "The cursor is not one this API returned.", { errors: [{ path: "cursor", message: "Invalid cursor." }] });
+}
+
+/** Newest first, `limit` per page, continuing after `cursor`. */
+export async function listSubmissionsForKey(
+  apiKey: AuthenticatedKey,
+  query: { learner?: string; exercise?: string; cursor?: string; limit: number },
+): Promise<{ data: SubmissionBody[]; nextCursor: string | null }> {
+  const where: Prisma.SubmissionWhereInput[] = [visibleTo(apiKey)];
+  if (query.learner !== undefined) {
+    const user = await findUser(query.learner);
+    if (!canTeach(apiKey.owner.role) && user?.id !== apiKey.owner.id) {
+      throw new AppError("forbidden", "This API key belongs to a learner: it can list only its owner's submissions.");
+    }
+    if (!user) throw new AppError("unknown_learner", `No user has the email or id "${query.learner}".`);
+    where.push({ userId: user.id });
+  }
+  if (query.exercise !== undefined) where.push({ exerciseId: query.exercise });
+  if (query.cursor !== undefined) {
+    const cursor = decodeCursor(query.cursor);
+    const t = new Date(cursor.t);
+    where.push({ OR: [{ createdAt: { lt: t } }, { createdAt: t, id: { lt: cursor.id } }] });
+  }
+  const rows = await db.submission.findMany({
+    where: { AND: where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { data: page.map(toBody), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
