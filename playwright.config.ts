@@ -44,6 +44,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       // A low limit so the rate-limit test needs few attempts.
       SIGNIN_MAX_FAILURES: "3",
+      // The API rate-limit test (e2e/api.spec.ts) exhausts a key with this many requests.
+      API_RATE_LIMIT_PER_MINUTE: "60",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
