@@ -1,0 +1,121 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { E2E_DATABASE } from "../playwright.config.ts";
+
+// The instructor's pages: access control, API keys (shown once, revocable) and progress with export.
+
+const stamp = `${Date.now().toString(36)}t`;
+const password = "correct horse battery";
+const instructor = `prof-${stamp}@example.com`;
+const learner = `lena-${stamp}@example.com`;
+
+async function signUp(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/learn/);
+  await context.close();
+}
+
+/**
+ * Sign up in the UI, then promote. `npm run user -- set-role` applies migrations first, and the
+ * schema engine cannot take the database while the server holds it open, so the role is set directly.
+ */
+function setRole(email: string, role: string) {
+  const database = new Database(E2E_DATABASE);
+  try {
+    expect(database.prepare("UPDATE User SET role = ? WHERE email = ?").run(role, email).changes).toBe(1);
+  } finally {
+    database.close();
+  }
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  await signUp(browser, instructor);
+  await signUp(browser, learner);
+  setRole(instructor, "instructor");
+});
+
+test("visitors are sent to sign in; learners are refused everywhere under /teach", async ({ page }) => {
+  await page.goto("/teach");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fteach$/);
+  expect((await page.request.get("/teach/progress.csv")).status()).toBe(401);
+
+  await signIn(page, learner);
+  await expect(page.getByRole("link", { name: "Teach" })).toHaveCount(0);
+  for (const path of ["/teach", "/teach/keys", "/teach/learners/anyone"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/teach\/forbidden$/);
+    await expect(page.getByRole("heading", { name: "Instructors only" })).toBeVisible();
+  }
+  const csv = await page.request.get("/teach/progress.csv");
+  expect(csv.status()).toBe(403);
+  expect((await csv.json()).code).toBe("forbidden");
+});
+
+test("an instructor creates a key, sees it once, uses it, and revokes it", async ({ page }) => {
+  await signIn(page, instructor);
+  await page.getByRole("link", { name: "Teach" }).click();
+  await expect(page.getByRole("heading", { name: "Learners' progress" })).toBeVisible();
+
+  await page.goto("/teach/keys");
+  await page.getByLabel("Key name").fill("");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByText("Give the key a name.")).toBeVisible();
+
+  await page.getByLabel("Key name").fill(`LMS ${stamp}`);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByTestId("new-api-key");
+  await expect(shown).toHaveText(/^ss_live_[A-Za-z0-9_-]{32}$/);
+  const key = (await shown.textContent())!;
+  const row = page.getByTestId("api-key-row").filter({ hasText: `LMS ${stamp}` });
+  await expect(row).toContainText(`${key.slice(0, 12)}…`);
+
+  // Shown once: after a reload the page holds only the prefix.
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(key);
+
+  // The key works: grade for the learner, then the progress page shows them.
+  const graded = await page.request.post("/api/v1/exercises/parse-query-pagination/grade", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { code: "export function parseListQuery() { return { status: null, page: 1, limit: 20, offset: 0 }; }", learner },
+  });
+  expect(graded.status()).toBe(201);
+
+  await page.goto("/teach");
+  await expect(page.getByRole("link", { name: learner })).toBeVisible();
+  await expect(page.getByTestId("lesson-row-parse-query-pagination")).toContainText("0%");
+  await expect(page.getByRole("img", { name: /Pass rate per exercise in/ }).first()).toBeVisible();
+  await page.getByRole("link", { name: learner }).click();
+  await expect(page.getByRole("heading", { name: learner })).toBeVisible();
+
+  const csv = await page.request.get("/teach/progress.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe("learner_email,learner_name,track,lesson,attempts,failed_attempts,passed,first_passed_at,hints_used,last_submission_at");
+  expect(text).toContain(`${learner},,http,parse-query-pagination,1,1,false,`);
+  expect(text).not.toContain(instructor);
+
+  // Revoke: the row says so and the key stops working.
+  await page.goto("/teach/keys");
+  await page.getByRole("button", { name: `Revoke LMS ${stamp}` }).click();
+  await expect(page.getByTestId("api-key-row").filter({ hasText: `LMS ${stamp}` })).toContainText("Revoked");
+  const refused = await page.request.get("/api/v1/tracks", { headers: { Authorization: `Bearer ${key}` } });
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).code).toBe("revoked_api_key");
+});
