@@ -27,3 +27,15 @@ test("applies every migration to a new database once, and releases the file", as
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("an up-to-date database migrates (as a no-op) while another connection holds it open", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-migrate-"));
+  const file = path.join(dir, "busy.db");
+  await applyMigrations(`file:${file}`, () => {});
+  // Like a running server: an open connection that has read from the database.
+  const server = new Database(file);
+  server.prepare(`SELECT count(*) FROM "User"`).get();
+  assert.deepEqual(await applyMigrations(`file:${file}`, () => {}), []);
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

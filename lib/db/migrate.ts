@@ -115,13 +115,35 @@ export function ensureDatabaseDirectory(databaseUrl: string): void {
   fs.mkdirSync(path.dirname(path.resolve(ROOT, file)), { recursive: true });
 }
 
+/** Migration folders not yet recorded as applied in the database's _prisma_migrations table. */
+function listPendingMigrations(file: Database.Database): string[] {
+  const folders = readMigrationList().migrationDirectories.map((dir) => dir.path);
+  const hasTable = file.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  if (!hasTable) return folders;
+  const applied = new Set(
+    file
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all()
+      .map((row) => (row as { migration_name: string }).migration_name),
+  );
+  return folders.filter((folder) => !applied.has(folder));
+}
+
 /** Applies every migration not yet recorded in _prisma_migrations. Returns the names applied. */
 export async function applyMigrations(databaseUrl: string, log: Log = console.error): Promise<string[]> {
   ensureDatabaseDirectory(databaseUrl);
-  // WAL lets readers proceed while a submission is written; the setting persists in the file.
   const file = new Database(databaseUrl.slice("file:".length));
-  file.pragma("journal_mode = WAL");
-  file.close();
+  let pending: string[];
+  try {
+    // WAL lets readers proceed while a submission is written; the setting persists in the file.
+    if (file.pragma("journal_mode", { simple: true }) !== "wal") file.pragma("journal_mode = WAL");
+    pending = listPendingMigrations(file);
+  } finally {
+    file.close();
+  }
+  // The engine locks the whole file even when there is nothing to do, and fails while a running
+  // server holds a connection: only start it when a migration is actually pending.
+  if (pending.length === 0) return [];
   return withEngine(databaseUrl, log, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrationList(),
