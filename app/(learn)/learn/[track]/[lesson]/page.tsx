@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { after } from "next/server";
+import { LessonHotReload } from "@/components/lesson/lesson-hot-reload";
+import type { LessonActions } from "@/components/lesson/lesson-actions";
+import { LessonQuiz, type SavedQuizAnswer } from "@/components/lesson/lesson-quiz";
+import { LessonWorkspace } from "@/components/lesson/lesson-workspace";
+import { getCurrentUser } from "@/lib/auth/session";
+import { checkQuizAnswer, getHint, getLesson, listTracks, type Hint, type LessonRef } from "@/lib/content";
+import { getLessonState, markLessonOpened, mayRevealSolution } from "@/lib/progress/progress";
+import { answerQuizAction, gradeAction, resetDraftAction, revealHintAction, revealSolutionAction, saveDraftAction } from "../../actions";
+import { getEditorLibs } from "../../editor-libs";
+
+type Params = { params: Promise<{ track: string; lesson: string }> };
+
+const actions: LessonActions = {
+  grade: gradeAction,
+  saveDraft: saveDraftAction,
+  resetDraft: resetDraftAction,
+  revealHint: revealHintAction,
+  revealSolution: revealSolutionAction,
+  answerQuiz: answerQuizAction,
+};
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { track, lesson: lessonId } = await params;
+  const lesson = await getLesson(track, lessonId).catch(() => null);
+  return lesson ? { title: lesson.title, description: lesson.summary } : { title: "Lesson not found" };
+}
+
+/** Previous and next lesson: within the track, else across tracks in catalog order. */
+async function neighbours(lessonId: string, previous: LessonRef | null, next: LessonRef | null) {
+  if (previous && next) return { previous, next };
+  const all = (await listTracks()).flatMap((t) => t.lessons);
+  const index = all.findIndex((l) => l.id === lessonId);
+  const ref = (i: number) => (all[i] ? { id: all[i].id, title: all[i].title, href: all[i].href } : null);
+  return { previous: previous ?? ref(index - 1), next: next ?? ref(index + 1) };
+}
+
+export default async function LessonPage({ params }: Params) {
+  const { track, lesson: lessonId } = await params;
+  const lesson = await getLesson(track, lessonId);
+  if (!lesson) notFound();
+  const user = await getCurrentUser();
+  const [state, editorLibs, nav] = await Promise.all([
+    user ? getLessonState(user.id, lesson.id) : null,
+    getEditorLibs(),
+    neighbours(lesson.id, lesson.previous, lesson.next),
+  ]);
+  // After the response: opening a lesson must not wait on a write.
+  if (user) after(() => markLessonOpened(user.id, lesson.id));
+
+  const exercise = lesson.exercise;
+  const hints = (await Promise.all(Array.from({ length: state?.hintsViewed ?? 0 }, (_, i) => getHint(lesson.id, i)))).filter((h): h is Hint => h !== null);
+  const quizAnswers: Record<string, SavedQuizAnswer> = {};
+  for (const answer of state?.quizAnswers ?? []) {
+    const result = await checkQuizAnswer(lesson.id, answer.questionId, answer.choiceIds);
+    if (result) quizAnswers[answer.questionId] = { choiceIds: answer.choiceIds, result };
+  }
+  const progress = state?.progress;
+  const signInHref = `/sign-in?next=${encodeURIComponent(lesson.href)}`;
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/learn" className="hover:underline">
+          Lessons
+        </Link>{" "}
+        /{" "}
+        <Link href={`/learn/${lesson.trackId}`} className="hover:underline">
+          {lesson.trackTitle}
+        </Link>{" "}
+        / <span aria-current="page">{lesson.title}</span>
+      </nav>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <article className="min-w-0" data-testid="lesson">
+          <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
+            {lesson.minutes} min read{lesson.tags.length ? ` · ${lesson.tags.join(", ")}` : ""}
+          </p>
+          {lesson.prerequisiteLessons.length > 0 ? (
+            <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+              Builds on:{" "}
+              {lesson.prerequisiteLessons.map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 ? ", " : null}
+                  <Link href={p.href} className="underline">
+                    {p.title}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <div className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:text-sm" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+          <LessonQuiz lessonId={lesson.id} questions={lesson.quiz} initialAnswers={quizAnswers} answerQuiz={actions.answerQuiz} />
+          <nav aria-label="Lessons" className="mt-10 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
+            {nav.previous ? (
+              <Link href={nav.previous.href} rel="prev" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                <span aria-hidden="true">← </span>Previous: {nav.previous.title}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {nav.next ? (
+              <Link href={nav.next.href} rel="next" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                Next: {nav.next.title}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            ) : null}
+          </nav>
+        </article>
+        {exercise ? (
+          <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
+            <LessonWorkspace
+              key={lesson.id}
+              exercise={exercise}
+              initialCode={state?.draft?.code ?? exercise.starter}
+              fromDraft={Boolean(state?.draft)}
+              signedIn={Boolean(user)}
+              signInHref={signInHref}
+              initialProgress={
+                progress
+                  ? {
+                      attempts: progress.attempts,
+                      failedAttempts: progress.failedAttempts,
+                      passed: progress.passed,
+                      solutionAvailable: mayRevealSolution(progress, exercise.revealSolutionAfter),
+                    }
+                  : null
+              }
+              initialHints={hints}
+              extraLibs={editorLibs}
+              actions={actions}
+            />
+          </div>
+        ) : null}
+      </div>
+      <LessonHotReload />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import type {
+  DraftOutcome,
+  GradeOutcome,
+  HintOutcome,
+  ProgressSnapshot,
+  QuizOutcome,
+  SolutionOutcome,
+} from "@/components/lesson/lesson-actions";
+import { getClientAddress } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/session";
+import { checkQuizAnswer, getExercise, getHint } from "@/lib/content";
+import { db } from "@/lib/db";
+import { gradeSubmission } from "@/lib/grading/grade-submission";
+import {
+  countHintViews,
+  deleteDraft,
+  MAX_DRAFT_CHARS,
+  mayRevealSolution,
+  recordHintView,
+  recordQuizAnswer,
+  saveDraft,
+} from "@/lib/progress/progress";
+import { createRateLimiter } from "@/lib/progress/rate-limit";
+
+// Grading costs CPU: visitors are limited per client address, learners per account (more generously).
+const VISITOR_GRADES_PER_MINUTE = 20;
+const LEARNER_GRADES_PER_MINUTE = 60;
+const visitorLimiter = createRateLimiter({ limit: VISITOR_GRADES_PER_MINUTE, windowMs: 60_000 });
+const learnerLimiter = createRateLimiter({ limit: LEARNER_GRADES_PER_MINUTE, windowMs: 60_000 });
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Unknown exercise.");
+const gradeSchema = z.object({
+  exerciseId: id,
+  code: z.string().max(MAX_DRAFT_CHARS, `Your code is longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters.`),
+  mode: z.enum(["run", "submit"]),
+});
+const draftSchema = z.object({ exerciseId: id, code: z.string().max(MAX_DRAFT_CHARS, "This draft is too long to save.") });
+const exerciseSchema = z.object({ exerciseId: id });
+const hintSchema = z.object({ exerciseId: id, index: z.number().int().min(0).max(50) });
+const quizSchema = z.object({
+  lessonId: id,
+  questionId: z.string().min(1).max(100),
+  choiceIds: z.array(z.string().min(1).max(100)).min(1, "Choose an answer first.").max(20),
+});
+
+function invalid(error: z.ZodError): { ok: false; error: string } {
+  return { ok: false, error: error.issues[0]?.message ?? "Invalid request." };
+}
+
+async function progressSnapshot(userId: string, exerciseId: string, revealSolutionAfter: number): Promise<ProgressSnapshot | null> {
+  const row = await db.progress.findUnique({
+    where: { userId_lessonId: { userId, lessonId: exerciseId } },
+    select: { attempts: true, failedAttempts: true, passed: true },
+  });
+  return row ? { ...row, solutionAvailable: mayRevealSolution(row, revealSolutionAfter) } : null;
+}
+
+/** Grades the learner's code: "run" against the visible tests, "submit" against all (recorded for learners). */
+export async function gradeAction(input: unknown): Promise<GradeOutcome> {
+  const parsed = gradeSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { exerciseId, code, mode } = parsed.data;
+  const user = await getCurrentUser();
+  const limit = user
+    ? learnerLimiter.take(`user:${user.id}`)
+    : visitorLimiter.take(`ip:${getClientAddress(await headers())}`);
+  if (!limit.ok) {
+    return {
+      ok: false,
+      error: user
+        ? `You have run code ${LEARNER_GRADES_PER_MINUTE} times in a minute. Wait ${limit.retryAfterSeconds} s and try again.`
+        : `Visitors can run code ${VISITOR_GRADES_PER_MINUTE} times a minute. Wait ${limit.retryAfterSeconds} s, or sign in for a higher limit.`,
+    };
+  }
+  const exercise = await getExercise(exerciseId);
+  if (!exercise) return { ok: false, error: "Unknown exercise." };
+  const outcome = await gradeSubmission({ exerciseId, code, mode, userId: user?.id ?? null });
+  if (!outcome.ok) return { ok: false, error: "Unknown exercise." };
+  const progress = user && mode === "submit" ? await progressSnapshot(user.id, exerciseId, exercise.revealSolutionAfter) : null;
+  return { ok: true, result: outcome.result, progress };
+}
+
+/** Saves the signed-in learner's draft. */
+export async function saveDraftAction(input: unknown): Promise<DraftOutcome> {
+  const parsed = draftSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: "Sign in to save your code." };
+  if (!(await getExercise(parsed.data.exerciseId))) return { ok: false, error: "Unknown exercise." };
+  const saved = await saveDraft(user.id, parsed.data.exerciseId, parsed.data.code);
+  return { ok: true, savedAt: saved.updatedAt.toISOString() };
+}
+
+/** Forgets the signed-in learner's draft (back to the starter code). */
+export async function resetDraftAction(input: unknown): Promise<DraftOutcome> {
+  const parsed = exerciseSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await getCurrentUser();
+  if (user) await deleteDraft(user.id, parsed.data.exerciseId);
+  return { ok: true, savedAt: new Date().toISOString() };
+}
+
+/**
+ * Releases hint `index`. Learners get hints strictly in order (the server counts what they have
+ * seen, so the next one is at most one past it); visitors have no record, so they get the one asked for.
+ */
+export async function revealHintAction(input: unknown): Promise<HintOutcome> {
+  const parsed = hintSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { exerciseId, index } = parsed.data;
+  const user = await getCurrentUser();
+  if (user && index > (await countHintViews(user.id, exerciseId))) return { ok: false, error: "Reveal the earlier hints first." };
+  const hint = await getHint(exerciseId, index);
+  if (!hint) return { ok: false, error: "There are no more hints for this exercise." };
+  if (user) await recordHintView(user.id, exerciseId, index);
+  return { ok: true, hint };
+}
+
+/** The reference solution, only once the learner passed or failed `revealSolutionAfter` times. */
+export async function revealSolutionAction(input: unknown): Promise<SolutionOutcome> {
+  const parsed = exerciseSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: "Sign in and submit your attempts to unlock the reference solution." };
+  const exercise = await getExercise(parsed.data.exerciseId);
+  if (!exercise) return { ok: false, error: "Unknown exercise." };
+  const progress = await db.progress.findUnique({
+    where: { userId_lessonId: { userId: user.id, lessonId: exercise.id } },
+    select: { passed: true, failedAttempts: true },
+  });
+  if (!mayRevealSolution(progress, exercise.revealSolutionAfter)) {
+    const left = exercise.revealSolutionAfter - (progress?.failedAttempts ?? 0);
+    return { ok: false, error: `The reference solution unlocks when you pass, or after ${left} more failed submission${left === 1 ? "" : "s"}.` };
+  }
+  return { ok: true, fileName: exercise.public.fileName, source: exercise.solution.source };
+}
+
+/** Checks a quiz answer; stores it for learners (the latest answer counts). */
+export async function answerQuizAction(input: unknown): Promise<QuizOutcome> {
+  const parsed = quizSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { lessonId, questionId, choiceIds } = parsed.data;
+  const result = await checkQuizAnswer(lessonId, questionId, choiceIds);
+  if (!result) return { ok: false, error: "That answer does not belong to this question." };
+  const user = await getCurrentUser();
+  if (user) await recordQuizAnswer(user.id, lessonId, questionId, choiceIds, result.correct);
+  return { ok: true, result };
+}

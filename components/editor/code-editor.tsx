@@ -1,0 +1,215 @@
+"use client";
+
+/**
+ * The Monaco editor, from the local monaco-editor package (never a CDN: unreachable offline and a
+ * privacy leak). This module is heavy; load it only through LazyCodeEditor (next/dynamic, no SSR),
+ * so the lesson page's first JavaScript does not include it.
+ *
+ * One editor shows several files as models (the learner's file, read-only example tests, support
+ * modules ...), switched by `activePath`. Models live at file:///<exercise>/<name>, so the
+ * TypeScript worker resolves "./solution" and "./db" between them for IntelliSense.
+ */
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import * as monaco from "monaco-editor";
+import { useEffect, useRef, useState } from "react";
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: monaco.Environment;
+  }
+}
+
+// Workers are bundled from node_modules (package exports map "monaco-editor/<x>.js" to esm/vs/<x>.js).
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    if (label === "typescript" || label === "javascript") {
+      return new Worker(new URL("monaco-editor/language/typescript/ts.worker.js", import.meta.url), { type: "module" });
+    }
+    return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module" });
+  },
+};
+loader.config({ monaco });
+
+// The sandbox has no DOM and no Node: ES2023 plus the sandbox's own globals (given as extra libs).
+const compilerOptions: monaco.typescript.CompilerOptions = {
+  target: monaco.typescript.ScriptTarget.ESNext,
+  lib: ["es2023"],
+  module: monaco.typescript.ModuleKind.ESNext,
+  moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+  moduleDetection: 3, // force: every file is a module, as in the sandbox
+  strict: true,
+  noEmit: true,
+  allowNonTsExtensions: true,
+  allowJs: true,
+  checkJs: true,
+  allowImportingTsExtensions: true,
+  skipLibCheck: true,
+};
+
+export interface EditorFile {
+  /** Model URI, e.g. file:///parse-query-pagination/solution.ts */
+  path: string;
+  language: "typescript" | "javascript" | "sql";
+  value: string;
+  readOnly: boolean;
+}
+
+/** A problem the grader found, shown as a marker in the learner's file. */
+export interface EditorMarker {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/** What the workspace can do to the editor once it is ready. */
+export interface EditorHandle {
+  /** Replaces the learner's code (reset, restore). */
+  setLearnerValue(code: string): void;
+  /** Moves the cursor to a line of the learner's file and focuses the editor. */
+  goTo(line: number, column?: number): void;
+  focus(): void;
+}
+
+export interface CodeEditorProps {
+  files: EditorFile[];
+  learnerPath: string;
+  activePath: string;
+  /** Ambient declarations: the sandbox's globals and the test API. */
+  extraLibs: { filePath: string; content: string }[];
+  markers: EditorMarker[];
+  ariaLabel: string;
+  onChange(code: string): void;
+  onRun(): void;
+  onSubmit(): void;
+  onReady?(handle: EditorHandle): void;
+}
+
+function useDarkTheme(): boolean {
+  const [dark, setDark] = useState(() => document.documentElement.classList.contains("dark"));
+  useEffect(() => {
+    const html = document.documentElement;
+    const observer = new MutationObserver(() => setDark(html.classList.contains("dark")));
+    observer.observe(html, { attributes: true, attributeFilter: ["class"] });
+    return () => observer.disconnect();
+  }, []);
+  return dark;
+}
+
+export default function CodeEditor(props: CodeEditorProps) {
+  const { files, learnerPath, activePath, extraLibs, markers, ariaLabel } = props;
+  const dark = useDarkTheme();
+  const [ready, setReady] = useState(false);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Latest callbacks, so commands registered once always call the current ones.
+  const callbacks = useRef(props);
+  useEffect(() => {
+    callbacks.current = props;
+  });
+
+  // Extra libs and compiler options are global to Monaco: set them for this exercise.
+  useEffect(() => {
+    const defaults = monaco.typescript.typescriptDefaults;
+    defaults.setCompilerOptions(compilerOptions);
+    monaco.typescript.javascriptDefaults.setCompilerOptions(compilerOptions);
+    defaults.setExtraLibs(extraLibs);
+    monaco.typescript.javascriptDefaults.setExtraLibs(extraLibs);
+  }, [extraLibs]);
+
+  // Every file gets a model up front (so imports resolve before a tab is opened); models of this
+  // exercise are disposed on unmount, so coming back starts from the server's draft, not a stale model.
+  useEffect(() => {
+    const created: monaco.editor.ITextModel[] = [];
+    for (const file of files) {
+      const uri = monaco.Uri.parse(file.path);
+      const existing = monaco.editor.getModel(uri);
+      if (existing) {
+        if (file.readOnly && existing.getValue() !== file.value) existing.setValue(file.value);
+      } else {
+        created.push(monaco.editor.createModel(file.value, file.language, uri));
+      }
+    }
+    return () => {
+      for (const file of files) monaco.editor.getModel(monaco.Uri.parse(file.path))?.dispose();
+    };
+    // Only on mount/unmount: the learner's model is the source of truth while the editor lives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const model = monaco.editor.getModel(monaco.Uri.parse(learnerPath));
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      "grader",
+      markers.map((m) => {
+        const line = Math.min(Math.max(1, m.line), model.getLineCount());
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: line,
+          startColumn: m.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1,
+          endLineNumber: line,
+          endColumn: model.getLineMaxColumn(line),
+        };
+      }),
+    );
+  }, [markers, learnerPath, ready]);
+
+  const active = files.find((f) => f.path === activePath) ?? files[0]!;
+
+  const onMount: OnMount = (editor, m) => {
+    editorRef.current = editor;
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => callbacks.current.onSubmit());
+    const learnerModel = () => m.editor.getModel(m.Uri.parse(learnerPath));
+    const handle: EditorHandle = {
+      setLearnerValue(code) {
+        const model = learnerModel();
+        if (!model) return;
+        // pushEditOperations keeps the reset undoable with Ctrl+Z.
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
+      },
+      goTo(line, column = 1) {
+        const model = learnerModel();
+        if (!model) return;
+        if (editor.getModel() !== model) editor.setModel(model);
+        editor.setPosition({ lineNumber: line, column });
+        editor.revealLineInCenter(line);
+        editor.focus();
+      },
+      focus: () => editor.focus(),
+    };
+    // Changes to the learner's model, whichever model the editor shows.
+    learnerModel()?.onDidChangeContent(() => callbacks.current.onChange(learnerModel()?.getValue() ?? ""));
+    setReady(true);
+    callbacks.current.onReady?.(handle);
+  };
+
+  return (
+    <div data-testid="code-editor" data-ready={ready ? "true" : "false"} data-marker-lines={markers.map((m) => m.line).join(",")} className="h-full">
+      <Editor
+        height="100%"
+        path={active.path}
+        defaultLanguage={active.language}
+        defaultValue={active.value}
+        theme={dark ? "vs-dark" : "vs"}
+        onMount={onMount}
+        keepCurrentModel
+        loading={<p className="p-4 text-sm text-slate-500">Starting the editor…</p>}
+        options={{
+          readOnly: active.readOnly,
+          readOnlyMessage: { value: "Example and support files are read-only. Edit your own file in the first tab." },
+          ariaLabel: `${ariaLabel}${active.readOnly ? " (read-only)" : ""}. Press Alt+F1 for accessibility help.`,
+          minimap: { enabled: false },
+          fontSize: 14,
+          tabSize: 2,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          fixedOverflowWidgets: true,
+          wordWrap: "on",
+          accessibilitySupport: "auto",
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import type { GradeResult, TestResult } from "@/sandbox/types";
+import type { GradeMode } from "./lesson-actions";
+
+const ERROR_TITLES: Record<NonNullable<GradeResult["error"]>["kind"], string> = {
+  compile: "Your code did not compile",
+  runtime: "Your code threw an error",
+  timeout: "Time limit exceeded",
+  memory: "Memory limit exceeded",
+  output: "Too much console output",
+  limit: "A limit was exceeded",
+  internal: "The grader had a problem",
+};
+
+function verdict(result: GradeResult, mode: GradeMode): string {
+  const total = result.tests.length;
+  const failed = result.tests.filter((t) => t.status !== "pass").length;
+  if (result.status === "error") return ERROR_TITLES[result.error?.kind ?? "internal"];
+  if (result.status === "pass") {
+    return mode === "run"
+      ? `All ${total} example test${total === 1 ? "" : "s"} passed. Submit to run the hidden tests too.`
+      : `Passed: all ${total} test${total === 1 ? "" : "s"} passed, hidden ones included.`;
+  }
+  return `${failed} of ${total} test${total === 1 ? "" : "s"} failed`;
+}
+
+function StatusMark({ status }: { status: TestResult["status"] | GradeResult["status"] }) {
+  const look = {
+    pass: { icon: "✓", text: "Passed", cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100" },
+    fail: { icon: "✗", text: "Failed", cls: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100" },
+    error: { icon: "!", text: "Error", cls: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100" },
+  }[status];
+  return (
+    <span className={`inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${look.cls}`}>
+      <span aria-hidden="true">{look.icon}</span>
+      {look.text}
+    </span>
+  );
+}
+
+const pre = "mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100";
+
+/** The outcome of a run or submission: verdict, each test with its message and output, errors with their line. */
+export function ResultsPanel({
+  result,
+  mode,
+  onGoToLine,
+}: {
+  result: GradeResult;
+  mode: GradeMode;
+  onGoToLine(line: number, column?: number): void;
+}) {
+  const error = result.error;
+  return (
+    <div className="space-y-3" data-testid="results" data-status={result.status}>
+      <h3 className="flex items-center gap-2 font-semibold" data-testid="verdict">
+        <StatusMark status={result.status} />
+        <span>{verdict(result, mode)}</span>
+      </h3>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded in {Math.round(result.durationMs)} ms.
+      </p>
+      {error ? (
+        <div className="rounded-md border border-amber-300 p-3 dark:border-amber-700" data-testid="grade-error" data-kind={error.kind}>
+          <pre className={pre}>{error.message}</pre>
+          {error.line ? (
+            <p className="mt-2 text-sm">
+              At{" "}
+              <button type="button" className="font-medium text-brand-700 underline dark:text-brand-100" onClick={() => onGoToLine(error.line!, error.column)} data-testid="error-location">
+                line {error.line}
+                {error.column ? `, column ${error.column}` : ""}
+              </button>{" "}
+              of your code.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {result.tests.length > 0 ? (
+        <ul className="space-y-2" aria-label="Tests">
+          {result.tests.map((test, index) => (
+            <li key={index} className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="test-result" data-status={test.status}>
+              <div className="flex items-start gap-2">
+                <StatusMark status={test.status} />
+                <span className="text-sm">
+                  {test.name}
+                  {test.hidden ? <span className="ml-2 rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">hidden test</span> : null}
+                </span>
+              </div>
+              {test.message ? <pre className={pre}>{test.message}</pre> : null}
+              {test.output ? (
+                <details className="mt-1 text-xs">
+                  <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Console output</summary>
+                  <pre className={pre}>{test.output}</pre>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {result.output ? (
+        <div>
+          <h4 className="text-sm font-medium">Console output outside tests</h4>
+          <pre className={pre} data-testid="console-output">{result.output}</pre>
+        </div>
+      ) : null}
+    </div>
+  );
+}

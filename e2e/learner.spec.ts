@@ -1,0 +1,186 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The learner's experience end to end: real browser, real server, real sandbox, real database.
+const stamp = Date.now().toString(36);
+const password = "correct horse battery";
+const LESSON = "/learn/http/parse-query-pagination";
+
+const WRONG = `export function parseListQuery(search: string) {
+  const params = new URLSearchParams(search);
+  const page = Number(params.get("page") ?? 1);
+  const limit = Number(params.get("limit") ?? 20);
+  const status = params.get("status") === "done" || params.get("status") === "open" ? params.get("status") : null;
+  return { status, page, limit, offset: page * limit };
+}
+`;
+
+const RIGHT = `// fixed: clamp, validate, offset from page 1
+function intParam(raw: string | null, fallback: number, min: number, max: number): number {
+  if (raw === null || !/^-?\\d+$/.test(raw)) return fallback;
+  return Math.min(max, Math.max(min, Number(raw)));
+}
+
+export function parseListQuery(search: string) {
+  const params = new URLSearchParams(search);
+  const raw = params.get("status");
+  const status = raw === "open" || raw === "done" ? raw : null;
+  const page = intParam(params.get("page"), 1, 1, 1000);
+  const limit = intParam(params.get("limit"), 20, 1, 100);
+  return { status, page, limit, offset: (page - 1) * limit };
+}
+`;
+
+async function signUp(page: Page, name: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name (optional)").fill(name);
+  await page.getByLabel("Email").fill(`${name.toLowerCase()}-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+}
+
+async function openLesson(page: Page, path = LESSON) {
+  await page.goto(path);
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+}
+
+/**
+ * Replaces the editor's content. insertText types the text as one input, but Monaco still
+ * auto-closes brackets it sees typed, leaving extras after the cursor: delete whatever follows.
+ */
+async function typeCode(page: Page, code: string) {
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+  await page.keyboard.press("ControlOrMeta+Shift+End");
+  await page.keyboard.press("Delete");
+}
+
+async function editorText(page: Page): Promise<string> {
+  return ((await page.locator(".monaco-editor .view-lines").textContent()) ?? "").replace(/\u00a0/g, " ");
+}
+
+test("a learner fails, fixes, passes, and finds draft and progress after a reload", async ({ page }) => {
+  await signUp(page, "Ada");
+  await openLesson(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Query strings and pagination");
+  await expect(page.getByTestId("sign-in-nudge")).toHaveCount(0);
+
+  // A wrong solution: the failing test names itself and says expected vs received.
+  await typeCode(page, WRONG);
+  await page.keyboard.press("ControlOrMeta+Shift+Enter");
+  await expect(page.getByTestId("verdict")).toContainText("failed");
+  const failing = page.getByTestId("test-result").filter({ hasText: "page=2&limit=20" });
+  await expect(failing).toHaveAttribute("data-status", "fail");
+  await expect(failing).toContainText("Failed");
+  await expect(failing.locator("pre")).toContainText("offset: 20");
+  await expect(failing.locator("pre")).toContainText("offset: 40");
+  // Hidden tests are listed by name, never with their source.
+  await expect(page.getByTestId("test-result").filter({ hasText: "hidden test" }).first()).toBeVisible();
+  await expect(page.getByTestId("attempts")).toContainText("1 submission so far");
+
+  // The fix passes, and the reference solution is offered.
+  await typeCode(page, RIGHT);
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("results")).toHaveAttribute("data-status", "pass");
+  await expect(page.getByTestId("verdict")).toContainText("Passed");
+  await expect(page.getByTestId("attempts")).toContainText("Exercise passed");
+  await page.getByRole("button", { name: "Compare with the reference solution" }).click();
+  await expect(page.getByTestId("solution").locator("pre")).toContainText("parseListQuery");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+
+  // The catalog shows the lesson completed and the overall progress.
+  await page.getByRole("link", { name: "Learn", exact: true }).click();
+  await expect(page.getByTestId("lesson-parse-query-pagination")).toHaveAttribute("data-status", "completed");
+  await expect(page.getByTestId("lesson-parse-query-pagination")).toContainText("Completed");
+  await expect(page.getByTestId("overall-progress")).toContainText("1 of 6 done");
+  // The home page offers to continue.
+  await page.goto("/");
+  await expect(page.getByTestId("continue")).toBeVisible();
+
+  // Back on the lesson after a reload: the draft and the progress are still there.
+  await openLesson(page);
+  await page.reload();
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  expect(await editorText(page)).toContain("fixed: clamp, validate");
+  await expect(page.getByTestId("attempts")).toContainText("Exercise passed");
+  await expect(page.getByTestId("attempts")).toContainText("2 submissions so far");
+});
+
+test("a compile error is reported at its line, in the results and in the editor", async ({ page }) => {
+  await signUp(page, "Grace");
+  await openLesson(page);
+  await typeCode(page, "export function parseListQuery(search: string) {\n  const x = 1;\n  const y = = 2;\n  return x;\n}\n");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("grade-error")).toHaveAttribute("data-kind", "compile");
+  await expect(page.getByTestId("verdict")).toContainText("did not compile");
+  await expect(page.getByTestId("error-location")).toContainText("line 3");
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-marker-lines", "3");
+  await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible();
+});
+
+test("an infinite loop times out and the page stays usable", async ({ page }) => {
+  await signUp(page, "Linus");
+  await openLesson(page);
+  await typeCode(page, "export function parseListQuery(search: string) {\n  while (true) {}\n}\n");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("run")).toBeDisabled();
+  await expect(page.getByTestId("submit")).toBeDisabled();
+  await expect(page.getByTestId("verdict")).toContainText("Time limit exceeded", { timeout: 30_000 });
+  await expect(page.getByTestId("run")).toBeEnabled();
+
+  // Still usable: the fix runs and passes the example tests.
+  await typeCode(page, RIGHT);
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("results")).toHaveAttribute("data-status", "pass");
+  await expect(page.getByTestId("verdict")).toContainText("example tests passed");
+});
+
+test("hints come one at a time and stay revealed; reset asks first", async ({ page }) => {
+  await signUp(page, "Barbara");
+  await openLesson(page);
+  await expect(page.getByTestId("hint")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show a hint (1 of 3)" }).click();
+  await expect(page.getByTestId("hint")).toHaveCount(1);
+  await expect(page.getByTestId("hint").first()).toContainText("URLSearchParams");
+  await page.getByRole("button", { name: "Show the next hint (2 of 3)" }).click();
+  await expect(page.getByTestId("hint")).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByTestId("hint")).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Show the next hint (3 of 3)" })).toBeVisible();
+
+  // Reset to starter, behind a confirmation.
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  await typeCode(page, "// my own attempt\n");
+  await page.getByTestId("reset").click();
+  const dialog = page.getByRole("dialog", { name: "Reset your code?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await editorText(page)).toContain("my own attempt");
+  await page.getByTestId("reset").click();
+  await dialog.getByRole("button", { name: "Reset" }).click();
+  await expect.poll(() => editorText(page)).toContain("Replace this with real parsing");
+});
+
+test("the quiz answers at once and a visitor is invited to sign in", async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.getByTestId("sign-in-nudge").getByRole("link", { name: "signing in" })).toHaveAttribute(
+    "href",
+    `/sign-in?next=${encodeURIComponent(LESSON)}`,
+  );
+  const question = page.getByTestId("quiz-question-offset");
+  await question.getByLabel("Rows 30 to 39 (OFFSET 30 LIMIT 10)").check();
+  await question.getByRole("button", { name: "Check answer" }).click();
+  await expect(question.getByTestId("quiz-feedback")).toContainText("Not quite");
+  await expect(question).toContainText("classic off-by-one");
+  await question.getByLabel("Rows 20 to 29 (OFFSET 20 LIMIT 10)").check();
+  await question.getByRole("button", { name: "Check answer" }).click();
+  await expect(question.getByTestId("quiz-feedback")).toContainText("Correct!");
+});
+
+test("unknown lessons and tracks are 404s with a way back", async ({ page }) => {
+  const response = await page.goto("/learn/http/no-such-lesson");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "There is no such track or lesson" })).toBeVisible();
+  expect((await page.goto("/learn/no-such-track"))?.status()).toBe(404);
+});

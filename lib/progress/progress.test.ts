@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+
+// A real SQLite file for this test process; env is read when lib/ modules load, so set it first.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-progress-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "progress.db")}`;
+
+const { applyMigrations } = await import("../db/migrate.ts");
+const { getDatabaseUrl } = await import("../env.ts");
+const { db } = await import("../db.ts");
+const progress = await import("./progress.ts");
+
+let userId = "";
+let otherId = "";
+before(async () => {
+  await applyMigrations(getDatabaseUrl(), () => {});
+  userId = (await db.user.create({ data: { email: "ada@example.com" } })).id;
+  otherId = (await db.user.create({ data: { email: "bob@example.com" } })).id;
+});
+after(async () => {
+  await db.$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("drafts are saved per learner and exercise, replaced, and deleted on reset", async () => {
+  await progress.saveDraft(userId, "ex", "one");
+  await progress.saveDraft(userId, "ex", "two");
+  await progress.saveDraft(otherId, "ex", "bob's");
+  assert.equal((await progress.getLessonState(userId, "ex")).draft?.code, "two");
+  assert.equal((await progress.getLessonState(otherId, "ex")).draft?.code, "bob's");
+  await progress.deleteDraft(userId, "ex");
+  assert.equal((await progress.getLessonState(userId, "ex")).draft, null);
+  assert.equal((await progress.getLessonState(otherId, "ex")).draft?.code, "bob's");
+});
+
+test("hint views count once each and update Progress.hintsUsed", async () => {
+  assert.equal(await progress.recordHintView(userId, "hints", 0), 1);
+  assert.equal(await progress.recordHintView(userId, "hints", 0), 1);
+  assert.equal(await progress.recordHintView(userId, "hints", 1), 2);
+  const state = await progress.getLessonState(userId, "hints");
+  assert.equal(state.hintsViewed, 2);
+  assert.equal(state.progress?.hintsUsed, 2);
+});
+
+test("quiz answers keep the latest choice and quizCorrect counts right answers", async () => {
+  assert.equal(await progress.recordQuizAnswer(userId, "quiz", "q1", ["a"], false), 0);
+  assert.equal(await progress.recordQuizAnswer(userId, "quiz", "q1", ["b"], true), 1);
+  assert.equal(await progress.recordQuizAnswer(userId, "quiz", "q2", ["a", "c"], true), 2);
+  assert.equal(await progress.recordQuizAnswer(userId, "quiz", "q2", ["a"], false), 1);
+  const state = await progress.getLessonState(userId, "quiz");
+  assert.equal(state.progress?.quizCorrect, 1);
+  assert.deepEqual(
+    state.quizAnswers.sort((x, y) => x.questionId.localeCompare(y.questionId)),
+    [
+      { questionId: "q1", choiceIds: ["b"], correct: true },
+      { questionId: "q2", choiceIds: ["a"], correct: false },
+    ],
+  );
+});
+
+test("opening a lesson sets lastOpenedAt without touching attempts", async () => {
+  await progress.markLessonOpened(userId, "opened", new Date(1_000));
+  await progress.markLessonOpened(userId, "opened", new Date(5_000));
+  const rows = await progress.listProgress(userId);
+  const row = rows.find((r) => r.lessonId === "opened");
+  assert.equal(row?.lastOpenedAt?.getTime(), 5_000);
+  assert.equal(row?.attempts, 0);
+});
+
+test("the solution is offered after a pass or enough failed attempts, never before", () => {
+  assert.equal(progress.mayRevealSolution(null, 3), false);
+  assert.equal(progress.mayRevealSolution({ passed: false, failedAttempts: 2 }, 3), false);
+  assert.equal(progress.mayRevealSolution({ passed: false, failedAttempts: 3 }, 3), true);
+  assert.equal(progress.mayRevealSolution({ passed: true, failedAttempts: 0 }, 3), true);
+});

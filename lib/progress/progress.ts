@@ -1,0 +1,149 @@
+/**
+ * Reads and writes of a learner's own state: Progress, Draft, HintView and QuizAnswer. Grading
+ * updates attempts and passes (lib/grading); everything else a learner does on a lesson page lands
+ * here. Every function takes the user id from the caller, who got it from the session.
+ */
+import "server-only";
+import { db } from "../db.ts";
+import { listTracks } from "../content/index.ts";
+import { buildCatalog, type Catalog, type LessonProgress } from "./catalog.ts";
+
+/** Largest draft we keep, in characters (the sandbox refuses larger sources anyway). */
+export const MAX_DRAFT_CHARS = 100_000;
+
+export interface LessonState {
+  progress: { attempts: number; failedAttempts: number; passed: boolean; firstPassedAt: Date | null; hintsUsed: number; quizCorrect: number } | null;
+  draft: { code: string; updatedAt: Date } | null;
+  /** How many hints (0..n) the learner has revealed; hints are revealed in order. */
+  hintsViewed: number;
+  quizAnswers: { questionId: string; choiceIds: string[]; correct: boolean }[];
+}
+
+/** The learner's progress rows, for the catalog. */
+export async function listProgress(userId: string): Promise<LessonProgress[]> {
+  return db.progress.findMany({
+    where: { userId },
+    select: { lessonId: true, attempts: true, passed: true, quizCorrect: true, lastOpenedAt: true },
+  });
+}
+
+/** Notes that the learner opened a lesson now ("continue where you left off"). */
+export async function markLessonOpened(userId: string, lessonId: string, at = new Date()): Promise<void> {
+  await db.progress.upsert({
+    where: { userId_lessonId: { userId, lessonId } },
+    create: { userId, lessonId, lastOpenedAt: at },
+    update: { lastOpenedAt: at },
+  });
+}
+
+/** Everything the lesson page restores for a learner: progress, draft, revealed hints, quiz answers. */
+export async function getLessonState(userId: string, lessonId: string): Promise<LessonState> {
+  const [progress, draft, hintsViewed, answers] = await Promise.all([
+    db.progress.findUnique({
+      where: { userId_lessonId: { userId, lessonId } },
+      select: { attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true },
+    }),
+    db.draft.findUnique({ where: { userId_exerciseId: { userId, exerciseId: lessonId } }, select: { code: true, updatedAt: true } }),
+    db.hintView.count({ where: { userId, exerciseId: lessonId } }),
+    db.quizAnswer.findMany({ where: { userId, lessonId }, select: { questionId: true, choices: true, correct: true } }),
+  ]);
+  return {
+    progress,
+    draft,
+    hintsViewed,
+    quizAnswers: answers.map((a) => ({ questionId: a.questionId, choiceIds: parseChoices(a.choices), correct: a.correct })),
+  };
+}
+
+function parseChoices(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Saves (or replaces) the learner's draft of an exercise. */
+export async function saveDraft(userId: string, exerciseId: string, code: string): Promise<{ updatedAt: Date }> {
+  return db.draft.upsert({
+    where: { userId_exerciseId: { userId, exerciseId } },
+    create: { userId, exerciseId, code },
+    update: { code },
+    select: { updatedAt: true },
+  });
+}
+
+/** Forgets the learner's draft (reset to the starter code). */
+export async function deleteDraft(userId: string, exerciseId: string): Promise<void> {
+  await db.draft.deleteMany({ where: { userId, exerciseId } });
+}
+
+/** How many hints of an exercise the learner has revealed. */
+export async function countHintViews(userId: string, exerciseId: string): Promise<number> {
+  return db.hintView.count({ where: { userId, exerciseId } });
+}
+
+/**
+ * Records that the learner revealed hint `index` and updates Progress.hintsUsed. Idempotent: a
+ * hint revealed twice counts once. Returns the number of hints revealed so far.
+ */
+export async function recordHintView(userId: string, exerciseId: string, index: number): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.hintView.upsert({
+      where: { userId_exerciseId_hintIndex: { userId, exerciseId, hintIndex: index } },
+      create: { userId, exerciseId, hintIndex: index },
+      update: {},
+    });
+    const hintsUsed = await tx.hintView.count({ where: { userId, exerciseId } });
+    await tx.progress.upsert({
+      where: { userId_lessonId: { userId, lessonId: exerciseId } },
+      create: { userId, lessonId: exerciseId, hintsUsed },
+      update: { hintsUsed },
+    });
+    return hintsUsed;
+  });
+}
+
+/**
+ * Stores the learner's latest answer to a quiz question and recounts Progress.quizCorrect (questions
+ * of the lesson whose latest answer is right). Returns that count.
+ */
+export async function recordQuizAnswer(
+  userId: string,
+  lessonId: string,
+  questionId: string,
+  choiceIds: readonly string[],
+  correct: boolean,
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const choices = JSON.stringify([...choiceIds]);
+    await tx.quizAnswer.upsert({
+      where: { userId_lessonId_questionId: { userId, lessonId, questionId } },
+      create: { userId, lessonId, questionId, choices, correct },
+      update: { choices, correct },
+    });
+    const quizCorrect = await tx.quizAnswer.count({ where: { userId, lessonId, correct: true } });
+    await tx.progress.upsert({
+      where: { userId_lessonId: { userId, lessonId } },
+      create: { userId, lessonId, quizCorrect },
+      update: { quizCorrect },
+    });
+    return quizCorrect;
+  });
+}
+
+/**
+ * Whether the reference solution may be shown: after the exercise is passed, or after
+ * `revealSolutionAfter` failed submit attempts.
+ */
+export function mayRevealSolution(progress: { passed: boolean; failedAttempts: number } | null, revealSolutionAfter: number): boolean {
+  if (!progress) return false;
+  return progress.passed || progress.failedAttempts >= revealSolutionAfter;
+}
+
+/** The catalog (tracks, lessons, statuses, what next) for a learner, or for a visitor (no progress). */
+export async function getCatalog(userId: string | null): Promise<Catalog> {
+  const [tracks, rows] = await Promise.all([listTracks(), userId ? listProgress(userId) : Promise.resolve([])]);
+  return buildCatalog(tracks, rows);
+}
