@@ -77,6 +77,11 @@ export default async function LessonPage({ params }: Params) {
         <article className="min-w-0" data-testid="lesson">
           <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
             {lesson.minutes} min read{lesson.tags.length ? ` · ${lesson.tags.join(", ")}` : ""}
+            {exercise ? (
+              <a href="#exercise-title" className="ml-2 font-medium text-brand-700 underline lg:hidden dark:text-brand-100">
+                Jump to the exercise
+              </a>
+            ) : null}
           </p>
           {lesson.prerequisiteLessons.length > 0 ? (
             <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
