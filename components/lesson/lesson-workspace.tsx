@@ -273,7 +273,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           <p className="text-sm text-slate-600 dark:text-slate-400">{grading === "run" ? "Running the example tests…" : "Running all tests…"}</p>
         ) : outcome ? (
           outcome.outcome.ok ? (
-            <ResultsPanel result={outcome.outcome.result} mode={outcome.mode} onGoToLine={goToLine} />
+            <ResultsPanel result={outcome.outcome.result} mode={outcome.mode} kind={exercise.kind} onGoToLine={goToLine} />
           ) : (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="grade-failure">
               {outcome.outcome.error}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ExerciseKind } from "@/lib/content/public-types";
 import type { GradeResult, TestResult } from "@/sandbox/types";
 import type { GradeMode } from "./lesson-actions";
 
@@ -13,11 +14,13 @@ const ERROR_TITLES: Record<NonNullable<GradeResult["error"]>["kind"], string> = 
   internal: "The grader had a problem",
 };
 
-function verdict(result: GradeResult, mode: GradeMode): string {
+function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind): string {
   const total = result.tests.length;
   const failed = result.tests.filter((t) => t.status !== "pass").length;
   if (result.status === "error") return ERROR_TITLES[result.error?.kind ?? "internal"];
   if (result.status === "pass") {
+    if (mode === "run" && kind === "tests") return `Your ${total} test${total === 1 ? "" : "s"} pass on the correct code. Submit to check that they catch the bugs.`;
+    if (mode === "run" && kind === "sql") return "Your SQL gives the expected result on the visible data. Submit to check it on the hidden data too.";
     return mode === "run"
       ? `All ${total} example test${total === 1 ? "" : "s"} passed. Submit to run the hidden tests too.`
       : `Passed: all ${total} test${total === 1 ? "" : "s"} passed, hidden ones included.`;
@@ -45,10 +48,12 @@ const pre = "mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-sla
 export function ResultsPanel({
   result,
   mode,
+  kind,
   onGoToLine,
 }: {
   result: GradeResult;
   mode: GradeMode;
+  kind: ExerciseKind;
   onGoToLine(line: number, column?: number): void;
 }) {
   const error = result.error;
@@ -56,7 +61,7 @@ export function ResultsPanel({
     <div className="space-y-3" data-testid="results" data-status={result.status}>
       <h3 className="flex items-center gap-2 font-semibold" data-testid="verdict">
         <StatusMark status={result.status} />
-        <span>{verdict(result, mode)}</span>
+        <span>{verdict(result, mode, kind)}</span>
       </h3>
       <p className="text-xs text-slate-500 dark:text-slate-400">
         {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded in {Math.round(result.durationMs)} ms.
