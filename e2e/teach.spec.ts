@@ -98,7 +98,9 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
 
   await page.goto("/teach");
   await expect(page.getByRole("link", { name: learner })).toBeVisible();
-  await expect(page.getByTestId("lesson-row-parse-query-pagination")).toContainText("0%");
+  // Other specs share this database and pass this lesson too, so only the presence of a pass rate is
+  // checked here; the CSV below checks this learner's exact figures.
+  await expect(page.getByTestId("lesson-row-parse-query-pagination")).toContainText(/\d+%/);
   await expect(page.getByRole("img", { name: /Pass rate per exercise in/ }).first()).toBeVisible();
   await page.getByRole("link", { name: learner }).click();
   await expect(page.getByRole("heading", { name: learner })).toBeVisible();
