@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext, type APIResponse, type Browser } 
 import { Ajv2020 } from "ajv/dist/2020.js";
 import Database from "better-sqlite3";
 import { E2E_DATABASE } from "../playwright.config.ts";
+import { setRole } from "./cli";
 
 // The grading API against the real server (`npm start`, fresh data/e2e.db, API_RATE_LIMIT_PER_MINUTE=60).
 // Accounts and keys are made with the project's own commands, on the server's database.
@@ -34,19 +35,6 @@ async function signUp(browser: Browser, email: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/learn/);
   await context.close();
-}
-/**
- * Promotes an account. `npm run user -- set-role` would be the way, but it applies migrations
- * first and the schema engine cannot take the database while the server holds it open (SQLITE_BUSY,
- * reported as SocketTimeout), so the test sets the role column directly.
- */
-function setRole(email: string, role: string) {
-  const database = new Database(E2E_DATABASE);
-  try {
-    expect(database.prepare("UPDATE User SET role = ? WHERE email = ?").run(role, email).changes).toBe(1);
-  } finally {
-    database.close();
-  }
 }
 
 const users = {

@@ -1,6 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { E2E_DATABASE } from "../playwright.config.ts";
+import { setRole } from "./cli";
 
 // The instructor's pages: access control, API keys (shown once, revocable) and progress with export.
 
@@ -20,18 +19,6 @@ async function signUp(browser: Browser, email: string) {
   await context.close();
 }
 
-/**
- * Sign up in the UI, then promote. `npm run user -- set-role` applies migrations first, and the
- * schema engine cannot take the database while the server holds it open, so the role is set directly.
- */
-function setRole(email: string, role: string) {
-  const database = new Database(E2E_DATABASE);
-  try {
-    expect(database.prepare("UPDATE User SET role = ? WHERE email = ?").run(role, email).changes).toBe(1);
-  } finally {
-    database.close();
-  }
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");

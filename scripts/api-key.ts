@@ -7,6 +7,8 @@
 import { parseArgs } from "node:util";
 import { createApiKey, apiKeyNameSchema } from "../lib/api/keys.ts";
 import { db } from "../lib/db.ts";
+import { applyMigrations } from "../lib/db/migrate.ts";
+import { getDatabaseUrl } from "../lib/env.ts";
 
 const USAGE = `usage:
   npm run api-key -- create --user <email> --name <name>
@@ -24,11 +26,9 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-// No migrations here (unlike `npm run user`): the schema engine needs the database to itself and
-// fails while a server has it open, and keys are typically made for a running server. The
-// server's `npm start` (or `npm run db -- migrate`) has created the tables.
-const hasTable = await db.$queryRawUnsafe<{ n: number }[]>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'ApiKey'");
-if (!Number(hasTable[0]?.n)) fail("The database has no tables yet: run `npm run db -- migrate` (or `npm start`) first.", 1);
+// A fresh install may not have started the server yet: bring the database up to date first (a
+// no-op that leaves a running server alone when nothing is pending).
+await applyMigrations(getDatabaseUrl());
 
 async function findUser(email: string | undefined) {
   if (!email) fail(USAGE);
