@@ -44,7 +44,7 @@ const cases = readdirSync(FIXTURES).filter((name) => statSync(path.join(FIXTURES
 test("there is a fixture for every checker rule", () => {
   const rules = new Set(cases.flatMap((name) => expectedProblems(path.join(FIXTURES, name)).map((e) => e.split(" ")[0])));
   for (const rule of [
-    "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "broken-link",
+    "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "prerequisite-cycle", "broken-link",
     "markdown", "quiz-answers", "solution-fails", "starter-passes", "starter-broken", "mistake-accepted",
     "mutant-survives", "time-budget",
   ]) {

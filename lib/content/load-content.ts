@@ -98,6 +98,8 @@ export async function loadContent(root: string): Promise<LoadedContent> {
       }
     }
   }
+  reportPrerequisiteCycles(rawTracks.flatMap((track) => track.lessons));
+
   const resolveLesson = (id: string) => {
     const trackId = lessonTrack.get(id);
     return trackId ? lessonHref(trackId, id) : undefined;
@@ -283,6 +285,38 @@ export function zodProblems(error: ZodError, yaml: YamlSource, file: string): Pr
     }
   }
   return problems;
+}
+
+/**
+ * Prerequisites must form no cycle, or no learner could ever start those lessons. Reports each cycle
+ * once, at the prerequisite entry that closes it.
+ */
+function reportPrerequisiteCycles(lessons: RawLesson[]): void {
+  const byId = new Map(lessons.filter((l) => l.frontMatter).map((l) => [l.id, l]));
+  const state = new Map<string, "visiting" | "done">();
+  const path: string[] = [];
+  const visit = (lesson: RawLesson) => {
+    state.set(lesson.id, "visiting");
+    path.push(lesson.id);
+    lesson.frontMatter!.prerequisites.forEach((id, i) => {
+      const next = byId.get(id);
+      if (!next || id === lesson.id) return; // missing-prerequisite reports these
+      if (state.get(id) === "visiting") {
+        const cycle = [...path.slice(path.indexOf(id)), id].join(" -> ");
+        lesson.problems.push({
+          rule: "prerequisite-cycle",
+          file: lesson.file,
+          line: lesson.yaml.lineOf(["prerequisites", i]),
+          message: `prerequisites form a cycle: ${cycle}`,
+        });
+      } else if (!state.has(id)) {
+        visit(next);
+      }
+    });
+    path.pop();
+    state.set(lesson.id, "done");
+  };
+  for (const lesson of byId.values()) if (!state.has(lesson.id)) visit(lesson);
 }
 
 // ---------------------------------------------------------------------------------------------

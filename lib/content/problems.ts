@@ -12,6 +12,7 @@ export type ProblemRule =
   | "unexpected-file"
   | "duplicate-id"
   | "missing-prerequisite"
+  | "prerequisite-cycle"
   | "broken-link"
   | "markdown"
   | "quiz-answers"
