@@ -162,6 +162,86 @@ test("hints come one at a time and stay revealed; reset asks first", async ({ pa
   await expect.poll(() => editorText(page)).toContain("Replace this with real parsing");
 });
 
+test("a draft typed just before leaving the page is kept, whichever way the learner leaves", async ({ page }) => {
+  await signUp(page, "Margaret");
+  await openLesson(page);
+
+  // Typed, then straight to another page (a full navigation: well under the 1 s save delay).
+  const typed = `// left at once ${stamp}\nexport const pageSize = 20;\n`;
+  await typeCode(page, typed);
+  await page.goto("/learn");
+  await openLesson(page);
+  expect(await editorText(page)).toBe(typed.replace(/\n/g, ""));
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // Typed, then a client-side navigation (the workspace unmounts; no pagehide), then a fresh load.
+  const again = `// left by a link ${stamp}\nexport const pageSize = 50;\n`;
+  await typeCode(page, again);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Lessons" }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+  await openLesson(page);
+  expect(await editorText(page)).toBe(again.replace(/\n/g, ""));
+});
+
+test("a draft saves while a long grade is still running", async ({ page }) => {
+  await signUp(page, "Edsger");
+  await openLesson(page);
+  await typeCode(page, "export function parseListQuery(search: string) {\n  while (true) {}\n}\n");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 10_000 });
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("run")).toHaveText(/Running…/);
+
+  // Edit during the grade: the save must not wait for it (the run takes the full time limit).
+  await typeCode(page, "export function parseListQuery(search: string) {\n  // saved during the run\n  while (true) {}\n}\n");
+  await expect(page.getByTestId("save-status")).toHaveText("Saving…");
+  let seen = { save: "", run: "" };
+  await expect
+    .poll(async () => {
+      // Both read in one go, so "Saved" is known to have shown while the run was still going.
+      seen = await page.evaluate(() => ({
+        save: document.querySelector('[data-testid="save-status"]')?.textContent ?? "",
+        run: document.querySelector('[data-testid="run"]')?.textContent ?? "",
+      }));
+      return seen.save;
+    })
+    .toBe("Saved");
+  expect(seen.run).toContain("Running…");
+  await expect(page.getByTestId("verdict")).toContainText("Time limit exceeded", { timeout: 30_000 });
+  await page.reload();
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  expect(await editorText(page)).toContain("// saved during the run");
+});
+
+test("the drafts route checks who asks and what they send", async ({ page, request }) => {
+  const url = "/api/drafts/parse-query-pagination";
+  // No session: 401.
+  const anonymous = await request.put(url, { data: { code: "x" } });
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.json()).toEqual({ error: expect.stringContaining("Sign in") });
+
+  await signUp(page, "Frances");
+  const api = page.request; // shares the signed-in browser context's cookies
+  const expectError = async (response: Awaited<ReturnType<typeof api.put>>, status: number) => {
+    expect(response.status()).toBe(status);
+    const body = (await response.json()) as { error?: unknown };
+    expect(typeof body.error).toBe("string");
+  };
+  await expectError(await api.put("/api/drafts/no-such-exercise", { data: { code: "x" } }), 404);
+  await expectError(await api.put("/api/drafts/Not_An_Id", { data: { code: "x" } }), 404);
+  await expectError(await api.put(url, { data: { code: 5 } }), 400);
+  await expectError(await api.put(url, { data: { text: "x" } }), 400);
+  await expectError(await api.put(url, { data: "{not json", headers: { "Content-Type": "application/json" } }), 400);
+  await expectError(await api.put(url, { data: "code=x", headers: { "Content-Type": "text/plain" } }), 415);
+  await expectError(await api.put(url, { data: { code: "x".repeat(100_001) } }), 413);
+  await expectError(await api.put(url, { data: JSON.stringify({ code: "x".repeat(700_000) }), headers: { "Content-Type": "application/json" } }), 413);
+
+  const saved = await api.put(url, { data: { code: "// saved through the route\n" } });
+  expect(saved.status()).toBe(200);
+  expect(Date.parse(((await saved.json()) as { savedAt: string }).savedAt)).not.toBeNaN();
+  await openLesson(page);
+  expect(await editorText(page)).toBe("// saved through the route");
+});
+
 test("the quiz answers at once and a visitor is invited to sign in", async ({ page }) => {
   await page.goto(LESSON);
   await expect(page.getByTestId("sign-in-nudge").getByRole("link", { name: "signing in" })).toHaveAttribute(

@@ -1,7 +1,8 @@
 /**
  * What the lesson workspace asks of the server. The route (app/(learn)/learn/actions.ts) implements
  * these as Server Actions and passes them in as props, so components never import app/. Every
- * action returns expected failures as values ({ ok: false, error }) for the UI to show.
+ * action returns expected failures as values ({ ok: false, error }) for the UI to show. Drafts are
+ * not saved through an action but through PUT /api/drafts/:exerciseId (see use-draft-saving.ts).
  */
 import type { Hint, QuizAnswerResult } from "@/lib/content/public-types";
 import type { GradeResult } from "@/sandbox/types";
@@ -27,7 +28,6 @@ export type QuizOutcome = { ok: true; result: QuizAnswerResult } | ActionError;
 
 export interface LessonActions {
   grade(input: { exerciseId: string; code: string; mode: GradeMode }): Promise<GradeOutcome>;
-  saveDraft(input: { exerciseId: string; code: string }): Promise<DraftOutcome>;
   resetDraft(input: { exerciseId: string }): Promise<DraftOutcome>;
   revealHint(input: { exerciseId: string; index: number }): Promise<HintOutcome>;
   revealSolution(input: { exerciseId: string }): Promise<SolutionOutcome>;

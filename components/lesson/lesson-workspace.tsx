@@ -10,6 +10,7 @@ import type { GradeMode, GradeOutcome, LessonActions, ProgressSnapshot } from ".
 import { ResultsPanel } from "./results-panel";
 import { ResetDialog } from "./reset-dialog";
 import { SolutionPanel } from "./solution-panel";
+import { getCodeTypedInThisTab, localDraftKey, useDraftSaving } from "./use-draft-saving";
 
 export interface LessonWorkspaceProps {
   exercise: PublicExercise;
@@ -25,28 +26,26 @@ export interface LessonWorkspaceProps {
   actions: LessonActions;
 }
 
-type SaveStatus = { state: "idle" | "saving" | "saved" | "error"; message?: string };
-
-const DRAFT_DELAY_MS = 1000;
-const localDraftKey = (exerciseId: string) => `serverside:draft:${exerciseId}`;
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 const subscribeNever = () => () => {};
 
 /** The exercise side of a lesson page: instructions, files, editor, Run/Submit, results, hints, solution. */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
   const { exercise, signedIn, actions } = props;
-  const [code, setCode] = useState(props.initialCode);
+  // What this tab last typed wins over a draft from Next's router cache (back/forward navigation).
+  const [code, setCode] = useState(() => getCodeTypedInThisTab(exercise.id) ?? props.initialCode);
   const [editorKey, setEditorKey] = useState(0);
   const [activePath, setActivePath] = useState(`file:///${exercise.id}/${exercise.fileName}`);
   const [grading, setGrading] = useState<GradeMode | null>(null);
   const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome } | null>(null);
   const [progress, setProgress] = useState(props.initialProgress);
-  const [save, setSave] = useState<SaveStatus>({ state: props.fromDraft ? "saved" : "idle" });
   const mac = useSyncExternalStore(subscribeNever, isMac, () => false);
   const editor = useRef<EditorHandle | null>(null);
   const inFlight = useRef(false);
   const codeRef = useRef(code);
-  const lastSaved = useRef(props.initialCode);
+  const draft = useDraftSaving({ exerciseId: exercise.id, signedIn, initialCode: props.initialCode, fromDraft: props.fromDraft });
+  const save = draft.status;
+  const { noteChange } = draft;
 
   const lang = exercise.language === "sql" ? "sql" : exercise.language === "js" ? "javascript" : "typescript";
   const base = `file:///${exercise.id}/`;
@@ -62,32 +61,10 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [exercise, editorKey]);
 
-  // Debounced draft saving.
   useEffect(() => {
     codeRef.current = code;
-    if (code === lastSaved.current) return;
-    setSave({ state: "saving" });
-    const timer = window.setTimeout(async () => {
-      const saving = code;
-      if (!signedIn) {
-        window.localStorage.setItem(localDraftKey(exercise.id), saving);
-        lastSaved.current = saving;
-        setSave({ state: "saved", message: "Saved in this browser" });
-        return;
-      }
-      try {
-        const result = await actions.saveDraft({ exerciseId: exercise.id, code: saving });
-        if (result.ok) {
-          lastSaved.current = saving;
-          window.localStorage.removeItem(localDraftKey(exercise.id));
-          if (codeRef.current === saving) setSave({ state: "saved" });
-        } else setSave({ state: "error", message: result.error });
-      } catch {
-        setSave({ state: "error", message: "Could not reach the server; your code is still here." });
-      }
-    }, DRAFT_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [code, signedIn, exercise.id, actions]);
+    noteChange(code);
+  }, [code, noteChange]);
 
   const grade = useCallback(
     async (mode: GradeMode) => {
@@ -137,10 +114,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
       setCode(exercise.starter);
       setEditorKey((k) => k + 1);
     }
-    window.localStorage.removeItem(localDraftKey(exercise.id));
-    lastSaved.current = exercise.starter;
-    setSave({ state: "idle" });
-    if (signedIn) void actions.resetDraft({ exerciseId: exercise.id });
+    draft.reset(exercise.starter, () => actions.resetDraft({ exerciseId: exercise.id }));
     editor.current?.focus();
   }
 

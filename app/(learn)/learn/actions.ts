@@ -22,7 +22,6 @@ import {
   mayRevealSolution,
   recordHintView,
   recordQuizAnswer,
-  saveDraft,
 } from "@/lib/progress/progress";
 import { createRateLimiter } from "@/lib/progress/rate-limit";
 
@@ -38,7 +37,6 @@ const gradeSchema = z.object({
   code: z.string().max(MAX_DRAFT_CHARS, `Your code is longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters.`),
   mode: z.enum(["run", "submit"]),
 });
-const draftSchema = z.object({ exerciseId: id, code: z.string().max(MAX_DRAFT_CHARS, "This draft is too long to save.") });
 const exerciseSchema = z.object({ exerciseId: id });
 const hintSchema = z.object({ exerciseId: id, index: z.number().int().min(0).max(50) });
 const quizSchema = z.object({
@@ -82,17 +80,6 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   if (!outcome.ok) return { ok: false, error: "Unknown exercise." };
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exerciseId, exercise.revealSolutionAfter) : null;
   return { ok: true, result: outcome.result, progress };
-}
-
-/** Saves the signed-in learner's draft. */
-export async function saveDraftAction(input: unknown): Promise<DraftOutcome> {
-  const parsed = draftSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "Sign in to save your code." };
-  if (!(await getExercise(parsed.data.exerciseId))) return { ok: false, error: "Unknown exercise." };
-  const saved = await saveDraft(user.id, parsed.data.exerciseId, parsed.data.code);
-  return { ok: true, savedAt: saved.updatedAt.toISOString() };
 }
 
 /** Forgets the signed-in learner's draft (back to the starter code). */

@@ -9,14 +9,13 @@ import { LessonWorkspace } from "@/components/lesson/lesson-workspace";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getHint, getLesson, listTracks, type Hint, type LessonRef } from "@/lib/content";
 import { getLessonState, markLessonOpened, mayRevealSolution } from "@/lib/progress/progress";
-import { answerQuizAction, gradeAction, resetDraftAction, revealHintAction, revealSolutionAction, saveDraftAction } from "../../actions";
+import { answerQuizAction, gradeAction, resetDraftAction, revealHintAction, revealSolutionAction } from "../../actions";
 import { getEditorLibs } from "../../editor-libs";
 
 type Params = { params: Promise<{ track: string; lesson: string }> };
 
 const actions: LessonActions = {
   grade: gradeAction,
-  saveDraft: saveDraftAction,
   resetDraft: resetDraftAction,
   revealHint: revealHintAction,
   revealSolution: revealSolutionAction,
