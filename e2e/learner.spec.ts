@@ -242,6 +242,43 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
   expect(await editorText(page)).toBe("// saved through the route");
 });
 
+test("the editor: IntelliSense for the sandbox's globals, markers, SQL highlighting, light and dark themes", async ({ page }) => {
+  await openLesson(page);
+  const editor = page.locator(".monaco-editor").first();
+
+  // Completion of a sandbox global's static members (from sandbox/types/globals.d.ts).
+  await typeCode(page, "export function parseListQuery(search: string) {\n  return Response.");
+  await expect(async () => {
+    await page.keyboard.press("Control+Space");
+    await expect(page.locator(".monaco-editor .suggest-widget")).toContainText("json", { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.keyboard.press("Escape");
+  // F1 lists the editor's commands (the help text below the editor says so).
+  await page.keyboard.press("F1");
+  await expect(page.locator(".quick-input-widget")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // A hover on a global, and a type error from the TypeScript worker shown as a marker.
+  await typeCode(page, 'const status: number = "ok";\nResponse.json(status);\n');
+  await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible({ timeout: 30_000 });
+  // Over the R of the line's first token.
+  await page.locator(".monaco-editor .view-line").filter({ hasText: /^Response\.json/ }).locator("span span").first().hover({ position: { x: 4, y: 5 } });
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Response" }).first()).toBeVisible({ timeout: 15_000 });
+
+  // Light theme by default here; the toggle switches the editor too.
+  await expect(editor).toHaveClass(/\bvs\b/);
+  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await expect(editor).toHaveClass(/\bvs-dark\b/);
+  await page.getByRole("button", { name: "Switch to light theme" }).click();
+  await expect(editor).toHaveClass(/\bvs\b/);
+
+  // SQL is highlighted: a keyword gets a token class other than plain text (mtk1).
+  await openLesson(page, "/learn/databases/sql-select-where");
+  const keyword = page.locator(".monaco-editor .view-line span", { hasText: /^SELECT\s*$/ }).first();
+  await expect(keyword).toBeVisible();
+  await expect(keyword).not.toHaveClass(/\bmtk1\b/);
+});
+
 test("the quiz answers at once and a visitor is invited to sign in", async ({ page }) => {
   await page.goto(LESSON);
   await expect(page.getByTestId("sign-in-nudge").getByRole("link", { name: "signing in" })).toHaveAttribute(

@@ -1,9 +1,10 @@
 /**
- * `npm run bench:page [-- --url http://host:port] [--runs N]`: how fast the lesson page is, in
+ * `npm run bench:page [-- --url http://host:port] [--runs N] [--detail]`: how fast the lesson page is, in
  * headless Chromium against a warm server. Prints:
  *   - time to first byte and largest contentful paint of a lesson page (fresh browser context each
  *     run, so no HTTP cache; the server is warmed up first), median and worst;
- *   - client JavaScript fetched before Monaco is requested (the page's own bundle), and Monaco's;
+ *   - client JavaScript fetched before Monaco is requested (the page's own bundle), and Monaco's
+ *     (with --detail, each script of the second group: editor chunks and the TypeScript worker);
  *   - the submit round trip: click on Submit to the verdict on screen, for a typical exercise.
  * Without --url it starts the built app itself (`npm start` on port 3102 with data/bench.db) and
  * stops it afterwards. Figures are for this machine; nothing is asserted.
@@ -110,6 +111,7 @@ async function measureLoad(browser: Browser, url: string) {
     monacoEncoded: sum(after, "encoded"),
     monacoDecoded: sum(after, "decoded"),
     monacoFound: Number.isFinite(monacoStart),
+    monacoScripts: after.map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded })).sort((a, b) => b.decoded - a.decoded),
   };
 }
 
@@ -191,6 +193,9 @@ try {
   console.log(`  largest contentful paint   median ${ms(summary.lcpMs.median)}, max ${ms(summary.lcpMs.max)}`);
   console.log(`  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`);
   console.log(`  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`);
+  if (process.argv.includes("--detail")) {
+    for (const s of first.monacoScripts) console.log(`    ${s.path.padEnd(48)} ${kb(s.encoded).padStart(10)} transferred ${kb(s.decoded).padStart(10)} decoded`);
+  }
   console.log(`  submit round trip          median ${ms(summary.submitRoundTripMs.median)}, max ${ms(summary.submitRoundTripMs.max)} (grading itself: median ${ms(summary.gradeServerMs.median)})`);
   console.log(JSON.stringify(summary));
 } finally {

@@ -2,15 +2,15 @@
 
 /**
  * The Monaco editor, from the local monaco-editor package (never a CDN: unreachable offline and a
- * privacy leak). This module is heavy; load it only through LazyCodeEditor (next/dynamic, no SSR),
- * so the lesson page's first JavaScript does not include it.
+ * privacy leak), and only the parts we use (./monaco.ts). It is still heavy: load it only through
+ * LazyCodeEditor (next/dynamic, no SSR), so the lesson page's first JavaScript does not include it.
  *
  * One editor shows several files as models (the learner's file, read-only example tests, support
  * modules ...), switched by `activePath`. Models live at file:///<exercise>/<name>, so the
  * TypeScript worker resolves "./solution" and "./db" between them for IntelliSense.
  */
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
-import * as monaco from "monaco-editor";
+import { monaco, typescript } from "./monaco";
 import { useEffect, useRef, useState } from "react";
 
 declare global {
@@ -31,11 +31,11 @@ self.MonacoEnvironment = {
 loader.config({ monaco });
 
 // The sandbox has no DOM and no Node: ES2023 plus the sandbox's own globals (given as extra libs).
-const compilerOptions: monaco.typescript.CompilerOptions = {
-  target: monaco.typescript.ScriptTarget.ESNext,
+const compilerOptions: typescript.CompilerOptions = {
+  target: typescript.ScriptTarget.ESNext,
   lib: ["es2023"],
-  module: monaco.typescript.ModuleKind.ESNext,
-  moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+  module: typescript.ModuleKind.ESNext,
+  moduleResolution: typescript.ModuleResolutionKind.NodeJs,
   moduleDetection: 3, // force: every file is a module, as in the sandbox
   strict: true,
   noEmit: true,
@@ -108,11 +108,10 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   // Extra libs and compiler options are global to Monaco: set them for this exercise.
   useEffect(() => {
-    const defaults = monaco.typescript.typescriptDefaults;
-    defaults.setCompilerOptions(compilerOptions);
-    monaco.typescript.javascriptDefaults.setCompilerOptions(compilerOptions);
-    defaults.setExtraLibs(extraLibs);
-    monaco.typescript.javascriptDefaults.setExtraLibs(extraLibs);
+    for (const defaults of [typescript.typescriptDefaults, typescript.javascriptDefaults]) {
+      defaults.setCompilerOptions(compilerOptions);
+      defaults.setExtraLibs(extraLibs);
+    }
   }, [extraLibs]);
 
   // Every file gets a model up front (so imports resolve before a tab is opened); models of this
@@ -199,7 +198,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         options={{
           readOnly: active.readOnly,
           readOnlyMessage: { value: "Example and support files are read-only. Edit your own file in the first tab." },
-          ariaLabel: `${ariaLabel}${active.readOnly ? " (read-only)" : ""}. Press Alt+F1 for accessibility help.`,
+          ariaLabel: `${ariaLabel}${active.readOnly ? " (read-only)" : ""}. Press F1 for the editor's commands.`,
           minimap: { enabled: false },
           fontSize: 14,
           tabSize: 2,

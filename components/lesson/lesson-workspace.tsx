@@ -197,7 +197,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         </div>
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400" id="editor-help">
-        In the editor, Tab indents. Press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} to make Tab move focus instead, and Alt+F1 for the editor&apos;s accessibility help.
+        In the editor, Tab indents. Press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} to make Tab move focus instead, and F1 for the editor&apos;s commands and their keys.
       </p>
 
       <div className="flex flex-wrap items-center gap-2">
