@@ -22,6 +22,8 @@ export interface GraderOptions {
   workerPath?: string;
   /** Extra wall time past a job's limit before its worker is killed (default 1500 ms). */
   killMarginMs?: number;
+  /** Resident memory (MB) a busy worker may reach before it is killed (default 1024). */
+  maxWorkerRssMb?: number;
 }
 
 export interface Grader {
@@ -59,6 +61,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
     workers: options.workers ?? defaultWorkers(),
     workerPath: options.workerPath,
     killMarginMs: options.killMarginMs,
+    maxWorkerRssMb: options.maxWorkerRssMb,
   });
   return {
     async grade(input: GradeJob): Promise<GradeResult> {

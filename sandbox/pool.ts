@@ -6,7 +6,7 @@
  */
 import { fork } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gradeResultSchema } from "./schema.ts";
@@ -29,6 +29,11 @@ export interface PoolOptions {
   killMarginMs?: number;
   /** Jobs waiting beyond this many get an "internal" error result at once (default 10 000). */
   maxQueue?: number;
+  /**
+   * Resident memory (MB) a busy worker may reach before it is killed and its job gets a "memory"
+   * error (default 1024; raised to 2 x memoryMb + 512 for jobs with a larger heap limit).
+   */
+  maxWorkerRssMb?: number;
 }
 
 interface Task {
@@ -47,6 +52,25 @@ interface Slot {
 }
 
 const STARTUP_FAILURES_BEFORE_GIVING_UP = 5;
+/** How often busy workers' resident memory is checked. */
+const RSS_CHECK_MS = 100;
+
+/**
+ * A process's resident set size in MB from /proc (Linux), or undefined where there is none.
+ * Why: the isolate's heap limit does not cover memory V8 allocates outside its heap; learner code
+ * creating Intl.Collator objects in a loop took a worker from ~110 MB to 1.5 GB in 5 s with a 64 MB
+ * heap limit. The worker cannot watch itself (its main thread is blocked in the isolate call), so
+ * the pool does.
+ */
+function residentMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Finds sandbox/worker.ts whether we run from source (node, tsx) or bundled (Next.js, cwd = repo root). */
 export function resolveWorkerPath(): string {
@@ -72,6 +96,7 @@ export class WorkerPool {
   private readonly workerPath: string;
   private readonly killMarginMs: number;
   private readonly maxQueue: number;
+  private readonly maxWorkerRssMb: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 1;
@@ -86,6 +111,7 @@ export class WorkerPool {
     this.workerPath = options.workerPath ?? resolveWorkerPath();
     this.killMarginMs = options.killMarginMs ?? 1_500;
     this.maxQueue = options.maxQueue ?? 10_000;
+    this.maxWorkerRssMb = options.maxWorkerRssMb ?? 1_024;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -142,6 +168,14 @@ export class WorkerPool {
       const elapsed = performance.now() - task.enqueued;
       if (slot.killedFor === "timeout") {
         task.resolve(errorResult("timeout", `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`, elapsed));
+      } else if (slot.killedFor === "memory") {
+        task.resolve(
+          errorResult(
+            "memory",
+            "Your code used too much memory outside the JavaScript heap (for example many Intl objects); the sandbox was stopped.",
+            elapsed,
+          ),
+        );
       } else if (slot.killedFor === "internal") {
         task.resolve(errorResult("internal", "The grader stopped before your code finished.", elapsed));
       } else if (signal === "SIGSEGV" || signal === "SIGBUS") {
@@ -188,7 +222,7 @@ export class WorkerPool {
       // Wall-time watchdog: the isolate enforces its own limits, this catches everything else
       // (a native hang, a blocked process). Kill, replace, report.
       slot.timer = setTimeout(() => {
-        slot.killedFor = "timeout";
+        slot.killedFor ??= "timeout";
         slot.child.kill("SIGKILL");
       }, task.request.limits.timeoutMs + this.killMarginMs);
       slot.child.send(task.request, (error) => {
@@ -220,10 +254,25 @@ export class WorkerPool {
     });
   }
 
-  // Workers are unref'd so an idle pool never holds a process open; a pending job does.
+  /** Kills a busy worker whose resident memory passed its limit (see residentMb). */
+  private checkMemory(): void {
+    for (const slot of this.slots) {
+      const task = slot.task;
+      if (!task || slot.killedFor !== null) continue;
+      const limitMb = Math.max(this.maxWorkerRssMb, 2 * task.request.limits.memoryMb + 512);
+      const rss = residentMb(slot.child.pid);
+      if (rss !== undefined && rss > limitMb) {
+        slot.killedFor = "memory";
+        slot.child.kill("SIGKILL");
+      }
+    }
+  }
+
+  // Workers are unref'd so an idle pool never holds a process open; a pending job does. The same
+  // timer watches busy workers' memory.
   private track(delta: number): void {
     this.outstanding += delta;
-    if (this.outstanding > 0 && !this.keepAlive) this.keepAlive = setInterval(() => {}, 60_000);
+    if (this.outstanding > 0 && !this.keepAlive) this.keepAlive = setInterval(() => this.checkMemory(), RSS_CHECK_MS);
     if (this.outstanding === 0 && this.keepAlive) {
       clearInterval(this.keepAlive);
       this.keepAlive = null;

@@ -27,6 +27,8 @@ export interface RunFile {
   source: string;
   /** Written by the learner (compile errors and stack frames point into it with mapped columns). */
   learner: boolean;
+  /** Function.prototype.toString shows "[native code]" for its functions, as for hidden files. */
+  guardSource?: boolean;
 }
 
 export interface RunSpec {
@@ -38,6 +40,11 @@ export interface RunSpec {
 const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
 const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
+/**
+ * Characters of a test's name kept in the result. Why: in a mutation job the learner names tests;
+ * 200 tests named with 100 kB strings turned a 150-byte test file into a 21 MB result.
+ */
+const MAX_TEST_NAME = 500;
 /** Time a call that only runs harness code may take, on top of whatever budget is left. */
 const HARNESS_GRACE_MS = 200;
 const MIN_CALL_TIMEOUT_MS = 50;
@@ -336,7 +343,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       }
       const fn = script.runSync(context, { reference: true, timeout: remaining(deadline + HARNESS_GRACE_MS) });
       if (file.learner) script.release();
-      dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" ? wrapper : undefined], {
+      dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" || file.guardSource ? wrapper : undefined], {
         timeout: remaining(deadline + HARNESS_GRACE_MS),
       });
       fn.release();
@@ -370,6 +377,9 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     }
     if (load.tests.length > limits.maxTests) {
       return fail("limit", `The tests declare ${load.tests.length} tests; the limit is ${limits.maxTests}.`);
+    }
+    for (const declared of load.tests) {
+      if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
     }
 
     // 4. Run each test; the host tracks time per test and for the whole run.

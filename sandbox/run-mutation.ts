@@ -13,16 +13,23 @@ function specFor(job: MutationJob, moduleSource: string, limits: Limits): RunSpe
     language: job.language,
     limits,
     files: [
-      { name: `solution.${ext}`, kind: "solution", source: moduleSource, learner: false },
+      // guardSource: otherwise a "test" comparing String(fn) with the correct module's text (which
+      // the learner can see) fails on every mutant and kills them all without testing behaviour.
+      { name: `solution.${ext}`, kind: "solution", source: moduleSource, learner: false, guardSource: true },
       { name: `your.test.${ext}`, kind: "test", source: job.tests, learner: true },
     ],
   };
 }
 
+/** Characters of the failures listed in "your tests pass on the correct code" (several tests' worth). */
+const MAX_SUMMARY = 16 * 1024;
+
 function summarize(result: GradeResult): string {
   if (result.status === "error" && result.error) return `${result.error.kind} error: ${result.error.message}`;
   const failing = result.tests.filter((t) => t.status !== "pass");
-  return failing.map((t) => `✗ ${t.name}${t.message ? `\n${t.message.split("\n").map((l) => `    ${l}`).join("\n")}` : ""}`).join("\n\n");
+  const text = failing.map((t) => `✗ ${t.name}${t.message ? `\n${t.message.split("\n").map((l) => `    ${l}`).join("\n")}` : ""}`).join("\n\n");
+  // Why: 200 failing tests with 8 kB messages each made a multi-megabyte result.
+  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}\n… (${failing.length} failing tests in all)` : text;
 }
 
 /** Grades a MutationJob. The whole job shares one time budget; each module gets a fresh isolate. */

@@ -3,7 +3,7 @@
  * learner's own columns; frames inside the harness and prelude disappear; frames in hidden test
  * files keep only the file's name.
  */
-import { mapColumn } from "./transpile.ts";
+import { columnMapper } from "./transpile.ts";
 import type { Language } from "./types.ts";
 
 /** What the rewriter knows about each file that ran in the isolate. */
@@ -30,6 +30,7 @@ export interface Location {
 export class StackRewriter {
   private readonly files: Map<string, SourceFile>;
   private readonly cache = new Map<string, number>();
+  private readonly mappers = new Map<string, (line: number, column: number) => number>();
 
   constructor(files: SourceFile[]) {
     this.files = new Map(files.map((f) => [f.name, f]));
@@ -39,7 +40,12 @@ export class StackRewriter {
     const key = `${file.name}:${line}:${column}`;
     let mapped = this.cache.get(key);
     if (mapped === undefined) {
-      mapped = mapColumn(file.source, file.name, file.language, line, column);
+      let mapper = this.mappers.get(file.name);
+      if (!mapper) {
+        mapper = columnMapper(file.source, file.name, file.language);
+        this.mappers.set(file.name, mapper);
+      }
+      mapped = mapper(line, column);
       this.cache.set(key, mapped);
     }
     return mapped;
@@ -59,7 +65,9 @@ export class StackRewriter {
       const fn = m[1];
       const fileName = m[2];
       const file = this.files.get(fileName);
-      if (!file || !m[3]) continue; // harness, prelude, <isolated-vm boundary>, eval'd code
+      // harness, prelude, <isolated-vm boundary>, eval'd code; hidden files' frames come without a
+      // position (the harness's prepareStackTrace drops it).
+      if (!file || (!m[3] && !file.hidden)) continue;
       if (options.firstFrameOnly && frames > 0) continue;
       frames++;
       if (file.hidden) {

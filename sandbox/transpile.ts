@@ -57,17 +57,19 @@ export function transpileModule(source: string, fileName: string, language: Lang
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const BASE64_INDEX = new Map([...BASE64].map((c, i) => [c, i]));
 
-/** Decodes one line of a source map's "mappings" into [generatedColumn, sourceColumn] pairs. */
-function decodeLine(mappings: string, wantedLine: number): [number, number][] {
+/**
+ * Decodes a source map's "mappings" into, per generated line, [generatedColumn, sourceColumn]
+ * pairs. Decoded once per file: messages are learner-controlled and may name hundreds of frames.
+ */
+function decodeMappings(mappings: string): [number, number][][] {
   const lines = mappings.split(";");
-  // Source columns are relative across the whole map, so earlier lines must be decoded too.
+  // Source columns are relative across the whole map, so every line is decoded in order.
   let sourceColumn = 0;
-  let result: [number, number][] = [];
-  for (let l = 0; l < lines.length && l <= wantedLine; l++) {
+  const result: [number, number][][] = [];
+  for (const line of lines) {
     let genColumn = 0;
-    const segments = lines[l] ? lines[l].split(",") : [];
     const out: [number, number][] = [];
-    for (const segment of segments) {
+    for (const segment of line ? line.split(",") : []) {
       const values: number[] = [];
       let value = 0;
       let shift = 0;
@@ -87,32 +89,46 @@ function decodeLine(mappings: string, wantedLine: number): [number, number][] {
         out.push([genColumn, sourceColumn]);
       }
     }
-    if (l === wantedLine) result = out;
+    result.push(out);
   }
   return result;
 }
 
+/**
+ * A function that maps 1-based columns of transpiled code back to the learner's source (same line).
+ * The source map is computed (one sucrase run) on the first call and reused: an earlier version
+ * re-transpiled the file for every frame, so an error message listing ~1,400 fake
+ * "at solution.ts:L:C" lines cost the worker 5 s of CPU outside any isolate time limit.
+ */
+export function columnMapper(source: string, fileName: string, language: Language): (line: number, column: number) => number {
+  let decoded: [number, number][][] | undefined;
+  return (line, column) => {
+    if (decoded === undefined) {
+      try {
+        const result = transform(source, {
+          transforms: transformsFor(language),
+          disableESTransforms: true,
+          production: true,
+          filePath: fileName,
+          sourceMapOptions: { compiledFilename: fileName },
+        });
+        decoded = decodeMappings(result.sourceMap?.mappings ?? "");
+      } catch {
+        decoded = [];
+      }
+    }
+    const segments = decoded[line - 1] ?? [];
+    let best: [number, number] | undefined;
+    for (const seg of segments) {
+      if (seg[0] <= column - 1) best = seg;
+      else break;
+    }
+    if (!best) return column;
+    return best[1] + (column - 1 - best[0]) + 1;
+  };
+}
+
 /** Maps a 1-based column of transpiled code back to the learner's source (same line). */
 export function mapColumn(source: string, fileName: string, language: Language, line: number, column: number): number {
-  let mappings: string;
-  try {
-    const result = transform(source, {
-      transforms: transformsFor(language),
-      disableESTransforms: true,
-      production: true,
-      filePath: fileName,
-      sourceMapOptions: { compiledFilename: fileName },
-    });
-    mappings = result.sourceMap?.mappings ?? "";
-  } catch {
-    return column;
-  }
-  const segments = decodeLine(mappings, line - 1);
-  let best: [number, number] | undefined;
-  for (const seg of segments) {
-    if (seg[0] <= column - 1) best = seg;
-    else break;
-  }
-  if (!best) return column;
-  return best[1] + (column - 1 - best[0]) + 1;
+  return columnMapper(source, fileName, language)(line, column);
 }

@@ -53,6 +53,7 @@
   const FunctionPrototype = Function.prototype;
   const FunctionPrototypeToString = Function.prototype.toString;
   const FunctionHasInstance = Function.prototype[Symbol.hasInstance];
+  const ErrorPrototypeToString = Error.prototype.toString;
   const ObjectPrototypeToString = Object.prototype.toString;
   const ObjectPrototypeHasOwnProperty = Object.prototype.hasOwnProperty;
   const StringPrototypeIncludes = String.prototype.includes;
@@ -75,6 +76,7 @@
   const MapSize = ObjectGetOwnPropertyDescriptor(Map.prototype, "size").get;
   const SetPrototypeForEach = Set.prototype.forEach;
   const SetPrototypeHas = Set.prototype.has;
+  const SetPrototypeAdd = Set.prototype.add;
   const SetSize = ObjectGetOwnPropertyDescriptor(Set.prototype, "size").get;
   const TypedArrayPrototype = ReflectGetPrototypeOf(Uint8Array.prototype);
   const TypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
@@ -1400,6 +1402,7 @@
       modules[rec.key] = rec;
       if (b === "test" || b === "hidden") push(testFiles, rec);
       if (typeof d === "string") push(hiddenSources, d);
+      if (b === "hidden") hiddenFiles[a] = true;
       return "";
     }
     if (op === "load") {
@@ -1452,6 +1455,62 @@
     if (op === "output") return topOutput;
     throw new CapturedError("unknown op");
   }
+
+  // ---- stack traces as learner code sees them ----------------------------------------------------
+  // Why: the host rewrites frames in messages, but learner code can read `new Error().stack` (or
+  // Error.captureStackTrace) itself and print it: it showed hidden tests' lines, columns and function
+  // names ("at checkAdmin (hidden.test.ts:42:7)") and the harness's own frames. So V8 formats stacks
+  // with this function: frames in hidden files keep only the file name, harness and prelude frames
+  // ("serverside:runtime") disappear, other frames are V8's own text. Installed before lockdown
+  // freezes Error, so learner code cannot replace it; CallSite objects never reach learner code.
+  const RUNTIME_FILE = "serverside:runtime";
+  const hiddenFiles = { __proto__: null };
+  ObjectDefineProperty(CapturedError, "prepareStackTrace", { __proto__: null, value: (_e, sites) => sites, writable: true, configurable: true });
+  const probeSites = new CapturedError().stack;
+  const CallSitePrototype = ReflectGetPrototypeOf(probeSites[0]);
+  const CallSiteGetFileName = CallSitePrototype.getFileName;
+  const CallSiteToString = CallSitePrototype.toString;
+  ObjectFreeze(CallSitePrototype);
+  function prepareStackTrace(error, sites) {
+    let out;
+    try {
+      out = ReflectApply(ErrorPrototypeToString, error, []);
+      if (typeof out !== "string") out = "Error";
+    } catch {
+      out = "Error";
+    }
+    for (let i = 0; i < sites.length; i++) {
+      const file = ReflectApply(CallSiteGetFileName, sites[i], []);
+      if (file === RUNTIME_FILE) continue;
+      if (typeof file === "string" && hiddenFiles[file] === true) out += "\n    at " + file;
+      else out += "\n    at " + ReflectApply(CallSiteToString, sites[i], []);
+    }
+    return out;
+  }
+  ObjectDefineProperty(CapturedError, "prepareStackTrace", { __proto__: null, value: prepareStackTrace, writable: false, configurable: false });
+
+  // ---- Symbol.for: the registry is shared by every context of the isolate ----------------------
+  // Why: V8 keeps registered symbols (and their keys) for the isolate's lifetime, across the fresh
+  // contexts of later submissions; three submissions registering 40 MB of keys each left the next
+  // one with no heap. New keys are limited per run (what a library registers is a few short keys).
+  const SymbolFor = Symbol.for;
+  const MAX_SYMBOL_FOR_CHARS = 4096;
+  const symbolForKeys = new CapturedSet();
+  let symbolForChars = 0;
+  const symbolForMethods = {
+    for(key) {
+      const k = `${key}`;
+      if (!ReflectApply(SetPrototypeHas, symbolForKeys, [k])) {
+        if (symbolForChars + k.length > MAX_SYMBOL_FOR_CHARS) {
+          throw new RangeError("Symbol.for: more than " + MAX_SYMBOL_FOR_CHARS + " characters of keys in one run (a limit of the sandbox)");
+        }
+        symbolForChars += k.length;
+        ReflectApply(SetPrototypeAdd, symbolForKeys, [k]);
+      }
+      return ReflectApply(SymbolFor, Symbol, [k]);
+    },
+  };
+  ObjectDefineProperty(Symbol, "for", { __proto__: null, value: symbolForMethods.for, writable: true, configurable: true, enumerable: false });
 
   lockdown();
   ObjectDefineProperty(G, "__serverside_harness__", { __proto__: null, value: dispatch, configurable: true });

@@ -22,6 +22,9 @@ const MAX_LEARNER_STATEMENTS = 500;
 const MIN_SQL_MB = 8;
 const MAX_SQL_MB = 256;
 
+const HIDDEN_RUNTIME_MESSAGE =
+  "Your SQL failed with an error on this hidden dataset (SQLite's message is not shown: it can quote hidden data). Check how it handles NULLs, duplicates, empty tables and unusual values.";
+
 type Expected = { mode: "rows"; result: ResultSet } | { mode: "tables"; tables: Map<string, TableSnapshot> };
 
 /** A failure of the exercise itself (seed or reference solution): never the learner's fault. */
@@ -147,7 +150,14 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
       });
 
       if ("failure" in verdict) {
-        const { failure } = verdict;
+        const failure =
+          hidden && verdict.failure.kind === "runtime"
+            ? // Why: SQLite's runtime messages can quote data (json_extract('{}', (SELECT
+              // group_concat(name) FROM users)) -> "bad JSON path: 'alice,bob'", RAISE(ABORT, <expr>)
+              // in a trigger), which printed a hidden dataset's rows. Ours (memory, timeout, output)
+              // and compile errors quote no rows.
+              { ...verdict.failure, message: HIDDEN_RUNTIME_MESSAGE }
+            : verdict.failure;
         const message = failureMessage(failure);
         record("error", message);
         firstError ??= {

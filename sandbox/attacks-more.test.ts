@@ -1,0 +1,238 @@
+/**
+ * Hostile submissions, second round: each test is a weakness found by red-teaming the grader (now
+ * fixed) or a probe that must keep failing, with the verdict it must get, and proof that a correct
+ * submission still passes right after. One worker, so that attacks aimed at the next submission
+ * (state left in the shared isolate) land where the next submission runs.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { createGrader } from "./index.ts";
+import type { Grader } from "./index.ts";
+import { brief, codeJob, SECRET_MARKER, SLUGIFY, SLUGIFY_HIDDEN } from "./testing/helpers.ts";
+import type { GradeJob, GradeResult, Limits, MutationJob, SqlJob, TestFile } from "./types.ts";
+
+const LIMITS: Partial<Limits> = { timeoutMs: 1500, testTimeoutMs: 700 };
+/** Safety bound, not a performance test: limit + kill margin + 2 s for a loaded 2-core CI machine. */
+const BOUND_MS = 1500 + 1500 + 2000;
+/** The worker's resident-memory ceiling in this file (a fresh worker is ~110 MB, ~150 MB with sql.js). */
+const RSS_LIMIT_MB = 400;
+
+let grader: Grader;
+before(() => {
+  grader = createGrader({ workers: 1, maxWorkerRssMb: RSS_LIMIT_MB });
+});
+after(async () => {
+  await grader.close();
+});
+
+async function gradeTimed(job: GradeJob): Promise<{ result: GradeResult; ms: number }> {
+  const started = performance.now();
+  const result = await grader.grade(job);
+  return { result, ms: performance.now() - started };
+}
+
+function assertNoLeak(result: GradeResult, detail: string): void {
+  const text = JSON.stringify(result);
+  assert.ok(!text.includes(SECRET_MARKER), `hidden test source leaked: ${detail}`);
+  assert.ok(!/serverside:runtime|isolated-vm|node:internal|\/work\//.test(text), `host internals leaked: ${detail}`);
+}
+
+async function assertCorrectStillPasses(): Promise<void> {
+  const result = await grader.grade(codeJob(SLUGIFY, [SLUGIFY_HIDDEN], LIMITS));
+  assert.equal(result.status, "pass", `correct submission afterwards: ${brief(result)}`);
+}
+
+describe("hostile submissions, second round", () => {
+  test("fake stack frames in an error message cost the host no more than a real one", async () => {
+    // 1,400 distinct "at solution.ts:L:C" lines in a 60 kB file: the host re-transpiled the file
+    // for every frame it mapped back (5.4 s of worker CPU outside any isolate time limit).
+    const body = Array.from({ length: 1400 }, (_, i) => `export const v${i}: number = ${i} as number;`).join("\n");
+    const code = `${body}\nexport function slugify(s: string): string { let m = ""; for (let i = 1; i < 1400; i++) m += "\\n    at f (solution.ts:" + i + ":" + ((i % 40) + 1) + ")"; throw new Error(m); }`;
+    const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], { timeoutMs: 5000, testTimeoutMs: 2000 }));
+    assert.equal(result.status, "fail", brief(result));
+    assert.ok(ms < 3000, `took ${Math.round(ms)} ms`);
+    await assertCorrectStillPasses();
+  });
+
+  test("memory outside the isolate's heap (Intl objects) ends as a memory error, not a bloated worker", async () => {
+    // A 64 MB heap limit, yet Intl.Collator objects in a loop took the worker to 1.5 GB in 5 s.
+    const code = `const keep: unknown[] = [];\nfor (let i = 0; ; i++) keep.push(new Intl.Collator("de", { sensitivity: i % 2 ? "base" : "accent" }));\nexport function slugify(s: string) { return s; }`;
+    const limits = { timeoutMs: 8000, testTimeoutMs: 2000 };
+    const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], limits));
+    assert.equal(result.status, "error", brief(result));
+    assert.equal(result.error?.kind, "memory", brief(result));
+    assert.ok(ms < limits.timeoutMs + 3000, `took ${Math.round(ms)} ms`);
+    await assertCorrectStillPasses();
+  });
+
+  test("Symbol.for's isolate-wide registry cannot be filled to starve the next submission", async () => {
+    // Three submissions registering 40 MB of keys each made the next one (someone else's correct
+    // code, in the same shared isolate) end with a memory error.
+    const filler = `let n = 0;\ntry { for (let i = 0; i < 40; i++) { Symbol.for(Math.random() + "x".repeat(1_000_000)); n++; } } catch {}\nexport function slugify(s: string) { return "x" + n; }`;
+    for (let i = 0; i < 3; i++) {
+      const { result } = await gradeTimed(codeJob(filler, [SLUGIFY_HIDDEN], LIMITS));
+      assert.equal(result.status, "fail", brief(result));
+    }
+    const victim = `const junk: string[] = [];\nfor (let i = 0; i < 100; i++) junk.push("v".repeat(200_000) + i);\n${SLUGIFY}`;
+    const { result } = await gradeTimed(codeJob(victim, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(result.status, "pass", brief(result));
+    // Ordinary use still works.
+    const ordinary = `const k = Symbol.for("app.key");\nexport function slugify(s: string) { return Symbol.keyFor(k) === "app.key" && Symbol.for("app.key") === k ? s.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") : "broken"; }`;
+    const ok = await grader.grade(codeJob(ordinary, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(ok.status, "pass", brief(ok));
+  });
+
+  test("callbacks left for later (FinalizationRegistry, Atomics.waitAsync) never run in the next submission", async () => {
+    const code = `const fr = new FinalizationRegistry(() => { for (;;) {} });
+for (let i = 0; i < 2000; i++) fr.register({ big: new Array(1000).fill(i) }, i);
+(globalThis as any).keep = fr;
+const ia = new Int32Array(new SharedArrayBuffer(16));
+const w: any = (Atomics as any).waitAsync(ia, 0, 0, 1);
+if (w.async) w.value.then(() => { for (;;) {} });
+let junk: number[][] = [];
+for (let i = 0; i < 200; i++) { junk.push(new Array(20000).fill(i)); if (junk.length > 20) junk = []; }
+export function slugify(s: string) { return "x"; }`;
+    const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(result.status, "fail", brief(result));
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const { result: next, ms } = await gradeTimed(codeJob(`const junk: number[][] = []; for (let i = 0; i < 100; i++) junk.push(new Array(20000).fill(i));\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));
+      assert.equal(next.status, "pass", brief(next));
+      assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
+    }
+  });
+
+  test("stack traces learner code reads and prints show no hidden lines, hidden function names or harness frames", async () => {
+    // console.log(new Error().stack) printed "at hidden.test.ts:5:30" and "at runSteps (serverside:runtime:1333:15)";
+    // output is not rewritten by the host, so the isolate must format stacks itself.
+    const hidden: TestFile = {
+      name: "hidden.test.ts",
+      hidden: true,
+      source: `import { slugify } from "./solution";
+function checkSecretHelperName(input: string, expected: string) {
+  expect(slugify(input)).toBe(expected);
+}
+test("lowercases", () => { checkSecretHelperName("Hello World", "hello-world"); });
+`,
+    };
+    const code = `export function slugify(s: string) {
+  console.log(new Error().stack);
+  const o: { stack?: string } = {};
+  Error.captureStackTrace(o);
+  console.log(String(o.stack).replace(/\\n/g, "|"));
+  throw new Error("boom");
+}`;
+    const { result } = await gradeTimed(codeJob(code, [hidden], LIMITS));
+    assert.equal(result.status, "fail", brief(result));
+    const t = result.tests[0];
+    assert.match(t?.output ?? "", /at slugify \(solution\.ts:2:\d+\)\n {4}at hidden\.test\.ts\n/);
+    const text = JSON.stringify(result);
+    assert.ok(!/hidden\.test\.ts:\d/.test(text), text);
+    assert.ok(!text.includes("checkSecretHelperName"), text);
+    assertNoLeak(result, brief(result));
+    assert.match(t?.message ?? "", /^Error: boom\n {4}at slugify \(solution\.ts:6:9\)\n {4}at hidden\.test\.ts/);
+    // Error.prepareStackTrace cannot be replaced to get CallSites.
+    const replace = await grader.grade(codeJob(`(Error as any).prepareStackTrace = () => "mine";\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(replace.error?.kind, "runtime", brief(replace));
+    await assertCorrectStillPasses();
+  });
+
+  test("a sourceURL comment cannot make learner frames pass for hidden or harness ones", async () => {
+    const code = `export function slugify(s: string): string {
+  return (new Function("s", "throw new Error('spoof ' + s)\\n//# sourceURL=hidden.test.ts"))(s);
+}`;
+    const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(result.status, "fail", brief(result));
+    assertNoLeak(result, brief(result));
+    const spoofRuntime = `export function slugify(s: string): string {\n  return (new Function("throw new Error('x')\\n//# sourceURL=serverside:runtime"))();\n}`;
+    const second = await grader.grade(codeJob(spoofRuntime, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(second.status, "fail", brief(second));
+    await assertCorrectStillPasses();
+  });
+});
+
+describe("mutation jobs, second round", () => {
+  const MODULE = `export function clamp(x: number, lo: number, hi: number): number {\n  return x < lo ? lo : x > hi ? hi : x;\n}\n`;
+  const MUTANTS: MutationJob["mutants"] = [
+    { name: "no-lower", description: "the lower bound is ignored", source: MODULE.replace("x < lo ? lo : ", "") },
+    { name: "upper-off", description: "the upper bound is off by one", source: MODULE.replace("x > hi", "x > hi + 1") },
+  ];
+  const mutationJob = (tests: string): MutationJob => ({ kind: "mutation", language: "ts", tests, module: MODULE, mutants: MUTANTS, limits: { timeoutMs: 3000, testTimeoutMs: 700 } });
+
+  test("comparing the module's source text does not kill mutants (Function.prototype.toString is masked)", async () => {
+    // The module under test is shown to the learner: a "test" comparing String(clamp) with it
+    // failed on every mutant, so all were "caught" without testing any behaviour.
+    const cheat = `import { clamp } from "./solution";\ntest("fingerprint", () => { expect(String(clamp).replace(/\\s+/g, " ")).toContain("return x < lo ? lo : x > hi ? hi : x"); });`;
+    const { result } = await gradeTimed(mutationJob(cheat));
+    assert.notEqual(result.status, "pass", brief(result));
+    assert.ok(!JSON.stringify(result).includes("function clamp("), brief(result));
+    const probe = `import { clamp } from "./solution";\ntest("same text everywhere", () => { expect(String(clamp)).toBe("function () { [native code] }"); expect(Function.prototype.toString.call(clamp)).toBe(String(clamp)); });`;
+    const same = await grader.grade(mutationJob(probe));
+    assert.equal(same.tests[0]?.status, "pass", brief(same));
+    assert.ok(same.tests.slice(1).every((t) => t.status === "fail"), `no mutant may be caught by text: ${brief(same)}`);
+    // Honest tests still catch both mutants.
+    const honest = `import { clamp } from "./solution";\ntest("clamps", () => { expect(clamp(-5, 0, 10)).toBe(0); expect(clamp(11, 0, 10)).toBe(10); expect(clamp(5, 0, 10)).toBe(5); });`;
+    const good = await grader.grade(mutationJob(honest));
+    assert.equal(good.status, "pass", brief(good));
+  });
+
+  test("tests with huge names cannot blow the result up", async () => {
+    // A 150-byte test file declaring 200 tests named with 100 kB strings gave a 21 MB result.
+    const tests = `const n = "x".repeat(100000);\nfor (let i = 0; i < 200; i++) test(n + i, () => { throw new Error("e".repeat(16000)); });`;
+    const { result } = await gradeTimed(mutationJob(tests));
+    assert.equal(result.status, "fail", brief(result));
+    const size = JSON.stringify(result).length;
+    assert.ok(size < 64 * 1024, `result is ${size} characters`);
+    assert.match(result.tests[0]?.message ?? "", /name truncated/);
+    const code = await grader.grade(codeJob(SLUGIFY, [{ name: "long.test.ts", source: `import { slugify } from "./solution";\ntest("${"n".repeat(3000)}", () => { expect(slugify("A b")).toBe("a-b"); });` }], LIMITS));
+    assert.equal(code.status, "pass", brief(code));
+    assert.ok(code.tests[0]!.name.length < 600, `${code.tests[0]!.name.length} characters`);
+  });
+});
+
+describe("SQL, second round", () => {
+  const SEED = `CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT);`;
+  const sqlJob = (code: string): SqlJob => ({
+    kind: "sql",
+    code,
+    solution: "SELECT name FROM users ORDER BY id;",
+    datasets: [
+      { name: "visible", seed: `${SEED} INSERT INTO users(name) VALUES ('ann'), ('bo');` },
+      { name: "hidden", seed: `${SEED} INSERT INTO users(name) VALUES ('${SECRET_MARKER}_alice'), ('${SECRET_MARKER}_bob');`, hidden: true },
+    ],
+    compare: { mode: "rows", ordered: true },
+    limits: LIMITS,
+  });
+
+  test("SQLite messages that quote data do not print a hidden dataset's rows", async () => {
+    const attacks = [
+      // "bad JSON path: '<every name>'"
+      `SELECT json_extract('{}', (SELECT group_concat(name) FROM users)) AS name;`,
+      `SELECT json_set('{}', (SELECT group_concat(name) FROM users), 1) AS name;`,
+      // RAISE takes an expression since SQLite 3.48
+      `CREATE TABLE t(x);\nCREATE TRIGGER tr BEFORE INSERT ON t BEGIN SELECT RAISE(ABORT, (SELECT group_concat(name) FROM users)); END;\nINSERT INTO t VALUES (1);\nSELECT name FROM users;`,
+    ];
+    for (const code of attacks) {
+      const { result, ms } = await gradeTimed(sqlJob(code));
+      assert.equal(result.status, "error", brief(result));
+      assert.equal(result.error?.kind, "runtime", brief(result));
+      assert.ok(!JSON.stringify(result).includes(SECRET_MARKER), `hidden rows leaked: ${brief(result)}`);
+      assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
+      // The visible dataset keeps SQLite's own message: it only shows visible data.
+      const visible = result.tests.find((t) => t.name === "dataset visible");
+      assert.match(visible?.message ?? "", /ann|bad JSON path/, brief(result));
+      assert.match(result.tests.find((t) => t.name === "dataset hidden")?.message ?? "", /not shown/, brief(result));
+    }
+    const correct = await grader.grade(sqlJob("SELECT name FROM users ORDER BY id;"));
+    assert.equal(correct.status, "pass", brief(correct));
+  });
+
+  test("a statement that computes forever without returning a row ends as a timeout", async () => {
+    const { result, ms } = await gradeTimed(sqlJob("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c) SELECT count(*) AS name FROM c;"));
+    assert.equal(result.status, "error", brief(result));
+    assert.equal(result.error?.kind, "timeout", brief(result));
+    assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
+    const correct = await grader.grade(sqlJob("SELECT name FROM users ORDER BY id;"));
+    assert.equal(correct.status, "pass", brief(correct));
+  });
+});
