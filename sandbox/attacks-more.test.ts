@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createGrader } from "./index.ts";
 import type { Grader } from "./index.ts";
-import { brief, codeJob, SECRET_MARKER, SLUGIFY, SLUGIFY_HIDDEN } from "./testing/helpers.ts";
+import { brief, codeJob, SECRET_MARKER, SLUGIFY, SLUGIFY_HIDDEN, visible } from "./testing/helpers.ts";
 import type { GradeJob, GradeResult, Limits, MutationJob, SqlJob, TestFile } from "./types.ts";
 
 const LIMITS: Partial<Limits> = { timeoutMs: 1500, testTimeoutMs: 700 };
@@ -50,6 +50,18 @@ describe("hostile submissions, second round", () => {
     const code = `${body}\nexport function slugify(s: string): string { let m = ""; for (let i = 1; i < 1400; i++) m += "\\n    at f (solution.ts:" + i + ":" + ((i % 40) + 1) + ")"; throw new Error(m); }`;
     const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], { timeoutMs: 5000, testTimeoutMs: 2000 }));
     assert.equal(result.status, "fail", brief(result));
+    assert.ok(ms < 3000, `took ${Math.round(ms)} ms`);
+    await assertCorrectStillPasses();
+  });
+
+  test("messages built to make the host's message tidying backtrack stay cheap", async () => {
+    // 16 kB of "_" made one regular expression in stack.ts quadratic: 140 ms of host time per
+    // test, so 150 quick tests ran 20 s past the limit until the pool killed the worker.
+    const tests = visible(`import { slugify } from "./solution";\nfor (let i = 0; i < 150; i++) test("t" + i, () => { slugify("x"); });`);
+    const code = `export function slugify(s: string): string { throw new Error("_".repeat(16000)); }`;
+    const { result, ms } = await gradeTimed(codeJob(code, [tests], LIMITS));
+    assert.equal(result.status, "fail", brief(result));
+    assert.equal(result.tests.length, 150);
     assert.ok(ms < 3000, `took ${Math.round(ms)} ms`);
     await assertCorrectStillPasses();
   });

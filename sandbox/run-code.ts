@@ -386,6 +386,12 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     for (let i = 0; i < load.tests.length; i++) {
       const declared = load.tests[i];
       const testStarted = performance.now();
+      // Why: the host's own work between calls (rewriting messages the learner controls, parsing
+      // reports) counts against the run's wall time too; without this check, tests that each end
+      // quickly in the isolate kept the run going past its limit until the pool killed the worker.
+      if (testStarted >= deadline) {
+        return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i} test(s) did not run.`);
+      }
       const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
       let report: TestReport | undefined;
       let timedOut = false;
