@@ -188,6 +188,19 @@ describe("mutation jobs, second round", () => {
     assert.equal(good.status, "pass", brief(good));
   });
 
+  test("thousands of declared tests are a limit error, not a grader failure", async () => {
+    // 5,000 tests made a load report the host's schema refused: an "internal" error.
+    for (const tests of [`for (let i = 0; i < 5000; i++) test("t" + i, () => {});`, `test.each(Array.from({ length: 3000 }, (_, i) => [i]))("t %s", () => {});`]) {
+      const { result } = await gradeTimed(mutationJob(tests));
+      assert.equal(result.status, "error", brief(result));
+      assert.equal(result.error?.kind, "limit", brief(result));
+      assert.match(result.error?.message ?? "", /declare \d{4} tests; the limit is 200/);
+    }
+    const many = await grader.grade(mutationJob(`import { clamp } from "./solution";
+for (let i = 0; i < 200; i++) test("t" + i, () => { expect(clamp(-1, 0, 1)).toBe(0); expect(clamp(2, 0, 1)).toBe(1); });`));
+    assert.equal(many.status, "pass", brief(many));
+  });
+
   test("tests with huge names cannot blow the result up", async () => {
     // A 150-byte test file declaring 200 tests named with 100 kB strings gave a 21 MB result.
     const tests = `const n = "x".repeat(100000);\nfor (let i = 0; i < 200; i++) test(n + i, () => { throw new Error("e".repeat(16000)); });`;

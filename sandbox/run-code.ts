@@ -322,7 +322,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   };
 
   try {
-    callHarness(deadline + HARNESS_GRACE_MS, "configure", limits.outputBytes, limits.testOutputBytes);
+    callHarness(deadline + HARNESS_GRACE_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests);
 
     // 2. Compile each module as its own script, so stack frames name the file.
     for (const { file, code } of compiled) {
@@ -375,8 +375,8 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       }
       return fail("runtime", message, loc?.line, loc?.column);
     }
-    if (load.tests.length > limits.maxTests) {
-      return fail("limit", `The tests declare ${load.tests.length} tests; the limit is ${limits.maxTests}.`);
+    if (load.declared > limits.maxTests || load.tests.length > limits.maxTests) {
+      return fail("limit", `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`);
     }
     for (const declared of load.tests) {
       if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;

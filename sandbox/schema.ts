@@ -132,6 +132,8 @@ export const loadReportSchema = z.union([
     .object({
       ok: z.literal(true),
       tests: z.array(z.object({ name: reportString, hidden: z.boolean() }).strict()).max(MAX_LIMITS.maxTests + 1),
+      /** Tests declared; the list above stops after maxTests + 1. */
+      declared: z.number().int().nonnegative(),
       outputExceeded: z.boolean(),
     })
     .strict(),
