@@ -188,6 +188,24 @@ describe("mutation jobs, second round", () => {
     assert.equal(good.status, "pass", brief(good));
   });
 
+  test("a slow test does not catch mutants by running out of time on them", async () => {
+    // All runs of a job share its time budget and a timeout on a mutant counted as catching it: a
+    // test that burns ~1.4 s (a regular expression, so JIT tiering cannot change it) passed on the
+    // correct module and left the mutant too little time, so "all mutants were caught".
+    const burn = `test("burns time, checks nothing", () => {\n  const re = /^(a+)+$/;\n  re.test("aab"); re.test("aab");\n  expect(re.test("a".repeat(28) + "b")).toBe(false);\n});`;
+    const oneMutant: MutationJob = { ...mutationJob(burn), mutants: MUTANTS.slice(0, 1), limits: { timeoutMs: 2000, testTimeoutMs: 2000 } };
+    const { result, ms } = await gradeTimed(oneMutant);
+    assert.notEqual(result.status, "pass", brief(result));
+    assert.ok(ms < 2000 + 1500 + 2000, `took ${Math.round(ms)} ms`);
+    // A mutant that loops forever is still caught by a quick test's timeout.
+    const looping: MutationJob = {
+      ...mutationJob(`import { clamp } from "./solution";\ntest("clamps", () => { expect(clamp(5, 0, 10)).toBe(5); });`),
+      mutants: [{ name: "loop", description: "it loops forever inside the range", source: MODULE.replace("return x < lo", "while (x > lo && x < hi) {}\n  return x < lo") }],
+    };
+    const caught = await grader.grade(looping);
+    assert.equal(caught.status, "pass", brief(caught));
+  });
+
   test("thousands of declared tests are a limit error, not a grader failure", async () => {
     // 5,000 tests made a load report the host's schema refused: an "internal" error.
     for (const tests of [`for (let i = 0; i < 5000; i++) test("t" + i, () => {});`, `test.each(Array.from({ length: 3000 }, (_, i) => [i]))("t %s", () => {});`]) {

@@ -40,6 +40,8 @@ export interface RunSpec {
 const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
 const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
+/** How the message of a test that ran out of time starts (run-mutation.ts recognizes it). */
+export const TIMED_OUT_PREFIX = "Timed out: ";
 /**
  * Characters of a test's name kept in the result. Why: in a mutation job the learner names tests;
  * 200 tests named with 100 kB strings turned a 150-byte test file into a 21 MB result.
@@ -442,7 +444,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         tests.push({
           name: declared.name,
           status: "error",
-          message: `Timed out: the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`,
+          message: `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`,
           ...(output ? { output: cap(output, limits.testOutputBytes + 200) } : {}),
           durationMs: Math.round(performance.now() - testStarted),
           ...(declared.hidden ? { hidden: true } : {}),

@@ -2,7 +2,7 @@
  * MutationJob: the learner's tests must pass on the correct module and fail on every mutant.
  * Each module runs in its own fresh isolate; the learner's test file is the learner's code here.
  */
-import { runCode } from "./run-code.ts";
+import { runCode, TIMED_OUT_PREFIX } from "./run-code.ts";
 import type { IsolateFactory, RunSpec } from "./run-code.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { GradeResult, Limits, MutationJob, TestResult } from "./types.ts";
@@ -30,6 +30,40 @@ function summarize(result: GradeResult): string {
   const text = failing.map((t) => `✗ ${t.name}${t.message ? `\n${t.message.split("\n").map((l) => `    ${l}`).join("\n")}` : ""}`).join("\n\n");
   // Why: 200 failing tests with 8 kB messages each made a multi-megabyte result.
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}\n… (${failing.length} failing tests in all)` : text;
+}
+
+/**
+ * A timeout on a mutant counts as catching it only when the correct module ran this many times
+ * faster. Why: timing is not behaviour, and V8's tiering varies a lot between runs (the same
+ * 1e9-iteration loop took 0.33 s or more than 3 s in the worker's shared isolate), so a slow test,
+ * or one that leaves the next run little of the job's shared budget, "caught" mutants by timing out
+ * on them while passing on the correct module.
+ */
+const TIMING_MARGIN = 16;
+
+/** Whether a mutant's result shows that the learner's tests noticed the bug. */
+function caughtMutant(result: GradeResult, correct: GradeResult, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
+  const caught = { caught: true, onlyTimedOut: false };
+  if (result.status === "pass" || (result.status === "error" && result.error?.kind === "internal")) return { caught: false, onlyTimedOut: false };
+  const correctMs = new Map<string, number>();
+  for (const t of correct.tests) if (!correctMs.has(t.name)) correctMs.set(t.name, t.durationMs);
+  let timedOut = false;
+  for (const t of result.tests) {
+    if (t.status === "pass") continue;
+    if (t.status === "error" && t.message?.startsWith(TIMED_OUT_PREFIX)) {
+      const ms = correctMs.get(t.name);
+      if (ms !== undefined && ms * TIMING_MARGIN <= testTimeoutMs) return caught;
+      timedOut = true;
+      continue;
+    }
+    return caught;
+  }
+  if (result.status === "error" && result.error?.kind === "timeout") {
+    const quick = correct.durationMs * TIMING_MARGIN <= budgetMs;
+    return { caught: quick, onlyTimedOut: !quick };
+  }
+  if (result.status === "error") return caught;
+  return { caught: false, onlyTimedOut: timedOut };
 }
 
 /** Grades a MutationJob. The whole job shares one time budget; each module gets a fresh isolate. */
@@ -64,18 +98,22 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
       tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0 });
       continue;
     }
-    const result = runCode(specFor(job, mutant.source, { ...limits, timeoutMs: left(), testTimeoutMs: Math.min(limits.testTimeoutMs, left()) }), factory);
-    // A mutant is caught when some test fails (an error such as a timeout counts: the tests noticed).
-    const caught = result.status === "fail" || (result.status === "error" && result.error?.kind !== "internal");
+    const budgetMs = left();
+    const testTimeoutMs = Math.min(limits.testTimeoutMs, budgetMs);
+    const result = runCode(specFor(job, mutant.source, { ...limits, timeoutMs: budgetMs, testTimeoutMs }), factory);
+    // A mutant is caught when some test fails or errors; a timeout only when the correct module was
+    // far quicker (see TIMING_MARGIN).
+    const { caught, onlyTimedOut } = caughtMutant(result, correct, budgetMs, testTimeoutMs);
     tests.push({
       name: `catches mutant: ${mutant.description}`,
-      status: caught ? "pass" : result.status === "error" ? "error" : "fail",
+      status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",
       durationMs: result.durationMs,
       ...(caught
         ? {}
         : {
-            message:
-              result.status === "error"
+            message: onlyTimedOut
+              ? `Your tests ran out of time on code where ${mutant.description}, but they are slow on the correct code too (${correct.durationMs} ms), so the timeout says nothing about the bug. Make the tests quick and check this behaviour.`
+              : result.status === "error"
                 ? `Could not run your tests against this mutant: ${result.error?.message ?? "unknown error"}`
                 : `A buggy version survived: all your tests pass on code where ${mutant.description}. Add a test that checks this behaviour.`,
           }),
