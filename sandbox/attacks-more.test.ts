@@ -219,6 +219,25 @@ for (let i = 0; i < 200; i++) test("t" + i, () => { expect(clamp(-1, 0, 1)).toBe
     assert.equal(many.status, "pass", brief(many));
   });
 
+  test("positions in the module's stack frames cannot tell the correct module from a mutant", async () => {
+    // A mutant that deletes a line moves every later line: a "test" asserting the line of a frame in
+    // an error from the module killed it without testing behaviour.
+    const parser = `export function parse(s: string): number {\n  if (s.trim() === "") throw new Error("empty");\n  const n = Number(s);\n  if (Number.isNaN(n)) throw new Error("not a number");\n  return n;\n}\n`;
+    const job = (tests: string): MutationJob => ({
+      kind: "mutation",
+      language: "ts",
+      tests,
+      module: parser,
+      mutants: [{ name: "no-empty", description: "an empty string is accepted", source: parser.replace('  if (s.trim() === "") throw new Error("empty");\n', "") }],
+      limits: { timeoutMs: 3000, testTimeoutMs: 700 },
+    });
+    const cheat = `import { parse } from "./solution";\ntest("where it throws", () => {\n  let stack = "";\n  try { parse("x"); } catch (e) { stack = String((e as Error).stack); }\n  expect(stack).toMatch(/solution\\.ts:4:/);\n});`;
+    const { result } = await gradeTimed(job(cheat));
+    assert.notEqual(result.status, "pass", brief(result));
+    const honest = await grader.grade(job(`import { parse } from "./solution";\ntest("refuses empty input", () => { expect(() => parse(" ")).toThrow("empty"); expect(() => parse("x")).toThrow("not a number"); });`));
+    assert.equal(honest.status, "pass", brief(honest));
+  });
+
   test("tests with huge names cannot blow the result up", async () => {
     // A 150-byte test file declaring 200 tests named with 100 kB strings gave a 21 MB result.
     const tests = `const n = "x".repeat(100000);\nfor (let i = 0; i < 200; i++) test(n + i, () => { throw new Error("e".repeat(16000)); });`;

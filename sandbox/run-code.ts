@@ -27,7 +27,10 @@ export interface RunFile {
   source: string;
   /** Written by the learner (compile errors and stack frames point into it with mapped columns). */
   learner: boolean;
-  /** Function.prototype.toString shows "[native code]" for its functions, as for hidden files. */
+  /**
+   * Function.prototype.toString shows "[native code]" for its functions and stack frames in it show
+   * only the file name, as for hidden files (the module under test in a mutation job).
+   */
   guardSource?: boolean;
 }
 
@@ -290,7 +293,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     compiled.push({ file, code: result.code });
   }
   const rewriter = new StackRewriter(
-    spec.files.map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: f.kind === "hidden", learner: f.learner })),
+    spec.files.map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: f.kind === "hidden" || f.guardSource === true, learner: f.learner })),
   );
 
   let prepared: Prepared;

@@ -14,7 +14,8 @@ function specFor(job: MutationJob, moduleSource: string, limits: Limits): RunSpe
     limits,
     files: [
       // guardSource: otherwise a "test" comparing String(fn) with the correct module's text (which
-      // the learner can see) fails on every mutant and kills them all without testing behaviour.
+      // the learner can see), or the line of a frame in it (a mutant that deletes a line moves the
+      // rest), fails on mutants and kills them without testing behaviour.
       { name: `solution.${ext}`, kind: "solution", source: moduleSource, learner: false, guardSource: true },
       { name: `your.test.${ext}`, kind: "test", source: job.tests, learner: true },
     ],

@@ -1403,7 +1403,9 @@
       modules[rec.key] = rec;
       if (b === "test" || b === "hidden") push(testFiles, rec);
       if (typeof d === "string") push(hiddenSources, d);
-      if (b === "hidden") hiddenFiles[a] = true;
+      // Frames of hidden files, and of the module under test in a mutation job (d is given for both),
+      // carry no position: see prepareStackTrace.
+      if (b === "hidden" || typeof d === "string") hiddenFiles[a] = true;
       return "";
     }
     if (op === "load") {
