@@ -289,6 +289,27 @@ describe("SQL, second round", () => {
     assert.equal(correct.status, "pass", brief(correct));
   });
 
+  test("a view left under a compared table's name that fails to read is the learner's runtime error, not the grader's", async () => {
+    const tablesJob = (code: string): SqlJob => ({
+      kind: "sql",
+      code,
+      solution: "UPDATE users SET name = upper(name);",
+      datasets: [
+        { name: "visible", seed: `${SEED} INSERT INTO users(name) VALUES ('ann');` },
+        { name: "hidden", seed: `${SEED} INSERT INTO users(name) VALUES ('${SECRET_MARKER}');`, hidden: true },
+      ],
+      compare: { mode: "tables", tables: ["users"] },
+      limits: LIMITS,
+    });
+    const view = `ALTER TABLE users RENAME TO old;\nCREATE VIEW users AS SELECT id, json_extract('{}', (SELECT group_concat(name) FROM old)) AS name FROM old;`;
+    const { result } = await gradeTimed(tablesJob(view));
+    assert.equal(result.status, "error", brief(result));
+    assert.equal(result.error?.kind, "runtime", brief(result));
+    assert.ok(!JSON.stringify(result).includes(SECRET_MARKER), `hidden rows leaked: ${brief(result)}`);
+    const correct = await grader.grade(tablesJob("UPDATE users SET name = upper(name);"));
+    assert.equal(correct.status, "pass", brief(correct));
+  });
+
   test("a statement that computes forever without returning a row ends as a timeout", async () => {
     const { result, ms } = await gradeTimed(sqlJob("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c) SELECT count(*) AS name FROM c;"));
     assert.equal(result.status, "error", brief(result));

@@ -143,7 +143,16 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         }
         const messages: string[] = [];
         for (const [table, snapshot] of expected.tables) {
-          const comparison = compareTable(table, snapshot, readTable(db, table), hidden);
+          let actual: ReturnType<typeof readTable>;
+          try {
+            actual = readTable(db, table);
+          } catch (error) {
+            // Why: the learner may leave a view under the table's name whose query fails; that threw
+            // out of the job as an "internal" error ("The grader failed unexpectedly").
+            const message = error instanceof Error ? error.message : String(error);
+            return { failure: { kind: "runtime", message: `Reading ${table} after your SQL ran failed: ${message}` } };
+          }
+          const comparison = compareTable(table, snapshot, actual, hidden);
           if (!comparison.pass) messages.push(comparison.message);
         }
         return { comparison: { pass: messages.length === 0, message: messages.join("\n\n") } };
