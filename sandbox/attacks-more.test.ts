@@ -77,6 +77,18 @@ describe("hostile submissions, second round", () => {
     await assertCorrectStillPasses();
   });
 
+  test("resizable and growable buffers (outside isolated-vm's memory accounting) end as a memory error", async () => {
+    // A run with a 64 MB limit filled 2 GB of resizable ArrayBuffers and finished normally.
+    for (const make of ["new (ArrayBuffer as any)(1, { maxByteLength: 2 ** 28 }); b.resize(2 ** 28)", "new (SharedArrayBuffer as any)(1, { maxByteLength: 2 ** 28 }); b.grow(2 ** 28)"]) {
+      const code = `const keep: unknown[] = [];\nfor (let i = 0; i < 16; i++) { const b = ${make}; new Uint8Array(b).fill(1); keep.push(b); }\nexport function slugify(s: string) { return "x" + keep.length; }`;
+      const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], { timeoutMs: 5000, testTimeoutMs: 2000 }));
+      assert.equal(result.status, "error", brief(result));
+      assert.equal(result.error?.kind, "memory", brief(result));
+      assert.ok(ms < 5000 + 3000, `took ${Math.round(ms)} ms`);
+    }
+    await assertCorrectStillPasses();
+  });
+
   test("Symbol.for's isolate-wide registry cannot be filled to starve the next submission", async () => {
     // Three submissions registering 40 MB of keys each made the next one (someone else's correct
     // code, in the same shared isolate) end with a memory error.
@@ -106,6 +118,12 @@ for (let i = 0; i < 200; i++) { junk.push(new Array(20000).fill(i)); if (junk.le
 export function slugify(s: string) { return "x"; }`;
     const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], LIMITS));
     assert.equal(result.status, "fail", brief(result));
+    // A waiter with no timeout does not keep its context (and a 20 MB array) alive in the isolate.
+    const retain = `const big = Array.from({ length: 2_500_000 }, (_, i) => i + 0.5);\nconst w: any = (Atomics as any).waitAsync(new Int32Array(new SharedArrayBuffer(16)), 0, 0);\nif (w.async) w.value.then(() => big.length);\nexport function slugify(s: string) { return "x"; }`;
+    for (let i = 0; i < 4; i++) {
+      const { result: kept } = await gradeTimed(codeJob(retain, [SLUGIFY_HIDDEN], LIMITS));
+      assert.equal(kept.status, "fail", brief(kept));
+    }
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 30));
       const { result: next, ms } = await gradeTimed(codeJob(`const junk: number[][] = []; for (let i = 0; i < 100; i++) junk.push(new Array(20000).fill(i));\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));

@@ -53,13 +53,14 @@ interface Slot {
 
 const STARTUP_FAILURES_BEFORE_GIVING_UP = 5;
 /** How often busy workers' resident memory is checked. */
-const RSS_CHECK_MS = 100;
+const RSS_CHECK_MS = 50;
 
 /**
  * A process's resident set size in MB from /proc (Linux), or undefined where there is none.
  * Why: the isolate's heap limit does not cover memory V8 allocates outside its heap; learner code
  * creating Intl.Collator objects in a loop took a worker from ~110 MB to 1.5 GB in 5 s with a 64 MB
- * heap limit. The worker cannot watch itself (its main thread is blocked in the isolate call), so
+ * heap limit, and resizable ArrayBuffers (`new ArrayBuffer(1, { maxByteLength })`, then resize) are
+ * allocated outside isolated-vm's accounting: 2 GB in a run with a 64 MB limit. The worker cannot watch itself (its main thread is blocked in the isolate call), so
  * the pool does.
  */
 function residentMb(pid: number | undefined): number | undefined {
