@@ -43,6 +43,28 @@ async function assertCorrectStillPasses(): Promise<void> {
 }
 
 describe("hostile submissions, second round", () => {
+  test("learner code cannot half-load a hidden test file so that its tests are never declared", async () => {
+    // Requiring the hidden test file at nearly full stack made its load throw half-way; the learner
+    // caught the RangeError and the loader then took the file as loaded: only the visible test ran
+    // and wrong code passed.
+    const example = visible(`import { slugify } from "./solution";\ntest("basic", () => { expect(slugify("a")).toBe("a"); });`);
+    const attacks = [
+      `let done = false;\nfunction dive(d: number): void {\n  try { dive(d + 1); } catch {}\n  if (!done) { try { require("./hidden.test"); done = true; } catch {} }\n}\ndive(0);\nexport function slugify(s: string) { return s; }`,
+      `let e = "";\ntry { require("./hidden.test"); } catch (x) { e = String(x); }\nexport function slugify(s: string) { return e ? e : s; }`,
+    ];
+    for (const code of attacks) {
+      const { result } = await gradeTimed(codeJob(code, [example, SLUGIFY_HIDDEN], LIMITS));
+      assert.equal(result.status, "fail", brief(result));
+      assert.equal(result.tests.filter((t) => t.hidden).length, 2, brief(result));
+      assertNoLeak(result, brief(result));
+    }
+    const refused = await grader.grade(codeJob(`import "./hidden.test";\n${SLUGIFY}`, [example, SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(refused.error?.kind, "runtime", brief(refused));
+    assert.match(refused.error?.message ?? "", /test files cannot be imported from code/);
+    const correct = await grader.grade(codeJob(SLUGIFY, [example, SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(correct.status, "pass", brief(correct));
+  });
+
   test("fake stack frames in an error message cost the host no more than a real one", async () => {
     // 1,400 distinct "at solution.ts:L:C" lines in a 60 kB file: the host re-transpiled the file
     // for every frame it mapped back (5.4 s of worker CPU outside any isolate time limit).
