@@ -60,8 +60,8 @@ const RSS_CHECK_MS = 50;
  * Why: the isolate's heap limit does not cover memory V8 allocates outside its heap; learner code
  * creating Intl.Collator objects in a loop took a worker from ~110 MB to 1.5 GB in 5 s with a 64 MB
  * heap limit, and resizable ArrayBuffers (`new ArrayBuffer(1, { maxByteLength })`, then resize) are
- * allocated outside isolated-vm's accounting: 2 GB in a run with a 64 MB limit. The worker cannot watch itself (its main thread is blocked in the isolate call), so
- * the pool does.
+ * allocated outside isolated-vm's accounting: 2 GB in a run with a 64 MB limit. The worker cannot
+ * watch itself (its main thread is blocked in the isolate call), so the pool does.
  */
 function residentMb(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
