@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { validate as validateOpenApi } from "@readme/openapi-parser";
-import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import Database from "better-sqlite3";
 import { E2E_DATABASE } from "../playwright.config.ts";
-import { setRole } from "./cli";
+import { setRole, signUpInNewContext } from "./helpers";
 
 // The grading API against the real server (`npm start`, fresh data/e2e.db, API_RATE_LIMIT_PER_MINUTE=60).
 // Accounts and keys are made with the project's own commands, on the server's database.
@@ -25,18 +25,6 @@ function cli(script: string, args: string[]): string {
 function createKey(email: string, name: string): string {
   return cli("api-key", ["create", "--user", email, "--name", name]).split("\n").pop()!;
 }
-/** Signs up through the real sign-up form (a fresh browser context per account). */
-async function signUp(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/learn/);
-  await context.close();
-}
-
 const users = {
   instructor: `teacher-${stamp}@example.com`,
   ada: `ada-${stamp}@example.com`,
@@ -99,7 +87,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request, browser }) => {
   test.setTimeout(120_000);
-  for (const email of Object.values(users)) await signUp(browser, email);
+  for (const email of Object.values(users)) await signUpInNewContext(browser, email, password);
   setRole(users.instructor, "instructor");
   keys.instructor = createKey(users.instructor, "e2e instructor");
   keys.ada = createKey(users.ada, "e2e ada");

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { setRole } from "./cli";
+import { expect, test, type Page } from "@playwright/test";
+import { setRole, signUpInNewContext } from "./helpers";
 
 // The instructor's pages: access control, API keys (shown once, revocable) and progress with export.
 
@@ -7,17 +7,6 @@ const stamp = `${Date.now().toString(36)}t`;
 const password = "correct horse battery";
 const instructor = `prof-${stamp}@example.com`;
 const learner = `lena-${stamp}@example.com`;
-
-async function signUp(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/learn/);
-  await context.close();
-}
 
 
 async function signIn(page: Page, email: string) {
@@ -31,8 +20,8 @@ async function signIn(page: Page, email: string) {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
-  await signUp(browser, instructor);
-  await signUp(browser, learner);
+  await signUpInNewContext(browser, instructor, password);
+  await signUpInNewContext(browser, learner, password);
   setRole(instructor, "instructor");
 });
 

@@ -3,8 +3,7 @@
  * error (a typo like `hint:` for `hints:` must not silently drop content).
  */
 import { z } from "zod";
-import { MAX_LIMITS, MIN_LIMITS } from "../../sandbox/limits.ts";
-import type { Limits } from "../../sandbox/types.ts";
+import { limitsSchema } from "../../sandbox/schema.ts";
 
 /** Lesson, track, question and choice ids: kebab-case. */
 export const idSchema = z
@@ -23,19 +22,8 @@ export type TrackFile = z.infer<typeof trackSchema>;
 export const exerciseKinds = ["function", "handler", "sql", "tests", "security"] as const;
 export type ExerciseKind = (typeof exerciseKinds)[number];
 
-/** One limit override, within the sandbox's floors and ceilings (it refuses anything outside them). */
-const limitField = (key: keyof Limits) => z.number().int().min(MIN_LIMITS[key]).max(MAX_LIMITS[key]).optional();
-
-/** Per-exercise overrides of the sandbox Limits (sandbox/types.ts). */
-export const limitsSchema = z.strictObject({
-  timeoutMs: limitField("timeoutMs"),
-  testTimeoutMs: limitField("testTimeoutMs"),
-  memoryMb: limitField("memoryMb"),
-  outputBytes: limitField("outputBytes"),
-  testOutputBytes: limitField("testOutputBytes"),
-  sourceBytes: limitField("sourceBytes"),
-  maxTests: limitField("maxTests"),
-});
+/** Per-exercise overrides of the sandbox Limits: the sandbox's own schema (floors and ceilings). */
+export { limitsSchema };
 
 export const sqlOptionsSchema = z.discriminatedUnion("compare", [
   z.strictObject({ compare: z.literal("rows"), ordered: z.boolean().default(false) }),
