@@ -93,7 +93,7 @@ test("a learner fails, fixes, passes, and finds draft and progress after a reloa
   await page.getByRole("link", { name: "Learn", exact: true }).click();
   await expect(page.getByTestId("lesson-parse-query-pagination")).toHaveAttribute("data-status", "completed");
   await expect(page.getByTestId("lesson-parse-query-pagination")).toContainText("Completed");
-  await expect(page.getByTestId("overall-progress")).toContainText("1 of 6 done");
+  await expect(page.getByTestId("overall-progress")).toContainText(/\b1 of \d+ done/);
   // The home page offers to continue.
   await page.goto("/");
   await expect(page.getByTestId("continue")).toBeVisible();
