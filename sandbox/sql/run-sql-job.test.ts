@@ -5,17 +5,10 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { runSqlJob, MAX_RESULT_ROWS } from "./run-sql-job.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
 import type { Limits, SqlJob } from "../types.ts";
 
-const LIMITS: Limits = {
-  timeoutMs: 5_000,
-  testTimeoutMs: 2_000,
-  memoryMb: 64,
-  outputBytes: 64 * 1024,
-  testOutputBytes: 8 * 1024,
-  sourceBytes: 64 * 1024,
-  maxTests: 200,
-};
+const LIMITS: Limits = { ...DEFAULT_LIMITS };
 
 const SCHEMA = `CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL, author TEXT NOT NULL, price REAL NOT NULL, in_stock INTEGER NOT NULL);`;
 const VISIBLE_SEED = `${SCHEMA}
