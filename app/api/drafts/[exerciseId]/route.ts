@@ -30,6 +30,9 @@ export async function PUT(request: Request, context: Context): Promise<Response>
   try {
     return await putDraft(request, context);
   } catch (error) {
+    // The browser dropped the request (a save cut off by leaving the page; the page's keepalive flush
+    // sends the same code again): nobody is waiting for an answer and nothing failed on our side.
+    if (request.signal.aborted) return fail(400, "The request was aborted.");
     console.error("[drafts] saving a draft failed", error);
     return fail(500, "The server could not save your draft. It will try again on your next change.");
   }
