@@ -28,6 +28,8 @@ export interface LessonSource {
   trackId: string;
   dir: string;
   file: string;
+  /** Line of lesson.md where the prose (after the front matter) starts. */
+  bodyLine: number;
   lineOf(path: readonly PropertyKey[]): number;
 }
 
@@ -135,7 +137,7 @@ export async function loadContent(root: string): Promise<LoadedContent> {
         lessons.set(raw.id, built.lesson);
         if (built.exercise) exercises.set(raw.id, built.exercise);
         quizzes.set(raw.id, built.quiz);
-        sources.set(raw.id, { id: raw.id, trackId: track.id, dir: raw.dir, file: raw.file, lineOf: raw.yaml.lineOf });
+        sources.set(raw.id, { id: raw.id, trackId: track.id, dir: raw.dir, file: raw.file, bodyLine: raw.bodyFirstLine, lineOf: raw.yaml.lineOf });
       }),
     ),
   );
@@ -475,9 +477,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   for (const name of layout.required) {
     if (!files.has(name)) problem("missing-file", path.join(dir, name), 1, `${ex.kind} exercise needs ${name} (lesson ${fm.id})`);
   }
-  if (layout.required.some((name) => !files.has(name))) return null;
 
-  const need = (name: string) => files.get(name)!;
   const mutantFiles = folders.get("mutants") ?? [];
   const descriptions = ex.mutants ?? {};
   const mutants = mutantFiles.map((m) => {
@@ -501,6 +501,9 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const hints = await Promise.all(
     ex.hints.map(async (markdown, i) => ({ markdown, html: (await render(markdown, yaml.valueStartLine(["exercise", "hints", i]))).html })),
   );
+  // Every other problem of the lesson is reported above; without its required files it cannot be graded.
+  if (layout.required.some((name) => !files.has(name))) return null;
+  const need = (name: string) => files.get(name)!;
 
   const codeKind = ex.kind === "function" || ex.kind === "handler" || ex.kind === "security";
   const starterName = ex.kind === "tests" ? `starter.test${ext}` : `starter${ext}`;

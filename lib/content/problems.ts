@@ -22,7 +22,12 @@ export type ProblemRule =
   | "mistake-accepted"
   | "mutant-survives"
   | "time-budget"
-  | "grading-error";
+  | "grading-error"
+  | "bar-prose"
+  | "bar-hints"
+  | "bar-quiz"
+  | "bar-hidden-tests"
+  | "bar-mistakes";
 
 export interface Problem {
   rule: ProblemRule;
