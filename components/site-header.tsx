@@ -35,12 +35,12 @@ export async function SiteHeader() {
         <ThemeToggle />
         {user ? (
           <div className="flex items-center gap-2">
-            <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="signed-in-as">
+            <Link href="/account" className="text-sm text-slate-700 hover:underline dark:text-slate-300" data-testid="signed-in-as" title="Account settings">
               {user.name || user.email}
               {user.role !== "learner" ? (
                 <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{user.role}</span>
               ) : null}
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClasses("ghost", "px-2 py-1")}>
                 Sign out

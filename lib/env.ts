@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { trustProxySchema } from "./auth/client-address.ts";
 
 /**
  * The repository root. Every entry point (npm scripts, `next start`, tests) runs with the root as
@@ -24,10 +25,14 @@ const envSchema = z.object({
   /** Failed sign-ins allowed per email (and per client address) in SIGNIN_WINDOW_MINUTES. */
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Accounts that may be created from one client address per hour. */
+  SIGNUP_MAX_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** Grading requests per minute allowed for one API key. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Largest accepted API request body, in bytes. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** Reverse proxies in front of the app: off (default), a hop count, or their addresses (lib/auth/client-address.ts). */
+  TRUST_PROXY: trustProxySchema,
   /** Grader worker processes; default: one per CPU. */
   SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });

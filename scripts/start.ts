@@ -2,7 +2,7 @@
  * `npm start`: everything a fresh checkout needs, then the production server.
  *   1. checks the Node version, 2. creates data/ and the auth secret if none is configured,
  *   3. applies database migrations, 4. builds the app when the sources changed since the last
- *   build, 5. runs `next start` on PORT (default 3000).
+ *   build, 5. serves the app on PORT (default 3000) with scripts/server.ts.
  * `npm run dev` runs steps 1-3 and then `next dev`.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -33,11 +33,15 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (!dev) buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
-  cwd: ROOT,
-  env: childEnv,
-  stdio: "inherit",
-});
+// Production runs our own http server around Next's handler (scripts/server.ts: the socket's
+// address for TRUST_PROXY, and a graceful stop); development keeps `next dev` for hot reload.
+const server = dev
+  ? spawn(process.execPath, [nextBin, "dev", "-p", port], { cwd: ROOT, env: childEnv, stdio: "inherit" })
+  : spawn(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(ROOT, "scripts/server.ts")], {
+      cwd: ROOT,
+      env: { ...childEnv, NODE_ENV: "production", PORT: port },
+      stdio: "inherit",
+    });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

@@ -3,8 +3,10 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { signIn, signOut, InvalidCredentials, RateLimited } from "@/lib/auth";
-import { createUser, signInSchema, signUpSchema } from "@/lib/auth/users";
+import { getClientAddress, signIn, signOut, InvalidCredentials, RateLimited } from "@/lib/auth";
+import { checkPasswordStrength } from "@/lib/auth/password-policy";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { checkSignUpAllowed, createUser, recordSignUp, signInSchema, signUpSchema } from "@/lib/auth/users";
 
 export type AuthFormState = {
   error?: string;
@@ -14,10 +16,7 @@ export type AuthFormState = {
 };
 
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/learn";
-}
+const safeNext = (value: FormDataEntryValue | null) => safeRedirectPath(value);
 
 function firstErrors(issues: { path: PropertyKey[]; message: string }[]) {
   const errors: AuthFormState["fieldErrors"] = {};
@@ -60,6 +59,14 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
     password: formData.get("password"),
   });
   if (!parsed.success) return { values, fieldErrors: firstErrors(parsed.error.issues) };
+  const strength = checkPasswordStrength(parsed.data.password, [parsed.data.email, parsed.data.name]);
+  if (!strength.ok) return { values, fieldErrors: { password: strength.message } };
+  const address = getClientAddress(await headers());
+  const allowed = await checkSignUpAllowed(address);
+  if (!allowed.ok) {
+    const minutes = Math.max(1, Math.ceil(allowed.retryAfterSeconds / 60));
+    return { values, error: `Too many accounts were created from your network in the last hour. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+  }
   const created = await createUser(parsed.data);
   if (!created.ok) {
     return {
@@ -67,8 +74,7 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
       fieldErrors: { email: "An account with this email already exists. Sign in instead, or use another email." },
     };
   }
-  // Touch headers so this action is never treated as static.
-  await headers();
+  await recordSignUp(address);
   const error = await signInWithPassword(parsed.data.email, parsed.data.password, safeNext(formData.get("next")));
   return { values, error: error ?? undefined };
 }

@@ -5,6 +5,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordAuditEvent, type AuditActor } from "../auth/audit.ts";
 import { canTeach } from "../auth/roles.ts";
 import { db } from "../db.ts";
 
@@ -34,13 +35,25 @@ export function generateApiKey(): string {
   return API_KEY_PREFIX + randomBytes(24).toString("base64url");
 }
 
-/** Creates a key for a user; the returned `key` is the only time the full key exists outside a client. */
-export async function createApiKey(input: { userId: string; name: string }): Promise<{ id: string; key: string; prefix: string; name: string }> {
+/**
+ * Creates a key for a user; the returned `key` is the only time the full key exists outside a
+ * client. Audited (actor null: the command line).
+ */
+export async function createApiKey(input: { userId: string; name: string; actor?: AuditActor }): Promise<{ id: string; key: string; prefix: string; name: string }> {
   const key = generateApiKey();
   const prefix = key.slice(0, DISPLAY_LENGTH);
-  const row = await db.apiKey.create({
-    data: { userId: input.userId, name: input.name, prefix, hash: hashApiKey(key) },
-    select: { id: true, name: true },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { userId: input.userId, name: input.name, prefix, hash: hashApiKey(key) },
+      select: { id: true, name: true, user: { select: { email: true } } },
+    });
+    await recordAuditEvent(tx, {
+      actor: input.actor ?? null,
+      action: "api_key.created",
+      targetId: created.id,
+      target: `${created.name} (${prefix}…, owner ${created.user.email})`,
+    });
+    return created;
   });
   return { id: row.id, key, prefix, name: row.name };
 }
@@ -62,11 +75,27 @@ export async function listApiKeys(actor: { id: string; role: string }): Promise<
   }).then((rows) => rows.map(({ user, ...row }) => ({ ...row, owner: user })));
 }
 
-/** Revokes a key the actor owns (admins: any key). Revoking twice keeps the first time. */
-export async function revokeApiKey(actor: { id: string; role: string }, keyId: string): Promise<{ ok: true } | { ok: false; error: "not_found" }> {
-  const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { userId: true, revokedAt: true } });
+/** Revokes a key the actor owns (admins: any key). Revoking twice keeps the first time. Audited. */
+export async function revokeApiKey(
+  actor: { id: string; role: string; email: string },
+  keyId: string,
+): Promise<{ ok: true } | { ok: false; error: "not_found" }> {
+  const key = await db.apiKey.findUnique({
+    where: { id: keyId },
+    select: { userId: true, revokedAt: true, name: true, prefix: true, user: { select: { email: true } } },
+  });
   if (!key || (actor.role !== "admin" && key.userId !== actor.id) || !canTeach(actor.role)) return { ok: false, error: "not_found" };
-  if (!key.revokedAt) await db.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
+  if (!key.revokedAt) {
+    await db.$transaction(async (tx) => {
+      await tx.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
+      await recordAuditEvent(tx, {
+        actor: { id: actor.id, email: actor.email },
+        action: "api_key.revoked",
+        targetId: keyId,
+        target: `${key.name} (${key.prefix}…, owner ${key.user.email})`,
+      });
+    });
+  }
   return { ok: true };
 }
 

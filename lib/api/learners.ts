@@ -19,13 +19,17 @@ export async function resolveLearner(owner: AuthenticatedKey["owner"], ref: stri
   }
   const user = await findUser(ref);
   if (!user) throw new AppError("unknown_learner", `No user has the email or id "${ref}". Learners need an account first.`);
-  return user;
+  // Instructors act for learners only; only an admin's key may act for other staff.
+  if (user.role !== "learner" && owner.role !== "admin") {
+    throw new AppError("forbidden", `An instructor's API key acts only for learners; "${ref}" is an ${user.role}.`);
+  }
+  return { id: user.id, email: user.email };
 }
 
 /** A user by email (case-insensitive) or id. */
-export async function findUser(ref: string): Promise<Learner | null> {
+export async function findUser(ref: string): Promise<(Learner & { role: string }) | null> {
   return db.user.findFirst({
     where: ref.includes("@") ? { email: ref.toLowerCase() } : { id: ref },
-    select: { id: true, email: true },
+    select: { id: true, email: true, role: true },
   });
 }

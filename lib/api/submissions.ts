@@ -45,8 +45,10 @@ function toBody(row: Row): SubmissionBody {
 }
 
 /** What a key may read, as a where clause. */
+/** Admins' keys read every submission; instructors' their own and learners'; learners' their own. */
 function visibleTo(apiKey: AuthenticatedKey): Prisma.SubmissionWhereInput {
-  if (canTeach(apiKey.owner.role)) return {};
+  if (apiKey.owner.role === "admin") return {};
+  if (canTeach(apiKey.owner.role)) return { OR: [{ userId: apiKey.owner.id }, { user: { role: "learner" } }] };
   return { OR: [{ userId: apiKey.owner.id }, { apiKeyId: apiKey.id }] };
 }
 
@@ -85,6 +87,9 @@ export async function listSubmissionsForKey(
       throw new AppError("forbidden", "This API key belongs to a learner: it can list only its owner's submissions.");
     }
     if (!user) throw new AppError("unknown_learner", `No user has the email or id "${query.learner}".`);
+    if (user.id !== apiKey.owner.id && user.role !== "learner" && apiKey.owner.role !== "admin") {
+      throw new AppError("forbidden", `An instructor's API key reads only learners' submissions; "${query.learner}" is an ${user.role}.`);
+    }
     where.push({ userId: user.id });
   }
   if (query.exercise !== undefined) where.push({ exerciseId: query.exercise });

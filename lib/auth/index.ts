@@ -11,7 +11,9 @@ import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "../db.ts";
 import { env } from "../env.ts";
+import { resolveClientAddress } from "./client-address.ts";
 import { getAuthSecret } from "./secret.ts";
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions.ts";
 import { checkCredentials, signInSchema } from "./users.ts";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -21,9 +23,9 @@ export class RateLimited extends CredentialsSignin {
   override code = "rate_limited";
 }
 
-/** The client address as the proxy in front of us reports it (loopback when there is none). */
+/** The client address of a request: the socket's, or what TRUST_PROXY allows (client-address.ts). */
 export function getClientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+  return resolveClientAddress(headers, env.TRUST_PROXY);
 }
 
 export const isGitHubEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
@@ -53,7 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: PrismaAdapter(db),
   providers,
   secret: getAuthSecret(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // Self-hosted behind any host name; the app never trusts the host for anything but redirects.
   trustHost: true,
   pages: { signIn: "/sign-in" },
@@ -66,13 +68,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // At sign-in (`user` is set) the token gets a server-side session record; getCurrentUser
+    // accepts a token only while that record exists (lib/auth/sessions.ts).
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await createSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sid = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
+    },
+  },
 });
+
+declare module "next-auth" {
+  interface Session {
+    /** The server-side session this token belongs to (lib/auth/sessions.ts). */
+    sid?: string;
+  }
+}

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { db } from "../db.ts";
 import { env } from "../env.ts";
 import { getDecoyHash, hashPassword, verifyPassword } from "./password.ts";
+import { recordAuditEvent, type AuditActor } from "./audit.ts";
 import type { Role } from "./roles.ts";
+import { revokeAllSessions } from "./sessions.ts";
 
 export const emailSchema = z
   .string()
@@ -60,13 +62,28 @@ export type CheckCredentialsResult =
   | { ok: false; error: "invalid_credentials" }
   | { ok: false; error: "rate_limited"; retryAfterSeconds: number };
 
-// A client address may fail more often than one email (a classroom can share one address).
-const PER_ADDRESS_FACTOR = 10;
+/**
+ * Sign-in throttling that a stranger cannot turn against a user. Failures are counted per
+ * (account, address) pair, per address, and per account:
+ *   - a pair gets SIGNIN_MAX_FAILURES tries, then waits 1 minute, then 2, 4 ... (at most the window);
+ *   - an address gets 10x that across all accounts (credential stuffing from one place);
+ *   - an account gets 50x that across all addresses, and that limit applies only to addresses that
+ *     are failing too: the owner, signing in from an address that has not been failing, always gets
+ *     in with the right password, however many strangers guess elsewhere.
+ * Rows live in the database, so the limits hold across restarts and processes.
+ */
+export const SIGNIN_FACTORS = { address: 10, account: 50 } as const;
+
+const retryAfter = (until: number) => Math.max(1, Math.ceil((until - Date.now()) / 1000));
+
+/** Keys of the failure rows for one sign-in. */
+export function signInKeys(email: string, clientAddress: string) {
+  return { email: `email:${email}`, address: `ip:${clientAddress}`, pair: `pair:${email} ${clientAddress}` };
+}
 
 /**
- * Checks an email and password, refusing while too many recent failures are recorded for that
- * email or client address. Failures are recorded in the database, so the limit holds across
- * restarts and processes.
+ * Checks an email and password, refusing while the throttles above say so. Unknown emails are
+ * checked against a decoy hash, so timing does not reveal which emails have accounts.
  */
 export async function checkCredentials(
   email: string,
@@ -75,16 +92,26 @@ export async function checkCredentials(
 ): Promise<CheckCredentialsResult> {
   const windowMs = env.SIGNIN_WINDOW_MINUTES * 60_000;
   const since = new Date(Date.now() - windowMs);
-  const keys = { email: `email:${email}`, address: `ip:${clientAddress}` };
-  const [byEmail, byAddress] = await Promise.all([
-    db.signInAttempt.findMany({ where: { key: keys.email, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.signInAttempt.count({ where: { key: keys.address, createdAt: { gt: since } } }),
+  const keys = signInKeys(email, clientAddress);
+  const recent = (key: string) =>
+    db.signInAttempt.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const [byPair, byAddress, byAccount] = await Promise.all([
+    recent(keys.pair),
+    recent(keys.address),
+    db.signInAttempt.count({ where: { key: keys.email, createdAt: { gt: since } } }),
   ]);
-  if (byEmail.length >= env.SIGNIN_MAX_FAILURES || byAddress >= env.SIGNIN_MAX_FAILURES * PER_ADDRESS_FACTOR) {
-    // The window reopens when the oldest failure in it expires.
-    const oldest = byEmail[0]?.createdAt.getTime() ?? Date.now();
-    const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - Date.now()) / 1000));
-    return { ok: false, error: "rate_limited", retryAfterSeconds };
+  const max = env.SIGNIN_MAX_FAILURES;
+  if (byPair.length >= max) {
+    // Growing delays: 1 minute after the last failure at the limit, doubling with each one beyond.
+    const last = byPair[byPair.length - 1].createdAt.getTime();
+    const delayMs = Math.min(windowMs, 60_000 * 2 ** (byPair.length - max));
+    if (last + delayMs > Date.now()) return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(last + delayMs) };
+  }
+  if (byAddress.length >= max * SIGNIN_FACTORS.address) {
+    return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(byAddress[0].createdAt.getTime() + windowMs) };
+  }
+  if (byAccount >= max * SIGNIN_FACTORS.account && byAddress.length > 0) {
+    return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(byAddress[0].createdAt.getTime() + windowMs) };
   }
 
   const user = await db.user.findUnique({
@@ -93,25 +120,76 @@ export async function checkCredentials(
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
   if (!user || !user.passwordHash || !valid) {
-    await db.signInAttempt.createMany({ data: [{ key: keys.email }, { key: keys.address }] });
+    await db.signInAttempt.createMany({ data: [{ key: keys.email }, { key: keys.address }, { key: keys.pair }] });
     return { ok: false, error: "invalid_credentials" };
   }
-  await db.signInAttempt.deleteMany({ where: { key: keys.email } });
+  await db.signInAttempt.deleteMany({ where: { key: keys.pair } });
   const { passwordHash: _omit, ...rest } = user;
   return { ok: true, user: rest as PublicUser };
 }
 
-/** Sets a user's role, creating the user (with a password) when the email is new. */
-export async function setUserRole(input: { email: string; role: Role; password?: string; name?: string }) {
+/**
+ * Sign-ups allowed from one client address: at most SIGNUP_MAX_PER_HOUR accounts an hour. Counts
+ * the accounts created (rows keyed "signup:<address>"), so a refused email costs nothing.
+ */
+export async function checkSignUpAllowed(clientAddress: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const recent = await db.signInAttempt.findMany({
+    where: { key: `signup:${clientAddress}`, createdAt: { gt: hourAgo } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  if (recent.length < env.SIGNUP_MAX_PER_HOUR) return { ok: true };
+  return { ok: false, retryAfterSeconds: retryAfter(recent[0].createdAt.getTime() + 3_600_000) };
+}
+
+/** Records an account created from a client address (for checkSignUpAllowed). */
+export async function recordSignUp(clientAddress: string): Promise<void> {
+  await db.signInAttempt.create({ data: { key: `signup:${clientAddress}` } });
+}
+
+/** Deletes throttle rows older than a day (every limit looks back at most an hour). */
+export async function deleteOldSignInAttempts(): Promise<number> {
+  const keepMs = Math.max(env.SIGNIN_WINDOW_MINUTES * 60_000, 86_400_000);
+  const { count } = await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - keepMs) } } });
+  return count;
+}
+
+/**
+ * Sets a user's role, creating the user (with a password) when the email is new. A change of role
+ * ends the user's sessions and is written to the audit log in the same transaction.
+ */
+export async function setUserRole(input: { email: string; role: Role; password?: string; name?: string; actor?: AuditActor }) {
   const existing = await db.user.findUnique({ where: { email: input.email } });
   if (existing) {
     const data: { role: Role; passwordHash?: string } = { role: input.role };
     if (input.password) data.passwordHash = await hashPassword(input.password);
-    await db.user.update({ where: { id: existing.id }, data });
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: existing.id }, data });
+      if (existing.role !== input.role || input.password) await revokeAllSessions(existing.id, tx);
+      if (existing.role !== input.role) {
+        await recordAuditEvent(tx, {
+          actor: input.actor ?? null,
+          action: "role.changed",
+          targetId: existing.id,
+          target: existing.email,
+          details: { from: existing.role, to: input.role },
+        });
+      }
+    });
     return { created: false };
   }
   if (!input.password) throw new Error(`No user ${input.email}: give --password to create one.`);
   const result = await createUser({ email: input.email, password: input.password, name: input.name, role: input.role });
   if (!result.ok) throw new Error(`Could not create ${input.email}: ${result.error}`);
+  if (input.role !== "learner") {
+    await recordAuditEvent(db, {
+      actor: input.actor ?? null,
+      action: "role.changed",
+      targetId: result.user.id,
+      target: result.user.email,
+      details: { from: null, to: input.role },
+    });
+  }
   return { created: true };
 }

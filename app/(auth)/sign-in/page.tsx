@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isGitHubEnabled } from "@/lib/auth";
 import { signInAction } from "../actions";
@@ -8,9 +9,10 @@ import { signInWithGitHubAction } from "../github-action";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
-  if (await getCurrentUser()) redirect("/learn");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  // Only a same-site path survives (an array, a foreign URL or a control character becomes /learn).
+  const next = safeRedirectPath((await searchParams).next);
+  if (await getCurrentUser()) redirect(next);
   return (
     <div className="mx-auto max-w-sm py-12">
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>

@@ -92,18 +92,20 @@ export async function resetDraftAction(input: unknown): Promise<DraftOutcome> {
 }
 
 /**
- * Releases hint `index`. Learners get hints strictly in order (the server counts what they have
- * seen, so the next one is at most one past it); visitors have no record, so they get the one asked for.
+ * Releases hint `index` to a signed-in learner, strictly in order (the server counts what they have
+ * seen, so the next one is at most one past it) and recorded in their progress. Visitors have no
+ * record to count against, so hints need an account.
  */
 export async function revealHintAction(input: unknown): Promise<HintOutcome> {
   const parsed = hintSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { exerciseId, index } = parsed.data;
   const user = await getCurrentUser();
-  if (user && index > (await countHintViews(user.id, exerciseId))) return { ok: false, error: "Reveal the earlier hints first." };
+  if (!user) return { ok: false, error: "Sign in to see hints: they come one at a time and count in your progress." };
+  if (index > (await countHintViews(user.id, exerciseId))) return { ok: false, error: "Reveal the earlier hints first." };
   const hint = await getHint(exerciseId, index);
   if (!hint) return { ok: false, error: "There are no more hints for this exercise." };
-  if (user) await recordHintView(user.id, exerciseId, index);
+  await recordHintView(user.id, exerciseId, index);
   return { ok: true, hint };
 }
 

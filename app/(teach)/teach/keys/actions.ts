@@ -18,7 +18,7 @@ export async function createKeyAction(_previous: CreateKeyState, formData: FormD
   const raw = String(formData.get("name") ?? "");
   const name = apiKeyNameSchema.safeParse(raw);
   if (!name.success) return { ok: false, fieldError: name.error.issues[0]?.message, name: raw };
-  const created = await createApiKey({ userId: access.user.id, name: name.data });
+  const created = await createApiKey({ userId: access.user.id, name: name.data, actor: { id: access.user.id, email: access.user.email } });
   revalidatePath("/teach/keys");
   return { ok: true, key: created.key, name: created.name };
 }

@@ -1,0 +1,71 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { getClientAddress, signIn, signOut } from "@/lib/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { checkPasswordStrength } from "@/lib/auth/password-policy";
+import { getCurrentUser } from "@/lib/auth/session";
+import { revokeAllSessions } from "@/lib/auth/sessions";
+import { checkCredentials, passwordSchema } from "@/lib/auth/users";
+import { db } from "@/lib/db";
+
+export type AccountFormState = {
+  ok?: boolean;
+  message?: string;
+  error?: string;
+  fieldErrors?: Partial<Record<"name" | "currentPassword" | "newPassword", string>>;
+  /** What the user typed (never a password), shown again after an error. */
+  values?: { name?: string };
+};
+
+const SIGNED_OUT: AccountFormState = { error: "Your session has ended. Sign in again to change your account." };
+const nameSchema = z.string().trim().max(80, "Use at most 80 characters.");
+
+/** Changes the display name (empty: none; the email is shown instead). */
+export async function updateNameAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await getCurrentUser();
+  if (!user) return SIGNED_OUT;
+  const raw = String(formData.get("name") ?? "");
+  const name = nameSchema.safeParse(raw);
+  if (!name.success) return { values: { name: raw }, fieldErrors: { name: name.error.issues[0]?.message } };
+  await db.user.update({ where: { id: user.id }, data: { name: name.data || null } });
+  return { ok: true, message: "Name saved.", values: { name: name.data } };
+}
+
+/**
+ * Changes the password after checking the current one (through the same throttle as sign-in, so
+ * this form cannot be used to guess it). Every session of the account ends, other devices included;
+ * this browser gets a new one.
+ */
+export async function changePasswordAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await getCurrentUser();
+  if (!user) return SIGNED_OUT;
+  const current = String(formData.get("currentPassword") ?? "");
+  const next = passwordSchema.safeParse(formData.get("newPassword") ?? "");
+  if (!current) return { fieldErrors: { currentPassword: "Enter your current password." } };
+  if (!next.success) return { fieldErrors: { newPassword: next.error.issues[0]?.message } };
+  const strength = checkPasswordStrength(next.data, [user.email, user.name ?? ""]);
+  if (!strength.ok) return { fieldErrors: { newPassword: strength.message } };
+
+  const checked = await checkCredentials(user.email, current, getClientAddress(await headers()));
+  if (!checked.ok) {
+    return checked.error === "rate_limited"
+      ? { error: `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))} minute(s).` }
+      : { fieldErrors: { currentPassword: "That is not your current password." } };
+  }
+  const passwordHash = await hashPassword(next.data);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await revokeAllSessions(user.id, tx);
+  });
+  await signIn("credentials", { email: user.email, password: next.data, redirect: false });
+  return { ok: true, message: "Password changed. You were signed out everywhere else." };
+}
+
+/** Ends every session of the account, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await revokeAllSessions(user.id);
+  await signOut({ redirectTo: "/sign-in" });
+}
