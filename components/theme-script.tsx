@@ -8,6 +8,7 @@ const script = `(() => {
   } catch {}
 })();`;
 
-export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+/** `nonce`: the request's CSP nonce (scripts/server.ts), without which the browser would refuse it. */
+export function ThemeScript({ nonce }: { nonce?: string }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }

@@ -7,13 +7,16 @@
  *    its own address. Here every request gets `x-serverside-socket-address` set from the socket
  *    (replacing anything the client sent under that name); lib/auth/client-address.ts combines it
  *    with X-Forwarded-For only as far as TRUST_PROXY says.
- * 2. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
+ * 2. Security headers with a per-request CSP nonce (lib/http/security-headers.ts).
+ * 3. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
  *    in flight finish (grades included) for up to SHUTDOWN_TIMEOUT_MS, then exits.
  *
- * Runs under Node's own TypeScript type stripping (no loader), so it imports nothing from lib/.
+ * Runs under Node's own TypeScript type stripping (no loader), so it imports from lib/ only files without dependencies.
  */
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
 
 /** The header carrying the socket address (set here, never trusted from a client). */
 export const SOCKET_ADDRESS_HEADER = "x-serverside-socket-address";
@@ -36,6 +39,12 @@ const server = http.createServer((req, res) => {
     if (stopping && inFlight === 0) finish();
   });
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+  const nonce = randomBytes(16).toString("base64");
+  req.headers[NONCE_HEADER] = nonce;
+  // Next.js takes the nonce for its own scripts from the request's policy.
+  const headers = securityHeaders(nonce, isHttps(req));
+  req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (stopping) res.setHeader("Connection", "close");
   handle(req, res).catch((error: unknown) => {
     console.error("[serverside] request failed", error);
@@ -47,6 +56,17 @@ const server = http.createServer((req, res) => {
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
 server.listen(port, hostname, () => log(`ready on http://${hostname ?? "localhost"}:${port}`));
+
+/**
+ * Whether the client reached us over HTTPS: our own socket is plain HTTP, so only a trusted proxy's
+ * X-Forwarded-Proto can say so (TRUST_PROXY set; nginx sets the header itself, see docs).
+ */
+function isHttps(req: http.IncomingMessage): boolean {
+  const trust = (process.env.TRUST_PROXY ?? "").trim();
+  if (!trust || trust === "0" || trust === "false" || trust === "off") return false;
+  const proto = req.headers["x-forwarded-proto"];
+  return (Array.isArray(proto) ? proto.at(-1) : proto)?.split(",").at(-1)?.trim() === "https";
+}
 
 function finish(): void {
   log("stopped: every request in flight was answered");
