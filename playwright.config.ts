@@ -46,6 +46,8 @@ export default defineConfig({
       SIGNIN_MAX_FAILURES: "3",
       // The API rate-limit test (e2e/api.spec.ts) exhausts a key with this many requests.
       API_RATE_LIMIT_PER_MINUTE: "60",
+      // Every e2e account signs up from 127.0.0.1; the sign-up limit itself is tested in lib/auth/users.test.ts.
+      SIGNUP_MAX_PER_HOUR: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -8,14 +8,18 @@
  *    (replacing anything the client sent under that name); lib/auth/client-address.ts combines it
  *    with X-Forwarded-For only as far as TRUST_PROXY says.
  * 2. Security headers with a per-request CSP nonce (lib/http/security-headers.ts).
- * 3. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
- *    in flight finish (grades included) for up to SHUTDOWN_TIMEOUT_MS, then exits.
+ * 3. Clear 4xx answers for requests Next.js would fail with a 500: methods it does not route (TRACE,
+ *    QUERY ...) get 405 with a true Allow; Server Action posts from another origin get 403, bodies over
+ *    the 1 MB limit 413, bodies that are not the JSON an action call sends 400.
+ * 4. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
+ *    in flight finish (grades included) for up to SHUTDOWN_DRAIN_SECONDS + 5 s, then exits.
  *
  * Runs under Node's own TypeScript type stripping (no loader), so it imports from lib/ only files without dependencies.
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { allowHeader, findApiRoute, ROUTABLE_METHODS } from "../lib/http/api-routes.ts";
 import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
 
 /** The header carrying the socket address (set here, never trusted from a client). */
@@ -23,7 +27,8 @@ export const SOCKET_ADDRESS_HEADER = "x-serverside-socket-address";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
-const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
+// A little longer than the grader's drain (SHUTDOWN_DRAIN_SECONDS, lib/grading), which answers what it cannot finish.
+const shutdownTimeoutMs = (Number(process.env.SHUTDOWN_DRAIN_SECONDS ?? 30) + 5) * 1000;
 const log = (message: string) => console.log(`[serverside] ${message}`);
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
@@ -46,24 +51,146 @@ const server = http.createServer((req, res) => {
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (stopping) res.setHeader("Connection", "close");
-  handle(req, res).catch((error: unknown) => {
-    console.error("[serverside] request failed", error);
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
-    res.end("Internal Server Error");
-  });
+  const pass = (request: http.IncomingMessage) =>
+    handle(request, res).catch((error: unknown) => {
+      console.error("[serverside] request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  if (!ROUTABLE_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
+  if (req.method === "POST" && req.headers["next-action"] !== undefined) {
+    checkServerAction(req, res).then((checked) => checked && pass(checked), (error: unknown) => {
+      console.error("[serverside] reading a Server Action request failed", error);
+      if (!res.headersSent) plain(res, 400, "The request body could not be read.");
+    });
+    return;
+  }
+  pass(req);
 });
 // Slowloris-style clients cannot hold a connection forever before sending their headers.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
 server.listen(port, hostname, () => log(`ready on http://${hostname ?? "localhost"}:${port}`));
 
+const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
+const MAX_JSON_DEPTH = 64;
+
+function plain(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers });
+  res.end(`${message}\n`);
+}
+
+/** A method Next.js does not route: 405 with what the path does allow (problem+json under /api/v1). */
+function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): void {
+  req.resume();
+  const pathname = (req.url ?? "/").split("?")[0];
+  if (!pathname.startsWith("/api/v1/")) return plain(res, 405, `${req.method} is not supported here.`, { Allow: "GET, HEAD, POST" });
+  const route = findApiRoute(pathname);
+  const status = route ? 405 : 404;
+  const code = route ? "method_not_allowed" : "not_found";
+  const allow = route ? allowHeader(route.methods) : undefined;
+  const detail = route ? `This endpoint supports ${allow}.` : `There is no endpoint ${req.method} ${pathname}. See /api/v1/openapi.json.`;
+  res.writeHead(status, { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...(allow ? { Allow: allow } : {}) });
+  res.end(JSON.stringify({ type: `/docs/api#error-${code}`, title: route ? "Method not allowed" : "Not found", status, code, detail }));
+}
+
+/**
+ * Checks a Server Action call before Next.js runs it, answering what Next would turn into a 500:
+ * a foreign Origin (403, as a CSRF attempt), a body over the limit (413), a body that is not the JSON
+ * React's action calls send, or nested deeper than any of ours (400). Returns the request to pass on
+ * (the body is read here, so a copy with the same body), or null when it has been answered.
+ */
+async function checkServerAction(req: http.IncomingMessage, res: http.ServerResponse): Promise<http.IncomingMessage | null> {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      // an Origin that is not a URL is foreign
+    }
+    if (originHost !== expectedHost(req)) {
+      req.resume();
+      plain(res, 403, "This form was sent from another site, so it was refused. Reload the page on this site and try again.");
+      return null;
+    }
+  }
+  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) {
+    req.resume();
+    plain(res, 413, "The request is larger than 1 MB.", { Connection: "close" });
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > ACTION_BODY_LIMIT) {
+      plain(res, 413, "The request is larger than 1 MB.", { Connection: "close" });
+      req.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  const body = Buffer.concat(chunks);
+  const type = String(req.headers["content-type"] ?? "");
+  if (type.startsWith("text/plain") && !isShallowJson(body.toString("utf8"))) {
+    plain(res, 400, "This is not a valid call of a server action.");
+    return null;
+  }
+  // The same request, body included, for Next.js to read again.
+  const copy = new http.IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
+
+/** Valid JSON nested at most MAX_JSON_DEPTH deep (checked before parsing, so depth costs nothing). */
+function isShallowJson(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      if (++depth > MAX_JSON_DEPTH) return false;
+    } else if (c === "]" || c === "}") depth--;
+  }
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The host a same-origin page was loaded from: Host, or X-Forwarded-Host from a trusted proxy. */
+function expectedHost(req: http.IncomingMessage): string | undefined {
+  const forwarded = req.headers["x-forwarded-host"];
+  if (trustsProxy() && typeof forwarded === "string" && forwarded) return forwarded.split(",").at(-1)?.trim();
+  return req.headers.host;
+}
+
+function trustsProxy(): boolean {
+  const trust = (process.env.TRUST_PROXY ?? "").trim();
+  return Boolean(trust) && trust !== "0" && trust !== "false" && trust !== "off";
+}
+
 /**
  * Whether the client reached us over HTTPS: our own socket is plain HTTP, so only a trusted proxy's
  * X-Forwarded-Proto can say so (TRUST_PROXY set; nginx sets the header itself, see docs).
  */
 function isHttps(req: http.IncomingMessage): boolean {
-  const trust = (process.env.TRUST_PROXY ?? "").trim();
-  if (!trust || trust === "0" || trust === "false" || trust === "off") return false;
+  if (!trustsProxy()) return false;
   const proto = req.headers["x-forwarded-proto"];
   return (Array.isArray(proto) ? proto.at(-1) : proto)?.split(",").at(-1)?.trim() === "https";
 }

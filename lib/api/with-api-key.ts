@@ -7,6 +7,7 @@
  */
 import "server-only";
 import { env } from "../env.ts";
+import { allowHeader } from "../http/api-routes.ts";
 import { AppError } from "../errors.ts";
 import { jsonResponse, PROBLEM_CONTENT_TYPE, problemResponse } from "./errors.ts";
 import {
@@ -135,11 +136,16 @@ export function withProblems(handler: (request: Request) => Promise<Response>): 
   };
 }
 
-/** Handlers for the methods a route does not support: 405 problem+json with an Allow header. */
+/**
+ * Handlers for the methods a route does not support (405 problem+json with a true Allow header), and
+ * OPTIONS answering with that header. Export all of them from the route file: Next's own OPTIONS
+ * would list every exported method, these included.
+ */
 export function methodsNotAllowed(allowed: string[]) {
-  const handler = async () =>
-    problemResponse(new AppError("method_not_allowed", `This endpoint supports ${allowed.join(", ")}.`, { allow: allowed.join(", ") }));
-  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
+  const allow = allowHeader(allowed);
+  const handler = async () => problemResponse(new AppError("method_not_allowed", `This endpoint supports ${allow}.`, { allow }));
+  const options = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: options };
 }
 
 export { jsonResponse };

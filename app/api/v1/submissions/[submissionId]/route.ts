@@ -10,3 +10,4 @@ export const POST = notAllowed.POST;
 export const PUT = notAllowed.PUT;
 export const PATCH = notAllowed.PATCH;
 export const DELETE = notAllowed.DELETE;
+export const OPTIONS = notAllowed.OPTIONS;

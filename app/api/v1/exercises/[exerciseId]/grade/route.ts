@@ -24,3 +24,4 @@ export const GET = notAllowed.GET;
 export const PUT = notAllowed.PUT;
 export const PATCH = notAllowed.PATCH;
 export const DELETE = notAllowed.DELETE;
+export const OPTIONS = notAllowed.OPTIONS;

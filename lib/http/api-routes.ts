@@ -1,0 +1,31 @@
+/**
+ * The grading API's endpoints and their methods, as data. The route handlers (app/api/v1) answer
+ * other methods with 405 and a true `Allow` (methodsNotAllowed), and the server (scripts/server.ts)
+ * answers methods Next.js does not route at all (TRACE, QUERY, ...) from this table before Next sees
+ * them. `lib/http/api-routes.test.ts` checks it against the route files and the OpenAPI document.
+ * No imports: the server loads it with Node's type stripping.
+ */
+
+export const API_ROUTES: readonly { path: string; pattern: RegExp; methods: readonly string[] }[] = [
+  { path: "/api/v1/tracks", pattern: /^\/api\/v1\/tracks\/?$/, methods: ["GET"] },
+  { path: "/api/v1/tracks/{trackId}", pattern: /^\/api\/v1\/tracks\/[^/]+\/?$/, methods: ["GET"] },
+  { path: "/api/v1/exercises/{exerciseId}", pattern: /^\/api\/v1\/exercises\/[^/]+\/?$/, methods: ["GET"] },
+  { path: "/api/v1/exercises/{exerciseId}/grade", pattern: /^\/api\/v1\/exercises\/[^/]+\/grade\/?$/, methods: ["POST"] },
+  { path: "/api/v1/grade/batch", pattern: /^\/api\/v1\/grade\/batch\/?$/, methods: ["POST"] },
+  { path: "/api/v1/submissions", pattern: /^\/api\/v1\/submissions\/?$/, methods: ["GET"] },
+  { path: "/api/v1/submissions/{submissionId}", pattern: /^\/api\/v1\/submissions\/[^/]+\/?$/, methods: ["GET"] },
+  { path: "/api/v1/openapi.json", pattern: /^\/api\/v1\/openapi\.json$/, methods: ["GET"] },
+];
+
+/** Methods Next.js route handlers can export; anything else never reaches the app. */
+export const ROUTABLE_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** The `Allow` header for a set of methods: HEAD with GET, and OPTIONS always. */
+export function allowHeader(methods: readonly string[]): string {
+  return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+}
+
+/** The API endpoint a path belongs to, if any. */
+export function findApiRoute(pathname: string) {
+  return API_ROUTES.find((route) => route.pattern.test(pathname));
+}
