@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 // offline). CHROMIUM_PATH overrides the browser location.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "./data/e2e.db";
+/** Where e2e/account.spec.ts runs a real SMTP server (smtp-server) that the app sends reset emails to. */
+export const E2E_SMTP_PORT = PORT + 2000;
 
 export default defineConfig({
   testDir: "e2e",
@@ -48,6 +50,9 @@ export default defineConfig({
       API_RATE_LIMIT_PER_MINUTE: "60",
       // Every e2e account signs up from 127.0.0.1; the sign-up limit itself is tested in lib/auth/users.test.ts.
       SIGNUP_MAX_PER_HOUR: "1000",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      SITE_URL: `http://127.0.0.1:${PORT}`,
+      MAIL_FROM: "Serverside e2e <e2e@serverside.test>",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

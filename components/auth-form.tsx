@@ -81,6 +81,11 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
             <Link className="font-medium text-brand-600 underline" href={`/sign-up${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
               Create an account
             </Link>
+            <span className="mt-2 block">
+              <Link className="font-medium text-brand-600 underline" href="/forgot-password">
+                Forgot your password?
+              </Link>
+            </span>
           </>
         )}
       </p>

@@ -31,6 +31,12 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Largest accepted API request body, in bytes. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** SMTP server for password-reset emails, e.g. smtp://user:pass@mail.example:587 (smtps:// for TLS). Unset: no email (needs SITE_URL too). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  /** The sender of those emails. */
+  MAIL_FROM: z.string().min(3).default("Serverside <no-reply@localhost>"),
+  /** The site's public address, for links in emails and printed by the CLI (no trailing slash). */
+  SITE_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")).optional(),
   /** Reverse proxies in front of the app: off (default), a hop count, or their addresses (lib/auth/client-address.ts). */
   TRUST_PROXY: trustProxySchema,
   /** Grader worker processes; default: one per CPU. */

@@ -10,11 +10,13 @@ type Action = (state: AccountFormState, data: FormData) => Promise<AccountFormSt
 
 type Props = {
   name: string;
+  email: string;
   hasPassword: boolean;
   sessions: number;
   updateName: Action;
   changePassword: Action;
   signOutEverywhere: () => Promise<void>;
+  deleteAccount: Action;
 };
 
 const section = "space-y-4 rounded-lg border border-slate-200 p-5 dark:border-slate-800";
@@ -33,9 +35,10 @@ function useKeptForm(action: Action) {
 }
 
 /** Name, password and sessions of the signed-in account. */
-export function AccountSettings({ name, hasPassword, sessions, updateName, changePassword, signOutEverywhere }: Props) {
+export function AccountSettings({ name, email, hasPassword, sessions, updateName, changePassword, signOutEverywhere, deleteAccount }: Props) {
   const nameForm = useKeptForm(updateName);
   const passwordForm = useKeptForm(changePassword);
+  const deleteForm = useKeptForm(deleteAccount);
   return (
     <>
       <section aria-labelledby="name-heading" className={section}>
@@ -104,6 +107,44 @@ export function AccountSettings({ name, hasPassword, sessions, updateName, chang
             Sign out everywhere
           </Button>
         </form>
+      </section>
+
+      <section aria-labelledby="data-heading" className={section}>
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Download everything we keep about you: progress, every submission with its result, drafts, quiz answers and hints
+          seen, as one JSON file.
+        </p>
+        <a href="/account/export" download className="inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
+          Export my data (JSON)
+        </a>
+        <details className="rounded-md border border-red-200 p-4 dark:border-red-900">
+          <summary className="cursor-pointer font-medium text-red-800 dark:text-red-300">Delete my account</summary>
+          <div className="mt-4 space-y-4">
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              This deletes your account, progress, submissions, drafts and API keys at once and for good. Export your data
+              first if you want to keep it.
+            </p>
+            {deleteForm.state.error ? <Alert tone="error">{deleteForm.state.error}</Alert> : null}
+            <form action={deleteForm.formAction} onSubmit={deleteForm.onSubmit} className="space-y-4" noValidate>
+              <Field
+                label={`Type your email (${email}) to confirm`}
+                name="confirmEmail"
+                autoComplete="off"
+                required
+                error={deleteForm.state.fieldErrors?.confirmEmail}
+              />
+              {hasPassword ? (
+                <Field label="Password" name="password" type="password" autoComplete="current-password" required error={deleteForm.state.fieldErrors?.password} />
+              ) : null}
+              <Button type="submit" variant="danger" disabled={deleteForm.pending}>
+                {deleteForm.pending ? "Deleting…" : "Delete my account"}
+              </Button>
+            </form>
+          </div>
+        </details>
       </section>
     </>
   );

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getClientAddress, signIn, signOut } from "@/lib/auth";
+import { deleteAccount } from "@/lib/auth/account-data";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPasswordStrength } from "@/lib/auth/password-policy";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -14,7 +15,7 @@ export type AccountFormState = {
   ok?: boolean;
   message?: string;
   error?: string;
-  fieldErrors?: Partial<Record<"name" | "currentPassword" | "newPassword", string>>;
+  fieldErrors?: Partial<Record<"name" | "currentPassword" | "newPassword" | "confirmEmail" | "password", string>>;
   /** What the user typed (never a password), shown again after an error. */
   values?: { name?: string };
 };
@@ -68,4 +69,27 @@ export async function signOutEverywhereAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) await revokeAllSessions(user.id);
   await signOut({ redirectTo: "/sign-in" });
+}
+
+/**
+ * Deletes the account and all its data, after the user typed their email and (for password
+ * accounts) their password. Audited; the session ends with it.
+ */
+export async function deleteAccountAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await getCurrentUser();
+  if (!user) return SIGNED_OUT;
+  const confirmEmail = String(formData.get("confirmEmail") ?? "").trim().toLowerCase();
+  if (confirmEmail !== user.email) return { fieldErrors: { confirmEmail: `Type ${user.email} to confirm.` } };
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (row.passwordHash) {
+    const checked = await checkCredentials(user.email, String(formData.get("password") ?? ""), getClientAddress(await headers()));
+    if (!checked.ok) {
+      return checked.error === "rate_limited"
+        ? { error: `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))} minute(s).` }
+        : { fieldErrors: { password: "That is not your password." } };
+    }
+  }
+  await deleteAccount(user, { id: user.id, email: user.email });
+  await signOut({ redirectTo: "/?account=deleted" });
+  return { ok: true };
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AccountSettings } from "@/components/account/account-settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { changePasswordAction, signOutEverywhereAction, updateNameAction } from "./actions";
+import { changePasswordAction, deleteAccountAction, signOutEverywhereAction, updateNameAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -22,11 +22,13 @@ export default async function AccountPage() {
       </header>
       <AccountSettings
         name={user.name ?? ""}
+        email={user.email}
         hasPassword={row.passwordHash !== null}
         sessions={sessions}
         updateName={updateNameAction}
         changePassword={changePasswordAction}
         signOutEverywhere={signOutEverywhereAction}
+        deleteAccount={deleteAccountAction}
       />
     </div>
   );

@@ -1,0 +1,53 @@
+/**
+ * A learner's own data: exported as JSON before they delete their account, and deleted with it.
+ */
+import "server-only";
+import { db } from "../db.ts";
+import { recordAuditEvent } from "./audit.ts";
+
+/** Everything we keep about a user, as one JSON-ready object (no password hash, no session tokens). */
+export async function exportAccountData(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      progress: { select: { lessonId: true, attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true, lastOpenedAt: true }, orderBy: { lessonId: "asc" } },
+      submissions: { select: { id: true, exerciseId: true, mode: true, language: true, code: true, status: true, result: true, durationMs: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      drafts: { select: { exerciseId: true, code: true, updatedAt: true }, orderBy: { exerciseId: "asc" } },
+      quizAnswers: { select: { lessonId: true, questionId: true, choices: true, correct: true, updatedAt: true } },
+      hintViews: { select: { exerciseId: true, hintIndex: true, createdAt: true } },
+      apiKeys: { select: { name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } },
+    },
+  });
+  const parse = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  };
+  return {
+    exportedAt: new Date().toISOString(),
+    account: { email: user.email, name: user.name, role: user.role, createdAt: user.createdAt },
+    progress: user.progress,
+    submissions: user.submissions.map((s) => ({ ...s, result: parse(s.result) })),
+    drafts: user.drafts,
+    quizAnswers: user.quizAnswers.map((a) => ({ ...a, choices: parse(a.choices) })),
+    hintViews: user.hintViews,
+    apiKeys: user.apiKeys,
+  };
+}
+
+/**
+ * Deletes an account and everything that belongs to it (the database cascades: progress,
+ * submissions, drafts, sessions, keys ...), recording it in the audit log in the same transaction.
+ */
+export async function deleteAccount(user: { id: string; email: string }, actor: { id: string; email: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await recordAuditEvent(tx, { actor, action: "account.deleted", targetId: user.id, target: user.email });
+    await tx.user.delete({ where: { id: user.id } });
+  });
+}
