@@ -5,7 +5,7 @@
  *   function | handler | security -> CodeJob. run: example tests; submit: example + hidden
  *                                    (+ attacks for security), hidden files marked hidden.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
- *                                    submit: module.ts and every mutant.
+ *                                    submit: module.ts, every equivalent and every mutant.
  *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
  *   project                        -> CodeJob for stage k (1-based): run: the example tests of stages
  *                                    1..k; submit: example + hidden tests of stages 1..k, so earlier
@@ -111,6 +111,7 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         tests: typeof code === "string" ? code : "",
         module: exercise.module!.source,
         mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source })) : [],
+        ...(mode === "submit" && exercise.equivalents.length ? { equivalents: exercise.equivalents.map((e) => ({ name: e.name, source: e.source })) } : {}),
         ...(limits ? { limits } : {}),
       };
     case "sql": {

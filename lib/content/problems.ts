@@ -22,13 +22,15 @@ export type ProblemRule =
   | "mistake-accepted"
   | "mutant-survives"
   | "stage-order"
+  | "equivalent-fails"
   | "time-budget"
   | "grading-error"
   | "bar-prose"
   | "bar-hints"
   | "bar-quiz"
   | "bar-hidden-tests"
-  | "bar-mistakes";
+  | "bar-mistakes"
+  | "bar-equivalents";
 
 export interface Problem {
   rule: ProblemRule;
