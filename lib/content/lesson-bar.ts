@@ -23,6 +23,8 @@ export const LESSON_BAR = {
   minHiddenTests: 6,
   /** Common mistakes kept in mistakes/ (for tests exercises, mutants count). */
   minMistakes: 2,
+  /** tests exercises: other correct implementations in equivalents/ (module.ext counts apart). */
+  minEquivalents: 2,
 } as const;
 
 /** Words a reader reads in rendered lesson HTML: code blocks and tags removed, entities as one character. */
@@ -76,12 +78,31 @@ export function checkLessonBar(
       message: `${mistakes} common mistake(s) kept; keep at least ${LESSON_BAR.minMistakes} plausible wrong answers in mistakes/ (the checker proves each is rejected)`,
     });
   }
+  // A project: every stage keeps at least one mistake, so each stage's hidden tests are attacked.
+  for (const stage of exercise.stages) {
+    if (!exercise.mistakes.some((m) => m.stage === stage.index)) {
+      problems.push({
+        rule: "bar-mistakes",
+        file,
+        line: source.lineOf(["exercise", "stages", stage.index - 1]),
+        message: `stage ${stage.index} "${stage.id}" keeps no common mistake; keep at least one in stages/${stage.id}/mistakes/<name>/ (the checker proves each is rejected)`,
+      });
+    }
+  }
   if (exercise.kind === "tests" && exercise.mutants.length < LESSON_BAR.minHiddenTests) {
     problems.push({
       rule: "bar-hidden-tests",
       file,
       line: source.lineOf(["exercise", "mutants"]),
       message: `${exercise.mutants.length} mutant(s); a tests exercise needs at least ${LESSON_BAR.minHiddenTests} (each is a hidden test of the learner's suite)`,
+    });
+  }
+  if (exercise.kind === "tests" && exercise.equivalents.length < LESSON_BAR.minEquivalents) {
+    problems.push({
+      rule: "bar-equivalents",
+      file,
+      line: source.lineOf(["exercise", "kind"]),
+      message: `${exercise.equivalents.length} equivalent(s) in equivalents/; a tests exercise needs at least ${LESSON_BAR.minEquivalents} other correct implementations, written differently from module (they prove the learner's tests check behaviour, not the module's code)`,
     });
   }
   return problems;
@@ -96,7 +117,9 @@ export function checkHiddenTestCount(exercise: PrivateExercise, hiddenTests: num
   const where =
     exercise.kind === "sql"
       ? { file: exercise.seed?.file ?? exercise.lessonFile, what: "hidden datasets (hidden-seed*.sql)" }
-      : { file: exercise.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (hidden.test and attacks.test)" };
+      : exercise.kind === "project"
+        ? { file: exercise.stages.at(-1)?.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (every stage's hidden.test)" }
+        : { file: exercise.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (hidden.test and attacks.test)" };
   return [
     {
       rule: "bar-hidden-tests",
