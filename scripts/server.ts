@@ -146,6 +146,8 @@ async function checkServerAction(req: http.IncomingMessage, res: http.ServerResp
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
   copy.httpVersionMinor = req.httpVersionMinor;
+  // Complete, as the parser would mark it: an incomplete message destroys the socket when it is done.
+  copy.complete = true;
   copy.push(body);
   copy.push(null);
   return copy;
