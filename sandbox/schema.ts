@@ -36,6 +36,19 @@ const moduleSpecifier = z
   .max(100)
   .regex(/^\.\/[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/, 'a relative specifier such as "./db"');
 
+/** Seeds of a database-backed job: at most 16 seeds and 1 MB of SQL together (a seed runs once per worker and test). */
+const MAX_SEEDS_CHARS = 1024 * 1024;
+const seedName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case seed name");
+export const databaseSpecSchema = z
+  .object({
+    seeds: z.record(seedName, authorSource),
+    seed: seedName,
+  })
+  .strict()
+  .refine((d) => Object.hasOwn(d.seeds, d.seed), { message: "`seed` must name one of `seeds`", path: ["seed"] })
+  .refine((d) => Object.keys(d.seeds).length <= 16, { message: "at most 16 seeds", path: ["seeds"] })
+  .refine((d) => Object.values(d.seeds).reduce((n, s) => n + s.length, 0) <= MAX_SEEDS_CHARS, { message: "the seeds are larger than 1 MB together", path: ["seeds"] });
+
 export const testFileSchema = z.object({ name: fileName, source: authorSource, hidden: z.boolean().optional() }).strict();
 
 export const codeJobSchema = z
@@ -45,6 +58,8 @@ export const codeJobSchema = z
     code: z.string().max(MAX_LIMITS.sourceBytes),
     tests: z.array(testFileSchema).min(1).max(50),
     modules: z.record(moduleSpecifier, authorSource).optional(),
+    database: databaseSpecSchema.optional(),
+    reference: authorSource.optional(),
     limits: limitsSchema.optional(),
   })
   .strict();

@@ -74,6 +74,18 @@ export interface TestFile {
   hidden?: boolean;
 }
 
+/**
+ * A database for a code job: learner code and tests import `db` from "serverside:db" (SQLite, run by
+ * the grader process); each test starts with a fresh database seeded from `seeds[seed]`, and tests
+ * may switch to another seed (serverside:test `database.use(name)`).
+ */
+export interface DatabaseSpec {
+  /** Seed name -> SQL (schema and rows). */
+  seeds: Record<string, string>;
+  /** The seed every test starts from. */
+  seed: string;
+}
+
 /** function, handler and security exercises: learner code graded by test files. */
 export interface CodeJob {
   kind: "code";
@@ -82,6 +94,13 @@ export interface CodeJob {
   tests: TestFile[];
   /** Extra modules tests or code may import, by specifier (e.g. "./db"): name -> source. */
   modules?: Record<string, string>;
+  /** A database for learner code and tests (see DatabaseSpec). */
+  database?: DatabaseSpec;
+  /**
+   * The reference solution: hidden test files (only they) may import it as "./reference", to bound
+   * the learner's work against it in the same run (e.g. an O(1) cache must not be 10x slower).
+   */
+  reference?: string;
   limits?: Partial<Limits>;
 }
 

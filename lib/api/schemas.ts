@@ -134,6 +134,10 @@ export const publicExerciseSchema = named(
         z.object({ compare: z.literal("tables"), tables: z.array(z.string()) }),
       ])
       .nullable(),
+    database: z
+      .object({ seed: z.string(), seeds: z.array(publicFileSchema) })
+      .nullable()
+      .describe("Database-backed exercises: the seed each test starts from and the seed files (schema and rows)."),
     hintCount: z.number().int(),
     revealSolutionAfter: z.number().int(),
   }),

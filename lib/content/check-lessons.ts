@@ -13,6 +13,7 @@
  */
 import "server-only";
 import path from "node:path";
+import { checkSeedSql } from "../../sandbox/db/check-seed.ts";
 import { resolveLimits } from "../../sandbox/limits.ts";
 import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
 import { buildGradeJobFor } from "./grade-job.ts";
@@ -167,6 +168,14 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
     }
     return problems;
   });
+
+  // Every seed of a database-backed exercise runs (a broken seed would fail every test).
+  for (const seed of exercise.database?.seeds ?? []) {
+    tasks.push(async () => {
+      const failure = await checkSeedSql(seed.source);
+      return failure ? [{ rule: "seed-fails", file: seed.file, line: failure.line, message: `seed "${seed.name}" fails: ${firstLine(failure.message)}` }] : [];
+    });
+  }
 
   // The starter compiles and fails.
   tasks.push(async (grade) => {

@@ -3,7 +3,9 @@
  * API, the UI, `npm run grade` and `npm run lessons:check` all use, so they cannot disagree.
  *
  *   function | handler | security -> CodeJob. run: example tests; submit: example + hidden
- *                                    (+ attacks for security), hidden files marked hidden.
+ *                                    (+ attacks for security), hidden files marked hidden, and
+ *                                    the reference solution for hidden tests to measure against;
+ *                                    seeds/ as the job's database when exercise.database is set.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
  *                                    submit: module.ts and every mutant.
  *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
@@ -27,12 +29,18 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: 
           ? [...exercise.hiddenTests, ...exercise.attackTests].map((t) => ({ name: t.name, source: t.source, hidden: true }))
           : [];
       const modules = Object.fromEntries(exercise.support.map((s) => [`./${s.name}`, s.source]));
+      const database = exercise.database
+        ? { seed: exercise.database.seed, seeds: Object.fromEntries(exercise.database.seeds.map((s) => [s.name, s.source])) }
+        : undefined;
       return {
         kind: "code",
         language: exercise.language,
         code,
         tests: [...visible, ...hidden],
         ...(exercise.support.length ? { modules } : {}),
+        ...(database ? { database } : {}),
+        // Hidden tests may calibrate work bounds against the reference solution (import "./reference").
+        ...(mode === "submit" ? { reference: exercise.solution.source } : {}),
         ...(limits ? { limits } : {}),
       };
     }

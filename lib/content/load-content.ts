@@ -427,9 +427,9 @@ function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string) 
   switch (kind) {
     case "function":
     case "handler":
-      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext } as Record<string, string> };
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext, seeds: ".sql" } as Record<string, string> };
     case "security":
-      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext } };
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext, seeds: ".sql" } };
     case "tests":
       return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, mistakes: `.test${ext}` } };
     case "sql":
@@ -497,6 +497,17 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
   }
 
+  const seeds = folders.get("seeds") ?? [];
+  if (ex.database) {
+    if (seeds.length === 0) {
+      problem("missing-file", path.join(dir, "seeds"), 1, `exercise.database needs seed files: seeds/${ex.database.seed}.sql (schema and rows)`);
+    } else if (!seeds.some((s) => s.name === ex.database!.seed)) {
+      problem("missing-file", lessonFile, yaml.lineOf(["exercise", "database", "seed"]), `exercise.database.seed is "${ex.database.seed}" but seeds/${ex.database.seed}.sql does not exist (seeds: ${seeds.map((s) => s.name).join(", ")})`);
+    }
+  } else if (folders.has("seeds")) {
+    problem("unexpected-file", path.join(dir, "seeds"), 1, "seeds/ is only used with `exercise.database: { seed: <name> }` in lesson.md");
+  }
+
   const instructionsHtml = (await render(ex.instructions, yaml.valueStartLine(["exercise", "instructions"]))).html;
   const hints = await Promise.all(
     ex.hints.map(async (markdown, i) => ({ markdown, html: (await render(markdown, yaml.valueStartLine(["exercise", "hints", i]))).html })),
@@ -527,6 +538,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     module: moduleFile ? asPublic(moduleFile) : null,
     seed: seed ? seed.source : null,
     sql,
+    database: ex.database ? { seed: ex.database.seed, seeds: seeds.map((s) => ({ name: `${s.name}.sql`, source: s.source })) } : null,
     hintCount: hints.length,
     revealSolutionAfter: ex.revealSolutionAfter,
   };
@@ -550,6 +562,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     seed,
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
     sql,
+    database: ex.database ? { seed: ex.database.seed, seeds } : null,
     mistakes: folders.get("mistakes") ?? [],
     hints,
     limits: ex.limits ?? {},

@@ -43,6 +43,8 @@ export interface PrivateExercise {
   seed: ExerciseFile | null;
   hiddenSeeds: ExerciseFile[];
   sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
+  /** Database-backed exercises: the seed each test starts from and every seed (seeds/<name>.sql, name without .sql). */
+  database: { seed: string; seeds: ExerciseFile[] } | null;
   /** Common wrong answers that Submit must reject (checked by lessons:check). */
   mistakes: ExerciseFile[];
   /** Hint texts (Markdown) and their rendered HTML. */

@@ -27,7 +27,8 @@ export type ProblemRule =
   | "bar-hints"
   | "bar-quiz"
   | "bar-hidden-tests"
-  | "bar-mistakes";
+  | "bar-mistakes"
+  | "seed-fails";
 
 export interface Problem {
   rule: ProblemRule;

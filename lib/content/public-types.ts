@@ -74,6 +74,8 @@ export interface PublicExercise {
   seed: string | null;
   /** sql exercises: how results are compared. */
   sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
+  /** Database-backed exercises: the seed every test starts from and the seed files (schema and rows), shown to the learner. */
+  database: { seed: string; seeds: PublicFile[] } | null;
   /** Number of hints; their text is released one at a time by the server. */
   hintCount: number;
   /** Failed submit attempts before the reference solution may be offered. */
