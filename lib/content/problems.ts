@@ -21,6 +21,7 @@ export type ProblemRule =
   | "starter-broken"
   | "mistake-accepted"
   | "mutant-survives"
+  | "equivalent-fails"
   | "time-budget"
   | "grading-error"
   | "bar-prose"
@@ -28,6 +29,7 @@ export type ProblemRule =
   | "bar-quiz"
   | "bar-hidden-tests"
   | "bar-mistakes"
+  | "bar-equivalents"
   | "seed-fails";
 
 export interface Problem {
