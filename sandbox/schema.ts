@@ -94,6 +94,8 @@ export const sqlJobSchema = z
       z.object({ mode: z.literal("rows"), ordered: z.boolean() }).strict(),
       z.object({ mode: z.literal("tables"), tables: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict(),
     ]),
+    probes: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
+    plans: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
     limits: limitsSchema.optional(),
   })
   .strict();

@@ -75,7 +75,7 @@ export interface TestFile {
 }
 
 /**
- * A database for a code job: learner code and tests import `db` from "serverside:db" (SQLite, run by
+ * A database for a code job: the module "serverside:db" gives learner code and tests `db` (SQLite, run by
  * the grader process); each test starts with a fresh database seeded from `seeds[seed]`, and tests
  * may switch to another seed (serverside:test `database.use(name)`).
  */
@@ -137,6 +137,19 @@ export interface SqlJob {
    * the listed tables (for INSERT/UPDATE/DELETE/CREATE exercises).
    */
   compare: { mode: "rows"; ordered: boolean } | { mode: "tables"; tables: string[] };
+  /**
+   * Probe sets: statements run one at a time after the SQL, on every dataset; each must be accepted
+   * or rejected exactly as after the reference solution (constraints graded by behaviour). One test
+   * per set and dataset, "dataset <name> > <set name>". Hidden sets run on hidden datasets only
+   * when there are any.
+   */
+  probes?: { name: string; sql: string; hidden?: boolean }[];
+  /**
+   * Query files: after the SQL, each query's plan (EXPLAIN QUERY PLAN) must find rows through an
+   * index wherever the reference's does, and not sort where it does not. One test per query, on the
+   * first dataset, "query plan: <file name>:<line>".
+   */
+  plans?: { name: string; sql: string; hidden?: boolean }[];
   limits?: Partial<Limits>;
 }
 

@@ -128,6 +128,7 @@ export const publicExerciseSchema = named(
     support: z.array(publicFileSchema),
     module: publicFileSchema.nullable(),
     seed: z.string().nullable(),
+    sqlChecks: z.array(publicFileSchema).describe("sql exercises: visible probe sets and query files (plan checks)."),
     sql: z
       .union([
         z.object({ compare: z.literal("rows"), ordered: z.boolean() }),

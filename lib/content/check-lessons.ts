@@ -80,10 +80,22 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
       problems.push(...checkLessonBar(content.lessons.get(source.id)!, source, content.exercises.get(source.id), content.quizzes.get(source.id) ?? []));
     }
   }
+  // Every seed of a database-backed exercise must run: a broken seed fails every test of every
+  // learner, so it is reported at its line and the exercise is not graded (each job would only
+  // repeat it). Runs with --no-grade too (sql.js, no sandbox).
+  const brokenSeeds = new Set<string>();
+  for (const exercise of exercises) {
+    for (const seed of exercise.database?.seeds ?? []) {
+      const failure = await checkSeedSql(seed.source);
+      if (!failure) continue;
+      brokenSeeds.add(exercise.id);
+      problems.push({ rule: "seed-fails", file: seed.file, line: failure.line, message: `seed "${seed.name}" fails: ${firstLine(failure.message)}` });
+    }
+  }
   let jobs = 0;
   if (options.grade) {
     const grade = options.grade;
-    const tasks = exercises.flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
+    const tasks = exercises.filter((e) => !brokenSeeds.has(e.id)).flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
     jobs = tasks.length;
     await runPool(tasks.map((task) => async () => problems.push(...(await task(grade)))), options.concurrency ?? 2);
   }
@@ -181,14 +193,6 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
     }
     return problems;
   });
-
-  // Every seed of a database-backed exercise runs (a broken seed would fail every test).
-  for (const seed of exercise.database?.seeds ?? []) {
-    tasks.push(async () => {
-      const failure = await checkSeedSql(seed.source);
-      return failure ? [{ rule: "seed-fails", file: seed.file, line: failure.line, message: `seed "${seed.name}" fails: ${firstLine(failure.message)}` }] : [];
-    });
-  }
 
   // The starter compiles and fails.
   tasks.push(async (grade) => {

@@ -8,13 +8,22 @@
  *                                    seeds/ as the job's database when exercise.database is set.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
  *                                    submit: module.ts, every equivalent and every mutant.
- *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
+ *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql;
+ *                                    probes*.sql / plans*.sql always, hidden-probes / hidden-plans on submit.
  */
 import "server-only";
 import type { GradeJob, TestFile } from "../../sandbox/types.ts";
 import type { PrivateExercise } from "./private-types.ts";
 
 export type GradeMode = "run" | "submit";
+
+/** Probe sets or plan files for an SqlJob: visible ones always, hidden-* ones on Submit. */
+function sqlChecks(files: PrivateExercise["probes"], mode: GradeMode, key: "probes" | "plans") {
+  const list = files
+    .filter((f) => mode === "submit" || !f.name.startsWith("hidden-"))
+    .map((f) => ({ name: f.name, sql: f.source, ...(f.name.startsWith("hidden-") ? { hidden: true } : {}) }));
+  return list.length ? { [key]: list } : {};
+}
 
 /** Builds the sandbox job that grades `code` (the learner's file) for `exercise`. */
 export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: GradeMode): GradeJob {
@@ -65,6 +74,8 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: 
           ...(mode === "submit" ? exercise.hiddenSeeds.map((s) => ({ name: s.name, seed: s.source, hidden: true })) : []),
         ],
         compare: sql.compare === "rows" ? { mode: "rows", ordered: sql.ordered } : { mode: "tables", tables: sql.tables },
+        ...sqlChecks(exercise.probes, mode, "probes"),
+        ...sqlChecks(exercise.plans, mode, "plans"),
         ...(limits ? { limits } : {}),
       };
     }

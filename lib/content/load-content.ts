@@ -438,7 +438,11 @@ function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string) 
     case "tests":
       return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` } };
     case "sql":
-      return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" } };
+      return {
+        required: ["starter.sql", "solution.sql", "seed.sql"],
+        optional: [/^hidden-seed[a-z0-9-]*\.sql$/, /^(hidden-)?probes[a-z0-9-]*\.sql$/, /^(hidden-)?plans[a-z0-9-]*\.sql$/],
+        dirs: { mistakes: ".sql" },
+      };
     default:
       return { required: [], optional: [], dirs: {} };
   }
@@ -537,6 +541,9 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const asPublic = (f: ExerciseFile) => ({ name: f.name, source: f.source });
   const exampleTests = codeKind ? [need(`example.test${ext}`)] : [];
   const seed = ex.kind === "sql" ? need("seed.sql") : null;
+  const byName = (re: RegExp) => [...files.values()].filter((f) => re.test(f.name)).sort((a, b) => a.name.localeCompare(b.name));
+  const probes = ex.kind === "sql" ? byName(/^(hidden-)?probes/) : [];
+  const plans = ex.kind === "sql" ? byName(/^(hidden-)?plans/) : [];
   const moduleFile = ex.kind === "tests" ? { ...need(`module${ext}`), name: `solution${ext}` } : null;
 
   const publicExercise: PublicExercise = {
@@ -552,6 +559,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     module: moduleFile ? asPublic(moduleFile) : null,
     seed: seed ? seed.source : null,
     sql,
+    sqlChecks: [...probes, ...plans].filter((f) => !f.name.startsWith("hidden-")).map(asPublic),
     database: ex.database ? { seed: ex.database.seed, seeds: seeds.map((s) => ({ name: `${s.name}.sql`, source: s.source })) } : null,
     hintCount: hints.length,
     revealSolutionAfter: ex.revealSolutionAfter,
@@ -578,6 +586,8 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
     sql,
     database: ex.database ? { seed: ex.database.seed, seeds } : null,
+    probes,
+    plans,
     mistakes: folders.get("mistakes") ?? [],
     hints,
     limits: ex.limits ?? {},
