@@ -19,6 +19,8 @@ const MAX_PAYLOAD_CHARS = 4 * 1024 * 1024;
 export interface HostHandler {
   /** Answers an operation ("db.query", "test.log", ...) with a JSON reply `{ ok, ... }`. */
   handle(op: string, payload: string): string;
+  /** Called by runCode once its clock starts: host work stops at the run's deadline. */
+  beginRun(deadline: number): void;
   /** Called by runCode before each test starts, and after the last one ends. */
   beginTest(): void;
   endTest(): void;

@@ -313,6 +313,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   const { isolate, context, dispatch } = prepared;
   let tainted = false;
   setActiveHost(spec.host ?? null);
+  spec.host?.beginRun(deadline + HARNESS_GRACE_MS);
   // A run that hit a limit (or anything unexpected) does not leave its isolate for the next run.
   const classifyRun = (error: unknown) => {
     tainted = true;

@@ -38,6 +38,7 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
 async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
   const spec = { language: job.language, files: codeSpecFiles(job), limits };
   if (!job.database) return runCode(spec, factory);
+  // The deadline is replaced by runCode's own when its clock starts (beginRun).
   const session = await DbSession.open(job.database, Math.min(256, Math.max(8, limits.memoryMb)), performance.now() + limits.timeoutMs);
   try {
     return runCode({ ...spec, host: session }, factory);

@@ -104,7 +104,7 @@ export class DbSession {
   private readonly SQL: SqlJsStatic;
   private readonly spec: DatabaseSpec;
   private readonly memoryMb: number;
-  private readonly deadline: number;
+  private deadline: number;
   private db: Database | null = null;
   private seedName: string;
   private inTest = false;
@@ -123,6 +123,11 @@ export class DbSession {
   /** Loads sql.js (once per process) and opens a session for a job. */
   static async open(spec: DatabaseSpec, memoryMb: number, deadline: number): Promise<DbSession> {
     return new DbSession(await loadSqlJs(), spec, memoryMb, deadline);
+  }
+
+  /** The run's clock started (sql.js may have taken a while to load before it). */
+  beginRun(deadline: number): void {
+    this.deadline = deadline;
   }
 
   /** A new test starts: the previous test's database is gone, the next one is fresh. */
