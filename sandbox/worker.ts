@@ -20,11 +20,16 @@ const RECYCLE_AFTER_JOBS = 5_000;
 
 function codeSpecFiles(job: CodeJob): RunFile[] {
   const ext = job.language;
-  const files: RunFile[] = [{ name: `solution.${ext}`, kind: "solution", source: job.code, learner: true }];
+  // Learner files are modules like any other ("./store"); only test files are out of their reach
+  // (the harness refuses them), and extra modules stay shared with the tests as before.
+  const files: RunFile[] = job.files
+    ? job.files.map((f) => ({ name: f.name, kind: "solution", source: f.source, learner: true }))
+    : [{ name: `solution.${ext}`, kind: "solution", source: job.code ?? "", learner: true }];
   for (const [specifier, source] of Object.entries(job.modules ?? {})) {
     files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
   }
-  if (job.reference !== undefined) {
+  // A learner file called reference.ts would share the module key: then there is no reference.
+  if (job.reference !== undefined && !files.some((f) => f.name.replace(/\.[a-z]+$/, "") === "reference")) {
     // Shown to nobody: toString and stack frames treat it as a hidden file.
     files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false, guardSource: true });
   }
