@@ -86,6 +86,8 @@ describe("verifyPassword with damaged stored strings returns false (never throws
     ["a truncated hash (shorter than 32 bytes)", `scrypt$1024$8$1$${salt}$${hash.slice(0, 32)}`],
     ["N that is not a power of two", `scrypt$1000$8$1$${salt}$${hash}`],
     ["N = abc", `scrypt$abc$8$1$${salt}$${hash}`],
+    ["N = 1024abc (a number followed by junk)", `scrypt$1024abc$8$1$${salt}$${hash}`],
+    ["r = 8.0 (not written as a whole number)", `scrypt$1024$8.0$1$${salt}$${hash}`],
     ["an absurd N (2^30, 128 GiB)", `scrypt$1073741824$8$1$${salt}$${hash}`],
   ];
   for (const [what, stored] of cases) {
