@@ -296,6 +296,8 @@ describe("verifyJwt checks iss and aud when asked to (RFC 8725)", () => {
 
   test("an expired token from the wrong issuer → expired (exp and nbf are checked before iss and aud)", () => {
     expect(check({ iss: "https://evil.example", exp: 1000 }, { issuer: ISSUER })).toEqual({ ok: false, reason: "expired" });
+  });
+});
 
 // How the signature is compared (serverside:test records the calls learner code makes; tests only).
 import { calls } from "serverside:test";
