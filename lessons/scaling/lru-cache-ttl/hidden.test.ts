@@ -41,6 +41,27 @@ describe("recency (LRU order)", () => {
     expect(cache.get("a")).toBe(10);
   });
 
+  test('max 2, full with a and b: set("b", 20) replaces the most recent key → a is not evicted, size stays 2', () => {
+    const { cache } = makeCache(2, 1000);
+    cache.set("a", 1);
+    cache.set("b", 2);
+    cache.set("b", 20);
+    expect(cache.get("a")).toBe(1);
+    expect(cache.get("b")).toBe(20);
+    expect(cache.size).toBe(2);
+  });
+
+  test("max 3, full with a, b, c: replacing each key in turn evicts nothing", () => {
+    const { cache } = makeCache(3, 1000);
+    cache.set("a", 1);
+    cache.set("b", 2);
+    cache.set("c", 3);
+    cache.set("b", 20);
+    cache.set("c", 30);
+    cache.set("a", 10);
+    expect([cache.get("a"), cache.get("b"), cache.get("c")]).toEqual([10, 20, 30]);
+  });
+
   test("max 2: set a, b, has(a), set c → a is evicted (has is not a use)", () => {
     const { cache } = makeCache(2, 1000);
     cache.set("a", 1);
@@ -172,6 +193,27 @@ describe("time to live", () => {
     expect(cache.get("b")).toBe(2);
     expect(cache.get("c")).toBe(3);
     expect(cache.size).toBe(2);
+  });
+
+  test("max 4: x at 0, k at 5, e at 10, l at 15, get e, k set again at 30; at 1012 (x and e expired) set n, m → size 3 then 4, l and k kept", () => {
+    const { cache, tick } = makeCache(4, 1000);
+    cache.set("x", 0);
+    tick(5);
+    cache.set("k", 1);
+    tick(5);
+    cache.set("e", 2);
+    tick(5);
+    cache.set("l", 3);
+    tick(5);
+    cache.get("e");
+    tick(10);
+    cache.set("k", 10);
+    tick(982);
+    cache.set("n", 4);
+    expect(cache.size).toBe(3);
+    cache.set("m", 5);
+    expect([cache.get("l"), cache.get("k"), cache.get("n"), cache.get("m")]).toEqual([3, 10, 4, 5]);
+    expect(cache.size).toBe(4);
   });
 
   test("an expired key can be set again and is served for a full new TTL", () => {
