@@ -319,15 +319,16 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     if (topOutput) result.output = topOutput;
     return result;
   };
-  const fail = (kind: ErrorKind, message: string, line?: number, column?: number) =>
-    finish("error", { kind, message: cap(message), ...(line ? { line } : {}), ...(column ? { column } : {}) });
+  // file: the learner file the line is in (several learner files: the editor marks the right one).
+  const fail = (kind: ErrorKind, message: string, line?: number, column?: number, file?: string) =>
+    finish("error", { kind, message: cap(message), ...(line ? { ...(file ? { file } : {}), line } : {}), ...(column ? { column } : {}) });
 
   // 1. Transpile (compile errors are the learner's to fix; an author file that fails is ours).
   const compiled: { file: RunFile; code: string }[] = [];
   for (const file of spec.files) {
     const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
     if (!result.ok) {
-      if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column);
+      if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column, file.name);
       const where = file.kind === "hidden" ? "" : ` (line ${result.line ?? "?"})`;
       return fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
     }
@@ -398,7 +399,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         }
         const line = m ? Number(m[3]) : undefined;
         const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
-        return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column);
+        return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column, file.name);
       }
       // Evaluates the wrapper expression only (creates the module function; no learner code runs).
       const fn = inIsolate(HARNESS_CALL_MS, () => script.runSync(context, { reference: true, timeout: HARNESS_CALL_MS }));
@@ -434,7 +435,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         // by what the learner's module exports.
         return fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
       }
-      return fail("runtime", message, loc?.line, loc?.column);
+      return fail("runtime", message, loc?.line, loc?.column, loc?.file);
     }
     if (load.declared > limits.maxTests || load.tests.length > limits.maxTests) {
       return fail("limit", `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`);

@@ -49,6 +49,11 @@ export interface GradeError {
   kind: ErrorKind;
   /** A message the learner can act on. */
   message: string;
+  /**
+   * The learner's file the line is in ("solution.ts", or "store.ts" of a multi-file exercise), when
+   * line is known.
+   */
+  file?: string;
   /** 1-based line and column in the learner's own source, when known. */
   line?: number;
   column?: number;
@@ -74,11 +79,25 @@ export interface TestFile {
   hidden?: boolean;
 }
 
-/** function, handler and security exercises: learner code graded by test files. */
+/**
+ * One of the learner's files in a multi-file exercise: "store.ts". Tests and the learner's other
+ * files import it as "./store".
+ */
+export interface LearnerFile {
+  name: string;
+  source: string;
+}
+
+/**
+ * function, handler, security and project exercises: learner code graded by test files. The learner's
+ * code is exactly one of `code` (one file, imported as "./solution") and `files` (several files,
+ * each imported by its own name). `limits.sourceBytes` applies to their total.
+ */
 export interface CodeJob {
   kind: "code";
   language: Language;
-  code: string;
+  code?: string;
+  files?: LearnerFile[];
   tests: TestFile[];
   /** Extra modules tests or code may import, by specifier (e.g. "./db"): name -> source. */
   modules?: Record<string, string>;

@@ -19,7 +19,11 @@ const RECYCLE_AFTER_JOBS = 5_000;
 
 function codeSpecFiles(job: CodeJob): RunFile[] {
   const ext = job.language;
-  const files: RunFile[] = [{ name: `solution.${ext}`, kind: "solution", source: job.code, learner: true }];
+  // Learner files are modules like any other ("./store"); only test files are out of their reach
+  // (the harness refuses them), and extra modules stay shared with the tests as before.
+  const files: RunFile[] = job.files
+    ? job.files.map((f) => ({ name: f.name, kind: "solution", source: f.source, learner: true }))
+    : [{ name: `solution.${ext}`, kind: "solution", source: job.code ?? "", learner: true }];
   for (const [specifier, source] of Object.entries(job.modules ?? {})) {
     files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
   }

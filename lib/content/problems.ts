@@ -21,6 +21,7 @@ export type ProblemRule =
   | "starter-broken"
   | "mistake-accepted"
   | "mutant-survives"
+  | "stage-order"
   | "equivalent-fails"
   | "time-budget"
   | "grading-error"
