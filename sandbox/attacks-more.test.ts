@@ -140,7 +140,8 @@ let junk: number[][] = [];
 for (let i = 0; i < 200; i++) { junk.push(new Array(20000).fill(i)); if (junk.length > 20) junk = []; }
 export function slugify(s: string) { return "x"; }`;
     const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], LIMITS));
-    assert.equal(result.status, "fail", brief(result));
+    // Its own run may time out (V8 may run the cleanup callback during it); never the next one.
+    assert.notEqual(result.status, "pass", brief(result));
     // Atomics.waitAsync waiters outlived their context (56 MB per submission): it is gone, and
     // cannot be put back (Atomics is frozen).
     const probe = visible(`test("no waitAsync", () => {\n  expect(typeof (Atomics as any).waitAsync).toBe("undefined");\n  expect(() => { (Atomics as any).waitAsync = () => 1; }).toThrow(TypeError);\n  expect(typeof Atomics.wait).toBe("function");\n});`);

@@ -437,12 +437,12 @@ test("the one that goes wrong", async () => { ${body} });
 test("last", () => { expect(slugify("C")).toBe("c"); });`);
 
   const CASES: [string, string, RegExp][] = [
-    ["an unhandled rejection (a beginner's req.json().then(...) with no catch)", `new Request("http://x/", { method: "POST", body: "{" }).json().then((b) => b);\n await Promise.resolve();`, /Unexpected end of JSON input|JSON/],
-    ["an unhandled rejection whose message says 'memory limit'", `Promise.reject(new Error("Isolate was disposed during execution due to memory limit"));\n await null;`, /memory limit/],
-    ["an unhandled rejection whose message says 'Script execution timed out.'", `Promise.reject(new Error("Script execution timed out."));\n await null;`, /timed out/],
+    ["an unhandled rejection (a beginner's req.json().then(...) with no catch)", `(globalThis as any).kept = new Request("http://x/", { method: "POST", body: "{" }).json().then((b) => b);\n await Promise.resolve();`, /Unexpected end of JSON input|JSON/],
+    ["an unhandled rejection whose message says 'memory limit'", `(globalThis as any).kept = Promise.reject(new Error("Isolate was disposed during execution due to memory limit"));\n await null;`, /memory limit/],
+    ["an unhandled rejection whose message says 'Script execution timed out.'", `(globalThis as any).kept = Promise.reject(new Error("Script execution timed out."));\n await null;`, /timed out/],
     ["an error thrown in a timer callback", `setTimeout(() => { throw new RangeError("from a timer"); }, 5);\n await new Promise((r) => setTimeout(r, 50));`, /from a timer/],
     ["an error thrown in an interval after the test awaited", `setInterval(() => { throw new Error("Script execution timed out."); }, 1);\n await new Promise(() => {});`, /timer callback/],
-    ["a rejection with a non-Error value", `Promise.reject("memory limit");\n await null;`, /memory limit/],
+    ["a rejection with a non-Error value", `(globalThis as any).kept = Promise.reject("memory limit");\n await null;`, /memory limit/],
   ];
   for (const [name, body, message] of CASES) {
     test(`${name}: the running test's runtime error, the other tests reported`, async () => {
@@ -456,7 +456,7 @@ test("last", () => { expect(slugify("C")).toBe("c"); });`);
   }
 
   test("an unhandled rejection while the module loads is a runtime error, not an internal one", async () => {
-    for (const top of [`Promise.reject(new Error("Script execution timed out."));`, `Promise.reject(new Error("memory limit"));`, `void new Response("{").json();`]) {
+    for (const top of [`(globalThis as any).kept = Promise.reject(new Error("Script execution timed out."));`, `(globalThis as any).kept = Promise.reject(new Error("memory limit"));`, `(globalThis as any).kept = new Response("{").json();`]) {
       const result = await grader.grade(codeJob(`${top}\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));
       assert.equal(result.status, "error", brief(result));
       assert.equal(result.error?.kind, "runtime", `${top}\n${brief(result)}`);

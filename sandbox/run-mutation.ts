@@ -116,12 +116,16 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
   const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
   const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>() }));
   const budgets: number[] = subjects.map(() => 0);
-  const order = seededOrder(subjects.length, seed);
-  for (const [position, k] of order.entries()) {
+  // Half the job's budget is kept for the correct module until it has run: in a shuffled order,
+  // slow runs before it (a mutant looping until its timeout) must not leave it without time, since
+  // its result decides the job. The other runs share what is left, as before.
+  const reserveMs = Math.floor(limits.timeoutMs / 2);
+  let correctRan = false;
+  for (const k of seededOrder(subjects.length, seed)) {
     if (performance.now() >= deadline) break;
-    // An equal share of what is left: in a shuffled order a slow suite must not starve the runs
-    // after it (the correct module's among them); time a run does not use passes on to the rest.
-    const budgetMs = Math.max(1, Math.floor(left() / (order.length - position)));
+    const isCorrect = subjects[k]!.kind === "correct";
+    const budgetMs = Math.max(1, left() - (isCorrect || correctRan ? 0 : reserveMs));
+    if (isCorrect) correctRan = true;
     budgets[k] = budgetMs;
     const result = runCode(specFor(job, subjects[k].source, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
     results[k] = result;
