@@ -289,6 +289,12 @@ describe("3. mutation jobs demand behaviour", () => {
     });
   }
 
+  test("tests the learner writes get no real clock (serverside:test's measure)", async () => {
+    const result = await grader.grade(job(`import { measure } from "serverside:test";\nimport { clamp } from "./solution";\ntest("timed", () => { expect(measure(() => clamp(1, 0, 2))).toBeGreaterThan(-1); });`));
+    assert.equal(result.tests[0]?.status, "fail", brief(result));
+    assert.match(result.tests[0]?.message ?? "", /not available in tests you write/, brief(result));
+  });
+
   test("every time source follows the virtual clock, Intl included", async () => {
     // Intl.DateTimeFormat formatted the real "now": a timing channel, and a date from the host.
     const tests = visible(`test("one clock", () => {
