@@ -7,6 +7,7 @@ import { buildBootSource, IsolateFactory, runCode } from "./run-code.ts";
 import type { RunFile } from "./run-code.ts";
 import { runMutation } from "./run-mutation.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
+import { DbSession } from "./db/session.ts";
 import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./prelude/index.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { CodeJob, GradeJob, GradeResult, Limits, SqlJob } from "./types.ts";
@@ -27,18 +28,43 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
   for (const [specifier, source] of Object.entries(job.modules ?? {})) {
     files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
   }
+  // A learner file called reference.ts would share the module key: then there is no reference.
+  if (job.reference !== undefined && !files.some((f) => f.name.replace(/\.[a-z]+$/, "") === "reference")) {
+    // Shown to nobody: toString and stack frames treat it as a hidden file.
+    files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false, guardSource: true });
+  }
   for (const test of job.tests) {
     files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
   }
   return files;
 }
 
+interface SqlModule {
+  runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult>;
+  takeSqlEngineDamage(): boolean;
+}
+let sqlModule: SqlModule | undefined;
+
+/** Runs a code job, with its database session when it declares one. */
+async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
+  const spec = { language: job.language, files: codeSpecFiles(job), limits };
+  if (!job.database) return runCode(spec, factory);
+  // The deadline is replaced by runCode's own when its clock starts (beginRun).
+  const session = await DbSession.open(job.database, Math.min(256, Math.max(8, limits.memoryMb)), performance.now() + limits.timeoutMs);
+  try {
+    return runCode({ ...spec, host: session }, factory);
+  } finally {
+    session.close();
+  }
+}
+
 async function runSql(job: SqlJob, limits: Limits): Promise<GradeResult> {
-  let mod: { runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult> };
+  let mod: SqlModule;
   try {
     // A variable specifier: sandbox/sql is written in parallel and may not exist yet.
     const specifier = "./sql/run-sql-job.ts";
     mod = await import(specifier);
+    sqlModule = mod;
   } catch (error) {
     if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
     return { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "SQL grading is not available yet." }, durationMs: 0 };
@@ -59,18 +85,31 @@ async function main(): Promise<void> {
     const { id, job, limits } = raw as { id: number; job: GradeJob; limits: Limits };
     let result: GradeResult;
     try {
-      if (job.kind === "code") result = runCode({ language: job.language, files: codeSpecFiles(job), limits }, factory);
+      if (job.kind === "code") result = await runCodeJob(job, limits, factory);
       else if (job.kind === "mutation") result = runMutation(job, limits, factory);
       else result = await runSql(job, limits);
     } catch (error) {
       console.error("[sandbox worker] grading failed:", error);
       result = { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "The grader failed unexpectedly." }, durationMs: 0 };
     }
-    send({ type: "result", id, result });
     jobs++;
-    if (process.memoryUsage().rss > RECYCLE_RSS_BYTES || jobs >= RECYCLE_AFTER_JOBS) {
-      // A clean exit after replying: the pool starts a fresh worker in this one's place.
+    // The "recycle me" signal: `recycle: true` on the reply (WorkerReply in pool.ts). The pool
+    // replaces this process before giving it another job. Sent when the process state may be
+    // damaged (an "internal" result: the grader itself failed; sql.js failed with a WebAssembly
+    // trap or abort, whose memory may be corrupt) or when the process is retiring (RSS, job count).
+    // Why: one SQL submission that trapped sql.js broke every later SQL job of its worker.
+    const damaged = result.status === "error" && result.error?.kind === "internal";
+    const engineDamaged = sqlModule?.takeSqlEngineDamage() ?? false;
+    const retiring = process.memoryUsage().rss > RECYCLE_RSS_BYTES || jobs >= RECYCLE_AFTER_JOBS;
+    const recycle = damaged || engineDamaged || retiring;
+    send(recycle ? { type: "result", id, result, recycle: true } : { type: "result", id, result });
+    if (recycle) {
+      // Until the pool replaces it, this process must not reuse what may be damaged: a fresh
+      // isolate (the SQL engine was already discarded by sandbox/sql).
       factory.dispose();
+    }
+    if (retiring) {
+      // A clean exit after replying: the pool starts a fresh worker in this one's place.
       process.disconnect?.();
       process.exit(0);
     }

@@ -159,6 +159,14 @@ describe("sql: empty submissions and errors", () => {
     assert.match(result.error!.message, /not your fault/);
   });
 
+  test("time running out while a seed or the reference runs is a timeout, not a broken exercise", async () => {
+    // A seed that takes longer than the whole job's budget (as any seed does on a loaded machine).
+    const slowSeed = `${SCHEMA}\nCREATE TABLE n (x); WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) INSERT INTO n SELECT x FROM c;`;
+    const result = await runSqlJob(rowsJob(CORRECT, { datasets: [{ name: "slow", seed: slowSeed }] }), { ...LIMITS, timeoutMs: 100 });
+    assert.equal(result.status, "error");
+    assert.equal(result.error?.kind, "timeout", JSON.stringify(result.error));
+  });
+
   test("SQL longer than sourceBytes is refused", async () => {
     const result = await runSqlJob(rowsJob(`${CORRECT} -- ${"x".repeat(200)}`), { ...LIMITS, sourceBytes: 100 });
     assert.equal(result.error?.kind, "limit");

@@ -8,9 +8,11 @@ import { RESULT_VERSION } from "../types.ts";
 import type { GradeError, GradeResult, Limits, SqlJob, TestResult } from "../types.ts";
 import { compareRows, compareTable } from "./compare-results.ts";
 import type { Comparison, TableSnapshot } from "./compare-results.ts";
-import { describeSchema, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
+import { asSqliteError, describeSchema, discardSqlJs, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
 import type { ExecBounds, ResultSet, SqlFailure } from "./execute-sql.ts";
 import { isBlankSql, lineAt, refusalOf } from "./sql-text.ts";
+import { compareProbes, comparePlans, planShape, ProbeTimeout, runProbes, splitStatements } from "./checks.ts";
+import type { SplitStatement } from "./checks.ts";
 
 /** Rows one statement may return (the learner's and the reference's alike). */
 export const MAX_RESULT_ROWS = 10_000;
@@ -30,6 +32,24 @@ type Expected = { mode: "rows"; result: ResultSet } | { mode: "tables"; tables: 
 /** A failure of the exercise itself (seed or reference solution): never the learner's fault. */
 class ExerciseError extends Error {}
 
+/**
+ * The job's time ran out while a seed or the reference solution ran. That is the job's deadline (on a
+ * loaded machine, or with many datasets), not a broken exercise: a timeout, like the learner's own.
+ */
+class TrustedTimeout extends Error {}
+
+/** Runs trusted SQL (a seed, the reference solution); a failure means the exercise is broken. */
+function executeSqlOrThrow(db: Parameters<typeof executeSql>[0], sql: string, bounds: ExecBounds, what: string): void {
+  const outcome = executeSql(db, sql, bounds);
+  if (!outcome.ok && outcome.error.kind === "timeout") throw new TrustedTimeout();
+  if (!outcome.ok) throw new ExerciseError(`${what}: ${outcome.error.message}`);
+}
+
+function capQuery(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return `The query: ${one.length > 300 ? `${one.slice(0, 300)} …` : one}`;
+}
+
 function failureMessage(failure: SqlFailure): string {
   const where = failure.statement ? `\n\nIn the statement starting on line ${failure.line ?? "?"}:\n  ${failure.statement}` : "";
   return `${failure.message}${where}`;
@@ -39,6 +59,18 @@ function failureMessage(failure: SqlFailure): string {
  * Runs one SQL job within `limits` (timeoutMs for the whole job, memoryMb for SQLite's heap and
  * database size). Never throws for anything learner SQL can cause.
  */
+let engineDamaged = false;
+
+/**
+ * True once a job of this process saw sql.js fail (not an SQLite error): the worker then asks to be
+ * recycled. Reading it resets it.
+ */
+export function takeSqlEngineDamage(): boolean {
+  const damaged = engineDamaged;
+  engineDamaged = false;
+  return damaged;
+}
+
 export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult> {
   const started = performance.now();
   const deadline = started + limits.timeoutMs;
@@ -85,6 +117,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
     const db = openDatabase(SQL, memoryMb);
     try {
       const seeded = executeSql(db, seed, trusted);
+      if (!seeded.ok && seeded.error.kind === "timeout") throw new TrustedTimeout();
       if (!seeded.ok) throw new ExerciseError(`the seed of dataset "${datasetName}" failed: ${seeded.error.message}`);
       return run(db);
     } finally {
@@ -115,6 +148,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
 
       const expected = withDatabase(dataset.name, dataset.seed, (db): Expected => {
         const outcome = executeSql(db, job.solution, trusted);
+        if (!outcome.ok && outcome.error.kind === "timeout") throw new TrustedTimeout();
         if (!outcome.ok) throw new ExerciseError(`the reference solution failed on dataset "${dataset.name}": ${outcome.error.message}`);
         if (job.compare.mode === "rows") {
           if (outcome.last === null) throw new ExerciseError("the reference solution's last statement returns no rows");
@@ -149,7 +183,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
           } catch (error) {
             // Why: the learner may leave a view under the table's name whose query fails; that threw
             // out of the job as an "internal" error ("The grader failed unexpectedly").
-            const message = error instanceof Error ? error.message : String(error);
+            const message = asSqliteError(error).message;
             return { failure: { kind: "runtime", message: `Reading ${table} after your SQL ran failed: ${message}` } };
           }
           const comparison = compareTable(table, snapshot, actual, hidden);
@@ -179,9 +213,95 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         continue;
       }
       record(verdict.comparison.pass ? "pass" : "fail", verdict.comparison.pass ? undefined : verdict.comparison.message);
+
+      // Probes: what the schema the SQL left accepts and rejects (each probe set on a fresh run).
+      for (const probe of job.probes ?? []) {
+        if (probe.hidden && !hidden && job.datasets.some((d) => d.hidden)) continue; // hidden sets run on hidden datasets
+        const probeStarted = performance.now();
+        const probeHidden = hidden || probe.hidden === true;
+        const { statements, outcomes: expectedOutcomes } = withDatabase(dataset.name, dataset.seed, (db) => {
+          executeSqlOrThrow(db, job.solution, trusted, `the reference solution failed on dataset "${dataset.name}"`);
+          let split: SplitStatement[];
+          try {
+            split = splitStatements(db, probe.sql);
+          } catch (error) {
+            throw new ExerciseError(`the probes ${probe.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          return { statements: split, outcomes: runProbes(db, split, deadline) };
+        });
+        const actualOutcomes = withDatabase(dataset.name, dataset.seed, (db) => {
+          const outcome = executeSql(db, job.code, learner);
+          return outcome.ok ? runProbes(db, statements, deadline) : null;
+        });
+        const probeName = `${name} > ${probe.name}`;
+        if (actualOutcomes === null) {
+          tests.push({ name: probeName, status: "error", message: "Not run: your SQL failed on this dataset.", durationMs: Math.round(performance.now() - probeStarted), ...(probeHidden ? { hidden: true } : {}) });
+          continue;
+        }
+        const comparison = compareProbes(statements, expectedOutcomes, actualOutcomes, probe.name, probeHidden);
+        tests.push({
+          name: probeName,
+          status: comparison.pass ? "pass" : "fail",
+          ...(comparison.pass ? {} : { message: comparison.message }),
+          durationMs: Math.round(performance.now() - probeStarted),
+          ...(probeHidden ? { hidden: true } : {}),
+        });
+      }
+    }
+
+    // Query plans: on the first dataset, once every dataset's SQL ran.
+    const first = job.datasets[0]!;
+    if ((job.plans ?? []).length > 0 && !tests.some((t) => t.status === "error" && !t.name.includes(" > "))) {
+      const plans = job.plans!;
+      const shapes = withDatabase(first.name, first.seed, (refDb) => {
+        executeSqlOrThrow(refDb, job.solution, trusted, `the reference solution failed on dataset "${first.name}"`);
+        return plans.map((plan) => {
+          let split: SplitStatement[];
+          try {
+            split = splitStatements(refDb, plan.sql);
+          } catch (error) {
+            throw new ExerciseError(`the queries of ${plan.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          return split.map((statement) => ({ plan, statement, expected: planShape(refDb, statement.text) }));
+        });
+      }).flat();
+      withDatabase(first.name, first.seed, (db) => {
+        const outcome = executeSql(db, job.code, learner);
+        if (!outcome.ok) return;
+        shapes.forEach(({ plan, statement, expected }) => {
+          const started = performance.now();
+          const testName = `query plan: ${plan.name}:${statement.line}`;
+          const hiddenPlan = plan.hidden === true;
+          let comparison: { pass: boolean; message: string };
+          try {
+            comparison = comparePlans(expected, planShape(db, statement.text));
+          } catch (error) {
+            comparison = { pass: false, message: `The query no longer runs on your database: ${asSqliteError(error).message}` };
+          }
+          const message = hiddenPlan ? comparison.message.split("\n\nYour plan")[0] : `${capQuery(statement.text)}\n\n${comparison.message}`;
+          tests.push({
+            name: testName,
+            status: comparison.pass ? "pass" : "fail",
+            ...(comparison.pass ? {} : { message }),
+            durationMs: Math.round(performance.now() - started),
+            ...(hiddenPlan ? { hidden: true } : {}),
+          });
+        });
+      });
     }
   } catch (error) {
-    if (!(error instanceof ExerciseError)) throw error;
+    if (error instanceof ProbeTimeout) return finish("error", { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) while the probes ran.` });
+    if (error instanceof TrustedTimeout) {
+      return finish("error", { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) before every dataset had run.` });
+    }
+    if (!(error instanceof ExerciseError)) {
+      // Not an SQLite error: sql.js itself failed (a WebAssembly trap, an abort), so its memory may be
+      // corrupt. This process gets a fresh engine and asks the pool to replace it (see worker.ts).
+      engineDamaged = true;
+      discardSqlJs();
+      console.error("[sandbox sql] the SQL engine failed:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      return finish("error", { kind: "internal", message: "The SQL engine failed while running this job; please try again. If it happens again, report it." });
+    }
     console.error(`[sandbox sql] exercise error: ${error.message}`);
     return finish("error", { kind: "internal", message: `This exercise is broken (${error.message}). It is not your fault; please report it.` });
   }
