@@ -38,7 +38,8 @@ async function signUp(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/learn$/);
+  // Generous: hashing a password takes a while on a loaded machine.
+  await expect(page).toHaveURL(/\/learn$/, { timeout: 60_000 });
 }
 
 async function signIn(page: Page, email: string, pw: string) {

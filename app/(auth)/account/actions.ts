@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getClientAddress, signIn, signOut } from "@/lib/auth";
@@ -31,6 +32,8 @@ export async function updateNameAction(_previous: AccountFormState, formData: Fo
   const name = nameSchema.safeParse(raw);
   if (!name.success) return { values: { name: raw }, fieldErrors: { name: name.error.issues[0]?.message } };
   await db.user.update({ where: { id: user.id }, data: { name: name.data || null } });
+  // The header shows the name on every page.
+  revalidatePath("/", "layout");
   return { ok: true, message: "Name saved.", values: { name: name.data } };
 }
 
