@@ -4,10 +4,11 @@
  * sandbox, records the submission and, for "submit", the learner's progress.
  */
 import "server-only";
-import { getGrader, type GradeResult } from "../../sandbox/index.ts";
+import type { GradeResult } from "../../sandbox/index.ts";
 import { buildGradeJob, type GradeMode } from "../content/index.ts";
 import { db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { gradeForOwner, trackGrade, type GradeOwner } from "./grader.ts";
 
 export type GradeSubmissionInput = {
   exerciseId: string;
@@ -17,6 +18,11 @@ export type GradeSubmissionInput = {
   userId?: string | null;
   /** The API key that sent it, for API submissions. */
   apiKeyId?: string | null;
+  /**
+   * Whose share of the grader this uses (fair scheduling and limits, lib/grading/grader.ts): the
+   * account that sent it (for the API, the key's owner) or a visitor's address. Default: `userId`.
+   */
+  owner?: GradeOwner | null;
   /** Whether to store the submission (default: when there is a user or an API key). */
   record?: boolean;
   /**
@@ -30,16 +36,30 @@ export type GradeSubmissionOutcome =
   | { ok: true; result: GradeResult; submission: { id: string; createdAt: Date } | null }
   | { ok: false; error: "unknown_exercise" };
 
-/** Grades code for an exercise; records it and updates progress as described above. */
+/**
+ * Grades code for an exercise; records it and updates progress as described above. Throws AppError
+ * `rate_limited` or `unavailable` (with retryAfterSeconds) when the grader refuses the job unrun.
+ */
 export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeSubmissionOutcome> {
-  const job = await buildGradeJob(input.exerciseId, input.code, input.mode);
-  if (!job) return { ok: false, error: "unknown_exercise" };
-  const result = await getGrader().grade(job);
+  return trackGrade(async () => {
+    const job = await buildGradeJob(input.exerciseId, input.code, input.mode);
+    if (!job) return { ok: false, error: "unknown_exercise" };
+    const owner = input.owner !== undefined ? input.owner : input.userId ? { kind: "user" as const, id: input.userId } : null;
+    const result = await gradeForOwner(job, owner);
 
-  const record = input.record ?? Boolean(input.userId || input.apiKeyId);
-  if (!record) return { ok: true, result, submission: null };
-  const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result);
-  return { ok: true, result, submission };
+    const record = input.record ?? Boolean(input.userId || input.apiKeyId);
+    if (!record) return { ok: true, result, submission: null };
+    const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result);
+    return { ok: true, result, submission };
+  });
+}
+
+/**
+ * An `internal` error is the grader's failure, not a verdict on the code (a worker that died twice,
+ * a broken exercise): it is recorded as a submission but is not an attempt.
+ */
+export function countsAsAttempt(result: GradeResult): boolean {
+  return !(result.status === "error" && result.error?.kind === "internal");
 }
 
 async function recordSubmission(input: GradeSubmissionInput, language: string, result: GradeResult) {
@@ -59,7 +79,7 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
       },
       select: { id: true, createdAt: true },
     });
-    if (userId && input.mode === "submit") {
+    if (userId && input.mode === "submit" && countsAsAttempt(result)) {
       const passed = result.status === "pass";
       const existing = await tx.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: input.exerciseId } } });
       await tx.progress.upsert({
