@@ -5,7 +5,7 @@
  * On the first signal: new grades are refused (503 with Retry-After, a clear message in the UI),
  * grades in flight finish and are recorded, and Next.js (which closes its listener and waits for
  * open requests on the same signal) then exits. If grades are still running after
- * SHUTDOWN_DRAIN_SECONDS, the process exits anyway. A second signal exits at once.
+ * SHUTDOWN_DRAIN_SECONDS, the process exits anyway.
  */
 import "server-only";
 import { env } from "../env.ts";
@@ -40,10 +40,8 @@ export async function startServerGrading(): Promise<void> {
 function installShutdownHandlers(): void {
   let draining = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (draining) {
-      console.log(`[serverside] ${signal} again: exiting now`);
-      process.exit(128 + (signal === "SIGINT" ? 2 : 15));
-    }
+    // A signal often arrives twice (sent to the process group, and forwarded by `npm start`).
+    if (draining) return;
     draining = true;
     stopAcceptingGrades();
     const limitMs = env.SHUTDOWN_DRAIN_SECONDS * 1000;
