@@ -49,7 +49,12 @@ async function startServer(name: string, env: Record<string, string> = {}, db = 
   const deadline = Date.now() + 120_000;
   // Ready means the grader's workers are up too (instrumentation.ts logs it before serving).
   while (!output.includes("grader ready")) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server ${name} did not start:\n${output}`);
+    // The suite's web server built the app; a second build would replace it under that server.
+    const building = output.includes("building the app");
+    if (building || child.exitCode !== null || Date.now() > deadline) {
+      killGroup({ process: child } as Server, "SIGKILL");
+      throw new Error(`server ${name} did not start${building ? " (the sources changed since the suite's build)" : ""}:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url: `http://127.0.0.1:${port}`, db, process: child, output: () => output };

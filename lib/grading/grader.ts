@@ -51,11 +51,11 @@ export async function startGrader(): Promise<void> {
 /**
  * Grades `job` for `owner` under the admission policy. Throws AppError `rate_limited` (429: this
  * owner has too many jobs or, for a visitor, has used its worker time) or `unavailable` (503: the
- * queue is full or the server is shutting down), each with retryAfterSeconds; never a verdict.
+ * queue is full or the pool closed), each with retryAfterSeconds; never a verdict. Draining is
+ * checked by trackGrade, which admits a grade as a whole.
  */
 export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Promise<GradeResult> {
   const s = state();
-  if (s.draining) throw new AppError("unavailable", "The server is restarting and takes no new submissions; try again in a few seconds.", { retryAfterSeconds: 5 });
   const visitorKey = owner?.kind === "visitor" ? `visitor:${owner.address}` : null;
   if (visitorKey) {
     const allowed = s.visitorBudget.check(visitorKey);
