@@ -6,13 +6,17 @@
  * and grades reference solutions, starters, common mistakes and mutants in the real sandbox.
  * Prints one `file:line: message` per problem and a summary; exits 1 on any problem.
  *   --no-grade   skip the sandbox (schema, ids, links, quiz only): fast, while writing prose.
+ *   --no-bar     skip the quality bar (prose length, hints, quiz, hidden tests, mistakes): while drafting.
+ * The lessons folder is LESSONS_DIR when set (as for the app and `grade`), else ./lessons.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { checkLessons, type Grade } from "../lib/content/check-lessons.ts";
+import { defaultLessonsRoot } from "../lib/content/watch-lessons.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 
-const USAGE = "usage: npm run lessons:check [-- <lesson folder or file>] [--no-grade]";
+const USAGE = "usage: npm run lessons:check [-- <lesson folder or file>] [--no-grade] [--no-bar]";
+const FLAGS = new Set(["--no-grade", "--no-bar"]);
 
 /** True when `dir` is itself a lessons root: one of its folders holds a track.yaml. */
 function isLessonsRoot(dir: string): boolean {
@@ -30,8 +34,9 @@ function findRoot(target: string): string | null {
 
 async function main(argv: string[]): Promise<number> {
   const noGrade = argv.includes("--no-grade");
+  const bar = !argv.includes("--no-bar");
   const positional = argv.filter((a) => !a.startsWith("--"));
-  if (positional.length > 1 || argv.some((a) => a.startsWith("--") && a !== "--no-grade")) {
+  if (positional.length > 1 || argv.some((a) => a.startsWith("--") && !FLAGS.has(a))) {
     console.error(USAGE);
     return 2;
   }
@@ -40,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`lessons:check: ${positional[0]}: no such file or folder`);
     return 2;
   }
-  let root = path.resolve("lessons");
+  let root = defaultLessonsRoot();
   if (only && isLessonsRoot(only)) {
     // A whole lessons folder (another checkout, a fixture): check everything in it.
     root = only;
@@ -59,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   try {
-    const report = await checkLessons({ root, only, grade });
+    const report = await checkLessons({ root, only, grade, bar });
     if (report.notFound) {
       console.error(`lessons:check: no lesson at ${path.relative(process.cwd(), report.notFound)}`);
       return 2;

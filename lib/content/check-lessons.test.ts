@@ -13,7 +13,7 @@ import { createGrader } from "../../sandbox/index.ts";
 import { checkLessons } from "./check-lessons.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
-const GRADING_RULES = new Set(["solution-fails", "starter-passes", "starter-broken", "mistake-accepted", "mutant-survives", "time-budget"]);
+const GRADING_RULES = new Set(["solution-fails", "starter-passes", "starter-broken", "mistake-accepted", "mutant-survives", "equivalent-fails", "time-budget", "bar-hidden-tests"]);
 
 const grader = createGrader({ workers: 1 });
 after(() => grader.close());
@@ -46,7 +46,7 @@ test("there is a fixture for every checker rule", () => {
   for (const rule of [
     "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "prerequisite-cycle", "broken-link",
     "markdown", "quiz-answers", "solution-fails", "starter-passes", "starter-broken", "mistake-accepted",
-    "mutant-survives", "time-budget",
+    "mutant-survives", "equivalent-fails", "time-budget", "bar-prose", "bar-hints", "bar-quiz", "bar-hidden-tests", "bar-mistakes", "bar-equivalents",
   ]) {
     assert.ok(rules.has(rule), `no fixture marks a problem of rule "${rule}"`);
   }
@@ -58,8 +58,11 @@ describe("lessons:check on broken fixtures", () => {
       const root = path.join(FIXTURES, name);
       const expected = expectedProblems(root);
       assert.ok(expected.length > 0, `fixture ${name} has no "expect:" marker`);
-      const needsSandbox = expected.some((e) => GRADING_RULES.has(e.split(" ")[0]));
-      const report = await checkLessons({ root, grade: needsSandbox ? (job) => grader.grade(job) : undefined });
+      const rules = expected.map((e) => e.split(" ")[0]);
+      const needsSandbox = rules.some((rule) => GRADING_RULES.has(rule));
+      // The quality bar is checked only where a fixture expects it: the other fixtures are short on purpose.
+      const bar = rules.some((rule) => rule.startsWith("bar-"));
+      const report = await checkLessons({ root, grade: needsSandbox ? (job) => grader.grade(job) : undefined, bar });
       const actual = report.problems.map((p) => `${p.rule} ${path.relative(root, p.file)}:${p.line}`).sort();
       assert.deepEqual(actual, expected, report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
     });
@@ -67,14 +70,16 @@ describe("lessons:check on broken fixtures", () => {
 });
 
 describe("the lessons:check command", () => {
-  const run = (...args: string[]) =>
+  const runWith = (env: Record<string, string>, ...args: string[]) =>
     spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--conditions=react-server", "scripts/lessons-check.ts", ...args], {
       cwd: path.resolve(import.meta.dirname, "../.."),
       encoding: "utf8",
+      env: { ...process.env, LESSONS_DIR: "", ...env },
     });
+  const run = (...args: string[]) => runWith({}, ...args);
 
   test("prints file:line: message per problem and a summary, and exits 1", () => {
-    const result = run("lib/content/fixtures/quiz-answers", "--no-grade");
+    const result = run("lib/content/fixtures/quiz-answers", "--no-grade", "--no-bar");
     assert.equal(result.status, 1, result.stderr);
     const lines = result.stdout.trim().split("\n");
     assert.match(lines[0], /^lib\/content\/fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: quiz question "two-right" has 2 right answers/);
@@ -86,6 +91,21 @@ describe("the lessons:check command", () => {
     const result = run("lessons/http/http-status-codes/lesson.md", "--no-grade");
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /^lessons:check: ok; 1 lesson\(s\), 1 exercise\(s\)/m);
+  });
+
+  test("applies the quality bar unless --no-bar", () => {
+    const result = run("lib/content/fixtures/bar", "--no-grade");
+    assert.equal(result.status, 1, result.stderr);
+    for (const rule of ["prose has \\d+ words", "1 hint\\(s\\)", "quiz has 1 question", "1 common mistake"]) {
+      assert.match(result.stdout, new RegExp(rule), result.stdout);
+    }
+    assert.equal(run("lib/content/fixtures/bar", "--no-grade", "--no-bar").status, 0);
+  });
+
+  test("checks LESSONS_DIR when it is set, like the app and grade", () => {
+    const result = runWith({ LESSONS_DIR: "lib/content/fixtures/quiz-answers" }, "--no-grade", "--no-bar");
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: /);
   });
 
   test("refuses a path that does not exist", () => {

@@ -6,7 +6,8 @@
  *   - the starter does not (and compiles);
  *   - every common mistake (mistakes/) is rejected;
  *   - tests exercises: the reference tests pass on module.ts and kill every mutant;
- *   - grading the reference solution stays within the exercise's time budget (limits.timeoutMs).
+ *   - grading the reference solution stays within the exercise's time budget (limits.timeoutMs);
+ *   - with `bar`, the quality bar (lesson-bar.ts): prose length, hints, quiz, hidden tests, mistakes.
  *
  * Jobs are built with buildGradeJobFor, the same code path the app uses.
  */
@@ -15,6 +16,7 @@ import path from "node:path";
 import { resolveLimits } from "../../sandbox/limits.ts";
 import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
 import { buildGradeJobFor } from "./grade-job.ts";
+import { checkHiddenTestCount, checkLessonBar } from "./lesson-bar.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
 import type { PrivateExercise } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
@@ -30,6 +32,8 @@ export interface CheckOptions {
   grade?: Grade;
   /** Grading jobs in flight at once. */
   concurrency?: number;
+  /** Also apply the quality bar (lesson-bar.ts); the CLI does unless --no-bar. */
+  bar?: boolean;
 }
 
 export interface CheckReport {
@@ -70,10 +74,15 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
   );
 
   const exercises = selected.map((s) => content.exercises.get(s.id)).filter((e) => e !== undefined);
+  if (options.bar) {
+    for (const source of selected) {
+      problems.push(...checkLessonBar(content.lessons.get(source.id)!, source, content.exercises.get(source.id), content.quizzes.get(source.id) ?? []));
+    }
+  }
   let jobs = 0;
   if (options.grade) {
     const grade = options.grade;
-    const tasks = exercises.flatMap((exercise) => gradingTasks(exercise, content));
+    const tasks = exercises.flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
     jobs = tasks.length;
     await runPool(tasks.map((task) => async () => problems.push(...(await task(grade)))), options.concurrency ?? 2);
   }
@@ -124,7 +133,15 @@ function mutantOf(testName: string, exercise: PrivateExercise): string | undefin
   return exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(testName.toLowerCase()))?.name;
 }
 
-function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[] {
+/**
+ * Which equivalent a mutation-job test result is about: the sandbox names them
+ * "your tests pass on another correct implementation: <name>" (sandbox/run-mutation.ts).
+ */
+function equivalentOf(testName: string, exercise: PrivateExercise): PrivateExercise["equivalents"][number] | undefined {
+  return exercise.equivalents.find((e) => testName === `your tests pass on another correct implementation: ${e.name}`);
+}
+
+function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: boolean): Task[] {
   const source = content.sources.get(exercise.id)!;
   const budget = resolveLimits(exercise.limits).timeoutMs;
   const budgetLine = source.lineOf(["exercise", "limits", "timeoutMs"]);
@@ -134,6 +151,7 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[]
   tasks.push(async (grade) => {
     const result = await grade(buildGradeJobFor(exercise, exercise.solution.source, "submit"));
     const problems: Problem[] = [];
+    if (bar && result.status === "pass") problems.push(...checkHiddenTestCount(exercise, result.tests.filter((t) => t.hidden).length));
     if (result.status === "error" && result.error?.kind === "timeout") {
       problems.push({ rule: "time-budget", file: exercise.lessonFile, line: budgetLine, message: `grading the reference solution timed out (budget ${budget} ms): ${firstLine(result.error.message)}` });
       return problems;
@@ -147,8 +165,13 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent): Task[]
         const mutant = exercise.mutants.find((m) => m.name === name)!;
         problems.push({ rule: "mutant-survives", file: mutant.file, line: 1, message: `mutant "${name}" (${mutant.description}) survives the reference tests (solution.test): add a test that fails on it` });
       }
-      const other = result.tests.filter((t) => t.status !== "pass" && !mutantOf(t.name, exercise));
-      if (other.length || !survivors.length) {
+      const failedEquivalents = result.tests.filter((t) => t.status !== "pass" && equivalentOf(t.name, exercise));
+      for (const t of failedEquivalents) {
+        const equivalent = equivalentOf(t.name, exercise)!;
+        problems.push({ rule: "equivalent-fails", file: equivalent.file, line: 1, message: `the reference tests (solution.test) fail on equivalent "${equivalent.name}": it must behave exactly like module (${firstLine(t.message ?? t.status)})` });
+      }
+      const other = result.tests.filter((t) => t.status !== "pass" && !mutantOf(t.name, exercise) && !equivalentOf(t.name, exercise));
+      if (other.length || (!survivors.length && !failedEquivalents.length)) {
         problems.push({ rule: "solution-fails", file: exercise.solution.file, line: 1, message: `reference tests fail on module: ${describeFailure({ ...result, tests: other.length ? other : result.tests })}` });
       }
     } else if (result.status !== "pass") {

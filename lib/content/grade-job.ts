@@ -5,7 +5,7 @@
  *   function | handler | security -> CodeJob. run: example tests; submit: example + hidden
  *                                    (+ attacks for security), hidden files marked hidden.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
- *                                    submit: module.ts and every mutant.
+ *                                    submit: module.ts, every equivalent and every mutant.
  *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
  */
 import "server-only";
@@ -43,6 +43,7 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: 
         tests: code,
         module: exercise.module!.source,
         mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source })) : [],
+        ...(mode === "submit" && exercise.equivalents.length ? { equivalents: exercise.equivalents.map((e) => ({ name: e.name, source: e.source })) } : {}),
         ...(limits ? { limits } : {}),
       };
     case "sql": {

@@ -28,6 +28,8 @@ export interface LessonSource {
   trackId: string;
   dir: string;
   file: string;
+  /** Line of lesson.md where the prose (after the front matter) starts. */
+  bodyLine: number;
   lineOf(path: readonly PropertyKey[]): number;
 }
 
@@ -135,7 +137,7 @@ export async function loadContent(root: string): Promise<LoadedContent> {
         lessons.set(raw.id, built.lesson);
         if (built.exercise) exercises.set(raw.id, built.exercise);
         quizzes.set(raw.id, built.quiz);
-        sources.set(raw.id, { id: raw.id, trackId: track.id, dir: raw.dir, file: raw.file, lineOf: raw.yaml.lineOf });
+        sources.set(raw.id, { id: raw.id, trackId: track.id, dir: raw.dir, file: raw.file, bodyLine: raw.bodyFirstLine, lineOf: raw.yaml.lineOf });
       }),
     ),
   );
@@ -418,6 +420,11 @@ async function buildLesson(
   return { lesson, exercise, quiz: privateQuiz };
 }
 
+/** Code with comments and whitespace removed, to spot copies (a rough lexer: good enough to compare files). */
+function normalizeCode(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").replace(/\s+/g, "");
+}
+
 type Render = (markdown: string, line: number, inline?: boolean) => Promise<{ html: string }>;
 
 /** Which files each exercise kind has, by convention (ext: ".ts" / ".js" by language, ".sql" for sql). */
@@ -429,7 +436,7 @@ function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string) 
     case "security":
       return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext } };
     case "tests":
-      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, mistakes: `.test${ext}` } };
+      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` } };
     case "sql":
       return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" } };
     default:
@@ -475,9 +482,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   for (const name of layout.required) {
     if (!files.has(name)) problem("missing-file", path.join(dir, name), 1, `${ex.kind} exercise needs ${name} (lesson ${fm.id})`);
   }
-  if (layout.required.some((name) => !files.has(name))) return null;
 
-  const need = (name: string) => files.get(name)!;
   const mutantFiles = folders.get("mutants") ?? [];
   const descriptions = ex.mutants ?? {};
   const mutants = mutantFiles.map((m) => {
@@ -492,6 +497,15 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   if (ex.kind === "tests" && mutantFiles.length === 0) {
     problem("missing-file", path.join(dir, "mutants"), 1, `tests exercise needs at least one mutant in mutants/<name>${ext}`);
   }
+  const equivalents = folders.get("equivalents") ?? [];
+  for (const e of equivalents) {
+    // Why: an equivalent is only worth its run if its code differs from module.ext (and from the
+    // other equivalents); a copy cannot tell a behaviour test from one that recognizes the code.
+    const same = [files.get(`module${ext}`), ...equivalents.filter((o) => o !== e && o.name < e.name)].find((o) => o && normalizeCode(o.source) === normalizeCode(e.source));
+    if (same) problem("schema", e.file, 1, `equivalent "${e.name}" is a copy of ${same === files.get(`module${ext}`) ? `module${ext}` : `equivalents/${same.name}${ext}`}: write a different implementation with the same behaviour`);
+    const twin = mutantFiles.find((m) => normalizeCode(m.source) === normalizeCode(e.source));
+    if (twin) problem("schema", e.file, 1, `equivalent "${e.name}" is the same code as mutant "${twin.name}"`);
+  }
   const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
   for (const s of support) {
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
@@ -501,6 +515,9 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const hints = await Promise.all(
     ex.hints.map(async (markdown, i) => ({ markdown, html: (await render(markdown, yaml.valueStartLine(["exercise", "hints", i]))).html })),
   );
+  // Every other problem of the lesson is reported above; without its required files it cannot be graded.
+  if (layout.required.some((name) => !files.has(name))) return null;
+  const need = (name: string) => files.get(name)!;
 
   const codeKind = ex.kind === "function" || ex.kind === "handler" || ex.kind === "security";
   const starterName = ex.kind === "tests" ? `starter.test${ext}` : `starter${ext}`;
@@ -544,6 +561,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     support,
     module: moduleFile,
     mutants,
+    equivalents,
     seed,
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
     sql,

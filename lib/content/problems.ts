@@ -21,8 +21,15 @@ export type ProblemRule =
   | "starter-broken"
   | "mistake-accepted"
   | "mutant-survives"
+  | "equivalent-fails"
   | "time-budget"
-  | "grading-error";
+  | "grading-error"
+  | "bar-prose"
+  | "bar-hints"
+  | "bar-quiz"
+  | "bar-hidden-tests"
+  | "bar-mistakes"
+  | "bar-equivalents";
 
 export interface Problem {
   rule: ProblemRule;
