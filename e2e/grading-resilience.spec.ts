@@ -11,10 +11,21 @@ import Database from "better-sqlite3";
 const EXERCISE = "parse-query-pagination";
 const solution = fs.readFileSync(`lessons/http/${EXERCISE}/solution.ts`, "utf8");
 const LOOP = "export function parseListQuery(search: string) {\n  for (;;) {}\n}\n";
-const password = "correct horse battery";
 const stamp = Date.now().toString(36);
 
 type Server = { url: string; db: string; process: ChildProcess; output: () => string };
+
+/** Every server started here, so none outlives the spec even when a test times out. */
+const started = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of started) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,6 +54,8 @@ async function startServer(name: string, env: Record<string, string> = {}, db = 
       ...env,
     },
   });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -79,13 +92,16 @@ async function exited(server: Server, timeoutMs: number): Promise<boolean> {
   });
 }
 
-/** A learner account and an API key for it, through the project's own commands. */
-function createLearnerKey(server: Server, who: string): string {
-  const env = { ...process.env, DATABASE_URL: `file:${server.db}` };
-  const email = `${who}-${stamp}@example.com`;
-  execFileSync("npm", ["run", "-s", "user", "--", "set-role", email, "learner", "--password", password], { env, stdio: "ignore" });
-  const out = execFileSync("npm", ["run", "-s", "api-key", "--", "create", "--user", email, "--name", who], { env, encoding: "utf8" });
-  return out.trim().split("\n").pop()!;
+/** Learner accounts and an API key for each, in the server's database (e2e/support/create-learner-keys.ts). */
+function createLearnerKeys(server: Server, ...who: string[]): string[] {
+  const emails = who.map((name) => `${name}-${stamp}@example.com`);
+  const out = execFileSync(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "e2e/support/create-learner-keys.ts", ...emails],
+    { env: { ...process.env, DATABASE_URL: `file:${server.db}` }, encoding: "utf8" },
+  );
+  const keys = JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>;
+  return emails.map((email) => keys[email]!);
 }
 
 type Graded = { status: number; ms: number; body: { result?: { status: string; error?: { kind: string } }; submissionId?: string; code?: string } };
@@ -119,8 +135,9 @@ test("one learner's flood of endless loops does not hold up another learner's co
   test.setTimeout(240_000);
   const server = await startServer("fair");
   try {
-    const flooder = createLearnerKey(server, "flooder");
-    const others = ["ada", "bob", "cyd"].map((who) => createLearnerKey(server, who));
+    const [flooder, ...others] = createLearnerKeys(server, "flooder", "ada", "bob", "cyd");
+    // The first request loads the lessons into the API's bundle (seconds); measure a warm one.
+    expect((await grade(server, others[1]!, solution)).status).toBe(201);
     const alone = await grade(server, others[0]!, solution);
     expect(alone.status).toBe(201);
     expect(alone.body.result?.status).toBe("pass");
@@ -153,7 +170,7 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
   test.setTimeout(240_000);
   let server = await startServer("crash");
   try {
-    const key = createLearnerKey(server, "crash");
+    const [key] = createLearnerKeys(server, "crash");
     // Two loops keep both workers busy for 5 s, so the other requests are still queued at the kill.
     const requests = [LOOP, LOOP, solution, solution, solution, solution].map((code, i) => ({ code, idempotencyKey: `crash-${stamp}-${i}` }));
     const send = (r: (typeof requests)[number]) => grade(server, key, r.code, { "Idempotency-Key": r.idempotencyKey }).catch((error: unknown) => error);
@@ -189,8 +206,9 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
       const early = beforeKill[i];
       if (!(early instanceof Error)) expect(answer.body.submissionId).toBe((early as Graded).body.submissionId);
     }
-    // The lease (10 s) plus the grades themselves (two 5 s loops on two workers), with margin.
-    expect(tookMs).toBeLessThan(30_000);
+    // The lease (10 s) plus the grades themselves (two 5 s loops on two workers): about 12 s on a
+    // quiet machine, 23 s seen on a 2-core machine at load average 26; the bound leaves margin.
+    expect(tookMs).toBeLessThan(60_000);
     console.log(`[idempotency] every key answered ${Math.round(tookMs)} ms after the restart`);
     const ids = new Set(answers.map((a) => a.body.submissionId));
     expect(ids.size).toBe(requests.length);
@@ -211,7 +229,7 @@ test("SIGTERM during load: every request in flight gets its answer, then npm sta
   // A small visitor budget, so the lesson page's refusal message is quick to see.
   const server = await startServer("drain", { GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE: "1" });
   try {
-    const [ada, bob] = [createLearnerKey(server, "drain-ada"), createLearnerKey(server, "drain-bob")];
+    const [ada, bob] = createLearnerKeys(server, "drain-ada", "drain-bob");
 
     // A visitor's endless loop uses more than the budget: the next Run is refused with a clear message.
     const page = await browser.newPage({ baseURL: server.url });
@@ -229,6 +247,10 @@ test("SIGTERM during load: every request in flight gets its answer, then npm sta
     await page.close();
 
     // Load: loops and correct submissions from two learners, all in flight when SIGTERM arrives.
+    // A warm server first: a cold one loads the lessons for seconds, during which it accepts no
+    // connections, and connections still waiting to be accepted are reset when it stops listening
+    // (true of any server; a load balancer stops routing to it first).
+    expect((await grade(server, bob, solution)).status).toBe(201);
     const codes = [LOOP, solution, LOOP, solution, solution, solution, solution, solution];
     const inFlight = codes.map((code, i) => grade(server, i % 2 ? bob : ada, code).catch((error: unknown) => error));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -236,14 +258,14 @@ test("SIGTERM during load: every request in flight gets its answer, then npm sta
     process.kill(server.process.pid!, "SIGTERM");
     const answers = await Promise.all(inFlight);
     for (const [i, answer] of answers.entries()) {
-      expect(answer, `request ${i} got an answer: ${String(answer)}`).not.toBeInstanceOf(Error);
+      expect(answer, `request ${i} got an answer: ${String(answer)}\n${server.output()}`).not.toBeInstanceOf(Error);
       const graded = answer as Graded;
       expect(graded.status).toBe(201);
       expect(graded.body.result?.status).toBe(codes[i] === LOOP ? "error" : "pass");
     }
     expect(await exited(server, 40_000), "npm start exits once drained").toBe(true);
     expect(server.output()).toContain("taking no new grades");
-    expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission WHERE apiKeyId IS NOT NULL")).toBe(codes.length);
+    expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission WHERE apiKeyId IS NOT NULL")).toBe(codes.length + 1);
   } finally {
     killGroup(server, "SIGKILL");
     await exited(server, 10_000);
