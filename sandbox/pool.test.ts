@@ -12,7 +12,8 @@ import { brief, codeJob, visible } from "./testing/helpers.ts";
 import type { CodeJob, GradeResult } from "./types.ts";
 
 /** A correct submission with one visible test: the cheapest real job. */
-const QUICK: CodeJob = codeJob("export const add = (a: number, b: number) => a + b;", [
+const ADD = "export const add = (a: number, b: number) => a + b;";
+const QUICK: CodeJob = codeJob(ADD, [
   visible('import { add } from "./solution";\ntest("adds", () => { expect(add(2, 3)).toBe(5); });'),
 ]);
 /** An endless loop, stopped by the isolate's time limit (1 s here). */
@@ -150,7 +151,7 @@ describe("pool: no false verdicts", () => {
 
   test("a worker that answers `internal` is replaced before its next job, and the job is tried once more", async () => {
     // A test file that does not compile is a broken exercise: `internal`, on both attempts.
-    const broken = codeJob(QUICK.code, [visible("test('x', () => { expect(1).toBe(1) ")]);
+    const broken = codeJob(ADD, [visible("test('x', () => { expect(1).toBe(1) ")]);
     await withGrader({ workers: 1 }, async (grader) => {
       const [pid] = grader.workerPids();
       const result = await grader.grade(broken);

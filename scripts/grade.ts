@@ -24,10 +24,11 @@ export const USAGE = `usage: npm run --silent grade -- --tests <tests-file> [--t
   --module <spec>=<file>  an extra module tests or code may import, e.g. --module ./db=support/db.ts
   <code-file>       the learner's code, .ts or .js
 
-   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file> [--run]
+   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file-or-folder> [--run] [--stage <n>]
 
   Grades against a lesson's exercise as the app does: Submit (visible + hidden tests) by default,
-  --run for Run (visible tests only). The exercise id is the lesson id.
+  --run for Run (visible tests only). The exercise id is the lesson id. Multi-file exercises take a
+  folder holding every learner file; projects take --stage <n> (default: the last stage).
 
 Prints the GradeResult JSON on stdout; exits 0 whenever grading completed.`;
 
@@ -91,6 +92,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
           module: { type: "string", multiple: true },
           help: { type: "boolean", short: "h" },
           run: { type: "boolean" },
+          stage: { type: "string" },
         },
       });
     } catch (error) {
@@ -106,7 +108,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
       const grader = createGrader({ workers: 1 });
       try {
-        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", grade: (job) => grader.grade(job) });
+        const stage = values.stage === undefined ? undefined : Number(values.stage);
+        if (stage !== undefined && (!Number.isInteger(stage) || stage < 1)) throw new UsageError(`--stage wants a stage number (1, 2, ...), got ${values.stage}`);
+        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", stage, grade: (job) => grader.grade(job) });
         if (!graded.ok) throw new UsageError(graded.error);
         out(`${JSON.stringify(graded.result, null, 2)}\n`);
         return 0;
@@ -114,6 +118,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         await grader.close();
       }
     }
+    if (values.stage !== undefined) throw new UsageError("--stage is for the exercise mode: grade <project> <folder> --stage <n>");
     if (values.run) throw new UsageError("--run is for the exercise mode: grade <exercise> <code-file> --run");
     if (!values.tests?.length && !values.hidden?.length) throw new UsageError("give at least one --tests <file>");
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the code file to grade" : `expected one code file, got ${positionals.length}`);
