@@ -298,3 +298,24 @@ describe("verifyJwt checks iss and aud when asked to (RFC 8725)", () => {
     expect(check({ iss: "https://evil.example", exp: 1000 }, { issuer: ISSUER })).toEqual({ ok: false, reason: "expired" });
   });
 });
+
+// How the signature is compared (serverside:test records the calls learner code makes; tests only).
+import { calls } from "serverside:test";
+
+describe("verifyJwt compares signatures in constant time", () => {
+  test("a forged signature of the right length is rejected by crypto.timingSafeEqual on the expected signature, not by === (which leaks how many leading characters match)", () => {
+    const good = forge(HEADER, '{"sub":"42"}');
+    const expectedSignature = good.split(".")[2]!;
+    // Same length, last character changed: a === comparison would stop only at the very end.
+    const last = expectedSignature.slice(-1) === "A" ? "B" : "A";
+    const forged = `${good.slice(0, -1)}${last}`;
+    calls.reset();
+    expect(verify(forged).ok).toBe(false);
+    const raw = Uint8Array.fromBase64(expectedSignature, { alphabet: "base64url" }).toHex();
+    const text = new TextEncoder().encode(expectedSignature).toHex();
+    const compared = calls
+      .args("crypto.timingSafeEqual")
+      .some((args) => args.some((a) => a instanceof Uint8Array && (a.toHex() === raw || a.toHex() === text)));
+    expect(compared).toBe(true);
+  });
+});

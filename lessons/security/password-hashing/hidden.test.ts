@@ -103,3 +103,31 @@ describe("verifyPassword with damaged stored strings returns false (never throws
     });
   }
 });
+
+// How the hash is compared (serverside:test records the calls learner code makes; tests only).
+import { calls } from "serverside:test";
+
+/** True when bytes are the hash itself, or its hex text as UTF-8 (both are timing-safe compares). */
+function isHash(value: unknown, hashHex: string): boolean {
+  if (!(value instanceof Uint8Array)) return false;
+  return value.toHex() === hashHex || new TextDecoder().decode(value).toLowerCase() === hashHex;
+}
+
+describe("verifyPassword compares in constant time", () => {
+  test("a wrong password is rejected by crypto.timingSafeEqual on the stored hash, not by === or a loop that stops at the first difference", () => {
+    const stored = reference("correct horse", "00112233445566778899aabbccddeeff", 1024, 8, 1);
+    const { hash } = parts(stored);
+    calls.reset();
+    expect(verifyPassword("battery staple", stored)).toBe(false);
+    const compared = calls.args("crypto.timingSafeEqual").some((args) => args.some((a) => isHash(a, hash)));
+    expect(compared).toBe(true);
+  });
+
+  test("the right password is accepted through crypto.timingSafeEqual too", () => {
+    const stored = reference("correct horse", "ffeeddccbbaa99887766554433221100", 1024, 8, 1);
+    const { hash } = parts(stored);
+    calls.reset();
+    expect(verifyPassword("correct horse", stored)).toBe(true);
+    expect(calls.args("crypto.timingSafeEqual").some((args) => args.some((a) => isHash(a, hash)))).toBe(true);
+  });
+});
