@@ -166,7 +166,7 @@ describe("pool: no false verdicts", () => {
 });
 
 describe("pool: worker output", () => {
-  test("a worker printing 20 MB reaches the server's log as at most a few kB, and is replaced", async () => {
+  test("a worker printing 3 x 20 MB reaches the server's log as at most a few hundred kB", async () => {
     const script = path.join(import.meta.dirname, "testing", "noisy-pool.ts");
     const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", script], {
       env: { ...process.env, NOISY_WORKER_BYTES: String(20 * 1024 * 1024) },
@@ -182,11 +182,12 @@ describe("pool: worker output", () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     assert.equal(code, 0, stderrHead.slice(-2000));
-    const report = JSON.parse(stdout) as { statuses: string[]; stats: { replaced: number } };
+    const report = JSON.parse(stdout) as { statuses: string[] };
     assert.deepEqual(report.statuses, ["pass", "pass", "pass"]);
     // 3 x 20 MB printed; the gate lets through a 64 kB burst plus 16 kB/s.
     assert.ok(stderrBytes < 512 * 1024, `${stderrBytes} bytes reached stderr`);
     assert.match(stderrHead, /bytes of output dropped/);
-    assert.ok(report.stats.replaced >= 2, "a worker stuck printing is replaced after its job");
+    // (The pool also replaces a worker once over 1 MB of its output was dropped while it was idle;
+    // when that happens depends on how fast the pipe drains, so it is not asserted here.)
   });
 });

@@ -59,6 +59,8 @@ test("an internal error is recorded as a submission but is not an attempt", asyn
 test("past the owner's limit a grade is refused with 429 and Retry-After, and nothing is recorded", async () => {
   const before = await db.submission.count();
   const loops = [1, 2].map(() => gradeSubmission({ exerciseId: "parse-query-pagination", code: LOOP, mode: "run", userId }));
+  // Both loops admitted by the pool before the third grade asks.
+  while (getServerGrader().stats().running + getServerGrader().stats().queued < 2) await new Promise((resolve) => setTimeout(resolve, 5));
   await assert.rejects(
     gradeSubmission({ exerciseId: "http-status-codes", code: solution("http-status-codes"), mode: "run", userId }),
     (error: unknown) => error instanceof AppError && error.code === "rate_limited" && Number(error.details?.retryAfterSeconds) >= 1,
