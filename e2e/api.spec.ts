@@ -205,7 +205,7 @@ test("errors: every failure is problem+json with a stable code, and records noth
   expect(notAllowed.detail).toContain("POST");
   const deleteTracks = await request.delete("/api/v1/tracks", { headers: auth(keys.ada) });
   expect(deleteTracks.status()).toBe(405);
-  expect(deleteTracks.headers()["allow"]).toBe("GET");
+  expect(deleteTracks.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
   expect((await deleteTracks.json()).code).toBe("method_not_allowed");
 
   const nowhere = await request.get("/api/v1/no/such/endpoint", { headers: auth(keys.ada) });

@@ -2,7 +2,9 @@
  * `npm start`: everything a fresh checkout needs, then the production server.
  *   1. checks the Node version, 2. creates data/ and the auth secret if none is configured,
  *   3. applies database migrations, 4. builds the app when the sources changed since the last
- *   build, 5. serves the app on PORT (default 3000) with scripts/server.ts.
+ *   build, 5. serves the app on PORT (default 3000) with scripts/server.ts, forwarding SIGTERM and
+ *   SIGINT to it (it stops accepting connections and the grader drains its grades in flight before
+ *   it exits; see scripts/server.ts and lib/grading/lifecycle.ts).
  * `npm run dev` runs steps 1-3 and then `next dev`.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -42,6 +44,10 @@ const server = dev
       env: { ...childEnv, NODE_ENV: "production", PORT: port },
       stdio: "inherit",
     });
+// Stopping: SIGTERM or SIGINT go on to the server, which stops taking new grades, finishes those in flight
+// (at most SHUTDOWN_DRAIN_SECONDS) and exits; we exit with it. package.json runs this file with
+// `exec`, so that npm's own forwarding reaches this process rather than a shell that would die
+// and leave the server running.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
@@ -49,7 +55,7 @@ server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 function sourceStamp(): string {
   const hash = createHash("sha256");
   const inputs = ["app", "components", "lib", "sandbox", "public"];
-  const files = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+  const files = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "instrumentation.ts"];
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
