@@ -4,6 +4,7 @@
  *
  *   const result = await getGrader().grade({ kind: "code", language: "ts", code, tests });
  */
+import { randomInt } from "node:crypto";
 import os from "node:os";
 import { resolveLimits } from "./limits.ts";
 import { errorResult, WorkerPool } from "./pool.ts";
@@ -12,6 +13,7 @@ import type { GradeJob, GradeResult } from "./types.ts";
 
 export { DEFAULT_LIMITS, MAX_LIMITS } from "./limits.ts";
 export { gradeResultSchema } from "./schema.ts";
+export { toLearnerView } from "./disclosure.ts";
 export { RESULT_VERSION } from "./types.ts";
 export type * from "./types.ts";
 
@@ -75,7 +77,11 @@ export function createGrader(options: GraderOptions = {}): Grader {
       if (size > limits.sourceBytes) {
         return errorResult("limit", `Your code is ${size} bytes; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
       }
-      return pool.run(job, limits);
+      if (job.kind !== "code") return pool.run(job, limits);
+      // Every code job runs with a seed, so any grade can be replayed (GradeResult.seed).
+      const seed = job.seed ?? randomInt(0x80000000);
+      const result = await pool.run({ ...job, seed }, limits);
+      return { ...result, seed };
     },
     close: () => pool.close(),
     workerPids: () => pool.pids,

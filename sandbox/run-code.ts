@@ -18,7 +18,11 @@ import { transpileCached, transpileModule } from "./transpile.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { ErrorKind, GradeResult, Language, Limits, TestResult } from "./types.ts";
 
-export type FileKind = "solution" | "module" | "test" | "hidden";
+/**
+ * reference: the exercise's reference solution, importable only from test files (the oracle of
+ * generated tests); library: a bundled library test files import by bare name ("fast-check").
+ */
+export type FileKind = "solution" | "module" | "test" | "hidden" | "reference" | "library";
 
 export interface RunFile {
   /** File name as shown in messages: "solution.ts", "db.ts", "example.test.ts". */
@@ -38,6 +42,8 @@ export interface RunSpec {
   language: Language;
   files: RunFile[];
   limits: Limits;
+  /** Seeds what test files generate (fast-check); the same seed replays the same inputs. */
+  seed?: number;
 }
 
 const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
@@ -271,9 +277,13 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   const { limits } = spec;
   const deadline = started + limits.timeoutMs;
   const tests: TestResult[] = [];
+  /** Declared index of each entry of `tests` (they run in another order, see step 4). */
+  const testIndex: number[] = [];
   let topOutput: string | undefined;
   const finish = (status: GradeResult["status"], error?: GradeResult["error"]): GradeResult => {
-    const result: GradeResult = { version: RESULT_VERSION, status, tests, durationMs: Math.round(performance.now() - started) };
+    const order = tests.map((_, i) => i).sort((a, b) => testIndex[a]! - testIndex[b]!);
+    const sorted = order.map((i) => tests[i]!);
+    const result: GradeResult = { version: RESULT_VERSION, status, tests: sorted, durationMs: Math.round(performance.now() - started) };
     if (error) result.error = error;
     if (topOutput) result.output = topOutput;
     return result;
@@ -284,16 +294,23 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   // 1. Transpile (compile errors are the learner's to fix; an author file that fails is ours).
   const compiled: { file: RunFile; code: string }[] = [];
   for (const file of spec.files) {
+    if (file.kind === "library") {
+      compiled.push({ file, code: file.source }); // bundled ahead of time, already plain JavaScript
+      continue;
+    }
     const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
     if (!result.ok) {
       if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column);
-      const where = file.kind === "hidden" ? "" : ` (line ${result.line ?? "?"})`;
+      const where = file.kind === "hidden" || file.kind === "reference" ? "" : ` (line ${result.line ?? "?"})`;
       return fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
     }
     compiled.push({ file, code: result.code });
   }
   const rewriter = new StackRewriter(
-    spec.files.map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: f.kind === "hidden" || f.guardSource === true, learner: f.learner })),
+    // Library frames are left out of messages (the rewriter drops frames of files it does not know).
+    spec.files
+      .filter((f) => f.kind !== "library")
+      .map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: isGuarded(f), learner: f.learner })),
   );
 
   let prepared: Prepared;
@@ -327,7 +344,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   };
 
   try {
-    callHarness(deadline + HARNESS_GRACE_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests);
+    callHarness(deadline + HARNESS_GRACE_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests, spec.seed ?? 0);
 
     // 2. Compile each module as its own script, so stack frames name the file.
     for (const { file, code } of compiled) {
@@ -340,7 +357,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
         const message = m ? m[1] : raw;
         if (!file.learner) {
-          return fail("internal", `The exercise's file ${file.name} does not compile${file.kind === "hidden" ? "" : `: ${message}`}`);
+          return fail("internal", `The exercise's file ${file.name} does not compile${isGuarded(file) ? "" : `: ${message}`}`);
         }
         const line = m ? Number(m[3]) : undefined;
         const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
@@ -348,7 +365,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       }
       const fn = script.runSync(context, { reference: true, timeout: remaining(deadline + HARNESS_GRACE_MS) });
       if (file.learner) script.release();
-      dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" || file.guardSource ? wrapper : undefined], {
+      dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), isGuarded(file) ? wrapper : undefined], {
         timeout: remaining(deadline + HARNESS_GRACE_MS),
       });
       fn.release();
@@ -376,7 +393,15 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       if (!loc && failingFile && !failingFile.learner && !/Cannot find module/.test(load.message)) {
         // The error is in an author's file, not in learner code: still show it, it may be caused
         // by what the learner's module exports.
-        return fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+        const result = fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+        if (failingFile.kind === "hidden" && result.error) result.error.summary = HIDDEN_LOAD_SUMMARY;
+        return result;
+      }
+      if (failingFile?.kind === "hidden") {
+        // Learner code called while a hidden test file loaded: its message could carry that file's values.
+        const result = fail("runtime", message, loc?.line, loc?.column);
+        if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}.` : ""}`;
+        return result;
       }
       return fail("runtime", message, loc?.line, loc?.column);
     }
@@ -387,15 +412,21 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
     }
 
-    // 4. Run each test; the host tracks time per test and for the whole run.
-    for (let i = 0; i < load.tests.length; i++) {
-      const declared = load.tests[i];
+    // 4. Run each test; the host tracks time per test and for the whole run. Concealed hidden tests
+    // run last: learner code could otherwise keep their inputs and print them (or throw them) in a
+    // later test whose messages the learner sees. Results are listed in declaration order.
+    const runOrder = load.tests.map((_, i) => i).sort((a, b) => Number(isConcealed(load.tests[a]!)) - Number(isConcealed(load.tests[b]!)) || a - b);
+    for (let position = 0; position < runOrder.length; position++) {
+      const i = runOrder[position]!;
+      const declared = load.tests[i]!;
+      const facts = declaredFacts(declared);
+      testIndex[tests.length] = i;
       const testStarted = performance.now();
       // Why: the host's own work between calls (rewriting messages the learner controls, parsing
       // reports) counts against the run's wall time too; without this check, tests that each end
       // quickly in the isolate kept the run going past its limit until the pool killed the worker.
       if (testStarted >= deadline) {
-        return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i} test(s) did not run.`);
+        return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position} test(s) did not run.`);
       }
       const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
       let report: TestReport | undefined;
@@ -418,7 +449,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
                 deadline + HARNESS_GRACE_MS,
                 "abandon",
                 i,
-                "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).",
+                NEVER_FINISHED,
               ),
             );
           }
@@ -427,7 +458,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         if (error instanceof RunError) throw error;
         const c = classifyRun(error);
         if (c.kind === "memory") {
-          tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...(declared.hidden ? { hidden: true } : {}) });
+          tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...facts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
           return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
         }
         if (c.kind !== "timeout") throw error;
@@ -444,16 +475,18 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         } catch {
           // the isolate may be unusable after a timeout; the output is lost, the verdict is not
         }
+        const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
         tests.push({
           name: declared.name,
           status: "error",
-          message: `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`,
+          message: timeoutMessage,
           ...(output ? { output: cap(output, limits.testOutputBytes + 200) } : {}),
           durationMs: Math.round(performance.now() - testStarted),
-          ...(declared.hidden ? { hidden: true } : {}),
+          ...facts,
+          ...(isConcealed(declared) ? { summary: timeoutMessage } : {}),
         });
         if (wholeRun) {
-          return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i - 1} test(s) did not run.`);
+          return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position - 1} test(s) did not run.`);
         }
         continue;
       }
@@ -464,7 +497,16 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         test.message = cap(rewriter.rewrite(report.message, { firstFrameOnly }));
       }
       if (report.output) test.output = report.output;
-      if (declared.hidden) test.hidden = true;
+      Object.assign(test, facts);
+      if (report.status === "error" && report.thrownType !== undefined) {
+        const loc = report.message !== undefined ? rewriter.firstLearnerLocation(report.message) : undefined;
+        test.thrown = {
+          type: report.thrownType,
+          ...(report.thrownSubclass ? { subclass: true } : {}),
+          ...(loc ? { line: loc.line, column: loc.column } : {}),
+        };
+      }
+      if (isConcealed(declared) && test.status !== "pass") test.summary = concealedSummary(test, report.message ?? "");
       tests.push(test);
     }
 
@@ -480,6 +522,49 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   } finally {
     factory.release(prepared, tainted);
   }
+}
+
+/** Shown to learners when a hidden test file failed to load (its message may carry its values). */
+const HIDDEN_LOAD_SUMMARY = "A hidden test file could not load with your code (it uses what your module exports at load time).";
+const NEVER_FINISHED = "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).";
+
+/** Sources the learner must never see: hidden tests, the reference solution, guarded modules. */
+function isGuarded(file: RunFile): boolean {
+  return file.kind === "hidden" || file.kind === "reference" || file.guardSource === true;
+}
+
+type Declared = { name: string; hidden: boolean; reveal?: boolean; description?: string };
+
+/** A hidden test whose values the learner must not see (sandbox/README.md, "Disclosure"). */
+function isConcealed(declared: Declared): boolean {
+  return declared.hidden && declared.reveal !== true;
+}
+
+function declaredFacts(declared: Declared): Partial<TestResult> {
+  return {
+    ...(declared.hidden ? { hidden: true } : {}),
+    ...(declared.hidden && declared.reveal ? { reveal: true } : {}),
+    ...(declared.description ? { description: declared.description } : {}),
+  };
+}
+
+/**
+ * What a learner may be told about a concealed hidden test that did not pass: no input, expected or
+ * received value, no output, no text the learner's code wrote (error messages, class names).
+ */
+function concealedSummary(test: TestResult, rawMessage: string): string {
+  if (rawMessage.startsWith("The test never finished")) return NEVER_FINISHED;
+  if (test.status === "fail") return "Your code's result is not what this test expects.";
+  const thrown = test.thrown;
+  if (!thrown) return "The test stopped with an error.";
+  const what =
+    thrown.type === "value"
+      ? "a value that is not an Error"
+      : thrown.type === "object"
+        ? "an object that is not an Error"
+        : `${/^[AEIOU]/.test(thrown.type) ? "an" : "a"} ${thrown.type}${thrown.subclass ? " (a class of your own)" : ""}`;
+  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}.`;
+  return `The test stopped with ${what}, not thrown by a line of your code (for example, your result could not be used as the test expects).`;
 }
 
 function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>, deadline: number): string | undefined {

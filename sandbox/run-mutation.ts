@@ -96,7 +96,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
 
   for (const mutant of job.mutants) {
     if (performance.now() >= deadline) {
-      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0 });
+      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0, mutant: true });
       continue;
     }
     const budgetMs = left();
@@ -109,6 +109,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
       name: `catches mutant: ${mutant.description}`,
       status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",
       durationMs: result.durationMs,
+      mutant: true,
       ...(caught
         ? {}
         : {

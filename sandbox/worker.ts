@@ -6,6 +6,7 @@
 import { buildBootSource, IsolateFactory, runCode } from "./run-code.ts";
 import type { RunFile } from "./run-code.ts";
 import { runMutation } from "./run-mutation.ts";
+import { CHECK_SOURCE } from "./check/check-source.generated.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
 import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./prelude/index.ts";
 import { RESULT_VERSION } from "./types.ts";
@@ -15,6 +16,8 @@ import type { WorkerReply, WorkerRequest } from "./pool.ts";
 /** Recycle the process when it has grown this much (isolate memory is outside the JS heap). */
 const RECYCLE_RSS_BYTES = 768 * 1024 * 1024;
 const RECYCLE_AFTER_JOBS = 5_000;
+/** The file name of the bundled fast-check inside the isolate (its frames never appear in messages). */
+const CHECK_FILE = "fast-check";
 
 
 function codeSpecFiles(job: CodeJob): RunFile[] {
@@ -23,7 +26,11 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
   for (const [specifier, source] of Object.entries(job.modules ?? {})) {
     files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
   }
-  for (const test of job.tests) {
+  if (job.reference !== undefined) files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false });
+  // fast-check is compiled into a context only when a test file names it (it is 170 kB).
+  if (job.tests.some((t) => t.source.includes("fast-check"))) files.push({ name: CHECK_FILE, kind: "library", source: CHECK_SOURCE, learner: false });
+  // Visible test files load (and declare their tests) before hidden ones.
+  for (const test of [...job.tests.filter((t) => !t.hidden), ...job.tests.filter((t) => t.hidden)]) {
     files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
   }
   return files;
@@ -55,7 +62,7 @@ async function main(): Promise<void> {
     const { id, job, limits } = raw as { id: number; job: GradeJob; limits: Limits };
     let result: GradeResult;
     try {
-      if (job.kind === "code") result = runCode({ language: job.language, files: codeSpecFiles(job), limits }, factory);
+      if (job.kind === "code") result = runCode({ language: job.language, files: codeSpecFiles(job), limits, seed: job.seed }, factory);
       else if (job.kind === "mutation") result = runMutation(job, limits, factory);
       else result = await runSql(job, limits);
     } catch (error) {

@@ -22,14 +22,18 @@ export const USAGE = `usage: npm run --silent grade -- --tests <tests-file> [--t
   --tests <file>    a visible test file (imports the code as "./solution"); repeatable
   --hidden <file>   a hidden test file (its source never appears in messages); repeatable
   --module <spec>=<file>  an extra module tests or code may import, e.g. --module ./db=support/db.ts
+  --reference <file>  the reference solution, importable as "./reference" from test files only
+  --seed <n>        the seed for generated inputs (fast-check); default: a random one
   <code-file>       the learner's code, .ts or .js
 
-   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file> [--run]
+   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file> [--run] [--seed <n>]
 
   Grades against a lesson's exercise as the app does: Submit (visible + hidden tests) by default,
-  --run for Run (visible tests only). The exercise id is the lesson id.
+  --run for Run (visible tests only). The exercise id is the lesson id. --seed <n> replays the
+  generated inputs of a grade (a submission's seed; every result prints the seed it used).
 
-Prints the GradeResult JSON on stdout; exits 0 whenever grading completed.`;
+Prints the full GradeResult JSON on stdout (hidden tests' values included: this is the author's
+view, not the learner's); exits 0 whenever grading completed.`;
 
 function languageOf(file: string): Language {
   const ext = path.extname(file);
@@ -51,6 +55,8 @@ export interface TestFileModeOptions {
   tests: string[];
   hidden?: string[];
   modules?: Record<string, string>;
+  reference?: string;
+  seed?: number;
 }
 
 /** The test-file mode: grades codeFile against the given test files. */
@@ -68,6 +74,8 @@ export async function gradeTestFiles(options: TestFileModeOptions): Promise<Grad
     code: await readSource(options.codeFile),
     tests: testFiles,
     ...(Object.keys(modules).length ? { modules } : {}),
+    ...(options.reference ? { reference: await readSource(options.reference) } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
   const grader = createGrader({ workers: 1 });
   try {
@@ -91,6 +99,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
           module: { type: "string", multiple: true },
           help: { type: "boolean", short: "h" },
           run: { type: "boolean" },
+          seed: { type: "string" },
+          reference: { type: "string" },
         },
       });
     } catch (error) {
@@ -101,12 +111,17 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       out(`${USAGE}\n`);
       return 0;
     }
+    let seed: number | undefined;
+    if (values.seed !== undefined) {
+      seed = Number(values.seed);
+      if (!/^\d+$/.test(values.seed) || seed > 0x7fffffff) throw new UsageError(`--seed wants an integer from 0 to ${0x7fffffff}, got ${values.seed}`);
+    }
     if (!values.tests?.length && !values.hidden?.length && positionals.length === 2) {
       // Exercise mode (lib/content): the same buildGradeJob path as the app.
       const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
       const grader = createGrader({ workers: 1 });
       try {
-        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", grade: (job) => grader.grade(job) });
+        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", seed, grade: (job) => grader.grade(job) });
         if (!graded.ok) throw new UsageError(graded.error);
         out(`${JSON.stringify(graded.result, null, 2)}\n`);
         return 0;
@@ -123,7 +138,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       if (eq <= 0) throw new UsageError(`--module wants <specifier>=<file>, got ${spec}`);
       modules[spec.slice(0, eq)] = spec.slice(eq + 1);
     }
-    const result = await gradeTestFiles({ codeFile: positionals[0], tests: values.tests ?? [], hidden: values.hidden, modules });
+    const result = await gradeTestFiles({ codeFile: positionals[0], tests: values.tests ?? [], hidden: values.hidden, modules, reference: values.reference, seed });
     out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

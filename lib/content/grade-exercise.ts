@@ -15,6 +15,8 @@ export interface GradeExerciseOptions {
   exercise: string;
   codeFile: string;
   mode: GradeMode;
+  /** Replays a grade: the seed generated inputs are drawn from (a submission's `seed`). */
+  seed?: number;
   grade: (job: GradeJob) => Promise<GradeResult>;
 }
 
@@ -45,7 +47,7 @@ export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok
   } catch (error) {
     return { ok: false, error: `cannot read ${options.codeFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  const job = await buildGradeJob(id, code, options.mode);
+  const job = await buildGradeJob(id, code, options.mode, { seed: options.seed });
   if (!job) return { ok: false, error: `no exercise "${id}" (an exercise id is its lesson id; see npm run lessons:check)` };
   return { ok: true, result: await options.grade(job) };
 }

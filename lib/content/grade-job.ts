@@ -3,7 +3,8 @@
  * API, the UI, `npm run grade` and `npm run lessons:check` all use, so they cannot disagree.
  *
  *   function | handler | security -> CodeJob. run: example tests; submit: example + hidden
- *                                    (+ attacks for security), hidden files marked hidden.
+ *                                    (+ attacks for security), hidden files marked hidden; the
+ *                                    reference solution as "./reference" when a test imports it.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
  *                                    submit: module.ts and every mutant.
  *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
@@ -14,8 +15,16 @@ import type { PrivateExercise } from "./private-types.ts";
 
 export type GradeMode = "run" | "submit";
 
+export interface GradeJobOptions {
+  /** Seed for generated test inputs (replaying a grade); the sandbox picks one when absent. */
+  seed?: number;
+}
+
+/** Test files that use the reference solution as their oracle import it as "./reference". */
+const IMPORTS_REFERENCE = /["']\.\/reference["']/;
+
 /** Builds the sandbox job that grades `code` (the learner's file) for `exercise`. */
-export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: GradeMode): GradeJob {
+export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: GradeMode, options: GradeJobOptions = {}): GradeJob {
   const limits = Object.keys(exercise.limits).length ? { ...exercise.limits } : undefined;
   switch (exercise.kind) {
     case "function":
@@ -27,12 +36,15 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: 
           ? [...exercise.hiddenTests, ...exercise.attackTests].map((t) => ({ name: t.name, source: t.source, hidden: true }))
           : [];
       const modules = Object.fromEntries(exercise.support.map((s) => [`./${s.name}`, s.source]));
+      const tests = [...visible, ...hidden];
       return {
         kind: "code",
         language: exercise.language,
         code,
-        tests: [...visible, ...hidden],
+        tests,
         ...(exercise.support.length ? { modules } : {}),
+        ...(tests.some((t) => IMPORTS_REFERENCE.test(t.source)) ? { reference: exercise.solution.source } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(limits ? { limits } : {}),
       };
     }

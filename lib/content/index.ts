@@ -16,7 +16,7 @@ import "server-only";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { GradeJob } from "../../sandbox/types.ts";
-import { buildGradeJobFor, type GradeMode } from "./grade-job.ts";
+import { buildGradeJobFor, type GradeJobOptions, type GradeMode } from "./grade-job.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
 import type { PrivateExercise } from "./private-types.ts";
 import { ContentError, formatProblem } from "./problems.ts";
@@ -137,7 +137,7 @@ export async function checkQuizAnswer(lessonId: string, questionId: string, choi
  * The sandbox job that grades `code` for exercise `exerciseId` (== lesson id): "run" uses the
  * visible tests or dataset, "submit" adds the hidden ones (see grade-job.ts). Null for an unknown id.
  */
-export async function buildGradeJob(exerciseId: string, code: string, mode: GradeMode): Promise<GradeJob | null> {
+export async function buildGradeJob(exerciseId: string, code: string, mode: GradeMode, options: GradeJobOptions = {}): Promise<GradeJob | null> {
   const exercise = await getExercise(exerciseId);
-  return exercise ? buildGradeJobFor(exercise, code, mode) : null;
+  return exercise ? buildGradeJobFor(exercise, code, mode, options) : null;
 }

@@ -495,6 +495,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
   for (const s of support) {
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
+    if (s.name === "reference") problem("schema", s.file, 1, `support module cannot be named "reference": tests import the reference solution as "./reference"`);
   }
 
   const instructionsHtml = (await render(ex.instructions, yaml.valueStartLine(["exercise", "instructions"]))).html;

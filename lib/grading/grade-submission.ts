@@ -19,6 +19,8 @@ export type GradeSubmissionInput = {
   apiKeyId?: string | null;
   /** Whether to store the submission (default: when there is a user or an API key). */
   record?: boolean;
+  /** Seed for generated test inputs; a fresh random one when absent (never taken from a learner). */
+  seed?: number;
   /**
    * Runs inside the transaction that records the submission, so both commit or neither does (the
    * API stores its idempotency record here: a retried request can never grade and record twice).
@@ -30,9 +32,12 @@ export type GradeSubmissionOutcome =
   | { ok: true; result: GradeResult; submission: { id: string; createdAt: Date } | null }
   | { ok: false; error: "unknown_exercise" };
 
-/** Grades code for an exercise; records it and updates progress as described above. */
+/**
+ * Grades code for an exercise; records it and updates progress as described above. The result is
+ * the full one (what is stored): hand it to a learner only through toLearnerView.
+ */
 export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeSubmissionOutcome> {
-  const job = await buildGradeJob(input.exerciseId, input.code, input.mode);
+  const job = await buildGradeJob(input.exerciseId, input.code, input.mode, { seed: input.seed });
   if (!job) return { ok: false, error: "unknown_exercise" };
   const result = await getGrader().grade(job);
 
@@ -56,6 +61,7 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
         status: result.status,
         result: JSON.stringify(result),
         durationMs: Math.round(result.durationMs),
+        seed: result.seed ?? null,
       },
       select: { id: true, createdAt: true },
     });
