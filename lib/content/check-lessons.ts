@@ -133,16 +133,30 @@ function mutantOf(testName: string, exercise: PrivateExercise): string | undefin
   return exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(testName.toLowerCase()))?.name;
 }
 
+/**
+ * Seeds lessons:check grades with, so its verdicts are deterministic. Exercises whose tests generate
+ * inputs (fast-check) are graded under each: the reference must pass and every mistake fail on all.
+ */
+export const CHECK_SEEDS = [1, 2, 3] as const;
+
+function checkSeeds(exercise: PrivateExercise): readonly number[] {
+  const generates = [...exercise.exampleTests, ...exercise.hiddenTests, ...exercise.attackTests].some((t) => t.source.includes("fast-check"));
+  return generates ? CHECK_SEEDS : CHECK_SEEDS.slice(0, 1);
+}
+
 function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: boolean): Task[] {
   const source = content.sources.get(exercise.id)!;
   const budget = resolveLimits(exercise.limits).timeoutMs;
   const budgetLine = source.lineOf(["exercise", "limits", "timeoutMs"]);
   const tasks: Task[] = [];
+  const seeds = checkSeeds(exercise);
+  const withSeed = (seed: number) => (seeds.length > 1 ? ` (seed ${seed})` : "");
 
   // The reference solution passes everything (for tests exercises: passes on module.ts, kills every mutant).
-  tasks.push(async (grade) => {
-    const result = await grade(buildGradeJobFor(exercise, exercise.solution.source, "submit"));
+  for (const seed of seeds) tasks.push(async (grade) => {
+    const result = await grade(buildGradeJobFor(exercise, exercise.solution.source, "submit", { seed }));
     const problems: Problem[] = [];
+    if (seed !== seeds[0] && result.status === "pass" && result.durationMs <= budget) return problems;
     if (bar && result.status === "pass") problems.push(...checkHiddenTestCount(exercise, result.tests.filter((t) => t.hidden).length));
     if (result.status === "error" && result.error?.kind === "timeout") {
       problems.push({ rule: "time-budget", file: exercise.lessonFile, line: budgetLine, message: `grading the reference solution timed out (budget ${budget} ms): ${firstLine(result.error.message)}` });
@@ -163,14 +177,14 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
       }
     } else if (result.status !== "pass") {
       const line = result.status === "error" && result.error?.line ? result.error.line : 1;
-      problems.push({ rule: "solution-fails", file: exercise.solution.file, line, message: `reference solution does not pass: ${describeFailure(result)}` });
+      problems.push({ rule: "solution-fails", file: exercise.solution.file, line, message: `reference solution does not pass${withSeed(seed)}: ${describeFailure(result)}` });
     }
     return problems;
   });
 
   // The starter compiles and fails.
   tasks.push(async (grade) => {
-    const result = await grade(buildGradeJobFor(exercise, exercise.starter.source, "submit"));
+    const result = await grade(buildGradeJobFor(exercise, exercise.starter.source, "submit", { seed: seeds[0] }));
     if (result.status === "pass") {
       return [{ rule: "starter-passes", file: exercise.starter.file, line: 1, message: "the starter passes every test: the exercise asks for nothing" }];
     }
@@ -184,14 +198,15 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
   });
 
   // Every common mistake is rejected.
+  // With generated inputs, under every seed: a mistake that passes by the luck of the draw is a lesson bug.
   for (const mistake of exercise.mistakes) {
-    tasks.push(async (grade) => {
-      const result = await grade(buildGradeJobFor(exercise, mistake.source, "submit"));
+    for (const seed of seeds) tasks.push(async (grade) => {
+      const result = await grade(buildGradeJobFor(exercise, mistake.source, "submit", { seed }));
       if (result.status === "error" && result.error?.kind === "internal") {
-        return [{ rule: "grading-error", file: mistake.file, line: 1, message: `the sandbox could not grade common mistake "${mistake.name}": ${firstLine(result.error.message)}` }];
+        return [{ rule: "grading-error", file: mistake.file, line: 1, message: `the sandbox could not grade common mistake "${mistake.name}"${withSeed(seed)}: ${firstLine(result.error.message)}` }];
       }
       return result.status === "pass"
-        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}" passes every test: add a hidden test that rejects it` }]
+        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}" passes every test${withSeed(seed)}: add a hidden test that rejects it` }]
         : [];
     });
   }
