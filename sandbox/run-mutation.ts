@@ -1,7 +1,8 @@
 /**
  * MutationJob: the learner's tests must pass on the correct module and fail on every mutant.
- * Each module runs in its own fresh isolate; the learner's test file is the learner's code here.
+ * Each module runs in its own fresh context; the learner's test file is the learner's code here.
  */
+import { createHash } from "node:crypto";
 import { runCode, TIMED_OUT_PREFIX } from "./run-code.ts";
 import type { IsolateFactory, RunSpec } from "./run-code.ts";
 import { RESULT_VERSION } from "./types.ts";
@@ -67,15 +68,68 @@ function caughtMutant(result: GradeResult, correct: GradeResult, budgetMs: numbe
   return { caught: false, onlyTimedOut: timedOut };
 }
 
-/** Grades a MutationJob. The whole job shares one time budget; each module gets a fresh isolate. */
+/** A deterministic shuffle: the same job always runs in the same order (verdicts are reproducible). */
+function seededOrder(n: number, seedText: string): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let block = createHash("sha256").update(seedText).digest();
+  let used = 0;
+  const next32 = () => {
+    if (used + 4 > block.length) {
+      block = createHash("sha256").update(block).digest();
+      used = 0;
+    }
+    const v = block.readUInt32LE(used);
+    used += 4;
+    return v;
+  };
+  for (let i = n - 1; i > 0; i--) {
+    const j = next32() % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+type Subject = { kind: "correct"; source: string } | { kind: "equivalent"; name: string; source: string } | { kind: "mutant"; index: number; source: string };
+
+/** How the test for an equivalent is named (lib/content/check-lessons.ts recognizes it). */
+export const EQUIVALENT_PREFIX = "your tests pass on another correct implementation: ";
+
+/**
+ * Grades a MutationJob. The whole job shares one time budget. The correct module, every equivalent
+ * and every mutant each run in a fresh context, in a seeded shuffled order. Why: when the correct
+ * module always ran first, a test suite could tell it apart by timing (it was the cold, slow run)
+ * instead of by behaviour; equivalents (other correct code) fail suites that recognize the module's
+ * text, timing or the calls it makes on a duck-typed argument.
+ */
 export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFactory): GradeResult {
   const started = performance.now();
   const deadline = started + limits.timeoutMs;
   const left = () => Math.max(1, Math.floor(deadline - performance.now()));
+  const equivalents = job.equivalents ?? [];
+  const subjects: Subject[] = [
+    { kind: "correct", source: job.module },
+    ...equivalents.map<Subject>((e) => ({ kind: "equivalent", name: e.name, source: e.source })),
+    ...job.mutants.map<Subject>((m, index) => ({ kind: "mutant", index, source: m.source })),
+  ];
+  const seed = [job.tests, ...subjects.map((s) => s.source)].join("\0");
+  const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
+  const budgets: number[] = subjects.map(() => 0);
+  for (const k of seededOrder(subjects.length, seed)) {
+    if (performance.now() >= deadline) break;
+    const budgetMs = left();
+    budgets[k] = budgetMs;
+    const result = runCode(specFor(job, subjects[k].source, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory);
+    results[k] = result;
+    // The learner's test file does not compile: every other run would say the same.
+    if (result.status === "error" && result.error?.kind === "compile") {
+      return { version: RESULT_VERSION, status: "error", tests: result.tests, error: result.error, durationMs: Math.round(performance.now() - started) };
+    }
+  }
+  const notRun = (): GradeResult => ({ version: RESULT_VERSION, status: "error", tests: [], error: { kind: "timeout", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.` }, durationMs: 0 });
+  const correct = results[0] ?? notRun();
   const tests: TestResult[] = [];
 
-  const correct = runCode(specFor(job, job.module, { ...limits, timeoutMs: left(), testTimeoutMs: Math.min(limits.testTimeoutMs, left()) }), factory);
-  // Compile errors and other run errors in the learner's tests are reported as the job's error.
+  // Run errors of the learner's tests on the correct module (other than running out of time) are the job's error.
   if (correct.status === "error" && correct.error && correct.error.kind !== "timeout") {
     return { version: RESULT_VERSION, status: "error", tests: correct.tests, error: correct.error, ...(correct.output ? { output: correct.output } : {}), durationMs: Math.round(performance.now() - started) };
   }
@@ -94,14 +148,37 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
         }),
   });
 
-  for (const mutant of job.mutants) {
-    if (performance.now() >= deadline) {
-      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0, mutant: true });
-      continue;
+  subjects.forEach((subject, k) => {
+    if (subject.kind !== "equivalent") return;
+    const result = results[k];
+    const name = `${EQUIVALENT_PREFIX}${subject.name}`;
+    if (!result) {
+      tests.push({ name, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0 });
+      return;
     }
-    const budgetMs = left();
+    const passed = result.status === "pass" && result.tests.length > 0;
+    tests.push({
+      name,
+      status: passed ? "pass" : "fail",
+      durationMs: result.durationMs,
+      ...(passed
+        ? {}
+        : {
+            message: `Your tests fail on another correct implementation: different code with exactly the same behaviour. Tests must check what the code returns or does, not how it is written, how long it takes or which calls it makes on its arguments.\n\n${summarize(result)}`,
+          }),
+    });
+  });
+
+  subjects.forEach((subject, k) => {
+    if (subject.kind !== "mutant") return;
+    const mutant = job.mutants[subject.index];
+    const result = results[k];
+    if (!result) {
+      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0, mutant: true });
+      return;
+    }
+    const budgetMs = budgets[k];
     const testTimeoutMs = Math.min(limits.testTimeoutMs, budgetMs);
-    const result = runCode(specFor(job, mutant.source, { ...limits, timeoutMs: budgetMs, testTimeoutMs }), factory);
     // A mutant is caught when some test fails or errors; a timeout only when the correct module was
     // far quicker (see TIMING_MARGIN).
     const { caught, onlyTimedOut } = caughtMutant(result, correct, budgetMs, testTimeoutMs);
@@ -120,7 +197,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
                 : `A buggy version survived: all your tests pass on code where ${mutant.description}. Add a test that checks this behaviour.`,
           }),
     });
-  }
+  });
   const status = tests.every((t) => t.status === "pass") ? "pass" : "fail";
   return { version: RESULT_VERSION, status, tests, ...(correct.output ? { output: correct.output } : {}), durationMs: Math.round(performance.now() - started) };
 }

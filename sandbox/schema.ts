@@ -63,6 +63,10 @@ export const mutationJobSchema = z
     mutants: z
       .array(z.object({ name: z.string().min(1).max(100), description: z.string().max(1000), source: authorSource }).strict())
       .max(50),
+    equivalents: z
+      .array(z.object({ name: z.string().min(1).max(100), source: authorSource }).strict())
+      .max(20)
+      .optional(),
     limits: limitsSchema.optional(),
   })
   .strict();

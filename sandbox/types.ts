@@ -133,6 +133,12 @@ export interface MutationJob {
   module: string;
   /** Buggy variants; an empty list means "run against the correct module only" (the Run button). */
   mutants: { name: string; description: string; source: string }[];
+  /**
+   * Other correct implementations of the module (author-written, different code, same behaviour).
+   * The learner's tests must pass on each of them too, so a suite that recognizes the module by
+   * its text, timing or the calls it makes (instead of checking behaviour) fails. Submit only.
+   */
+  equivalents?: { name: string; source: string }[];
   limits?: Partial<Limits>;
 }
 

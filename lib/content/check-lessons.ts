@@ -134,6 +134,14 @@ function mutantOf(testName: string, exercise: PrivateExercise): string | undefin
 }
 
 /**
+ * Which equivalent a mutation-job test result is about: the sandbox names them
+ * "your tests pass on another correct implementation: <name>" (sandbox/run-mutation.ts).
+ */
+function equivalentOf(testName: string, exercise: PrivateExercise): PrivateExercise["equivalents"][number] | undefined {
+  return exercise.equivalents.find((e) => testName === `your tests pass on another correct implementation: ${e.name}`);
+}
+
+/**
  * Seeds lessons:check grades with, so its verdicts are deterministic. Exercises whose tests generate
  * inputs (fast-check) are graded under each: the reference must pass and every mistake fail on all.
  */
@@ -171,8 +179,13 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
         const mutant = exercise.mutants.find((m) => m.name === name)!;
         problems.push({ rule: "mutant-survives", file: mutant.file, line: 1, message: `mutant "${name}" (${mutant.description}) survives the reference tests (solution.test): add a test that fails on it` });
       }
-      const other = result.tests.filter((t) => t.status !== "pass" && !mutantOf(t.name, exercise));
-      if (other.length || !survivors.length) {
+      const failedEquivalents = result.tests.filter((t) => t.status !== "pass" && equivalentOf(t.name, exercise));
+      for (const t of failedEquivalents) {
+        const equivalent = equivalentOf(t.name, exercise)!;
+        problems.push({ rule: "equivalent-fails", file: equivalent.file, line: 1, message: `the reference tests (solution.test) fail on equivalent "${equivalent.name}": it must behave exactly like module (${firstLine(t.message ?? t.status)})` });
+      }
+      const other = result.tests.filter((t) => t.status !== "pass" && !mutantOf(t.name, exercise) && !equivalentOf(t.name, exercise));
+      if (other.length || (!survivors.length && !failedEquivalents.length)) {
         problems.push({ rule: "solution-fails", file: exercise.solution.file, line: 1, message: `reference tests fail on module: ${describeFailure({ ...result, tests: other.length ? other : result.tests })}` });
       }
     } else if (result.status !== "pass") {

@@ -6,7 +6,7 @@
  *                                    (+ attacks for security), hidden files marked hidden; the
  *                                    reference solution as "./reference" when a test imports it.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
- *                                    submit: module.ts and every mutant.
+ *                                    submit: module.ts, every equivalent and every mutant.
  *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
  */
 import "server-only";
@@ -55,6 +55,7 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: string, mode: 
         tests: code,
         module: exercise.module!.source,
         mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source })) : [],
+        ...(mode === "submit" && exercise.equivalents.length ? { equivalents: exercise.equivalents.map((e) => ({ name: e.name, source: e.source })) } : {}),
         ...(limits ? { limits } : {}),
       };
     case "sql": {

@@ -23,6 +23,8 @@ export const LESSON_BAR = {
   minHiddenTests: 6,
   /** Common mistakes kept in mistakes/ (for tests exercises, mutants count). */
   minMistakes: 2,
+  /** tests exercises: other correct implementations in equivalents/ (module.ext counts apart). */
+  minEquivalents: 2,
 } as const;
 
 /** Words a reader reads in rendered lesson HTML: code blocks and tags removed, entities as one character. */
@@ -82,6 +84,14 @@ export function checkLessonBar(
       file,
       line: source.lineOf(["exercise", "mutants"]),
       message: `${exercise.mutants.length} mutant(s); a tests exercise needs at least ${LESSON_BAR.minHiddenTests} (each is a hidden test of the learner's suite)`,
+    });
+  }
+  if (exercise.kind === "tests" && exercise.equivalents.length < LESSON_BAR.minEquivalents) {
+    problems.push({
+      rule: "bar-equivalents",
+      file,
+      line: source.lineOf(["exercise", "kind"]),
+      message: `${exercise.equivalents.length} equivalent(s) in equivalents/; a tests exercise needs at least ${LESSON_BAR.minEquivalents} other correct implementations, written differently from module (they prove the learner's tests check behaviour, not the module's code)`,
     });
   }
   return problems;

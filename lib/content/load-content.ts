@@ -420,6 +420,11 @@ async function buildLesson(
   return { lesson, exercise, quiz: privateQuiz };
 }
 
+/** Code with comments and whitespace removed, to spot copies (a rough lexer: good enough to compare files). */
+function normalizeCode(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").replace(/\s+/g, "");
+}
+
 type Render = (markdown: string, line: number, inline?: boolean) => Promise<{ html: string }>;
 
 /** Which files each exercise kind has, by convention (ext: ".ts" / ".js" by language, ".sql" for sql). */
@@ -431,7 +436,7 @@ function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string) 
     case "security":
       return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext } };
     case "tests":
-      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, mistakes: `.test${ext}` } };
+      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` } };
     case "sql":
       return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" } };
     default:
@@ -492,6 +497,15 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   if (ex.kind === "tests" && mutantFiles.length === 0) {
     problem("missing-file", path.join(dir, "mutants"), 1, `tests exercise needs at least one mutant in mutants/<name>${ext}`);
   }
+  const equivalents = folders.get("equivalents") ?? [];
+  for (const e of equivalents) {
+    // Why: an equivalent is only worth its run if its code differs from module.ext (and from the
+    // other equivalents); a copy cannot tell a behaviour test from one that recognizes the code.
+    const same = [files.get(`module${ext}`), ...equivalents.filter((o) => o !== e && o.name < e.name)].find((o) => o && normalizeCode(o.source) === normalizeCode(e.source));
+    if (same) problem("schema", e.file, 1, `equivalent "${e.name}" is a copy of ${same === files.get(`module${ext}`) ? `module${ext}` : `equivalents/${same.name}${ext}`}: write a different implementation with the same behaviour`);
+    const twin = mutantFiles.find((m) => normalizeCode(m.source) === normalizeCode(e.source));
+    if (twin) problem("schema", e.file, 1, `equivalent "${e.name}" is the same code as mutant "${twin.name}"`);
+  }
   const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
   for (const s of support) {
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
@@ -548,6 +562,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     support,
     module: moduleFile,
     mutants,
+    equivalents,
     seed,
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
     sql,

@@ -39,6 +39,8 @@ export interface PrivateExercise {
   /** tests only: the correct module and its buggy variants. */
   module: ExerciseFile | null;
   mutants: (ExerciseFile & { description: string })[];
+  /** tests only: other correct implementations (equivalents/); the learner's tests must pass on each. */
+  equivalents: ExerciseFile[];
   /** sql only */
   seed: ExerciseFile | null;
   hiddenSeeds: ExerciseFile[];

@@ -21,13 +21,15 @@ export type ProblemRule =
   | "starter-broken"
   | "mistake-accepted"
   | "mutant-survives"
+  | "equivalent-fails"
   | "time-budget"
   | "grading-error"
   | "bar-prose"
   | "bar-hints"
   | "bar-quiz"
   | "bar-hidden-tests"
-  | "bar-mistakes";
+  | "bar-mistakes"
+  | "bar-equivalents";
 
 export interface Problem {
   rule: ProblemRule;

@@ -211,3 +211,48 @@ describe("the whole API", () => {
     await agreeOnAll(fc.oneof(create, badCreate, get, list, missing, wrongMethod, unknownPath), 12);
   });
 });
+
+describe("the awkward requests", () => {
+  test("POST with extra fields (done, id) → the server sets done: false and picks the id itself", async () => {
+    const res = await handler(
+      send("POST", "/tasks", JSON.stringify({ title: "Sneaky", done: true, id: 1, owner: "mallory" })),
+    );
+    expect(res.status).toBe(201);
+    const task = await res.json();
+    expect(task.done).toBe(false);
+    expect(task.id === 1).toBe(false);
+    expect(Object.keys(task).sort()).toEqual(["done", "id", "title"]);
+    const first = await (await handler(send("GET", "/tasks/1"))).json();
+    expect(first.title === "Sneaky").toBe(false);
+  });
+
+  test("HEAD /tasks/1 → 200 with an empty body; HEAD on a missing task → 404", async () => {
+    const res = await handler(send("HEAD", "/tasks/1"));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    const missing = await handler(send("HEAD", "/tasks/4242"));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("");
+  });
+
+  test("GET /tasks/1/comments (a longer path) → 404, not task 1", async () => {
+    const res = await handler(send("GET", "/tasks/1/comments"));
+    expect(res.status).toBe(404);
+  });
+
+  test("GET /tasks/2abc → 404 (an id is only digits)", async () => {
+    const res = await handler(send("GET", "/tasks/2abc"));
+    expect(res.status).toBe(404);
+  });
+
+  test("GET /tasks?done=true → 200 with the list (a query string does not change the path)", async () => {
+    const res = await handler(send("GET", "/tasks?done=true"));
+    expect(res.status).toBe(200);
+    expect(Array.isArray(await res.json())).toBe(true);
+  });
+
+  test("GET /tasksarchive (a path that only starts like /tasks) → 404", async () => {
+    const res = await handler(send("GET", "/tasksarchive"));
+    expect(res.status).toBe(404);
+  });
+});

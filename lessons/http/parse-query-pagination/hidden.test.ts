@@ -112,3 +112,22 @@ describe("the whole query string", () => {
     );
   });
 });
+
+describe("more spellings", () => {
+  test('"?status=toString" and "?status=constructor" → null (only the two listed values count)', () => {
+    expect(parseListQuery("?status=toString").status).toBe(null);
+    expect(parseListQuery("?status=constructor").status).toBe(null);
+    expect(parseListQuery("?status=__proto__").status).toBe(null);
+  });
+  test('"?page=%2B3&limit=%2B5" ("+3" and "+5") → defaults (a plus sign is not in the accepted spelling)', () => {
+    expect(parseListQuery("?page=%2B3&limit=%2B5")).toStrictEqual({ status: null, page: 1, limit: 20, offset: 0 });
+  });
+  test('"?page=17&limit=13&status=done" → offset 208 (any page and limit, not only round numbers)', () => {
+    expect(parseListQuery("?page=17&limit=13&status=done")).toStrictEqual({
+      status: "done",
+      page: 17,
+      limit: 13,
+      offset: 208,
+    });
+  });
+});

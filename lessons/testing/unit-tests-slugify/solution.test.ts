@@ -23,6 +23,10 @@ describe("slugify: dashes", () => {
     expect(slugify("  --Hello!--  ")).toBe("hello");
   });
 
+  test('"Hello!" → "hello" (no dash at the end, even with nothing at the start)', () => {
+    expect(slugify("Hello!")).toBe("hello");
+  });
+
   test('"!!!" → "" (nothing left)', () => {
     expect(slugify("!!!")).toBe("");
   });
@@ -39,6 +43,10 @@ describe("slugify: maxLength", () => {
 
   test('slugify("hello world", 6) → "hello" (no dash left at the cut)', () => {
     expect(slugify("hello world", 6)).toBe("hello");
+  });
+
+  test('slugify("Hello,   wide   world", 11) → "hello-wide" (the limit counts slug characters, not title characters)', () => {
+    expect(slugify("Hello,   wide   world", 11)).toBe("hello-wide");
   });
 
   test("the default maxLength is 50", () => {
