@@ -36,6 +36,7 @@ const notAWholeNumber = fc.oneof(
   fc.integer({ min: 2, max: 60 }).map((n) => `0x${n.toString(16)}`), // Number: n
   fc.integer({ min: 2, max: 60 }).map((n) => `%20${n}`), // " n": Number trims
   fc.integer({ min: 2, max: 60 }).map((n) => `+${n}`), // "+" decodes to a space
+  fc.integer({ min: 2, max: 60 }).map((n) => `%2B${n}`), // a literal plus sign: Number accepts it
   fc.constantFrom("NaN", "Infinity", "-", "--3", "1-2", "1%2C2"),
 );
 
@@ -46,6 +47,8 @@ const percentEncoded = fc.tuple(statusWord, fc.array(fc.boolean(), { minLength: 
 );
 const otherStatus = fc.oneof(
   fc.constantFrom("", "OPEN", "Done", "opened", "closed", "archived", "open%20", "done+", "%20open", "open,done", "null"),
+  // Names every object inherits: a lookup with `in` or a plain object counts them as valid.
+  fc.constantFrom("toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"),
   fc.string({ unit: fc.constantFrom(..."opendacl"), minLength: 1, maxLength: 6 }).filter((s) => s !== "open" && s !== "done"),
 );
 
@@ -110,24 +113,5 @@ describe("the whole query string", () => {
     agreesWithReference(
       toQuery(mixed(pair("status", fc.oneof(statusWord, percentEncoded, otherStatus, encodedSeparators)), pair("page", fc.oneof(int(-3, 1200), notAWholeNumber)), pair("limit", fc.oneof(int(-3, 120), notAWholeNumber)))),
     );
-  });
-});
-
-describe("more spellings", () => {
-  test('"?status=toString" and "?status=constructor" → null (only the two listed values count)', () => {
-    expect(parseListQuery("?status=toString").status).toBe(null);
-    expect(parseListQuery("?status=constructor").status).toBe(null);
-    expect(parseListQuery("?status=__proto__").status).toBe(null);
-  });
-  test('"?page=%2B3&limit=%2B5" ("+3" and "+5") → defaults (a plus sign is not in the accepted spelling)', () => {
-    expect(parseListQuery("?page=%2B3&limit=%2B5")).toStrictEqual({ status: null, page: 1, limit: 20, offset: 0 });
-  });
-  test('"?page=17&limit=13&status=done" → offset 208 (any page and limit, not only round numbers)', () => {
-    expect(parseListQuery("?page=17&limit=13&status=done")).toStrictEqual({
-      status: "done",
-      page: 17,
-      limit: 13,
-      offset: 208,
-    });
   });
 });
