@@ -117,6 +117,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       if (!/^\d+$/.test(values.seed) || seed > 0x7fffffff) throw new UsageError(`--seed wants an integer from 0 to ${0x7fffffff}, got ${values.seed}`);
     }
     if (!values.tests?.length && !values.hidden?.length && positionals.length === 2) {
+      if (values.reference) throw new UsageError("--reference is for the test-file mode: an exercise brings its own reference solution");
       // Exercise mode (lib/content): the same buildGradeJob path as the app.
       const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
       const grader = createGrader({ workers: 1 });
