@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   unknown_exercise: 404,
   unknown_learner: 422,
   code_too_large: 422,
+  invalid_files: 422,
+  stage_locked: 409,
   invalid_idempotency_key: 400,
   idempotency_key_reused: 422,
   idempotency_in_progress: 409,

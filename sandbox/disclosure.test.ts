@@ -195,7 +195,7 @@ test("the reference's source is masked", () => { expect(String(reference.double)
     assert.equal(table.status, "fail", brief(table));
   });
 
-  test("learner code and support modules cannot import it, and cannot import fast-check", async () => {
+  test("learner code, support modules and visible tests cannot import it; learner code cannot import fast-check", async () => {
     for (const code of [
       `import * as r from "./reference"; export const double = r.double;`,
       `export function double(n: number) { return require("./reference").double(n); }`,
@@ -204,8 +204,12 @@ test("the reference's source is masked", () => { expect(String(reference.double)
     ]) {
       const r = await grade(code, [oracle], { modules: { "./util": `export function viaSupport(n: number) { return require("./reference").double(n); }` } });
       assert.notEqual(r.status, "pass", brief(r));
-      assert.match(JSON.stringify(r), /only test files can import the reference solution|only available in test files/, brief(r));
+      assert.match(JSON.stringify(r), /Cannot find module '\.\/reference'|only available in test files/, brief(r));
     }
+    // Visible tests cannot either: their messages would show the reference's answers.
+    const shown = await grade(REFERENCE, [visible(`import * as reference from "./reference"; test("peek", () => { expect(reference.double(2)).toBe(4); });`)]);
+    assert.equal(shown.status, "error", brief(shown));
+    assert.match(shown.error?.message ?? "", /Cannot find module '\.\/reference'/);
   });
 });
 

@@ -72,10 +72,12 @@ export function createGrader(options: GraderOptions = {}): Grader {
       if (!checked.ok) return checked.result;
       const job = checked.job;
       const limits = resolveLimits(job.limits);
-      const learnerSource = job.kind === "mutation" ? job.tests : job.code;
-      const size = Buffer.byteLength(learnerSource, "utf8");
+      const learnerSources = job.kind === "mutation" ? [job.tests] : job.kind === "code" && job.files ? job.files.map((f) => f.source) : [job.code ?? ""];
+      // The limit is on the total: splitting code across files must not multiply it.
+      const size = learnerSources.reduce((sum, source) => sum + Buffer.byteLength(source, "utf8"), 0);
       if (size > limits.sourceBytes) {
-        return errorResult("limit", `Your code is ${size} bytes; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
+        const what = learnerSources.length > 1 ? `Your ${learnerSources.length} files are ${size} bytes together` : `Your code is ${size} bytes`;
+        return errorResult("limit", `${what}; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
       }
       if (job.kind !== "code") return pool.run(job, limits);
       // Every code job runs with a seed, so any grade can be replayed (GradeResult.seed).

@@ -10,6 +10,8 @@
  */
 import ivm from "isolated-vm";
 import { readFileSync } from "node:fs";
+import { createHostCallback, HOST_GLOBAL, setActiveHost } from "./bridge.ts";
+import type { HostHandler } from "./bridge.ts";
 import { loadReportSchema, testReportSchema } from "./schema.ts";
 import type { TestReport } from "./schema.ts";
 import { RUNTIME_FILE, StackRewriter } from "./stack.ts";
@@ -19,8 +21,8 @@ import { RESULT_VERSION } from "./types.ts";
 import type { ErrorKind, GradeResult, Language, Limits, TestResult } from "./types.ts";
 
 /**
- * reference: the exercise's reference solution, importable only from test files (the oracle of
- * generated tests); library: a bundled library test files import by bare name ("fast-check").
+ * reference: the exercise's reference solution, importable only by hidden test files (as
+ * "./reference"); library: a bundled library test files import by bare name ("fast-check").
  */
 export type FileKind = "solution" | "module" | "test" | "hidden" | "reference" | "library";
 
@@ -44,9 +46,12 @@ export interface RunSpec {
   limits: Limits;
   /** Seeds what test files generate (fast-check); the same seed replays the same inputs. */
   seed?: number;
+  /** The run's end of the host bridge (a database session), told when each test starts. */
+  host?: HostHandler;
 }
 
 const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
+const EXTENSIONS_SOURCE = readFileSync(new URL("./harness/extensions.js", import.meta.url), "utf8");
 const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
 /** How the message of a test that ran out of time starts (run-mutation.ts recognizes it). */
@@ -60,9 +65,9 @@ const MAX_TEST_NAME = 500;
 const HARNESS_GRACE_MS = 200;
 const MIN_CALL_TIMEOUT_MS = 50;
 
-/** Builds the script evaluated first in every fresh context: the prelude, then the harness. */
+/** Builds the script evaluated first in every fresh context: the prelude, the extensions, then the harness. */
 export function buildBootSource(preludeSource: string): string {
-  return `(function () {\n"use strict";\nconst internal = (${preludeSource});\n(${HARNESS_SOURCE})(internal);\n})();`;
+  return `(function () {\n"use strict";\nconst internal = (${preludeSource});\n(${EXTENSIONS_SOURCE})(internal);\n(${HARNESS_SOURCE})(internal);\n})();`;
 }
 
 interface Prepared {
@@ -185,6 +190,8 @@ export class IsolateFactory {
     try {
       context = isolate.createContextSync();
       if (this.seed) context.global.setSync(this.seed.global, this.seed.create());
+      // The host bridge: taken and deleted by harness/extensions.js before any learner code exists.
+      context.global.setSync(HOST_GLOBAL, createHostCallback());
       script.runSync(context, { timeout: 5_000 });
       const global = context.global;
       const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<(...args: unknown[]) => unknown>;
@@ -288,8 +295,9 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     if (topOutput) result.output = topOutput;
     return result;
   };
-  const fail = (kind: ErrorKind, message: string, line?: number, column?: number) =>
-    finish("error", { kind, message: cap(message), ...(line ? { line } : {}), ...(column ? { column } : {}) });
+  // file: the learner file the line is in (several learner files: the editor marks the right one).
+  const fail = (kind: ErrorKind, message: string, line?: number, column?: number, file?: string) =>
+    finish("error", { kind, message: cap(message), ...(line ? { ...(file ? { file } : {}), line } : {}), ...(column ? { column } : {}) });
 
   // 1. Transpile (compile errors are the learner's to fix; an author file that fails is ours).
   const compiled: { file: RunFile; code: string }[] = [];
@@ -300,8 +308,8 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     }
     const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
     if (!result.ok) {
-      if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column);
-      const where = file.kind === "hidden" || file.kind === "reference" ? "" : ` (line ${result.line ?? "?"})`;
+      if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column, file.name);
+      const where = isGuarded(file) ? "" : ` (line ${result.line ?? "?"})`;
       return fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
     }
     compiled.push({ file, code: result.code });
@@ -321,6 +329,8 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   }
   const { isolate, context, dispatch } = prepared;
   let tainted = false;
+  setActiveHost(spec.host ?? null);
+  spec.host?.beginRun(deadline + HARNESS_GRACE_MS);
   // A run that hit a limit (or anything unexpected) does not leave its isolate for the next run.
   const classifyRun = (error: unknown) => {
     tainted = true;
@@ -361,7 +371,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         }
         const line = m ? Number(m[3]) : undefined;
         const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
-        return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column);
+        return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column, file.name);
       }
       const fn = script.runSync(context, { reference: true, timeout: remaining(deadline + HARNESS_GRACE_MS) });
       if (file.learner) script.release();
@@ -403,7 +413,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}.` : ""}`;
         return result;
       }
-      return fail("runtime", message, loc?.line, loc?.column);
+      return fail("runtime", message, loc?.line, loc?.column, loc?.file);
     }
     if (load.declared > limits.maxTests || load.tests.length > limits.maxTests) {
       return fail("limit", `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`);
@@ -429,6 +439,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position} test(s) did not run.`);
       }
       const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
+      spec.host?.beginTest();
       let report: TestReport | undefined;
       let timedOut = false;
       try {
@@ -520,6 +531,8 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
     return fail("internal", `The grader failed: ${c.message}`);
   } finally {
+    spec.host?.endTest();
+    setActiveHost(null);
     factory.release(prepared, tainted);
   }
 }

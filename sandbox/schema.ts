@@ -39,20 +39,69 @@ const moduleSpecifier = z
 /** Seeds are non-negative 31-bit integers (they fit Prisma's Int and fast-check's seed). */
 export const seedSchema = z.number().int().min(0).max(0x7fffffff);
 
+/** Seeds of a database-backed job: at most 16 seeds and 1 MB of SQL together (a seed runs once per worker and test). */
+const MAX_SEEDS_CHARS = 1024 * 1024;
+const seedName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case seed name");
+export const databaseSpecSchema = z
+  .object({
+    seeds: z.record(seedName, authorSource),
+    seed: seedName,
+  })
+  .strict()
+  .refine((d) => Object.hasOwn(d.seeds, d.seed), { message: "`seed` must name one of `seeds`", path: ["seed"] })
+  .refine((d) => Object.keys(d.seeds).length <= 16, { message: "at most 16 seeds", path: ["seeds"] })
+  .refine((d) => Object.values(d.seeds).reduce((n, s) => n + s.length, 0) <= MAX_SEEDS_CHARS, { message: "the seeds are larger than 1 MB together", path: ["seeds"] });
+
 export const testFileSchema = z.object({ name: fileName, source: authorSource, hidden: z.boolean().optional() }).strict();
+
+/** Learner files of a multi-file job at most (the editor shows each as a tab). */
+export const MAX_LEARNER_FILES = 20;
+/** A learner file name: lowercase, one extension, not a test file ("store.ts", "rate-limit.ts"). */
+const learnerFileName = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*\.(ts|js)$/, 'a lowercase file name with one extension, such as "store.ts"');
+const stem = (name: string) => name.replace(/\.(ts|js|mjs|cjs|tsx|jsx)$/, "");
 
 export const codeJobSchema = z
   .object({
     kind: z.literal("code"),
     language: z.enum(["ts", "js"]),
-    code: z.string().max(MAX_LIMITS.sourceBytes),
+    code: z.string().max(MAX_LIMITS.sourceBytes).optional(),
+    files: z
+      .array(z.object({ name: learnerFileName, source: z.string().max(MAX_LIMITS.sourceBytes) }).strict())
+      .min(1)
+      .max(MAX_LEARNER_FILES)
+      .optional(),
     tests: z.array(testFileSchema).min(1).max(50),
     modules: z.record(moduleSpecifier, authorSource).optional(),
+    database: databaseSpecSchema.optional(),
     reference: authorSource.optional(),
     seed: seedSchema.optional(),
     limits: limitsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((job, ctx) => {
+    if ((job.code === undefined) === (job.files === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["files"], message: "give exactly one of code (one file) and files (several)" });
+      return;
+    }
+    if (!job.files) return;
+    // Module keys (name without extension) must be unique across learner files, extra modules and
+    // test files: a learner file called like a test or support module would shadow it.
+    const taken = new Map<string, string>();
+    for (const t of job.tests) taken.set(stem(t.name), `test file ${t.name}`);
+    for (const specifier of Object.keys(job.modules ?? {})) taken.set(specifier.slice(2), `module ${specifier}`);
+    job.files.forEach((file, i) => {
+      const key = stem(file.name);
+      if (!file.name.endsWith(`.${job.language}`)) {
+        ctx.addIssue({ code: "custom", path: ["files", i, "name"], message: `a ${job.language} exercise's files end in .${job.language}` });
+      }
+      const clash = taken.get(key);
+      if (clash) ctx.addIssue({ code: "custom", path: ["files", i, "name"], message: `"${file.name}" has the same name as ${clash}` });
+      taken.set(key, `file ${file.name}`);
+    });
+  });
 
 export const mutationJobSchema = z
   .object({
@@ -84,6 +133,8 @@ export const sqlJobSchema = z
       z.object({ mode: z.literal("rows"), ordered: z.boolean() }).strict(),
       z.object({ mode: z.literal("tables"), tables: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict(),
     ]),
+    probes: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
+    plans: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
     limits: limitsSchema.optional(),
   })
   .strict();
@@ -130,6 +181,7 @@ export const gradeResultSchema = z
       .object({
         kind: z.enum(["compile", "runtime", "timeout", "memory", "output", "limit", "internal"]),
         message: z.string(),
+        file: z.string().optional(),
         line: z.number().int().positive().optional(),
         column: z.number().int().positive().optional(),
         summary: z.string().optional(),

@@ -76,6 +76,11 @@ export interface GradeError {
   kind: ErrorKind;
   /** A message the learner can act on. */
   message: string;
+  /**
+   * The learner's file the line is in ("solution.ts", or "store.ts" of a multi-file exercise), when
+   * line is known.
+   */
+  file?: string;
   /** 1-based line and column in the learner's own source, when known. */
   line?: number;
   column?: number;
@@ -105,17 +110,46 @@ export interface TestFile {
   hidden?: boolean;
 }
 
-/** function, handler and security exercises: learner code graded by test files. */
+/**
+ * A database for a code job: the module "serverside:db" gives learner code and tests `db` (SQLite, run by
+ * the grader process); each test starts with a fresh database seeded from `seeds[seed]`, and tests
+ * may switch to another seed (serverside:test `database.use(name)`).
+ */
+export interface DatabaseSpec {
+  /** Seed name -> SQL (schema and rows). */
+  seeds: Record<string, string>;
+  /** The seed every test starts from. */
+  seed: string;
+}
+
+/**
+ * One of the learner's files in a multi-file exercise: "store.ts". Tests and the learner's other
+ * files import it as "./store".
+ */
+export interface LearnerFile {
+  name: string;
+  source: string;
+}
+
+/**
+ * function, handler, security and project exercises: learner code graded by test files. The learner's
+ * code is exactly one of `code` (one file, imported as "./solution") and `files` (several files,
+ * each imported by its own name). `limits.sourceBytes` applies to their total.
+ */
 export interface CodeJob {
   kind: "code";
   language: Language;
-  code: string;
+  code?: string;
+  files?: LearnerFile[];
   tests: TestFile[];
   /** Extra modules tests or code may import, by specifier (e.g. "./db"): name -> source. */
   modules?: Record<string, string>;
+  /** A database for learner code and tests (see DatabaseSpec). */
+  database?: DatabaseSpec;
   /**
-   * The reference solution, importable as "./reference" from test files only (the oracle of
-   * generated tests); learner code and support modules that import it fail to load.
+   * The reference solution: hidden test files (only they) may import it as "./reference": the
+   * oracle that generated inputs are checked against, or a bound on the learner's work in the same
+   * run (e.g. an O(1) cache must not be 10x slower). Learner code and support modules cannot.
    */
   reference?: string;
   /** Seeds generated inputs (fast-check in test files); a random one when absent. Replays a grade. */
@@ -156,6 +190,19 @@ export interface SqlJob {
    * the listed tables (for INSERT/UPDATE/DELETE/CREATE exercises).
    */
   compare: { mode: "rows"; ordered: boolean } | { mode: "tables"; tables: string[] };
+  /**
+   * Probe sets: statements run one at a time after the SQL, on every dataset; each must be accepted
+   * or rejected exactly as after the reference solution (constraints graded by behaviour). One test
+   * per set and dataset, "dataset <name> > <set name>". Hidden sets run on hidden datasets only
+   * when there are any.
+   */
+  probes?: { name: string; sql: string; hidden?: boolean }[];
+  /**
+   * Query files: after the SQL, each query's plan (EXPLAIN QUERY PLAN) must find rows through an
+   * index wherever the reference's does, and not sort where it does not. One test per query, on the
+   * first dataset, "query plan: <file name>:<line>".
+   */
+  plans?: { name: string; sql: string; hidden?: boolean }[];
   limits?: Partial<Limits>;
 }
 

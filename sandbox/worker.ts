@@ -8,6 +8,7 @@ import type { RunFile } from "./run-code.ts";
 import { runMutation } from "./run-mutation.ts";
 import { CHECK_SOURCE } from "./check/check-source.generated.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
+import { DbSession } from "./db/session.ts";
 import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./prelude/index.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { CodeJob, GradeJob, GradeResult, Limits, SqlJob } from "./types.ts";
@@ -22,11 +23,19 @@ const CHECK_FILE = "fast-check";
 
 function codeSpecFiles(job: CodeJob): RunFile[] {
   const ext = job.language;
-  const files: RunFile[] = [{ name: `solution.${ext}`, kind: "solution", source: job.code, learner: true }];
+  // Learner files are modules like any other ("./store"); only test files are out of their reach
+  // (the harness refuses them), and extra modules stay shared with the tests as before.
+  const files: RunFile[] = job.files
+    ? job.files.map((f) => ({ name: f.name, kind: "solution", source: f.source, learner: true }))
+    : [{ name: `solution.${ext}`, kind: "solution", source: job.code ?? "", learner: true }];
   for (const [specifier, source] of Object.entries(job.modules ?? {})) {
     files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
   }
-  if (job.reference !== undefined) files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false });
+  // A learner file called reference.ts would share the module key: then there is no reference.
+  if (job.reference !== undefined && !files.some((f) => f.name.replace(/\.[a-z]+$/, "") === "reference")) {
+    // Shown to nobody: toString and stack frames treat it as a hidden file.
+    files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false, guardSource: true });
+  }
   // fast-check is compiled into a context only when a test file names it (it is 170 kB).
   if (job.tests.some((t) => t.source.includes("fast-check"))) files.push({ name: CHECK_FILE, kind: "library", source: CHECK_SOURCE, learner: false });
   // Visible test files load (and declare their tests) before hidden ones.
@@ -34,6 +43,19 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
     files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
   }
   return files;
+}
+
+/** Runs a code job, with its database session when it declares one. */
+async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
+  const spec = { language: job.language, files: codeSpecFiles(job), limits, seed: job.seed };
+  if (!job.database) return runCode(spec, factory);
+  // The deadline is replaced by runCode's own when its clock starts (beginRun).
+  const session = await DbSession.open(job.database, Math.min(256, Math.max(8, limits.memoryMb)), performance.now() + limits.timeoutMs);
+  try {
+    return runCode({ ...spec, host: session }, factory);
+  } finally {
+    session.close();
+  }
 }
 
 async function runSql(job: SqlJob, limits: Limits): Promise<GradeResult> {
@@ -62,7 +84,7 @@ async function main(): Promise<void> {
     const { id, job, limits } = raw as { id: number; job: GradeJob; limits: Limits };
     let result: GradeResult;
     try {
-      if (job.kind === "code") result = runCode({ language: job.language, files: codeSpecFiles(job), limits, seed: job.seed }, factory);
+      if (job.kind === "code") result = await runCodeJob(job, limits, factory);
       else if (job.kind === "mutation") result = runMutation(job, limits, factory);
       else result = await runSql(job, limits);
     } catch (error) {

@@ -26,11 +26,12 @@ export const USAGE = `usage: npm run --silent grade -- --tests <tests-file> [--t
   --seed <n>        the seed for generated inputs (fast-check); default: a random one
   <code-file>       the learner's code, .ts or .js
 
-   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file> [--run] [--seed <n>]
+   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file-or-folder> [--run] [--stage <n>] [--seed <n>]
 
   Grades against a lesson's exercise as the app does: Submit (visible + hidden tests) by default,
-  --run for Run (visible tests only). The exercise id is the lesson id. --seed <n> replays the
-  generated inputs of a grade (a submission's seed; every result prints the seed it used).
+  --run for Run (visible tests only). The exercise id is the lesson id. Multi-file exercises take a
+  folder holding every learner file; projects take --stage <n> (default: the last stage). --seed <n>
+  replays the generated inputs of a grade (a submission's seed; every result prints the seed it used).
 
 Prints the full GradeResult JSON on stdout (hidden tests' values included: this is the author's
 view, not the learner's); exits 0 whenever grading completed.`;
@@ -99,6 +100,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
           module: { type: "string", multiple: true },
           help: { type: "boolean", short: "h" },
           run: { type: "boolean" },
+          stage: { type: "string" },
           seed: { type: "string" },
           reference: { type: "string" },
         },
@@ -122,7 +124,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
       const grader = createGrader({ workers: 1 });
       try {
-        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", seed, grade: (job) => grader.grade(job) });
+        const stage = values.stage === undefined ? undefined : Number(values.stage);
+        if (stage !== undefined && (!Number.isInteger(stage) || stage < 1)) throw new UsageError(`--stage wants a stage number (1, 2, ...), got ${values.stage}`);
+        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", stage, seed, grade: (job) => grader.grade(job) });
         if (!graded.ok) throw new UsageError(graded.error);
         out(`${JSON.stringify(graded.result, null, 2)}\n`);
         return 0;
@@ -130,6 +134,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         await grader.close();
       }
     }
+    if (values.stage !== undefined) throw new UsageError("--stage is for the exercise mode: grade <project> <folder> --stage <n>");
     if (values.run) throw new UsageError("--run is for the exercise mode: grade <exercise> <code-file> --run");
     if (!values.tests?.length && !values.hidden?.length) throw new UsageError("give at least one --tests <file>");
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the code file to grade" : `expected one code file, got ${positionals.length}`);

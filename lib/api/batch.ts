@@ -38,6 +38,8 @@ export async function gradeBatch(input: {
           apiKey: input.apiKey,
           exerciseId: item.exerciseId,
           code: item.code,
+          files: item.files,
+          stage: item.stage,
           mode: item.mode,
           learner: item.learner,
           store: handle ? (tx, body) => storeItemResult(tx, handle, index, JSON.stringify({ ok: true, ...body })) : undefined,

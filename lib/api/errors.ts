@@ -39,6 +39,8 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   unknown_exercise: "Unknown exercise",
   unknown_learner: "Unknown learner",
   code_too_large: "Code too large",
+  invalid_files: "Code does not fit the exercise's files",
+  stage_locked: "Stage locked",
   invalid_idempotency_key: "Invalid Idempotency-Key",
   idempotency_key_reused: "Idempotency-Key reused with a different request",
   idempotency_in_progress: "Request with this Idempotency-Key still in progress",

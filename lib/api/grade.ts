@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { DEFAULT_LIMITS, toLearnerView } from "../../sandbox/index.ts";
-import { getExercise } from "../content/index.ts";
+import { getExercise, learnerCodeProblem, type LearnerCode } from "../content/index.ts";
 import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { gradeSubmission } from "../grading/grade-submission.ts";
@@ -15,7 +15,11 @@ import type { GradeResponse } from "./schemas.ts";
 export type ApiGradeInput = {
   apiKey: AuthenticatedKey;
   exerciseId: string;
-  code: string;
+  /** Exactly one of code (one-file exercises) and files (multi-file ones); the schema checks it. */
+  code?: string;
+  files?: Record<string, string>;
+  /** Projects: the stage to grade (default: the learner's current one). */
+  stage?: number;
   mode: "run" | "submit";
   learner?: string;
   /** Runs in the transaction that records the submission, with the response body (idempotency). */
@@ -26,11 +30,16 @@ export type ApiGradeInput = {
 export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> {
   const exercise = await getExercise(input.exerciseId);
   if (!exercise) throw new AppError("unknown_exercise", `There is no exercise "${input.exerciseId}". GET /api/v1/tracks lists them.`);
+  const code: LearnerCode = input.files ?? input.code ?? "";
+  const problem = learnerCodeProblem(exercise, code);
+  if (problem) throw new AppError("invalid_files", problem, { errors: [{ path: input.files ? "files" : "code", message: problem }] });
   const maxBytes = exercise.limits.sourceBytes ?? DEFAULT_LIMITS.sourceBytes;
-  const bytes = Buffer.byteLength(input.code, "utf8");
+  // The limit is on the total: splitting code across files must not multiply it.
+  const bytes = (typeof code === "string" ? [code] : Object.values(code)).reduce((sum, source) => sum + Buffer.byteLength(source, "utf8"), 0);
   if (bytes > maxBytes) {
-    throw new AppError("code_too_large", `The code is ${bytes} bytes; this exercise accepts at most ${maxBytes}.`, {
-      errors: [{ path: "code", message: `At most ${maxBytes} bytes.` }],
+    const path = typeof code === "string" ? "code" : "files";
+    throw new AppError("code_too_large", `The ${path === "files" ? "files are" : "code is"} ${bytes} bytes${path === "files" ? " together" : ""}; this exercise accepts at most ${maxBytes}.`, {
+      errors: [{ path, message: `At most ${maxBytes} bytes.` }],
     });
   }
   const learner = await resolveLearner(input.apiKey.owner, input.learner);
@@ -38,8 +47,9 @@ export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> 
   let body: GradeResponse | null = null;
   const outcome = await gradeSubmission({
     exerciseId: input.exerciseId,
-    code: input.code,
+    code,
     mode: input.mode,
+    stage: input.stage,
     userId: learner.id,
     apiKeyId: input.apiKey.id,
     record: true,
@@ -57,7 +67,10 @@ export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> 
       await input.store?.(tx, body);
     },
   });
-  if (!outcome.ok) throw new AppError("unknown_exercise", `There is no exercise "${input.exerciseId}".`);
+  if (!outcome.ok) {
+    if (outcome.error === "unknown_exercise") throw new AppError("unknown_exercise", `There is no exercise "${input.exerciseId}".`);
+    throw new AppError(outcome.error === "stage_locked" ? "stage_locked" : "invalid_files", outcome.message);
+  }
   if (!body) throw new AppError("internal", "The submission was graded but not recorded.");
   return body;
 }

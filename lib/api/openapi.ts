@@ -64,7 +64,9 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   revoked_api_key: "The key was revoked. Ask an instructor for a new one.",
   unknown_exercise: "No exercise has this id (GET /tracks lists lessons and their exercises).",
   unknown_learner: "`learner` names no user (by email or id). Learners need an account first.",
-  code_too_large: "`code` is larger than the exercise's source limit (64 KiB unless the exercise says otherwise).",
+  code_too_large: "`code` (or `files`, all together) is larger than the exercise's source limit (64 KiB unless the exercise says otherwise).",
+  invalid_files: "`code` sent for a multi-file exercise, `files` for a one-file one, or `files` with unknown or missing file names (the exercise's `files` lists them).",
+  stage_locked: "A project's stage after the learner's current one: pass the earlier stages first (submit mode).",
   invalid_idempotency_key: "Idempotency-Key must be 1-200 visible ASCII characters.",
   idempotency_key_reused: "This Idempotency-Key was used before with a different method, path or body.",
   idempotency_in_progress: "The first request with this Idempotency-Key is still running. Retry after Retry-After seconds.",
@@ -218,7 +220,7 @@ function buildDocument(): OpenApiDocument {
           operationId: "gradeSubmission",
           summary: "Grade code for an exercise",
           description:
-            "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. The result is the learner's view whoever sends the request (hidden tests without their values, surviving mutants only); instructor and admin keys read the full result with GET /submissions/{submissionId}.",
+            "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. One-file exercises take `code`; multi-file exercises (their `files` is not null) take `files`, every file by name. Projects (their `stages` is not empty) grade one stage at a time, with every earlier stage's tests as regression tests: passing a stage on submit unlocks the next. The result is the learner's view whoever sends the request (hidden tests without their values, surviving mutants only); instructor and admin keys read the full result with GET /submissions/{submissionId}.",
           tags: ["Grading"],
           parameters: [{ $ref: "#/components/parameters/exerciseId" }, { $ref: "#/components/parameters/Idempotency-Key" }],
           requestBody: { required: true, content: json(ref("GradeRequest")) },
@@ -229,9 +231,13 @@ function buildDocument(): OpenApiDocument {
             ...bodyErrors(),
             "403": problem("A learner's key named another learner.", ["forbidden"]),
             "404": notFound(["unknown_exercise"]),
-            "422": problem("Invalid fields, code too large, unknown learner, or a reused Idempotency-Key.", [
+            "409": problem("A project stage the learner has not unlocked, or the first request with this Idempotency-Key is still running.", ["stage_locked", "idempotency_in_progress"], {
+              "Retry-After": { $ref: "#/components/headers/Retry-After" },
+            }),
+            "422": problem("Invalid fields, code too large, files that do not fit the exercise, unknown learner, or a reused Idempotency-Key.", [
               "validation_failed",
               "code_too_large",
+              "invalid_files",
               "unknown_learner",
               "idempotency_key_reused",
             ]),

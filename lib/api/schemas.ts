@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { gradeResultSchema } from "../../sandbox/index.ts";
-import type { ExerciseKind, LessonSummary, PublicExercise, PublicFile, TrackSummary } from "../content/public-types.ts";
+import type { ExerciseKind, LessonSummary, PublicExercise, PublicFile, PublicStage, TrackSummary } from "../content/public-types.ts";
 import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
 
 /** Schemas that become named components (#/components/schemas/<id>). */
@@ -33,14 +33,37 @@ const learnerRefSchema = z
   .max(320)
   .describe("Whose submission this is: a user's email or id. Only keys of instructors and admins may name another user; omitted, the key's owner.");
 
+/** The learner's code: `code` for one-file exercises, `files` for multi-file ones (exactly one). */
+const codeFields = {
+  code: z.string().optional().describe("One-file exercises: the learner's source (TypeScript, JavaScript, or SQL for sql exercises)."),
+  files: z
+    .record(z.string().min(1).max(64), z.string())
+    .optional()
+    .describe(
+      'Multi-file exercises (the exercise has `files`): every learner file by name, e.g. {"routes.ts": "...", "store.ts": "..."}. Exactly the exercise\'s files; their total size counts against the source limit.',
+    ),
+  stage: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe(
+      "Projects (the exercise has `stages`): the stage to grade, 1-based; its tests and every earlier stage's run. Default: the learner's current stage (the first not yet passed). A stage after that is locked (409 stage_locked).",
+    ),
+};
+const oneOfCodeAndFiles = (value: { code?: string; files?: Record<string, string> }) => (value.code === undefined) !== (value.files === undefined);
+const oneOfMessage = { message: 'Send exactly one of "code" (one-file exercises) and "files" (multi-file exercises).', path: ["files"] };
+
 export const gradeRequestSchema = named(
   z
     .object({
-      code: z.string().describe("The learner's source (TypeScript, JavaScript, or SQL for sql exercises)."),
+      ...codeFields,
       mode: gradeModeSchema.default("submit"),
       learner: learnerRefSchema.optional(),
     })
-    .strict(),
+    .strict()
+    .refine(oneOfCodeAndFiles, oneOfMessage),
   "GradeRequest",
 );
 export type GradeRequest = z.infer<typeof gradeRequestSchema>;
@@ -51,11 +74,12 @@ export const batchItemSchema = named(
   z
     .object({
       exerciseId: z.string().min(1).max(200),
-      code: z.string(),
+      ...codeFields,
       mode: gradeModeSchema.default("submit"),
       learner: learnerRefSchema.optional(),
     })
-    .strict(),
+    .strict()
+    .refine(oneOfCodeAndFiles, oneOfMessage),
   "BatchGradeItem",
 );
 
@@ -81,7 +105,7 @@ export const listSubmissionsQuerySchema = z
 
 // --- responses ---------------------------------------------------------------------------------
 
-const exerciseKindSchema = z.enum(["function", "handler", "sql", "tests", "security"]);
+const exerciseKindSchema = z.enum(["function", "handler", "sql", "tests", "security", "project"]);
 
 export const lessonSummarySchema = named(
   z.object({
@@ -93,7 +117,7 @@ export const lessonSummarySchema = named(
     tags: z.array(z.string()),
     prerequisites: z.array(z.string()),
     href: z.string(),
-    exercise: z.object({ kind: exerciseKindSchema, title: z.string() }).nullable(),
+    exercise: z.object({ kind: exerciseKindSchema, title: z.string(), stageCount: z.number().int().describe("A project's stages; 0 for other exercises.") }).nullable(),
     quizQuestions: z.number().int(),
   }),
   "LessonSummary",
@@ -115,6 +139,17 @@ export const trackListSchema = named(z.object({ data: z.array(trackSummarySchema
 
 const publicFileSchema = named(z.object({ name: z.string(), source: z.string() }), "PublicFile");
 
+const publicStageSchema = named(
+  z.object({
+    id: z.string(),
+    index: z.number().int().describe("1-based position."),
+    title: z.string(),
+    instructionsHtml: z.string(),
+    exampleTests: z.array(publicFileSchema),
+  }),
+  "Stage",
+);
+
 export const publicExerciseSchema = named(
   z.object({
     id: z.string(),
@@ -124,16 +159,26 @@ export const publicExerciseSchema = named(
     instructionsHtml: z.string(),
     fileName: z.string(),
     starter: z.string(),
+    files: z
+      .array(publicFileSchema)
+      .nullable()
+      .describe('Multi-file exercises: the learner\'s files with their starter code; grade them with `files`. Null for one-file exercises (grade with `code`).'),
+    stages: z.array(publicStageSchema).describe("Projects: the stages in order (each adds tests; earlier stages keep running). Empty otherwise."),
     exampleTests: z.array(publicFileSchema),
     support: z.array(publicFileSchema),
     module: publicFileSchema.nullable(),
     seed: z.string().nullable(),
+    sqlChecks: z.array(publicFileSchema).describe("sql exercises: visible probe sets and query files (plan checks)."),
     sql: z
       .union([
         z.object({ compare: z.literal("rows"), ordered: z.boolean() }),
         z.object({ compare: z.literal("tables"), tables: z.array(z.string()) }),
       ])
       .nullable(),
+    database: z
+      .object({ seed: z.string(), seeds: z.array(publicFileSchema) })
+      .nullable()
+      .describe("Database-backed exercises: the seed each test starts from and the seed files (schema and rows)."),
     hintCount: z.number().int(),
     revealSolutionAfter: z.number().int(),
   }),
@@ -181,7 +226,9 @@ export const submissionSchema = named(
     learner: learnerSchema,
     apiKeyId: z.string().nullable().describe("The key that sent it; null for submissions from the lesson page."),
     language: z.string(),
-    code: z.string(),
+    code: z.string().describe('The learner\'s source; "" for multi-file submissions (see `files`).'),
+    files: z.record(z.string(), z.string()).nullable().describe("Multi-file submissions: the learner's files by name; null otherwise."),
+    stage: z.number().int().nullable().describe("Projects: the stage graded; null otherwise."),
     durationMs: z.number(),
     createdAt: z.iso.datetime(),
     result: gradeResultSchema,
@@ -231,6 +278,7 @@ const checks: [
   Same<z.infer<typeof lessonSummarySchema>, LessonSummary>,
   Same<z.infer<typeof publicExerciseSchema>, PublicExercise>,
   Same<z.infer<typeof publicFileSchema>, PublicFile>,
+  Same<z.infer<typeof publicStageSchema>, PublicStage>,
   Same<z.infer<typeof exerciseKindSchema>, ExerciseKind>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true];
 void checks;

@@ -13,7 +13,7 @@ import { createGrader } from "../../sandbox/index.ts";
 import { checkLessons } from "./check-lessons.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
-const GRADING_RULES = new Set(["solution-fails", "starter-passes", "starter-broken", "mistake-accepted", "mutant-survives", "equivalent-fails", "time-budget", "bar-hidden-tests"]);
+const GRADING_RULES = new Set(["solution-fails", "stage-order", "starter-passes", "starter-broken", "mistake-accepted", "mutant-survives", "equivalent-fails", "time-budget", "bar-hidden-tests"]);
 
 const grader = createGrader({ workers: 1 });
 after(() => grader.close());
@@ -46,7 +46,8 @@ test("there is a fixture for every checker rule", () => {
   for (const rule of [
     "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "prerequisite-cycle", "broken-link",
     "markdown", "quiz-answers", "solution-fails", "starter-passes", "starter-broken", "mistake-accepted",
-    "mutant-survives", "equivalent-fails", "time-budget", "bar-prose", "bar-hints", "bar-quiz", "bar-hidden-tests", "bar-mistakes", "bar-equivalents",
+    "mutant-survives", "stage-order", "equivalent-fails", "time-budget", "bar-prose", "bar-hints", "bar-quiz", "bar-hidden-tests", "bar-mistakes", "bar-equivalents",
+    "seed-fails",
   ]) {
     assert.ok(rules.has(rule), `no fixture marks a problem of rule "${rule}"`);
   }

@@ -8,17 +8,21 @@
  *   - tests exercises: the reference tests pass on module.ts and kill every mutant;
  *   - grading the reference solution stays within the exercise's time budget (limits.timeoutMs);
  *   - with `bar`, the quality bar (lesson-bar.ts): prose length, hints, quiz, hidden tests, mistakes.
+ *   - multi-file exercises: the same, with each mistake's files laid over the reference solution;
+ *   - projects, per stage k: the stage's reference passes stages 1..k, the previous stage's reference
+ *     fails stage k (every stage asks for something new), each of its mistakes is rejected.
  *
  * Jobs are built with buildGradeJobFor, the same code path the app uses.
  */
 import "server-only";
 import path from "node:path";
+import { checkSeedSql } from "../../sandbox/db/check-seed.ts";
 import { resolveLimits } from "../../sandbox/limits.ts";
 import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
-import { buildGradeJobFor } from "./grade-job.ts";
+import { buildGradeJobFor, filesToCode, referenceCode, starterCode } from "./grade-job.ts";
 import { checkHiddenTestCount, checkLessonBar } from "./lesson-bar.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
-import type { PrivateExercise } from "./private-types.ts";
+import type { LearnerCode, Mistake, PrivateExercise } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
 
 export type Grade = (job: GradeJob) => Promise<GradeResult>;
@@ -79,10 +83,22 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
       problems.push(...checkLessonBar(content.lessons.get(source.id)!, source, content.exercises.get(source.id), content.quizzes.get(source.id) ?? []));
     }
   }
+  // Every seed of a database-backed exercise must run: a broken seed fails every test of every
+  // learner, so it is reported at its line and the exercise is not graded (each job would only
+  // repeat it). Runs with --no-grade too (sql.js, no sandbox).
+  const brokenSeeds = new Set<string>();
+  for (const exercise of exercises) {
+    for (const seed of exercise.database?.seeds ?? []) {
+      const failure = await checkSeedSql(seed.source);
+      if (!failure) continue;
+      brokenSeeds.add(exercise.id);
+      problems.push({ rule: "seed-fails", file: seed.file, line: failure.line, message: `seed "${seed.name}" fails: ${firstLine(failure.message)}` });
+    }
+  }
   let jobs = 0;
   if (options.grade) {
     const grade = options.grade;
-    const tasks = exercises.flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
+    const tasks = exercises.filter((e) => !brokenSeeds.has(e.id)).flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
     jobs = tasks.length;
     await runPool(tasks.map((task) => async () => problems.push(...(await task(grade)))), options.concurrency ?? 2);
   }
@@ -133,6 +149,13 @@ function mutantOf(testName: string, exercise: PrivateExercise): string | undefin
   return exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(testName.toLowerCase()))?.name;
 }
 
+/** A mistake as code: its own source, or its files laid over the reference solution (of its stage). */
+function mistakeCode(exercise: PrivateExercise, mistake: Mistake): LearnerCode {
+  if (!mistake.files) return mistake.source;
+  const reference = referenceCode(exercise, mistake.stage) as Record<string, string>;
+  return { ...reference, ...filesToCode(mistake.files) };
+}
+
 /**
  * Which equivalent a mutation-job test result is about: the sandbox names them
  * "your tests pass on another correct implementation: <name>" (sandbox/run-mutation.ts).
@@ -159,10 +182,14 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
   const tasks: Task[] = [];
   const seeds = checkSeeds(exercise);
   const withSeed = (seed: number) => (seeds.length > 1 ? ` (seed ${seed})` : "");
+  const project = exercise.stages.length > 0;
+  const stageLine = (index: number) => source.lineOf(["exercise", "stages", index - 1]);
+  const stageName = (index: number) => `stage ${index} "${exercise.stages[index - 1]!.id}"`;
 
-  // The reference solution passes everything (for tests exercises: passes on module.ts, kills every mutant).
+  // The reference solution passes everything (for tests exercises: passes on module.ts, kills every
+  // mutant). A project's reference of the last stage runs every stage's tests.
   for (const seed of seeds) tasks.push(async (grade) => {
-    const result = await grade(buildGradeJobFor(exercise, exercise.solution.source, "submit", { seed }));
+    const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise), "submit", undefined, { seed }));
     const problems: Problem[] = [];
     if (seed !== seeds[0] && result.status === "pass" && result.durationMs <= budget) return problems;
     if (bar && result.status === "pass") problems.push(...checkHiddenTestCount(exercise, result.tests.filter((t) => t.hidden).length));
@@ -189,39 +216,80 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
         problems.push({ rule: "solution-fails", file: exercise.solution.file, line: 1, message: `reference tests fail on module: ${describeFailure({ ...result, tests: other.length ? other : result.tests })}` });
       }
     } else if (result.status !== "pass") {
-      const line = result.status === "error" && result.error?.line ? result.error.line : 1;
-      problems.push({ rule: "solution-fails", file: exercise.solution.file, line, message: `reference solution does not pass${withSeed(seed)}: ${describeFailure(result)}` });
+      const problem = solutionProblem(exercise, result, project ? exercise.stages.length : undefined);
+      problems.push({ ...problem, message: `${problem.message}${withSeed(seed)}` });
     }
     return problems;
   });
 
-  // The starter compiles and fails.
+  if (project) {
+    for (const stage of exercise.stages.slice(0, -1)) {
+      // Each earlier stage's reference passes its own and the earlier stages' tests.
+      tasks.push(async (grade) => {
+        const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise, stage.index), "submit", stage.index));
+        return result.status === "pass" ? [] : [solutionProblem(exercise, result, stage.index)];
+      });
+    }
+    for (const stage of exercise.stages.slice(1)) {
+      // Stage order: the previous stage's reference must fail this stage, or the stage asks for nothing.
+      tasks.push(async (grade) => {
+        const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise, stage.index - 1), "submit", stage.index));
+        if (result.status !== "pass") return [];
+        return [
+          {
+            rule: "stage-order",
+            file: exercise.lessonFile,
+            line: stageLine(stage.index),
+            message: `${stageName(stage.index)} asks for nothing new: the reference solution of ${stageName(stage.index - 1)} already passes its tests`,
+          },
+        ];
+      });
+    }
+  }
+
+  // The starter compiles and fails (a project's starter: already its first stage).
   tasks.push(async (grade) => {
-    const result = await grade(buildGradeJobFor(exercise, exercise.starter.source, "submit", { seed: seeds[0] }));
+    const result = await grade(buildGradeJobFor(exercise, starterCode(exercise), "submit", project ? 1 : undefined, { seed: seeds[0] }));
+    const where = project ? ` of ${stageName(1)}` : "";
     if (result.status === "pass") {
-      return [{ rule: "starter-passes", file: exercise.starter.file, line: 1, message: "the starter passes every test: the exercise asks for nothing" }];
+      return [{ rule: "starter-passes", file: exercise.starter.file, line: 1, message: `the starter passes every test${where}: the exercise asks for nothing` }];
     }
     if (result.status === "error" && result.error?.kind === "internal") {
       return [{ rule: "grading-error", file: exercise.starter.file, line: 1, message: `the sandbox could not grade the starter: ${firstLine(result.error.message)}` }];
     }
     if (result.status === "error" && result.error?.kind === "compile") {
-      return [{ rule: "starter-broken", file: exercise.starter.file, line: result.error.line ?? 1, message: `the starter does not compile: ${firstLine(result.error.message)}` }];
+      const file = result.error.file && exercise.files ? path.join(exercise.starter.file, result.error.file) : exercise.starter.file;
+      return [{ rule: "starter-broken", file, line: result.error.line ?? 1, message: `the starter does not compile: ${firstLine(result.error.message)}` }];
     }
     return [];
   });
 
-  // Every common mistake is rejected.
-  // With generated inputs, under every seed: a mistake that passes by the luck of the draw is a lesson bug.
+  // Every common mistake is rejected (a project's mistake by the tests of its stage and the earlier
+  // ones). With generated inputs, under every seed: a mistake that passes by the luck of the draw is a
+  // lesson bug.
   for (const mistake of exercise.mistakes) {
     for (const seed of seeds) tasks.push(async (grade) => {
-      const result = await grade(buildGradeJobFor(exercise, mistake.source, "submit", { seed }));
+      const result = await grade(buildGradeJobFor(exercise, mistakeCode(exercise, mistake), "submit", mistake.stage, { seed }));
       if (result.status === "error" && result.error?.kind === "internal") {
         return [{ rule: "grading-error", file: mistake.file, line: 1, message: `the sandbox could not grade common mistake "${mistake.name}"${withSeed(seed)}: ${firstLine(result.error.message)}` }];
       }
+      const where = mistake.stage ? ` of ${stageName(mistake.stage)}` : "";
       return result.status === "pass"
-        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}" passes every test${withSeed(seed)}: add a hidden test that rejects it` }]
+        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}"${where} passes every test${withSeed(seed)}: add a hidden test that rejects it` }]
         : [];
     });
   }
   return tasks;
+}
+
+/** The reference solution failed: point at the file and line of the error when the sandbox names one. */
+function solutionProblem(exercise: PrivateExercise, result: GradeResult, stage: number | undefined): Problem {
+  const line = result.status === "error" && result.error?.line ? result.error.line : 1;
+  let file = exercise.solution.file;
+  if (exercise.files) {
+    const files = stage ? exercise.stages[stage - 1]!.solution : exercise.solutionFiles;
+    file = files.find((f) => f.name === result.error?.file)?.file ?? files[0]?.file ?? file;
+  }
+  const where = stage ? ` of stage ${stage} "${exercise.stages[stage - 1]!.id}" (its tests and the earlier stages')` : "";
+  return { rule: "solution-fails", file, line, message: `reference solution${where} does not pass: ${describeFailure(result)}` };
 }

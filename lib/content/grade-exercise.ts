@@ -1,6 +1,7 @@
 /**
- * `npm run grade -- <exercise-id-or-path> <code-file> [--run]`: grades a file against an exercise
- * exactly as the app does (buildGradeJob, then the sandbox). scripts/grade.ts calls this.
+ * `npm run grade -- <exercise-id-or-path> <code-file-or-folder> [--run] [--stage <n>]`: grades a
+ * file (a folder of the learner's files, for multi-file exercises) against an exercise exactly as
+ * the app does (buildGradeJob, then the sandbox). scripts/grade.ts calls this.
  */
 import "server-only";
 import { existsSync, statSync } from "node:fs";
@@ -8,13 +9,17 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
 import type { GradeMode } from "./grade-job.ts";
-import { buildGradeJob } from "./index.ts";
+import { buildGradeJobFor, getExercise, learnerCodeProblem } from "./index.ts";
+import type { LearnerCode } from "./private-types.ts";
 
 export interface GradeExerciseOptions {
   /** An exercise id (== lesson id), or a path to a lesson folder or a file in it. */
   exercise: string;
+  /** The learner's file, or for a multi-file exercise a folder holding each of its files. */
   codeFile: string;
   mode: GradeMode;
+  /** Projects: the stage to grade (default: the last). */
+  stage?: number;
   /** Replays a grade: the seed generated inputs are drawn from (a submission's `seed`). */
   seed?: number;
   grade: (job: GradeJob) => Promise<GradeResult>;
@@ -41,13 +46,29 @@ export function resolveExerciseArg(arg: string): { id: string; root?: string } {
 export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok: true; result: GradeResult } | { ok: false; error: string }> {
   const { id, root } = resolveExerciseArg(options.exercise);
   if (root) process.env.LESSONS_DIR = root;
-  let code: string;
+  const exercise = await getExercise(id);
+  if (!exercise) return { ok: false, error: `no exercise "${id}" (an exercise id is its lesson id; see npm run lessons:check)` };
+  let code: LearnerCode;
+  let reading = options.codeFile;
   try {
-    code = await readFile(options.codeFile, "utf8");
+    if (exercise.files) {
+      const files: Record<string, string> = {};
+      for (const name of exercise.files) {
+        reading = path.join(options.codeFile, name);
+        files[name] = await readFile(reading, "utf8");
+      }
+      code = files;
+    } else {
+      code = await readFile(options.codeFile, "utf8");
+    }
   } catch (error) {
-    return { ok: false, error: `cannot read ${options.codeFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    const hint = exercise.files ? ` (a folder with ${exercise.files.join(", ")})` : "";
+    return { ok: false, error: `cannot read ${reading}${hint}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  const job = await buildGradeJob(id, code, options.mode, { seed: options.seed });
-  if (!job) return { ok: false, error: `no exercise "${id}" (an exercise id is its lesson id; see npm run lessons:check)` };
-  return { ok: true, result: await options.grade(job) };
+  const problem = learnerCodeProblem(exercise, code);
+  if (problem) return { ok: false, error: problem };
+  if (options.stage !== undefined && options.stage > Math.max(1, exercise.stages.length)) {
+    return { ok: false, error: `exercise "${id}" has ${exercise.stages.length || "no"} stages` };
+  }
+  return { ok: true, result: await options.grade(buildGradeJobFor(exercise, code, options.mode, options.stage, { seed: options.seed })) };
 }

@@ -17,6 +17,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { GradeJob } from "../../sandbox/types.ts";
 import { buildGradeJobFor, type GradeJobOptions, type GradeMode } from "./grade-job.ts";
+import type { LearnerCode } from "./private-types.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
 import type { PrivateExercise } from "./private-types.ts";
 import { ContentError, formatProblem } from "./problems.ts";
@@ -25,7 +26,8 @@ import { gradeQuizAnswer } from "./quiz.ts";
 import { defaultLessonsRoot } from "./watch-lessons.ts";
 
 export type * from "./public-types.ts";
-export type { PrivateExercise, PrivateQuestion, ExerciseFile } from "./private-types.ts";
+export type { PrivateExercise, PrivateQuestion, ExerciseFile, LearnerCode, Mistake, PrivateStage } from "./private-types.ts";
+export { buildGradeJobFor, learnerCodeProblem, referenceCode, starterCode } from "./grade-job.ts";
 export type { Problem, ProblemRule } from "./problems.ts";
 export { ContentError, formatProblem } from "./problems.ts";
 export { watchLessons } from "./watch-lessons.ts";
@@ -137,7 +139,7 @@ export async function checkQuizAnswer(lessonId: string, questionId: string, choi
  * The sandbox job that grades `code` for exercise `exerciseId` (== lesson id): "run" uses the
  * visible tests or dataset, "submit" adds the hidden ones (see grade-job.ts). Null for an unknown id.
  */
-export async function buildGradeJob(exerciseId: string, code: string, mode: GradeMode, options: GradeJobOptions = {}): Promise<GradeJob | null> {
+export async function buildGradeJob(exerciseId: string, code: LearnerCode, mode: GradeMode, stage?: number, options: GradeJobOptions = {}): Promise<GradeJob | null> {
   const exercise = await getExercise(exerciseId);
-  return exercise ? buildGradeJobFor(exercise, code, mode, options) : null;
+  return exercise ? buildGradeJobFor(exercise, code, mode, stage, options) : null;
 }

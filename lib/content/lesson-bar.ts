@@ -78,6 +78,17 @@ export function checkLessonBar(
       message: `${mistakes} common mistake(s) kept; keep at least ${LESSON_BAR.minMistakes} plausible wrong answers in mistakes/ (the checker proves each is rejected)`,
     });
   }
+  // A project: every stage keeps at least one mistake, so each stage's hidden tests are attacked.
+  for (const stage of exercise.stages) {
+    if (!exercise.mistakes.some((m) => m.stage === stage.index)) {
+      problems.push({
+        rule: "bar-mistakes",
+        file,
+        line: source.lineOf(["exercise", "stages", stage.index - 1]),
+        message: `stage ${stage.index} "${stage.id}" keeps no common mistake; keep at least one in stages/${stage.id}/mistakes/<name>/ (the checker proves each is rejected)`,
+      });
+    }
+  }
   if (exercise.kind === "tests" && exercise.mutants.length < LESSON_BAR.minHiddenTests) {
     problems.push({
       rule: "bar-hidden-tests",
@@ -106,7 +117,9 @@ export function checkHiddenTestCount(exercise: PrivateExercise, hiddenTests: num
   const where =
     exercise.kind === "sql"
       ? { file: exercise.seed?.file ?? exercise.lessonFile, what: "hidden datasets (hidden-seed*.sql)" }
-      : { file: exercise.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (hidden.test and attacks.test)" };
+      : exercise.kind === "project"
+        ? { file: exercise.stages.at(-1)?.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (every stage's hidden.test)" }
+        : { file: exercise.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (hidden.test and attacks.test)" };
   return [
     {
       rule: "bar-hidden-tests",

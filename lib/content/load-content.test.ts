@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { gradeJobSchema } from "../../sandbox/schema.ts";
-import { buildGradeJobFor } from "./grade-job.ts";
+import { buildGradeJobFor, starterCode } from "./grade-job.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../lessons");
@@ -46,7 +46,7 @@ describe("loading the real lessons", () => {
 
   test("every graded exercise kind is represented and public exercises carry what their kind needs", () => {
     const kinds = new Set([...content.exercises.values()].map((e) => e.kind));
-    for (const kind of ["function", "handler", "sql", "tests", "security"]) assert.ok(kinds.has(kind as never), `a ${kind} lesson exists`);
+    for (const kind of ["function", "handler", "sql", "tests", "security", "project"]) assert.ok(kinds.has(kind as never), `a ${kind} lesson exists`);
     for (const exercise of content.exercises.values()) {
       const pub = exercise.public;
       assert.equal(pub.id, exercise.id);
@@ -60,6 +60,12 @@ describe("loading the real lessons", () => {
         assert.ok(pub.module && exercise.mutants.length > 0);
         assert.equal(pub.fileName, `solution.test.${exercise.language}`);
         assert.deepEqual(pub.exampleTests, []);
+      } else if (exercise.kind === "project") {
+        assert.ok(pub.files && exercise.files && pub.files.length === exercise.files.length);
+        assert.deepEqual(pub.files.map((f) => f.name), exercise.files);
+        assert.ok(pub.stages.length >= 2 && pub.stages.length === exercise.stages.length);
+        for (const stage of pub.stages) assert.deepEqual(stage.exampleTests.map((t) => t.name), [`${stage.id}.example.test.${exercise.language}`]);
+        assert.deepEqual(pub.exampleTests, []);
       } else {
         assert.equal(pub.exampleTests.length, 1);
         assert.ok(exercise.hiddenTests.length === 1);
@@ -71,10 +77,17 @@ describe("loading the real lessons", () => {
   test("grade jobs for every exercise, in both modes, are valid sandbox input and follow LESSON-FORMAT.md", () => {
     for (const exercise of content.exercises.values()) {
       for (const mode of ["run", "submit"] as const) {
-        const job = buildGradeJobFor(exercise, exercise.starter.source, mode);
+        const job = buildGradeJobFor(exercise, starterCode(exercise), mode);
         const parsed = gradeJobSchema.safeParse(job);
         assert.ok(parsed.success, `${exercise.id} ${mode}: ${parsed.error?.message}`);
-        if (job.kind === "code") {
+        if (job.kind === "code" && exercise.kind === "project") {
+          // The last stage by default: every stage's tests, in order, hidden ones on submit only.
+          const names = exercise.stages.flatMap((st) => [`${st.id}.example.test.${exercise.language}`, ...(mode === "submit" ? [`${st.id}.hidden.test.${exercise.language}`] : [])]);
+          assert.deepEqual(job.tests.map((t) => t.name), names);
+          assert.deepEqual(job.files?.map((f) => f.name), exercise.files);
+          const first = buildGradeJobFor(exercise, starterCode(exercise), mode, 1);
+          assert.ok(first.kind === "code" && first.tests.every((t) => t.name.startsWith(`${exercise.stages[0]!.id}.`)));
+        } else if (job.kind === "code") {
           const hidden = job.tests.filter((t) => t.hidden).map((t) => t.name);
           assert.deepEqual(job.tests.filter((t) => !t.hidden).map((t) => t.name), [`example.test.${exercise.language}`]);
           const expected = mode === "run" ? [] : exercise.kind === "security" ? ["hidden.test.ts", "attacks.test.ts"] : ["hidden.test.ts"];

@@ -10,9 +10,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ZodError } from "zod";
 import { renderInlineMarkdown, renderMarkdown, type Rendered } from "./markdown.ts";
-import type { ExerciseFile, PrivateExercise, PrivateQuestion } from "./private-types.ts";
+import type { ExerciseFile, Mistake, PrivateExercise, PrivateQuestion, PrivateStage } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
-import type { LessonRef, PublicExercise, PublicLesson, PublicQuestion, TrackSummary } from "./public-types.ts";
+import type { LessonRef, PublicExercise, PublicLesson, PublicQuestion, PublicStage, TrackSummary } from "./public-types.ts";
 import {
   lessonFrontMatterSchema,
   trackSchema,
@@ -174,7 +174,7 @@ export function lessonHref(trackId: string, lessonId: string): string {
 
 function toSummary(lesson: PublicLesson) {
   const { id, trackId, title, summary, minutes, tags, prerequisites, href, quizQuestions } = lesson;
-  const exercise = lesson.exercise ? { kind: lesson.exercise.kind, title: lesson.exercise.title } : null;
+  const exercise = lesson.exercise ? { kind: lesson.exercise.kind, title: lesson.exercise.title, stageCount: lesson.exercise.stages.length } : null;
   return { id, trackId, title, summary, minutes, tags, prerequisites, href, exercise, quizQuestions };
 }
 
@@ -427,29 +427,93 @@ function normalizeCode(source: string): string {
 
 type Render = (markdown: string, line: number, inline?: boolean) => Promise<{ html: string }>;
 
-/** Which files each exercise kind has, by convention (ext: ".ts" / ".js" by language, ".sql" for sql). */
-function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string) {
+/**
+ * Which files each exercise kind has, by convention (ext: ".ts" / ".js" by language, ".sql" for sql).
+ * `special`: folders read by their own rules (multi-file exercises: starter/, solution/, stages/,
+ * and mistakes/ whose entries are folders of files).
+ */
+function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string, multi: boolean) {
+  const none: string[] = [];
+  if (multi) {
+    const tests = kind === "project" ? [] : [`example.test${ext}`, `hidden.test${ext}`, ...(kind === "security" ? [`attacks.test${ext}`] : [])];
+    const special = kind === "project" ? ["starter", "stages"] : ["starter", "solution", "mistakes"];
+    return { required: tests, optional: [] as RegExp[], dirs: { support: ext } as Record<string, string>, special };
+  }
   switch (kind) {
     case "function":
     case "handler":
-      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext } as Record<string, string> };
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext, seeds: ".sql" } as Record<string, string>, special: none };
     case "security":
-      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext } };
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext, seeds: ".sql" }, special: none };
     case "tests":
-      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` } };
+      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` }, special: none };
     case "sql":
-      return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" } };
+      return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/, /^(hidden-)?probes[a-z0-9-]*\.sql$/, /^(hidden-)?plans[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" }, special: none };
     default:
-      return { required: [], optional: [], dirs: {} };
+      return { required: [], optional: [], dirs: {}, special: none };
   }
+}
+
+type ProblemFn = (rule: Problem["rule"], file: string, line: number, message: string) => void;
+
+/**
+ * Reads a folder that holds learner files (starter/, solution/, a mistake's folder). `complete`:
+ * every file of `names` must be there (a mistake lists only the files it changes). Returns the files
+ * in `names` order, or null when the folder is missing or incomplete (problems are reported).
+ */
+async function readFileSet(dir: string, names: string[], complete: boolean, what: string, problem: ProblemFn): Promise<ExerciseFile[] | null> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (!entries) {
+    problem("missing-file", dir, 1, `${what} needs the folder ${path.basename(dir)}/ with ${names.join(", ")}`);
+    return null;
+  }
+  const found = new Map<string, ExerciseFile>();
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isFile() && names.includes(entry.name)) found.set(entry.name, { name: entry.name, file: full, source: await readFile(full, "utf8") });
+    else problem("unexpected-file", full, 1, `unexpected ${entry.isDirectory() ? "folder" : "file"} "${entry.name}" in ${what}: the learner's files are ${names.join(", ")} (exercise.files)`);
+  }
+  let ok = true;
+  if (complete) {
+    for (const name of names) {
+      if (!found.has(name)) {
+        problem("missing-file", path.join(dir, name), 1, `${what} is missing ${name}: it must have every file of exercise.files`);
+        ok = false;
+      }
+    }
+  } else if (found.size === 0) {
+    problem("missing-file", dir, 1, `${what} has none of the learner's files (${names.join(", ")})`);
+    ok = false;
+  }
+  return ok ? names.filter((n) => found.has(n)).map((n) => found.get(n)!) : null;
+}
+
+/** Reads mistakes/<name>/ folders: each one's files replace the reference solution's. */
+async function readFileMistakes(dir: string, names: string[], stage: number | undefined, problem: ProblemFn): Promise<Mistake[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (!entries) return [];
+  const mistakes: Mistake[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (!entry.isDirectory() || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry.name)) {
+      problem("unexpected-file", full, 1, `unexpected ${entry.isDirectory() ? "folder" : "file"} in mistakes/: a multi-file exercise's mistake is a kebab-case folder holding the learner files it changes`);
+      continue;
+    }
+    const files = await readFileSet(full, names, false, `mistake "${entry.name}"`, problem);
+    if (files) mistakes.push({ name: entry.name, file: files[0]!.file, source: "", files, ...(stage ? { stage } : {}) });
+  }
+  return mistakes;
 }
 
 async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: string, render: Render): Promise<PrivateExercise | null> {
   const { dir, file: lessonFile, yaml } = raw;
   const ex = fm.exercise;
   const ext = ex?.kind === "sql" ? ".sql" : `.${ex?.language ?? "ts"}`;
-  const layout = fileLayout(ex?.kind, ext);
-  const problem = (rule: Problem["rule"], file: string, line: number, message: string) => raw.problems.push({ rule, file, line, message });
+  const multi = ex?.files !== undefined;
+  const layout = fileLayout(ex?.kind, ext, multi);
+  const problem: ProblemFn = (rule, file, line, message) => raw.problems.push({ rule, file, line, message });
 
   // Every file in the folder must be one the layout knows: a typo (hiden.test.ts) is not ignored.
   const entries = await readdir(dir, { withFileTypes: true });
@@ -458,6 +522,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.name === "lesson.md" || entry.name.startsWith(".")) continue;
+    if (entry.isDirectory() && layout.special.includes(entry.name)) continue;
     if (entry.isDirectory() && entry.name in layout.dirs) {
       const want = layout.dirs[entry.name];
       const inner: ExerciseFile[] = [];
@@ -482,6 +547,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   for (const name of layout.required) {
     if (!files.has(name)) problem("missing-file", path.join(dir, name), 1, `${ex.kind} exercise needs ${name} (lesson ${fm.id})`);
   }
+  const multiFile = ex.files ? await readMultiFile(raw, ex, ext, render, problem) : null;
 
   const mutantFiles = folders.get("mutants") ?? [];
   const descriptions = ex.mutants ?? {};
@@ -510,6 +576,18 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   for (const s of support) {
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
     if (s.name === "reference") problem("schema", s.file, 1, `support module cannot be named "reference": tests import the reference solution as "./reference"`);
+    if (ex.files?.includes(`${s.name}${ext}`)) problem("schema", s.file, 1, `support module "${s.name}" has the name of a learner file (exercise.files): imports of "./${s.name}" would be ambiguous`);
+  }
+
+  const seeds = folders.get("seeds") ?? [];
+  if (ex.database) {
+    if (seeds.length === 0) {
+      problem("missing-file", path.join(dir, "seeds"), 1, `exercise.database needs seed files: seeds/${ex.database.seed}.sql (schema and rows)`);
+    } else if (!seeds.some((s) => s.name === ex.database!.seed)) {
+      problem("missing-file", lessonFile, yaml.lineOf(["exercise", "database", "seed"]), `exercise.database.seed is "${ex.database.seed}" but seeds/${ex.database.seed}.sql does not exist (seeds: ${seeds.map((s) => s.name).join(", ")})`);
+    }
+  } else if (folders.has("seeds")) {
+    problem("unexpected-file", path.join(dir, "seeds"), 1, "seeds/ is only used with `exercise.database: { seed: <name> }` in lesson.md");
   }
 
   const instructionsHtml = (await render(ex.instructions, yaml.valueStartLine(["exercise", "instructions"]))).html;
@@ -518,15 +596,21 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   );
   // Every other problem of the lesson is reported above; without its required files it cannot be graded.
   if (layout.required.some((name) => !files.has(name))) return null;
+  if (multiFile && !multiFile.complete) return null;
   const need = (name: string) => files.get(name)!;
+  const folderStandIn = (folder: string): ExerciseFile => ({ name: folder, file: path.join(dir, folder), source: "" });
 
   const codeKind = ex.kind === "function" || ex.kind === "handler" || ex.kind === "security";
+  const rootTests = codeKind && !!multiFile === multi;
   const starterName = ex.kind === "tests" ? `starter.test${ext}` : `starter${ext}`;
   const solutionName = ex.kind === "tests" ? `solution.test${ext}` : `solution${ext}`;
   const sql = ex.sql ? (ex.sql.compare === "rows" ? { compare: "rows" as const, ordered: ex.sql.ordered } : { compare: "tables" as const, tables: ex.sql.tables }) : null;
   const asPublic = (f: ExerciseFile) => ({ name: f.name, source: f.source });
-  const exampleTests = codeKind ? [need(`example.test${ext}`)] : [];
+  const exampleTests = rootTests ? [need(`example.test${ext}`)] : [];
   const seed = ex.kind === "sql" ? need("seed.sql") : null;
+  const byName = (re: RegExp) => [...files.values()].filter((f) => re.test(f.name)).sort((a, b) => a.name.localeCompare(b.name));
+  const probes = ex.kind === "sql" ? byName(/^(hidden-)?probes/) : [];
+  const plans = ex.kind === "sql" ? byName(/^(hidden-)?plans/) : [];
   const moduleFile = ex.kind === "tests" ? { ...need(`module${ext}`), name: `solution${ext}` } : null;
 
   const publicExercise: PublicExercise = {
@@ -535,13 +619,17 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     language: ex.kind === "sql" ? "sql" : ex.language,
     title: ex.title,
     instructionsHtml,
-    fileName: solutionName,
-    starter: need(starterName).source,
+    fileName: multiFile ? multiFile.starter[0]!.name : solutionName,
+    starter: multiFile ? multiFile.starter[0]!.source : need(starterName).source,
+    files: multiFile ? multiFile.starter.map(asPublic) : null,
+    stages: multiFile?.publicStages ?? [],
     exampleTests: exampleTests.map(asPublic),
     support: support.map((s) => ({ name: `${s.name}${ext}`, source: s.source })),
     module: moduleFile ? asPublic(moduleFile) : null,
     seed: seed ? seed.source : null,
     sql,
+    sqlChecks: [...probes, ...plans].filter((f) => !f.name.startsWith("hidden-")).map(asPublic),
+    database: ex.database ? { seed: ex.database.seed, seeds: seeds.map((s) => ({ name: `${s.name}.sql`, source: s.source })) } : null,
     hintCount: hints.length,
     revealSolutionAfter: ex.revealSolutionAfter,
   };
@@ -554,10 +642,14 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     dir,
     lessonFile,
     public: publicExercise,
-    starter: need(starterName),
-    solution: need(solutionName),
+    starter: multiFile ? folderStandIn("starter") : need(starterName),
+    solution: multiFile ? folderStandIn(ex.kind === "project" ? "stages" : "solution") : need(solutionName),
+    files: ex.files ?? null,
+    starterFiles: multiFile?.starter ?? [],
+    solutionFiles: multiFile?.solution ?? [],
+    stages: multiFile?.stages ?? [],
     exampleTests,
-    hiddenTests: codeKind ? [need(`hidden.test${ext}`)] : [],
+    hiddenTests: rootTests ? [need(`hidden.test${ext}`)] : [],
     attackTests: ex.kind === "security" ? [need(`attacks.test${ext}`)] : [],
     support,
     module: moduleFile,
@@ -566,9 +658,94 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     seed,
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
     sql,
-    mistakes: folders.get("mistakes") ?? [],
+    database: ex.database ? { seed: ex.database.seed, seeds } : null,
+    probes,
+    plans,
+    mistakes: multiFile ? multiFile.mistakes : (folders.get("mistakes") ?? []),
     hints,
     limits: ex.limits ?? {},
     revealSolutionAfter: ex.revealSolutionAfter,
   };
+}
+
+interface MultiFile {
+  /** False when a required file is missing: the lesson is reported but cannot be graded. */
+  complete: boolean;
+  starter: ExerciseFile[];
+  solution: ExerciseFile[];
+  stages: PrivateStage[];
+  publicStages: PublicStage[];
+  mistakes: Mistake[];
+}
+
+/**
+ * The multi-file parts of an exercise: starter/ and solution/ (every file of exercise.files),
+ * mistakes/<name>/ (the files a wrong answer changes), and for projects stages/<id>/ with each
+ * stage's tests, reference solution and mistakes, in the order of exercise.stages.
+ */
+async function readMultiFile(raw: RawLesson, ex: ExerciseFrontMatter, ext: string, render: Render, problem: ProblemFn): Promise<MultiFile> {
+  const names = ex.files!;
+  const dir = raw.dir;
+  const starter = await readFileSet(path.join(dir, "starter"), names, true, "the starter", problem);
+  const out: MultiFile = { complete: starter !== null, starter: starter ?? [], solution: [], stages: [], publicStages: [], mistakes: [] };
+  if (ex.kind !== "project") {
+    const solution = await readFileSet(path.join(dir, "solution"), names, true, "the reference solution", problem);
+    if (!solution) out.complete = false;
+    out.solution = solution ?? [];
+    out.mistakes = await readFileMistakes(path.join(dir, "mistakes"), names, undefined, problem);
+    return out;
+  }
+
+  const stages = ex.stages ?? [];
+  const stagesDir = path.join(dir, "stages");
+  const folders = (await readdir(stagesDir, { withFileTypes: true }).catch(() => null)) ?? [];
+  for (const entry of folders) {
+    if (entry.name.startsWith(".")) continue;
+    if (!entry.isDirectory() || !stages.some((s) => s.id === entry.name)) {
+      problem("unexpected-file", path.join(stagesDir, entry.name), 1, `"${entry.name}" in stages/ is not a stage of exercise.stages (${stages.map((s) => s.id).join(", ")})`);
+    }
+  }
+  for (const [i, stage] of stages.entries()) {
+    const stageDir = path.join(stagesDir, stage.id);
+    const index = i + 1;
+    const line = raw.yaml.lineOf(["exercise", "stages", i]);
+    const entries = await readdir(stageDir, { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      problem("missing-file", raw.file, line, `stage ${index} "${stage.id}" needs the folder stages/${stage.id}/ (example.test${ext}, hidden.test${ext}, solution/)`);
+      out.complete = false;
+      continue;
+    }
+    const tests = new Map<string, ExerciseFile>();
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(stageDir, entry.name);
+      if (entry.isFile() && (entry.name === `example.test${ext}` || entry.name === `hidden.test${ext}`)) {
+        // Named per stage, so every stage's tests can run together (earlier stages are regression tests).
+        tests.set(entry.name, { name: `${stage.id}.${entry.name}`, file: full, source: await readFile(full, "utf8") });
+      } else if (!(entry.isDirectory() && (entry.name === "solution" || entry.name === "mistakes"))) {
+        problem("unexpected-file", full, 1, `unexpected ${entry.isDirectory() ? "folder" : "file"} "${entry.name}" in stage "${stage.id}": a stage has example.test${ext}, hidden.test${ext}, solution/ and optionally mistakes/`);
+      }
+    }
+    for (const name of [`example.test${ext}`, `hidden.test${ext}`]) {
+      if (!tests.has(name)) {
+        problem("missing-file", path.join(stageDir, name), 1, `stage ${index} "${stage.id}" needs ${name}`);
+        out.complete = false;
+      }
+    }
+    const solution = await readFileSet(path.join(stageDir, "solution"), names, true, `the reference solution of stage "${stage.id}"`, problem);
+    if (!solution) out.complete = false;
+    out.mistakes.push(...(await readFileMistakes(path.join(stageDir, "mistakes"), names, index, problem)));
+    const example = tests.get(`example.test${ext}`);
+    const hidden = tests.get(`hidden.test${ext}`);
+    out.stages.push({ id: stage.id, index, title: stage.title, dir: stageDir, exampleTests: example ? [example] : [], hiddenTests: hidden ? [hidden] : [], solution: solution ?? [] });
+    out.publicStages.push({
+      id: stage.id,
+      index,
+      title: stage.title,
+      instructionsHtml: (await render(stage.instructions, raw.yaml.valueStartLine(["exercise", "stages", i, "instructions"]))).html,
+      exampleTests: example ? [{ name: example.name, source: example.source }] : [],
+    });
+  }
+  out.solution = out.stages.at(-1)?.solution ?? [];
+  return out;
 }

@@ -15,6 +15,34 @@ export interface ExerciseFile {
   source: string;
 }
 
+/**
+ * The learner's code as graded: one file's source, or several files by name ("store.ts" -> source)
+ * for multi-file exercises.
+ */
+export type LearnerCode = string | Record<string, string>;
+
+/** A wrong answer Submit must reject: one file, or (multi-file) the files that differ from the reference. */
+export interface Mistake extends ExerciseFile {
+  /** Multi-file: the mistake's files, laid over the reference solution (of its stage); `source` is "". */
+  files?: ExerciseFile[];
+  /** project: the 1-based stage whose tests (and earlier stages' tests) must reject it. */
+  stage?: number;
+}
+
+export interface PrivateStage {
+  id: string;
+  /** 1-based position. */
+  index: number;
+  title: string;
+  /** Absolute path of stages/<id>/. */
+  dir: string;
+  /** Named "<stage-id>.example.test.ts" / "<stage-id>.hidden.test.ts", as the grader sees them. */
+  exampleTests: ExerciseFile[];
+  hiddenTests: ExerciseFile[];
+  /** The reference solution at the end of this stage: every learner file. */
+  solution: ExerciseFile[];
+}
+
 export interface PrivateExercise {
   /** Exercise id == lesson id. */
   id: string;
@@ -27,8 +55,16 @@ export interface PrivateExercise {
   lessonFile: string;
   /** The public view, exactly as getPublicLesson serves it. */
   public: PublicExercise;
+  /** One-file exercises; for multi-file ones a stand-in naming the starter/ (solution/) folder, source "". */
   starter: ExerciseFile;
   solution: ExerciseFile;
+  /** Multi-file exercises: the learner's file names in tab order; null for one file. */
+  files: string[] | null;
+  /** Multi-file: starter/ and the reference solution (solution/, or a project's last stage), in `files` order. */
+  starterFiles: ExerciseFile[];
+  solutionFiles: ExerciseFile[];
+  /** project only: the stages in order. */
+  stages: PrivateStage[];
   /** function | handler | security */
   exampleTests: ExerciseFile[];
   hiddenTests: ExerciseFile[];
@@ -45,8 +81,13 @@ export interface PrivateExercise {
   seed: ExerciseFile | null;
   hiddenSeeds: ExerciseFile[];
   sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
+  /** sql only: probe sets (probes*.sql; hidden-probes*.sql only on Submit) and query files for plan checks (plans*.sql, hidden-plans*.sql). */
+  probes: ExerciseFile[];
+  plans: ExerciseFile[];
+  /** Database-backed exercises: the seed each test starts from and every seed (seeds/<name>.sql, name without .sql). */
+  database: { seed: string; seeds: ExerciseFile[] } | null;
   /** Common wrong answers that Submit must reject (checked by lessons:check). */
-  mistakes: ExerciseFile[];
+  mistakes: Mistake[];
   /** Hint texts (Markdown) and their rendered HTML. */
   hints: { markdown: string; html: string }[];
   limits: Partial<Limits>;

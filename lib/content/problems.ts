@@ -21,6 +21,7 @@ export type ProblemRule =
   | "starter-broken"
   | "mistake-accepted"
   | "mutant-survives"
+  | "stage-order"
   | "equivalent-fails"
   | "time-budget"
   | "grading-error"
@@ -29,7 +30,8 @@ export type ProblemRule =
   | "bar-quiz"
   | "bar-hidden-tests"
   | "bar-mistakes"
-  | "bar-equivalents";
+  | "bar-equivalents"
+  | "seed-fails";
 
 export interface Problem {
   rule: ProblemRule;

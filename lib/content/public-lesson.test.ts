@@ -64,9 +64,19 @@ describe("serialized public lessons contain nothing private", () => {
         if (exercise) {
           const pub = exercise.public;
           // What the learner is allowed to see, as raw text (lesson.md too: prose may quote a line on purpose).
-          const visible = [readFileSync(exercise.lessonFile, "utf8"), pub.starter, pub.module?.source ?? "", pub.seed ?? "", ...pub.exampleTests.map((t) => t.source), ...pub.support.map((s) => s.source)].join("\n");
+          const visible = [readFileSync(exercise.lessonFile, "utf8"), pub.starter, pub.module?.source ?? "", pub.seed ?? "", ...pub.exampleTests.map((t) => t.source), ...pub.support.map((s) => s.source), ...(pub.files ?? []).map((f) => f.source), ...pub.stages.flatMap((st) => st.exampleTests.map((t) => t.source))].join("\n");
           const secrets = secretLines(
-            [exercise.solution, ...exercise.hiddenTests, ...exercise.attackTests, ...exercise.mistakes, ...exercise.mutants, ...exercise.hiddenSeeds],
+            [
+              exercise.solution,
+              ...exercise.hiddenTests,
+              ...exercise.attackTests,
+              ...exercise.mistakes,
+              ...exercise.mistakes.flatMap((m) => m.files ?? []),
+              ...exercise.mutants,
+              ...exercise.hiddenSeeds,
+              ...exercise.solutionFiles,
+              ...exercise.stages.flatMap((st) => [...st.hiddenTests, ...st.solution]),
+            ],
             visible,
           );
           for (const line of secrets) {

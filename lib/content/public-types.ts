@@ -4,7 +4,7 @@
  * only in private-types.ts, behind `server-only`. Safe to import (as types) from client components.
  */
 
-export type ExerciseKind = "function" | "handler" | "sql" | "tests" | "security";
+export type ExerciseKind = "function" | "handler" | "sql" | "tests" | "security" | "project";
 
 export interface Heading {
   id: string;
@@ -24,8 +24,8 @@ export interface LessonSummary {
   prerequisites: string[];
   /** `/learn/<track-id>/<lesson-id>` */
   href: string;
-  /** Kind and title of the lesson's exercise, when it has one. */
-  exercise: { kind: ExerciseKind; title: string } | null;
+  /** Kind and title of the lesson's exercise, when it has one; `stageCount`: a project's stages (else 0). */
+  exercise: { kind: ExerciseKind; title: string; stageCount: number } | null;
   /** Number of "check your understanding" questions. */
   quizQuestions: number;
 }
@@ -52,6 +52,17 @@ export interface PublicFile {
   source: string;
 }
 
+/** One stage of a project exercise. Every stage is public; the server decides which are unlocked. */
+export interface PublicStage {
+  id: string;
+  /** 1-based position. */
+  index: number;
+  title: string;
+  instructionsHtml: string;
+  /** The stage's visible tests, named as the grader names them ("<stage-id>.example.test.ts"). */
+  exampleTests: PublicFile[];
+}
+
 export interface PublicExercise {
   /** Exercise id == lesson id. */
   id: string;
@@ -60,10 +71,20 @@ export interface PublicExercise {
   language: "ts" | "js" | "sql";
   title: string;
   instructionsHtml: string;
-  /** The file the learner edits, as the tests see it: "solution.ts", "solution.test.ts", "solution.sql". */
+  /**
+   * The file the learner edits, as the tests see it: "solution.ts", "solution.test.ts", "solution.sql".
+   * Multi-file exercises: the first of `files`.
+   */
   fileName: string;
-  /** What the editor starts with. */
+  /** What the editor starts with (multi-file exercises: the first file's starter). */
   starter: string;
+  /**
+   * Multi-file exercises (and projects): the learner's files in tab order with their starter code;
+   * tests and the other files import each as "./<name without extension>". Null for one file.
+   */
+  files: PublicFile[] | null;
+  /** project exercises: the stages in order; empty otherwise. */
+  stages: PublicStage[];
   /** Visible example tests ("Run" uses these). Empty for tests and sql exercises. */
   exampleTests: PublicFile[];
   /** Extra modules the learner's code and the tests may import as "./<name>". */
@@ -72,8 +93,12 @@ export interface PublicExercise {
   module: PublicFile | null;
   /** sql exercises: the visible dataset. */
   seed: string | null;
+  /** sql exercises: the visible probe sets (probes*.sql) and query files (plans*.sql) the learner's SQL is checked with. */
+  sqlChecks: PublicFile[];
   /** sql exercises: how results are compared. */
   sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
+  /** Database-backed exercises: the seed every test starts from and the seed files (schema and rows), shown to the learner. */
+  database: { seed: string; seeds: PublicFile[] } | null;
   /** Number of hints; their text is released one at a time by the server. */
   hintCount: number;
   /** Failed submit attempts before the reference solution may be offered. */
@@ -95,7 +120,7 @@ export interface PublicQuestion {
   choices: PublicChoice[];
 }
 
-export interface PublicLesson extends LessonSummary {
+export interface PublicLesson extends Omit<LessonSummary, "exercise"> {
   trackTitle: string;
   /** The lesson prose, rendered and sanitized. */
   html: string;

@@ -2,17 +2,24 @@
  * Grading a learner's code for an exercise: the one code path behind the lesson page, the grading
  * API and the `grade` command. Builds the sandbox job from the lesson (lib/content), grades it in the
  * sandbox, records the submission and, for "submit", the learner's progress.
+ *
+ * Projects are graded one stage at a time: stage k runs the tests of stages 1..k. A learner may
+ * grade any stage up to their current one (the first not yet passed); passing stage k on submit
+ * unlocks k + 1, and passing the last stage passes the exercise.
  */
 import "server-only";
 import { getGrader, type GradeResult } from "../../sandbox/index.ts";
-import { buildGradeJob, type GradeMode } from "../content/index.ts";
+import { buildGradeJobFor, getExercise, learnerCodeProblem, type GradeMode, type LearnerCode } from "../content/index.ts";
 import { db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
 export type GradeSubmissionInput = {
   exerciseId: string;
-  code: string;
+  /** One file's source, or every file of a multi-file exercise by name. */
+  code: LearnerCode;
   mode: GradeMode;
+  /** Projects: the stage to grade (1-based). Default: the learner's current stage (no learner: the last). */
+  stage?: number;
   /** The learner, when signed in (web) or named by the API caller. */
   userId?: string | null;
   /** The API key that sent it, for API submissions. */
@@ -29,25 +36,51 @@ export type GradeSubmissionInput = {
 };
 
 export type GradeSubmissionOutcome =
-  | { ok: true; result: GradeResult; submission: { id: string; createdAt: Date } | null }
-  | { ok: false; error: "unknown_exercise" };
+  | { ok: true; result: GradeResult; submission: { id: string; createdAt: Date } | null; stage: number | null }
+  | { ok: false; error: "unknown_exercise" }
+  | { ok: false; error: "invalid_code" | "stage_locked"; message: string };
+
+/** The stage a learner works on: the first not yet passed (the last once all are). */
+export function currentStage(stagesPassed: number, stageCount: number): number {
+  return Math.min(stagesPassed + 1, stageCount);
+}
 
 /**
  * Grades code for an exercise; records it and updates progress as described above. The result is
  * the full one (what is stored): hand it to a learner only through toLearnerView.
  */
 export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeSubmissionOutcome> {
-  const job = await buildGradeJob(input.exerciseId, input.code, input.mode, { seed: input.seed });
-  if (!job) return { ok: false, error: "unknown_exercise" };
+  const exercise = await getExercise(input.exerciseId);
+  if (!exercise) return { ok: false, error: "unknown_exercise" };
+  const problem = learnerCodeProblem(exercise, input.code);
+  if (problem) return { ok: false, error: "invalid_code", message: problem };
+
+  let stage: number | null = null;
+  const stageCount = exercise.stages.length;
+  if (stageCount > 0) {
+    const userId = input.userId ?? null;
+    const stagesPassed = userId
+      ? ((await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: exercise.id } }, select: { stagesPassed: true } }))?.stagesPassed ?? 0)
+      : stageCount;
+    const current = currentStage(stagesPassed, stageCount);
+    stage = input.stage ?? current;
+    if (stage > stageCount) return { ok: false, error: "invalid_code", message: `This project has ${stageCount} stages.` };
+    // Visitors have no record to protect: only a learner's stages are locked.
+    if (userId && stage > current) {
+      return { ok: false, error: "stage_locked", message: `Stage ${stage} is locked: pass stage ${current} ("${exercise.stages[current - 1]!.title}") first.` };
+    }
+  }
+
+  const job = buildGradeJobFor(exercise, input.code, input.mode, stage ?? undefined, { seed: input.seed });
   const result = await getGrader().grade(job);
 
   const record = input.record ?? Boolean(input.userId || input.apiKeyId);
-  if (!record) return { ok: true, result, submission: null };
-  const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result);
-  return { ok: true, result, submission };
+  if (!record) return { ok: true, result, submission: null, stage };
+  const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result, stage, stageCount);
+  return { ok: true, result, submission, stage };
 }
 
-async function recordSubmission(input: GradeSubmissionInput, language: string, result: GradeResult) {
+async function recordSubmission(input: GradeSubmissionInput, language: string, result: GradeResult, stage: number | null, stageCount: number) {
   const userId = input.userId ?? null;
   return db.$transaction(async (tx) => {
     const submission = await tx.submission.create({
@@ -57,7 +90,9 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
         exerciseId: input.exerciseId,
         mode: input.mode,
         language,
-        code: input.code,
+        code: typeof input.code === "string" ? input.code : "",
+        files: typeof input.code === "string" ? null : JSON.stringify(input.code),
+        stage,
         status: result.status,
         result: JSON.stringify(result),
         durationMs: Math.round(result.durationMs),
@@ -66,22 +101,27 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
       select: { id: true, createdAt: true },
     });
     if (userId && input.mode === "submit") {
-      const passed = result.status === "pass";
       const existing = await tx.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: input.exerciseId } } });
+      const pass = result.status === "pass";
+      // A project is passed when its last stage is; each passed stage unlocks the next.
+      const stagesPassed = stage !== null && pass ? Math.max(existing?.stagesPassed ?? 0, stage) : (existing?.stagesPassed ?? 0);
+      const passed = stage !== null ? pass && stage === stageCount : pass;
       await tx.progress.upsert({
         where: { userId_lessonId: { userId, lessonId: input.exerciseId } },
         create: {
           userId,
           lessonId: input.exerciseId,
           attempts: 1,
-          failedAttempts: passed ? 0 : 1,
+          failedAttempts: pass ? 0 : 1,
           passed,
+          stagesPassed,
           firstPassedAt: passed ? submission.createdAt : null,
         },
         update: {
           attempts: { increment: 1 },
-          failedAttempts: passed ? undefined : { increment: 1 },
+          failedAttempts: pass ? undefined : { increment: 1 },
           passed: existing?.passed || passed,
+          stagesPassed,
           firstPassedAt: existing?.firstPassedAt ?? (passed ? submission.createdAt : null),
         },
       });

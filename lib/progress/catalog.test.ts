@@ -13,7 +13,7 @@ function lesson(id: string, trackId: string, extra: Partial<LessonSummary> = {})
     tags: [],
     prerequisites: [],
     href: `/learn/${trackId}/${id}`,
-    exercise: { kind: "function", title: "x" },
+    exercise: { kind: "function", title: "x", stageCount: 0 },
     quizQuestions: 2,
     ...extra,
   };

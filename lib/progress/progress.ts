@@ -12,8 +12,11 @@ import { buildCatalog, type Catalog, type LessonProgress } from "./catalog.ts";
 export const MAX_DRAFT_CHARS = 100_000;
 
 export interface LessonState {
-  progress: { attempts: number; failedAttempts: number; passed: boolean; firstPassedAt: Date | null; hintsUsed: number; quizCorrect: number } | null;
+  progress: { attempts: number; failedAttempts: number; passed: boolean; firstPassedAt: Date | null; hintsUsed: number; quizCorrect: number; stagesPassed: number } | null;
+  /** The one-file draft. */
   draft: { code: string; updatedAt: Date } | null;
+  /** Multi-file exercises: the saved draft of each file by name (files never changed are absent). */
+  draftFiles: Record<string, string>;
   /** How many hints (0..n) the learner has revealed; hints are revealed in order. */
   hintsViewed: number;
   quizAnswers: { questionId: string; choiceIds: string[]; correct: boolean }[];
@@ -38,18 +41,20 @@ export async function markLessonOpened(userId: string, lessonId: string, at = ne
 
 /** Everything the lesson page restores for a learner: progress, draft, revealed hints, quiz answers. */
 export async function getLessonState(userId: string, lessonId: string): Promise<LessonState> {
-  const [progress, draft, hintsViewed, answers] = await Promise.all([
+  const [progress, drafts, hintsViewed, answers] = await Promise.all([
     db.progress.findUnique({
       where: { userId_lessonId: { userId, lessonId } },
-      select: { attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true },
+      select: { attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true, stagesPassed: true },
     }),
-    db.draft.findUnique({ where: { userId_exerciseId: { userId, exerciseId: lessonId } }, select: { code: true, updatedAt: true } }),
+    db.draft.findMany({ where: { userId, exerciseId: lessonId }, select: { file: true, code: true, updatedAt: true } }),
     db.hintView.count({ where: { userId, exerciseId: lessonId } }),
     db.quizAnswer.findMany({ where: { userId, lessonId }, select: { questionId: true, choices: true, correct: true } }),
   ]);
+  const single = drafts.find((d) => d.file === "");
   return {
     progress,
-    draft,
+    draft: single ? { code: single.code, updatedAt: single.updatedAt } : null,
+    draftFiles: Object.fromEntries(drafts.filter((d) => d.file !== "").map((d) => [d.file, d.code])),
     hintsViewed,
     quizAnswers: answers.map((a) => ({ questionId: a.questionId, choiceIds: parseChoices(a.choices), correct: a.correct })),
   };
@@ -64,17 +69,20 @@ function parseChoices(json: string): string[] {
   }
 }
 
-/** Saves (or replaces) the learner's draft of an exercise. */
-export async function saveDraft(userId: string, exerciseId: string, code: string): Promise<{ updatedAt: Date }> {
+/**
+ * Saves (or replaces) the learner's draft of an exercise: of one of its files (`file`, multi-file
+ * exercises; the caller checks it is one of them), or of its one file.
+ */
+export async function saveDraft(userId: string, exerciseId: string, code: string, file = ""): Promise<{ updatedAt: Date }> {
   return db.draft.upsert({
-    where: { userId_exerciseId: { userId, exerciseId } },
-    create: { userId, exerciseId, code },
+    where: { userId_exerciseId_file: { userId, exerciseId, file } },
+    create: { userId, exerciseId, file, code },
     update: { code },
     select: { updatedAt: true },
   });
 }
 
-/** Forgets the learner's draft (reset to the starter code). */
+/** Forgets the learner's draft, every file of it (reset to the starter code). */
 export async function deleteDraft(userId: string, exerciseId: string): Promise<void> {
   await db.draft.deleteMany({ where: { userId, exerciseId } });
 }
