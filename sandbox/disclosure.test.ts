@@ -70,7 +70,7 @@ export function f(s: string): string {
 
     const threw = named(view, "rejects what it should");
     assert.equal(threw.description, "Checks that a bad input throws a RangeError.");
-    assert.deepEqual({ ...threw.thrown, column: undefined }, { type: "TypeError", subclass: true, line: 4, column: undefined });
+    assert.deepEqual({ ...threw.thrown, column: undefined }, { type: "TypeError", subclass: true, file: "solution.ts", line: 4, column: undefined });
     assert.equal(threw.message, "Your code threw a TypeError (a class of your own) at line 4.");
     assert.equal(named(view, "returns the right value").message, "Your code's result is not what this test expects.");
     assert.equal(named(view, "passes quietly").message, undefined);

@@ -29,8 +29,8 @@ function concealTest(test: TestResult): TestResult {
   if (test.description) view.description = test.description;
   if (test.status !== "pass") view.message = test.summary ?? fallbackSummary(test);
   if (test.thrown) {
-    const { type, subclass, line, column } = test.thrown;
-    view.thrown = { type, ...(subclass ? { subclass } : {}), ...(line ? { line } : {}), ...(column ? { column } : {}) };
+    const { type, subclass, file, line, column } = test.thrown;
+    view.thrown = { type, ...(subclass ? { subclass } : {}), ...(file ? { file } : {}), ...(line ? { line } : {}), ...(column ? { column } : {}) };
   }
   return view;
 }
@@ -73,7 +73,7 @@ export function toLearnerView(result: GradeResult): GradeResult {
   const view: GradeResult = { ...rest, tests };
   if (error) {
     const { summary, ...shownError } = error;
-    view.error = summary === undefined ? shownError : { kind: error.kind, message: summary, ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) };
+    view.error = summary === undefined ? shownError : { ...shownError, message: summary };
   }
   return view;
 }

@@ -409,8 +409,9 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       }
       if (failingFile?.kind === "hidden") {
         // Learner code called while a hidden test file loaded: its message could carry that file's values.
-        const result = fail("runtime", message, loc?.line, loc?.column);
-        if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}.` : ""}`;
+        // (Visible test files load first, so a learner module's own top-level error surfaces there.)
+        const result = fail("runtime", message, loc?.line, loc?.column, loc?.file);
+        if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}${loc.file && loc.file !== "solution.ts" && loc.file !== "solution.js" ? ` of ${loc.file}` : ""}.` : ""}`;
         return result;
       }
       return fail("runtime", message, loc?.line, loc?.column, loc?.file);
@@ -514,7 +515,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         test.thrown = {
           type: report.thrownType,
           ...(report.thrownSubclass ? { subclass: true } : {}),
-          ...(loc ? { line: loc.line, column: loc.column } : {}),
+          ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}),
         };
       }
       if (isConcealed(declared) && test.status !== "pass") test.summary = concealedSummary(test, report.message ?? "");
@@ -576,7 +577,8 @@ function concealedSummary(test: TestResult, rawMessage: string): string {
       : thrown.type === "object"
         ? "an object that is not an Error"
         : `${/^[AEIOU]/.test(thrown.type) ? "an" : "a"} ${thrown.type}${thrown.subclass ? " (a class of your own)" : ""}`;
-  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}.`;
+  const solution = !thrown.file || /^solution\.(ts|js)$/.test(thrown.file);
+  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}${solution ? "" : ` of ${thrown.file}`}.`;
   return `The test stopped with ${what}, not thrown by a line of your code (for example, your result could not be used as the test expects).`;
 }
 

@@ -160,6 +160,7 @@ const testResultSchema = z
       .object({
         type: z.string(),
         subclass: z.boolean().optional(),
+        file: z.string().optional(),
         line: z.number().int().positive().optional(),
         column: z.number().int().positive().optional(),
       })

@@ -66,6 +66,8 @@ export interface ThrownFacts {
   /** "TypeError", "RangeError", ..., "Error", "DOMException"; "object" (not an Error) or "value" (a primitive). */
   type: string;
   subclass?: boolean;
+  /** The learner's file that threw ("solution.ts", or "store.ts" of a multi-file exercise), with line and column. */
+  file?: string;
   line?: number;
   column?: number;
 }
