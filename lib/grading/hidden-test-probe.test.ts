@@ -158,12 +158,7 @@ test("before: fixed hidden tests with full feedback are rebuilt and passed by th
   const fixed = fs.readFileSync(new URL("./fixtures/parse-query-pagination-fixed-hidden.test.ts.txt", import.meta.url), "utf8");
   const before = { ...exercise, hiddenTests: [{ ...exercise.hiddenTests[0]!, source: fixed }] };
   // What learners were shown before the disclosure policy: the full result.
-  const outcome = await runProbe(async (code) => {
-    const started = performance.now();
-    const result = await getGrader().grade(buildGradeJobFor(before, code, "submit"));
-    console.log(`# graded in ${Math.round(performance.now() - started)} ms (sandbox ${result.durationMs} ms)`);
-    return result;
-  });
+  const outcome = await runProbe((code) => getGrader().grade(buildGradeJobFor(before, code, "submit")));
   console.log(`# probe before: passed at submission ${outcome.passedAt} (${outcome.table.size} inputs learned)`);
   // The probe works: without the policy it rebuilds the hidden tests (the issue measured 3 submissions;
   // a test that calls the function twice costs one more).
