@@ -52,6 +52,8 @@ export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> 
     stage: input.stage,
     userId: learner.id,
     apiKeyId: input.apiKey.id,
+    // The grader's fair share belongs to whoever sends: the key's owner, whichever learner it names.
+    owner: { kind: "user", id: input.apiKey.owner.id },
     record: true,
     async onRecorded(tx, submission, result) {
       body = {

@@ -14,6 +14,7 @@ import { getClientAddress } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getExercise, getHint } from "@/lib/content";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
   countHintViews,
@@ -64,9 +65,8 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   if (!parsed.success) return invalid(parsed.error);
   const { exerciseId, code, mode } = parsed.data;
   const user = await getCurrentUser();
-  const limit = user
-    ? learnerLimiter.take(`user:${user.id}`)
-    : visitorLimiter.take(`ip:${getClientAddress(await headers())}`);
+  const address = user ? null : getClientAddress(await headers());
+  const limit = user ? learnerLimiter.take(`user:${user.id}`) : visitorLimiter.take(`ip:${address}`);
   if (!limit.ok) {
     return {
       ok: false,
@@ -77,7 +77,20 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   }
   const exercise = await getExercise(exerciseId);
   if (!exercise) return { ok: false, error: "Unknown exercise." };
-  const outcome = await gradeSubmission({ exerciseId, code, mode, userId: user?.id ?? null });
+  let outcome: Awaited<ReturnType<typeof gradeSubmission>>;
+  try {
+    outcome = await gradeSubmission({
+      exerciseId,
+      code,
+      mode,
+      userId: user?.id ?? null,
+      owner: user ? { kind: "user", id: user.id } : { kind: "visitor", address: address! },
+    });
+  } catch (error) {
+    // The grader refused the job unrun (busy, restarting, or this learner's share is used): say so.
+    if (error instanceof AppError && (error.code === "unavailable" || error.code === "rate_limited")) return { ok: false, error: error.message };
+    throw error;
+  }
   if (!outcome.ok) return { ok: false, error: "Unknown exercise." };
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exerciseId, exercise.revealSolutionAfter) : null;
   // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
