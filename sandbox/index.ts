@@ -4,6 +4,7 @@
  *
  *   const result = await getGrader().grade({ kind: "code", language: "ts", code, tests });
  */
+import { randomInt } from "node:crypto";
 import os from "node:os";
 import { resolveLimits } from "./limits.ts";
 import { errorResult, WorkerPool } from "./pool.ts";
@@ -13,6 +14,7 @@ import type { GradeJob, GradeResult } from "./types.ts";
 
 export { DEFAULT_LIMITS, MAX_LIMITS } from "./limits.ts";
 export { gradeResultSchema } from "./schema.ts";
+export { toLearnerView } from "./disclosure.ts";
 export { RESULT_VERSION } from "./types.ts";
 export type * from "./types.ts";
 export { GraderBusyError } from "./pool.ts";
@@ -94,7 +96,11 @@ export function createGrader(options: GraderOptions = {}): Grader {
         const what = learnerSources.length > 1 ? `Your ${learnerSources.length} files are ${size} bytes together` : `Your code is ${size} bytes`;
         return errorResult("limit", `${what}; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
       }
-      return pool.run(job, limits, runOptions);
+      if (job.kind !== "code") return pool.run(job, limits, runOptions);
+      // Every code job runs with a seed, so any grade can be replayed (GradeResult.seed).
+      const seed = job.seed ?? randomInt(0x80000000);
+      const result = await pool.run({ ...job, seed }, limits, runOptions);
+      return { ...result, seed };
     },
     close: () => pool.close(),
     workerPids: () => pool.pids,

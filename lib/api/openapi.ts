@@ -220,7 +220,7 @@ function buildDocument(): OpenApiDocument {
           operationId: "gradeSubmission",
           summary: "Grade code for an exercise",
           description:
-            "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. One-file exercises take `code`; multi-file exercises (their `files` is not null) take `files`, every file by name. Projects (their `stages` is not empty) grade one stage at a time, with every earlier stage's tests as regression tests: passing a stage on submit unlocks the next.",
+            "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. One-file exercises take `code`; multi-file exercises (their `files` is not null) take `files`, every file by name. Projects (their `stages` is not empty) grade one stage at a time, with every earlier stage's tests as regression tests: passing a stage on submit unlocks the next. The result is the learner's view whoever sends the request (hidden tests without their values, surviving mutants only); instructor and admin keys read the full result with GET /submissions/{submissionId}.",
           tags: ["Grading"],
           parameters: [{ $ref: "#/components/parameters/exerciseId" }, { $ref: "#/components/parameters/Idempotency-Key" }],
           requestBody: { required: true, content: json(ref("GradeRequest")) },
@@ -284,7 +284,7 @@ function buildDocument(): OpenApiDocument {
         get: {
           operationId: "getSubmission",
           summary: "Get a submission",
-          description: "One submission with its code and result.",
+          description: "One submission with its code and result: in full (hidden tests' values, the `seed` that replays it) for instructor and admin keys, the learner's view for learner keys.",
           tags: ["Submissions"],
           parameters: [{ name: "submissionId", in: "path", required: true, description: "The id returned by a grade call.", schema: { type: "string" } }],
           responses: { "200": ok("The submission.", ref("Submission")), "404": notFound(["not_found"]), ...keyErrors() },

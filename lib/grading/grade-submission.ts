@@ -32,6 +32,8 @@ export type GradeSubmissionInput = {
   owner?: GradeOwner | null;
   /** Whether to store the submission (default: when there is a user or an API key). */
   record?: boolean;
+  /** Seed for generated test inputs; a fresh random one when absent (never taken from a learner). */
+  seed?: number;
   /**
    * Runs inside the transaction that records the submission, so both commit or neither does (the
    * API stores its idempotency record here: a retried request can never grade and record twice).
@@ -52,6 +54,7 @@ export function currentStage(stagesPassed: number, stageCount: number): number {
 /**
  * Grades code for an exercise; records it and updates progress as described above. Throws AppError
  * `rate_limited` or `unavailable` (with retryAfterSeconds) when the grader refuses the job unrun.
+ * The result is the full one (what is stored): hand it to a learner only through toLearnerView.
  */
 export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeSubmissionOutcome> {
   return trackGrade(async (): Promise<GradeSubmissionOutcome> => {
@@ -76,7 +79,7 @@ export async function gradeSubmission(input: GradeSubmissionInput): Promise<Grad
       }
     }
 
-    const job = buildGradeJobFor(exercise, input.code, input.mode, stage ?? undefined);
+    const job = buildGradeJobFor(exercise, input.code, input.mode, stage ?? undefined, { seed: input.seed });
     const owner = input.owner !== undefined ? input.owner : input.userId ? { kind: "user" as const, id: input.userId } : null;
     const result = await gradeForOwner(job, owner);
 
@@ -111,6 +114,7 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
         status: result.status,
         result: JSON.stringify(result),
         durationMs: Math.round(result.durationMs),
+        seed: result.seed ?? null,
       },
       select: { id: true, createdAt: true },
     });

@@ -25,6 +25,7 @@ import {
   recordQuizAnswer,
 } from "@/lib/progress/progress";
 import { createRateLimiter } from "@/lib/progress/rate-limit";
+import { toLearnerView } from "@/sandbox/disclosure";
 
 // Grading costs CPU: visitors are limited per client address, learners per account (more generously).
 const VISITOR_GRADES_PER_MINUTE = 20;
@@ -92,7 +93,8 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   }
   if (!outcome.ok) return { ok: false, error: "Unknown exercise." };
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exerciseId, exercise.revealSolutionAfter) : null;
-  return { ok: true, result: outcome.result, progress };
+  // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
+  return { ok: true, result: toLearnerView(outcome.result), progress };
 }
 
 /** Forgets the signed-in learner's draft (back to the starter code). */
