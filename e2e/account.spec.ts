@@ -123,7 +123,7 @@ test("account settings: name, data export, and deletion behind a confirmation, a
   expect(data.account).toMatchObject({ email, name: "Leaving Soon", role: "learner" });
   expect(JSON.stringify(data)).not.toContain("scrypt$");
 
-  await page.getByText("Delete my account").click();
+  await page.locator("summary", { hasText: "Delete my account" }).click();
   await page.getByLabel(/Type your email/).fill("someone-else@example.com");
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Delete my account" }).click();
