@@ -10,6 +10,8 @@
  */
 import ivm from "isolated-vm";
 import { readFileSync } from "node:fs";
+import { createHostCallback, HOST_GLOBAL, setActiveHost } from "./bridge.ts";
+import type { HostHandler } from "./bridge.ts";
 import { loadReportSchema, testReportSchema } from "./schema.ts";
 import type { TestReport } from "./schema.ts";
 import { RUNTIME_FILE, StackRewriter } from "./stack.ts";
@@ -18,7 +20,8 @@ import { transpileCached, transpileModule } from "./transpile.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { ErrorKind, GradeResult, Language, Limits, TestResult } from "./types.ts";
 
-export type FileKind = "solution" | "module" | "test" | "hidden";
+/** "reference": the exercise's reference solution, importable only by hidden test files (as "./reference"). */
+export type FileKind = "solution" | "module" | "test" | "hidden" | "reference";
 
 export interface RunFile {
   /** File name as shown in messages: "solution.ts", "db.ts", "example.test.ts". */
@@ -38,9 +41,12 @@ export interface RunSpec {
   language: Language;
   files: RunFile[];
   limits: Limits;
+  /** The run's end of the host bridge (a database session), told when each test starts. */
+  host?: HostHandler;
 }
 
 const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
+const EXTENSIONS_SOURCE = readFileSync(new URL("./harness/extensions.js", import.meta.url), "utf8");
 const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
 /** How the message of a test that ran out of time starts (run-mutation.ts recognizes it). */
@@ -54,9 +60,9 @@ const MAX_TEST_NAME = 500;
 const HARNESS_GRACE_MS = 200;
 const MIN_CALL_TIMEOUT_MS = 50;
 
-/** Builds the script evaluated first in every fresh context: the prelude, then the harness. */
+/** Builds the script evaluated first in every fresh context: the prelude, the extensions, then the harness. */
 export function buildBootSource(preludeSource: string): string {
-  return `(function () {\n"use strict";\nconst internal = (${preludeSource});\n(${HARNESS_SOURCE})(internal);\n})();`;
+  return `(function () {\n"use strict";\nconst internal = (${preludeSource});\n(${EXTENSIONS_SOURCE})(internal);\n(${HARNESS_SOURCE})(internal);\n})();`;
 }
 
 interface Prepared {
@@ -179,6 +185,8 @@ export class IsolateFactory {
     try {
       context = isolate.createContextSync();
       if (this.seed) context.global.setSync(this.seed.global, this.seed.create());
+      // The host bridge: taken and deleted by harness/extensions.js before any learner code exists.
+      context.global.setSync(HOST_GLOBAL, createHostCallback());
       script.runSync(context, { timeout: 5_000 });
       const global = context.global;
       const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<(...args: unknown[]) => unknown>;
@@ -305,6 +313,8 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   }
   const { isolate, context, dispatch } = prepared;
   let tainted = false;
+  setActiveHost(spec.host ?? null);
+  spec.host?.beginRun(deadline + HARNESS_GRACE_MS);
   // A run that hit a limit (or anything unexpected) does not leave its isolate for the next run.
   const classifyRun = (error: unknown) => {
     tainted = true;
@@ -399,6 +409,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i} test(s) did not run.`);
       }
       const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
+      spec.host?.beginTest();
       let report: TestReport | undefined;
       let timedOut = false;
       try {
@@ -479,6 +490,8 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
     if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
     return fail("internal", `The grader failed: ${c.message}`);
   } finally {
+    spec.host?.endTest();
+    setActiveHost(null);
     factory.release(prepared, tainted);
   }
 }

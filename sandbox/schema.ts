@@ -36,6 +36,19 @@ const moduleSpecifier = z
   .max(100)
   .regex(/^\.\/[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/, 'a relative specifier such as "./db"');
 
+/** Seeds of a database-backed job: at most 16 seeds and 1 MB of SQL together (a seed runs once per worker and test). */
+const MAX_SEEDS_CHARS = 1024 * 1024;
+const seedName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case seed name");
+export const databaseSpecSchema = z
+  .object({
+    seeds: z.record(seedName, authorSource),
+    seed: seedName,
+  })
+  .strict()
+  .refine((d) => Object.hasOwn(d.seeds, d.seed), { message: "`seed` must name one of `seeds`", path: ["seed"] })
+  .refine((d) => Object.keys(d.seeds).length <= 16, { message: "at most 16 seeds", path: ["seeds"] })
+  .refine((d) => Object.values(d.seeds).reduce((n, s) => n + s.length, 0) <= MAX_SEEDS_CHARS, { message: "the seeds are larger than 1 MB together", path: ["seeds"] });
+
 export const testFileSchema = z.object({ name: fileName, source: authorSource, hidden: z.boolean().optional() }).strict();
 
 /** Learner files of a multi-file job at most (the editor shows each as a tab). */
@@ -59,6 +72,8 @@ export const codeJobSchema = z
       .optional(),
     tests: z.array(testFileSchema).min(1).max(50),
     modules: z.record(moduleSpecifier, authorSource).optional(),
+    database: databaseSpecSchema.optional(),
+    reference: authorSource.optional(),
     limits: limitsSchema.optional(),
   })
   .strict()
@@ -114,6 +129,8 @@ export const sqlJobSchema = z
       z.object({ mode: z.literal("rows"), ordered: z.boolean() }).strict(),
       z.object({ mode: z.literal("tables"), tables: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict(),
     ]),
+    probes: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
+    plans: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
     limits: limitsSchema.optional(),
   })
   .strict();

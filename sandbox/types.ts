@@ -80,6 +80,18 @@ export interface TestFile {
 }
 
 /**
+ * A database for a code job: the module "serverside:db" gives learner code and tests `db` (SQLite, run by
+ * the grader process); each test starts with a fresh database seeded from `seeds[seed]`, and tests
+ * may switch to another seed (serverside:test `database.use(name)`).
+ */
+export interface DatabaseSpec {
+  /** Seed name -> SQL (schema and rows). */
+  seeds: Record<string, string>;
+  /** The seed every test starts from. */
+  seed: string;
+}
+
+/**
  * One of the learner's files in a multi-file exercise: "store.ts". Tests and the learner's other
  * files import it as "./store".
  */
@@ -101,6 +113,13 @@ export interface CodeJob {
   tests: TestFile[];
   /** Extra modules tests or code may import, by specifier (e.g. "./db"): name -> source. */
   modules?: Record<string, string>;
+  /** A database for learner code and tests (see DatabaseSpec). */
+  database?: DatabaseSpec;
+  /**
+   * The reference solution: hidden test files (only they) may import it as "./reference", to bound
+   * the learner's work against it in the same run (e.g. an O(1) cache must not be 10x slower).
+   */
+  reference?: string;
   limits?: Partial<Limits>;
 }
 
@@ -137,6 +156,19 @@ export interface SqlJob {
    * the listed tables (for INSERT/UPDATE/DELETE/CREATE exercises).
    */
   compare: { mode: "rows"; ordered: boolean } | { mode: "tables"; tables: string[] };
+  /**
+   * Probe sets: statements run one at a time after the SQL, on every dataset; each must be accepted
+   * or rejected exactly as after the reference solution (constraints graded by behaviour). One test
+   * per set and dataset, "dataset <name> > <set name>". Hidden sets run on hidden datasets only
+   * when there are any.
+   */
+  probes?: { name: string; sql: string; hidden?: boolean }[];
+  /**
+   * Query files: after the SQL, each query's plan (EXPLAIN QUERY PLAN) must find rows through an
+   * index wherever the reference's does, and not sort where it does not. One test per query, on the
+   * first dataset, "query plan: <file name>:<line>".
+   */
+  plans?: { name: string; sql: string; hidden?: boolean }[];
   limits?: Partial<Limits>;
 }
 

@@ -7,6 +7,7 @@ import { buildBootSource, IsolateFactory, runCode } from "./run-code.ts";
 import type { RunFile } from "./run-code.ts";
 import { runMutation } from "./run-mutation.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
+import { DbSession } from "./db/session.ts";
 import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./prelude/index.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { CodeJob, GradeJob, GradeResult, Limits, SqlJob } from "./types.ts";
@@ -27,10 +28,28 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
   for (const [specifier, source] of Object.entries(job.modules ?? {})) {
     files.push({ name: `${specifier.slice(2)}.${ext}`, kind: "module", source, learner: false });
   }
+  // A learner file called reference.ts would share the module key: then there is no reference.
+  if (job.reference !== undefined && !files.some((f) => f.name.replace(/\.[a-z]+$/, "") === "reference")) {
+    // Shown to nobody: toString and stack frames treat it as a hidden file.
+    files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false, guardSource: true });
+  }
   for (const test of job.tests) {
     files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
   }
   return files;
+}
+
+/** Runs a code job, with its database session when it declares one. */
+async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
+  const spec = { language: job.language, files: codeSpecFiles(job), limits };
+  if (!job.database) return runCode(spec, factory);
+  // The deadline is replaced by runCode's own when its clock starts (beginRun).
+  const session = await DbSession.open(job.database, Math.min(256, Math.max(8, limits.memoryMb)), performance.now() + limits.timeoutMs);
+  try {
+    return runCode({ ...spec, host: session }, factory);
+  } finally {
+    session.close();
+  }
 }
 
 async function runSql(job: SqlJob, limits: Limits): Promise<GradeResult> {
@@ -59,7 +78,7 @@ async function main(): Promise<void> {
     const { id, job, limits } = raw as { id: number; job: GradeJob; limits: Limits };
     let result: GradeResult;
     try {
-      if (job.kind === "code") result = runCode({ language: job.language, files: codeSpecFiles(job), limits }, factory);
+      if (job.kind === "code") result = await runCodeJob(job, limits, factory);
       else if (job.kind === "mutation") result = runMutation(job, limits, factory);
       else result = await runSql(job, limits);
     } catch (error) {

@@ -168,12 +168,17 @@ export const publicExerciseSchema = named(
     support: z.array(publicFileSchema),
     module: publicFileSchema.nullable(),
     seed: z.string().nullable(),
+    sqlChecks: z.array(publicFileSchema).describe("sql exercises: visible probe sets and query files (plan checks)."),
     sql: z
       .union([
         z.object({ compare: z.literal("rows"), ordered: z.boolean() }),
         z.object({ compare: z.literal("tables"), tables: z.array(z.string()) }),
       ])
       .nullable(),
+    database: z
+      .object({ seed: z.string(), seeds: z.array(publicFileSchema) })
+      .nullable()
+      .describe("Database-backed exercises: the seed each test starts from and the seed files (schema and rows)."),
     hintCount: z.number().int(),
     revealSolutionAfter: z.number().int(),
   }),

@@ -47,6 +47,7 @@ test("there is a fixture for every checker rule", () => {
     "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "prerequisite-cycle", "broken-link",
     "markdown", "quiz-answers", "solution-fails", "starter-passes", "starter-broken", "mistake-accepted",
     "mutant-survives", "stage-order", "equivalent-fails", "time-budget", "bar-prose", "bar-hints", "bar-quiz", "bar-hidden-tests", "bar-mistakes", "bar-equivalents",
+    "seed-fails",
   ]) {
     assert.ok(rules.has(rule), `no fixture marks a problem of rule "${rule}"`);
   }

@@ -16,6 +16,7 @@
  */
 import "server-only";
 import path from "node:path";
+import { checkSeedSql } from "../../sandbox/db/check-seed.ts";
 import { resolveLimits } from "../../sandbox/limits.ts";
 import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
 import { buildGradeJobFor, filesToCode, referenceCode, starterCode } from "./grade-job.ts";
@@ -82,10 +83,22 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
       problems.push(...checkLessonBar(content.lessons.get(source.id)!, source, content.exercises.get(source.id), content.quizzes.get(source.id) ?? []));
     }
   }
+  // Every seed of a database-backed exercise must run: a broken seed fails every test of every
+  // learner, so it is reported at its line and the exercise is not graded (each job would only
+  // repeat it). Runs with --no-grade too (sql.js, no sandbox).
+  const brokenSeeds = new Set<string>();
+  for (const exercise of exercises) {
+    for (const seed of exercise.database?.seeds ?? []) {
+      const failure = await checkSeedSql(seed.source);
+      if (!failure) continue;
+      brokenSeeds.add(exercise.id);
+      problems.push({ rule: "seed-fails", file: seed.file, line: failure.line, message: `seed "${seed.name}" fails: ${firstLine(failure.message)}` });
+    }
+  }
   let jobs = 0;
   if (options.grade) {
     const grade = options.grade;
-    const tasks = exercises.flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
+    const tasks = exercises.filter((e) => !brokenSeeds.has(e.id)).flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
     jobs = tasks.length;
     await runPool(tasks.map((task) => async () => problems.push(...(await task(grade)))), options.concurrency ?? 2);
   }

@@ -6,7 +6,12 @@
  *                                    (+ attacks for security), hidden files marked hidden.
  *   tests                          -> MutationJob. run: the learner's tests on module.ts only;
  *                                    submit: module.ts, every equivalent and every mutant.
- *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql.
+ *   sql                            -> SqlJob. run: seed.sql only; submit: seed.sql + hidden-seed*.sql;
+ *                                    probes*.sql / plans*.sql always, hidden-probes / hidden-plans on submit.
+ *   function | handler | security with exercise.database: the job's database is seeds/ (every test
+ *                                    starts from exercise.database.seed); on submit a one-file
+ *                                    exercise also sends its reference solution, which hidden tests
+ *                                    may import as "./reference" to bound the learner's work.
  *   project                        -> CodeJob for stage k (1-based): run: the example tests of stages
  *                                    1..k; submit: example + hidden tests of stages 1..k, so earlier
  *                                    stages keep running as regression tests. Later stages' tests
@@ -59,6 +64,14 @@ export function stageOrLast(exercise: PrivateExercise, stage?: number): number {
   return stage === undefined ? last : Math.min(Math.max(1, Math.trunc(stage)), last);
 }
 
+/** Probe sets or plan files for an SqlJob: visible ones always, hidden-* ones on Submit. */
+function sqlChecks(files: PrivateExercise["probes"], mode: GradeMode, key: "probes" | "plans") {
+  const list = files
+    .filter((f) => mode === "submit" || !f.name.startsWith("hidden-"))
+    .map((f) => ({ name: f.name, sql: f.source, ...(f.name.startsWith("hidden-") ? { hidden: true } : {}) }));
+  return list.length ? { [key]: list } : {};
+}
+
 /**
  * Builds the sandbox job that grades `code` for `exercise` (`stage`: projects only, 1-based,
  * default the last). `code` must fit the exercise (learnerCodeProblem); extra or missing files are
@@ -95,12 +108,18 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         mode === "submit"
           ? [...exercise.hiddenTests, ...exercise.attackTests].map((t) => ({ name: t.name, source: t.source, hidden: true }))
           : [];
+      const database = exercise.database
+        ? { seed: exercise.database.seed, seeds: Object.fromEntries(exercise.database.seeds.map((s) => [s.name, s.source])) }
+        : undefined;
       return {
         kind: "code",
         language: exercise.language,
         ...learner,
         tests: [...visible, ...hidden],
         ...(exercise.support.length ? { modules } : {}),
+        ...(database ? { database } : {}),
+        // Hidden tests may bound the learner's work against the reference solution ("./reference").
+        ...(mode === "submit" && !exercise.files ? { reference: exercise.solution.source } : {}),
         ...(limits ? { limits } : {}),
       };
     }
@@ -125,6 +144,8 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
           ...(mode === "submit" ? exercise.hiddenSeeds.map((s) => ({ name: s.name, seed: s.source, hidden: true })) : []),
         ],
         compare: sql.compare === "rows" ? { mode: "rows", ordered: sql.ordered } : { mode: "tables", tables: sql.tables },
+        ...sqlChecks(exercise.probes, mode, "probes"),
+        ...sqlChecks(exercise.plans, mode, "plans"),
         ...(limits ? { limits } : {}),
       };
     }

@@ -442,13 +442,13 @@ function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string, 
   switch (kind) {
     case "function":
     case "handler":
-      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext } as Record<string, string>, special: none };
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`], optional: [] as RegExp[], dirs: { mistakes: ext, support: ext, seeds: ".sql" } as Record<string, string>, special: none };
     case "security":
-      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext }, special: none };
+      return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext, seeds: ".sql" }, special: none };
     case "tests":
       return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` }, special: none };
     case "sql":
-      return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" }, special: none };
+      return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/, /^(hidden-)?probes[a-z0-9-]*\.sql$/, /^(hidden-)?plans[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" }, special: none };
     default:
       return { required: [], optional: [], dirs: {}, special: none };
   }
@@ -578,6 +578,17 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     if (ex.files?.includes(`${s.name}${ext}`)) problem("schema", s.file, 1, `support module "${s.name}" has the name of a learner file (exercise.files): imports of "./${s.name}" would be ambiguous`);
   }
 
+  const seeds = folders.get("seeds") ?? [];
+  if (ex.database) {
+    if (seeds.length === 0) {
+      problem("missing-file", path.join(dir, "seeds"), 1, `exercise.database needs seed files: seeds/${ex.database.seed}.sql (schema and rows)`);
+    } else if (!seeds.some((s) => s.name === ex.database!.seed)) {
+      problem("missing-file", lessonFile, yaml.lineOf(["exercise", "database", "seed"]), `exercise.database.seed is "${ex.database.seed}" but seeds/${ex.database.seed}.sql does not exist (seeds: ${seeds.map((s) => s.name).join(", ")})`);
+    }
+  } else if (folders.has("seeds")) {
+    problem("unexpected-file", path.join(dir, "seeds"), 1, "seeds/ is only used with `exercise.database: { seed: <name> }` in lesson.md");
+  }
+
   const instructionsHtml = (await render(ex.instructions, yaml.valueStartLine(["exercise", "instructions"]))).html;
   const hints = await Promise.all(
     ex.hints.map(async (markdown, i) => ({ markdown, html: (await render(markdown, yaml.valueStartLine(["exercise", "hints", i]))).html })),
@@ -596,6 +607,9 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const asPublic = (f: ExerciseFile) => ({ name: f.name, source: f.source });
   const exampleTests = rootTests ? [need(`example.test${ext}`)] : [];
   const seed = ex.kind === "sql" ? need("seed.sql") : null;
+  const byName = (re: RegExp) => [...files.values()].filter((f) => re.test(f.name)).sort((a, b) => a.name.localeCompare(b.name));
+  const probes = ex.kind === "sql" ? byName(/^(hidden-)?probes/) : [];
+  const plans = ex.kind === "sql" ? byName(/^(hidden-)?plans/) : [];
   const moduleFile = ex.kind === "tests" ? { ...need(`module${ext}`), name: `solution${ext}` } : null;
 
   const publicExercise: PublicExercise = {
@@ -613,6 +627,8 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     module: moduleFile ? asPublic(moduleFile) : null,
     seed: seed ? seed.source : null,
     sql,
+    sqlChecks: [...probes, ...plans].filter((f) => !f.name.startsWith("hidden-")).map(asPublic),
+    database: ex.database ? { seed: ex.database.seed, seeds: seeds.map((s) => ({ name: `${s.name}.sql`, source: s.source })) } : null,
     hintCount: hints.length,
     revealSolutionAfter: ex.revealSolutionAfter,
   };
@@ -641,6 +657,9 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     seed,
     hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
     sql,
+    database: ex.database ? { seed: ex.database.seed, seeds } : null,
+    probes,
+    plans,
     mistakes: multiFile ? multiFile.mistakes : (folders.get("mistakes") ?? []),
     hints,
     limits: ex.limits ?? {},

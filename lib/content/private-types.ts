@@ -81,6 +81,11 @@ export interface PrivateExercise {
   seed: ExerciseFile | null;
   hiddenSeeds: ExerciseFile[];
   sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
+  /** sql only: probe sets (probes*.sql; hidden-probes*.sql only on Submit) and query files for plan checks (plans*.sql, hidden-plans*.sql). */
+  probes: ExerciseFile[];
+  plans: ExerciseFile[];
+  /** Database-backed exercises: the seed each test starts from and every seed (seeds/<name>.sql, name without .sql). */
+  database: { seed: string; seeds: ExerciseFile[] } | null;
   /** Common wrong answers that Submit must reject (checked by lessons:check). */
   mistakes: Mistake[];
   /** Hint texts (Markdown) and their rendered HTML. */

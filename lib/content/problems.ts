@@ -30,7 +30,8 @@ export type ProblemRule =
   | "bar-quiz"
   | "bar-hidden-tests"
   | "bar-mistakes"
-  | "bar-equivalents";
+  | "bar-equivalents"
+  | "seed-fails";
 
 export interface Problem {
   rule: ProblemRule;

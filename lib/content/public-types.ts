@@ -93,8 +93,12 @@ export interface PublicExercise {
   module: PublicFile | null;
   /** sql exercises: the visible dataset. */
   seed: string | null;
+  /** sql exercises: the visible probe sets (probes*.sql) and query files (plans*.sql) the learner's SQL is checked with. */
+  sqlChecks: PublicFile[];
   /** sql exercises: how results are compared. */
   sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
+  /** Database-backed exercises: the seed every test starts from and the seed files (schema and rows), shown to the learner. */
+  database: { seed: string; seeds: PublicFile[] } | null;
   /** Number of hints; their text is released one at a time by the server. */
   hintCount: number;
   /** Failed submit attempts before the reference solution may be offered. */

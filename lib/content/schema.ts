@@ -30,6 +30,12 @@ export const sqlOptionsSchema = z.discriminatedUnion("compare", [
   z.strictObject({ compare: z.literal("tables"), tables: z.array(z.string().min(1)).min(1) }),
 ]);
 
+/** function / handler / security: a SQLite database for learner code (`import { db } from "serverside:db"`). */
+export const databaseOptionsSchema = z.strictObject({
+  /** The seed every test starts from: seeds/<seed>.sql. */
+  seed: idSchema,
+});
+
 /** A learner file of a multi-file exercise: "store.ts" (imported as "./store"). */
 export const learnerFileNameSchema = z
   .string()
@@ -57,6 +63,7 @@ export const exerciseSchema = z
     files: z.array(learnerFileNameSchema).min(1).max(20).optional(),
     /** project exercises: the stages, in order. */
     stages: z.array(stageSchema).min(2).max(20).optional(),
+    database: databaseOptionsSchema.optional(),
   })
   .superRefine((exercise, ctx) => {
     if (exercise.kind === "sql" && !exercise.sql) {
@@ -64,6 +71,9 @@ export const exerciseSchema = z
     }
     if (exercise.kind !== "sql" && exercise.sql) {
       ctx.addIssue({ code: "custom", path: ["sql"], message: "`sql` is only for kind: sql" });
+    }
+    if (exercise.database && exercise.kind !== "function" && exercise.kind !== "handler" && exercise.kind !== "security") {
+      ctx.addIssue({ code: "custom", path: ["database"], message: "`database` is for function, handler and security exercises (sql exercises seed with seed.sql)" });
     }
     if (exercise.kind !== "tests" && exercise.mutants) {
       ctx.addIssue({ code: "custom", path: ["mutants"], message: "`mutants` is only for kind: tests" });

@@ -60,11 +60,12 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 }
 
 /**
- * A fresh in-memory database with its bounds set. hard_heap_limit is process-wide in SQLite, so it
- * is set again for every database.
+ * A fresh in-memory database with its bounds set, empty or loaded from a database image (a seeded
+ * template, see sandbox/db/session.ts). hard_heap_limit is process-wide in SQLite, so it is set
+ * again for every database.
  */
-export function openDatabase(SQL: SqlJsStatic, memoryMb: number): Database {
-  const db = new SQL.Database();
+export function openDatabase(SQL: SqlJsStatic, memoryMb: number, image?: Uint8Array): Database {
+  const db = image ? new SQL.Database(image) : new SQL.Database();
   const pages = Math.max(16, Math.floor((memoryMb * 1024 * 1024) / 4096));
   db.exec(
     `PRAGMA hard_heap_limit = ${memoryMb * 1024 * 1024};` +

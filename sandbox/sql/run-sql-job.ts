@@ -11,6 +11,8 @@ import type { Comparison, TableSnapshot } from "./compare-results.ts";
 import { describeSchema, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
 import type { ExecBounds, ResultSet, SqlFailure } from "./execute-sql.ts";
 import { isBlankSql, lineAt, refusalOf } from "./sql-text.ts";
+import { compareProbes, comparePlans, planShape, ProbeTimeout, runProbes, splitStatements } from "./checks.ts";
+import type { SplitStatement } from "./checks.ts";
 
 /** Rows one statement may return (the learner's and the reference's alike). */
 export const MAX_RESULT_ROWS = 10_000;
@@ -29,6 +31,17 @@ type Expected = { mode: "rows"; result: ResultSet } | { mode: "tables"; tables: 
 
 /** A failure of the exercise itself (seed or reference solution): never the learner's fault. */
 class ExerciseError extends Error {}
+
+/** Runs trusted SQL (a seed, the reference solution); a failure means the exercise is broken. */
+function executeSqlOrThrow(db: Parameters<typeof executeSql>[0], sql: string, bounds: ExecBounds, what: string): void {
+  const outcome = executeSql(db, sql, bounds);
+  if (!outcome.ok) throw new ExerciseError(`${what}: ${outcome.error.message}`);
+}
+
+function capQuery(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return `The query: ${one.length > 300 ? `${one.slice(0, 300)} …` : one}`;
+}
 
 function failureMessage(failure: SqlFailure): string {
   const where = failure.statement ? `\n\nIn the statement starting on line ${failure.line ?? "?"}:\n  ${failure.statement}` : "";
@@ -179,8 +192,84 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         continue;
       }
       record(verdict.comparison.pass ? "pass" : "fail", verdict.comparison.pass ? undefined : verdict.comparison.message);
+
+      // Probes: what the schema the SQL left accepts and rejects (each probe set on a fresh run).
+      for (const probe of job.probes ?? []) {
+        if (probe.hidden && !hidden && job.datasets.some((d) => d.hidden)) continue; // hidden sets run on hidden datasets
+        const probeStarted = performance.now();
+        const probeHidden = hidden || probe.hidden === true;
+        const { statements, outcomes: expectedOutcomes } = withDatabase(dataset.name, dataset.seed, (db) => {
+          executeSqlOrThrow(db, job.solution, trusted, `the reference solution failed on dataset "${dataset.name}"`);
+          let split: SplitStatement[];
+          try {
+            split = splitStatements(db, probe.sql);
+          } catch (error) {
+            throw new ExerciseError(`the probes ${probe.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          return { statements: split, outcomes: runProbes(db, split, deadline) };
+        });
+        const actualOutcomes = withDatabase(dataset.name, dataset.seed, (db) => {
+          const outcome = executeSql(db, job.code, learner);
+          return outcome.ok ? runProbes(db, statements, deadline) : null;
+        });
+        const probeName = `${name} > ${probe.name}`;
+        if (actualOutcomes === null) {
+          tests.push({ name: probeName, status: "error", message: "Not run: your SQL failed on this dataset.", durationMs: Math.round(performance.now() - probeStarted), ...(probeHidden ? { hidden: true } : {}) });
+          continue;
+        }
+        const comparison = compareProbes(statements, expectedOutcomes, actualOutcomes, probe.name, probeHidden);
+        tests.push({
+          name: probeName,
+          status: comparison.pass ? "pass" : "fail",
+          ...(comparison.pass ? {} : { message: comparison.message }),
+          durationMs: Math.round(performance.now() - probeStarted),
+          ...(probeHidden ? { hidden: true } : {}),
+        });
+      }
+    }
+
+    // Query plans: on the first dataset, once every dataset's SQL ran.
+    const first = job.datasets[0]!;
+    if ((job.plans ?? []).length > 0 && !tests.some((t) => t.status === "error" && !t.name.includes(" > "))) {
+      const plans = job.plans!;
+      const shapes = withDatabase(first.name, first.seed, (refDb) => {
+        executeSqlOrThrow(refDb, job.solution, trusted, `the reference solution failed on dataset "${first.name}"`);
+        return plans.map((plan) => {
+          let split: SplitStatement[];
+          try {
+            split = splitStatements(refDb, plan.sql);
+          } catch (error) {
+            throw new ExerciseError(`the queries of ${plan.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          return split.map((statement) => ({ plan, statement, expected: planShape(refDb, statement.text) }));
+        });
+      }).flat();
+      withDatabase(first.name, first.seed, (db) => {
+        const outcome = executeSql(db, job.code, learner);
+        if (!outcome.ok) return;
+        shapes.forEach(({ plan, statement, expected }) => {
+          const started = performance.now();
+          const testName = `query plan: ${plan.name}:${statement.line}`;
+          const hiddenPlan = plan.hidden === true;
+          let comparison: { pass: boolean; message: string };
+          try {
+            comparison = comparePlans(expected, planShape(db, statement.text));
+          } catch (error) {
+            comparison = { pass: false, message: `The query no longer runs on your database: ${error instanceof Error ? error.message : String(error)}` };
+          }
+          const message = hiddenPlan ? comparison.message.split("\n\nYour plan")[0] : `${capQuery(statement.text)}\n\n${comparison.message}`;
+          tests.push({
+            name: testName,
+            status: comparison.pass ? "pass" : "fail",
+            ...(comparison.pass ? {} : { message }),
+            durationMs: Math.round(performance.now() - started),
+            ...(hiddenPlan ? { hidden: true } : {}),
+          });
+        });
+      });
     }
   } catch (error) {
+    if (error instanceof ProbeTimeout) return finish("error", { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) while the probes ran.` });
     if (!(error instanceof ExerciseError)) throw error;
     console.error(`[sandbox sql] exercise error: ${error.message}`);
     return finish("error", { kind: "internal", message: `This exercise is broken (${error.message}). It is not your fault; please report it.` });

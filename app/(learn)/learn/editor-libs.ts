@@ -11,7 +11,7 @@ let cached: Promise<{ filePath: string; content: string }[]> | null = null;
 
 export function getEditorLibs(): Promise<{ filePath: string; content: string }[]> {
   cached ??= Promise.all(
-    ["globals.d.ts", "test-api.d.ts"].map(async (name) => ({
+    ["globals.d.ts", "test-api.d.ts", "modules.d.ts"].map(async (name) => ({
       filePath: `file:///sandbox-types/${name}`,
       content: await readFile(path.join(/*turbopackIgnore: true*/ ROOT, "sandbox/types", name), "utf8"),
     })),
