@@ -144,7 +144,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         </p>
       ) : null}
 
-      {stages.length ? <StagesPanel key={stagesPassed} stages={stages} stagesPassed={stagesPassed} /> : null}
+      {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
 
       <ExerciseEditor
         key={editorKey}

@@ -9,8 +9,9 @@ import type { PublicStage } from "@/lib/content/public-types";
  */
 export function StagesPanel({ stages, stagesPassed }: { stages: PublicStage[]; stagesPassed: number }) {
   const current = Math.min(stagesPassed + 1, stages.length);
-  const [shown, setShown] = useState<number | null>(null);
-  const selected = shown ?? current;
+  // The stage the learner picked to read, until a stage is passed (then the new current one shows).
+  const [shown, setShown] = useState<{ index: number; at: number } | null>(null);
+  const selected = shown && shown.at === stagesPassed ? shown.index : current;
   const stage = stages[selected - 1]!;
   const stateOf = (index: number) => (index <= stagesPassed ? "passed" : index === current ? "current" : "locked");
   const allPassed = stagesPassed >= stages.length;
@@ -33,7 +34,7 @@ export function StagesPanel({ stages, stagesPassed }: { stages: PublicStage[]; s
             <li key={s.id}>
               <button
                 type="button"
-                onClick={() => setShown(s.index)}
+                onClick={() => setShown({ index: s.index, at: stagesPassed })}
                 aria-pressed={selected === s.index}
                 aria-current={state === "current" ? "step" : undefined}
                 data-testid={`stage-${s.index}`}
