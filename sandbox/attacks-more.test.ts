@@ -12,8 +12,13 @@ import { brief, codeJob, SECRET_MARKER, SLUGIFY, SLUGIFY_HIDDEN, visible } from 
 import type { GradeJob, GradeResult, Limits, MutationJob, SqlJob, TestFile } from "./types.ts";
 
 const LIMITS: Partial<Limits> = { timeoutMs: 1500, testTimeoutMs: 700 };
-/** Safety bound, not a performance test: limit + kill margin + 2 s for a loaded 2-core CI machine. */
-const BOUND_MS = 1500 + 1500 + 2000;
+/**
+ * A hang detector, not a performance test: on the shared 2-core machine (load average above 20
+ * seen) a 1.5 s limit took 9 s of wall time. Verdicts are checked instead.
+ */
+const BOUND_MS = 60_000;
+/** For attacks that must end on a memory limit, never on time (a loaded machine allocates slowly). */
+const SLOW_OK = { timeoutMs: 40_000, testTimeoutMs: 30_000 };
 /** The worker's resident-memory ceiling in this file (a fresh worker is ~110 MB, ~150 MB with sql.js). */
 const RSS_LIMIT_MB = 400;
 
@@ -71,8 +76,9 @@ describe("hostile submissions, second round", () => {
     const body = Array.from({ length: 1400 }, (_, i) => `export const v${i}: number = ${i} as number;`).join("\n");
     const code = `${body}\nexport function slugify(s: string): string { let m = ""; for (let i = 1; i < 1400; i++) m += "\\n    at f (solution.ts:" + i + ":" + ((i % 40) + 1) + ")"; throw new Error(m); }`;
     const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], { timeoutMs: 5000, testTimeoutMs: 2000 }));
+    // "fail", not "timeout": the host's work per frame is linear (a regression ran past the limit).
     assert.equal(result.status, "fail", brief(result));
-    assert.ok(ms < 3000, `took ${Math.round(ms)} ms`);
+    assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
     await assertCorrectStillPasses();
   });
 
@@ -81,21 +87,20 @@ describe("hostile submissions, second round", () => {
     // test, so 150 quick tests ran 20 s past the limit until the pool killed the worker.
     const tests = visible(`import { slugify } from "./solution";\nfor (let i = 0; i < 150; i++) test("t" + i, () => { slugify("x"); });`);
     const code = `export function slugify(s: string): string { throw new Error("_".repeat(16000)); }`;
-    const { result, ms } = await gradeTimed(codeJob(code, [tests], LIMITS));
+    const { result, ms } = await gradeTimed(codeJob(code, [tests], { timeoutMs: 5000, testTimeoutMs: 2000 }));
+    // Every test reported and no timeout: 150 x 140 ms of host time (the regression) ran far past 5 s.
     assert.equal(result.status, "fail", brief(result));
     assert.equal(result.tests.length, 150);
-    assert.ok(ms < 3000, `took ${Math.round(ms)} ms`);
+    assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
     await assertCorrectStillPasses();
   });
 
   test("memory outside the isolate's heap (Intl objects) ends as a memory error, not a bloated worker", async () => {
     // A 64 MB heap limit, yet Intl.Collator objects in a loop took the worker to 1.5 GB in 5 s.
     const code = `const keep: unknown[] = [];\nfor (let i = 0; ; i++) keep.push(new Intl.Collator("de", { sensitivity: i % 2 ? "base" : "accent" }));\nexport function slugify(s: string) { return s; }`;
-    const limits = { timeoutMs: 8000, testTimeoutMs: 2000 };
-    const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], limits));
+    const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], SLOW_OK));
     assert.equal(result.status, "error", brief(result));
     assert.equal(result.error?.kind, "memory", brief(result));
-    assert.ok(ms < limits.timeoutMs + 3000, `took ${Math.round(ms)} ms`);
     await assertCorrectStillPasses();
   });
 
@@ -103,10 +108,9 @@ describe("hostile submissions, second round", () => {
     // A run with a 64 MB limit filled 2 GB of resizable ArrayBuffers and finished normally.
     for (const make of ["new (ArrayBuffer as any)(1, { maxByteLength: 2 ** 28 }); b.resize(2 ** 28)", "new (SharedArrayBuffer as any)(1, { maxByteLength: 2 ** 28 }); b.grow(2 ** 28)"]) {
       const code = `const keep: unknown[] = [];\nfor (let i = 0; i < 16; i++) { const b = ${make}; new Uint8Array(b).fill(1); keep.push(b); }\nexport function slugify(s: string) { return "x" + keep.length; }`;
-      const { result, ms } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], { timeoutMs: 5000, testTimeoutMs: 2000 }));
+      const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], SLOW_OK));
       assert.equal(result.status, "error", brief(result));
       assert.equal(result.error?.kind, "memory", brief(result));
-      assert.ok(ms < 5000 + 3000, `took ${Math.round(ms)} ms`);
     }
     await assertCorrectStillPasses();
   });
@@ -128,26 +132,24 @@ describe("hostile submissions, second round", () => {
     assert.equal(ok.status, "pass", brief(ok));
   });
 
-  test("callbacks left for later (FinalizationRegistry, Atomics.waitAsync) never run in the next submission", async () => {
+  test("callbacks left for later (FinalizationRegistry) never run in the next submission; there is no Atomics.waitAsync", async () => {
     const code = `const fr = new FinalizationRegistry(() => { for (;;) {} });
 for (let i = 0; i < 2000; i++) fr.register({ big: new Array(1000).fill(i) }, i);
 (globalThis as any).keep = fr;
-const ia = new Int32Array(new SharedArrayBuffer(16));
-const w: any = (Atomics as any).waitAsync(ia, 0, 0, 1);
-if (w.async) w.value.then(() => { for (;;) {} });
 let junk: number[][] = [];
 for (let i = 0; i < 200; i++) { junk.push(new Array(20000).fill(i)); if (junk.length > 20) junk = []; }
 export function slugify(s: string) { return "x"; }`;
     const { result } = await gradeTimed(codeJob(code, [SLUGIFY_HIDDEN], LIMITS));
-    assert.equal(result.status, "fail", brief(result));
-    // A waiter with no timeout does not keep its context (and a 20 MB array) alive in the isolate.
-    const retain = `const big = Array.from({ length: 2_500_000 }, (_, i) => i + 0.5);\nconst w: any = (Atomics as any).waitAsync(new Int32Array(new SharedArrayBuffer(16)), 0, 0);\nif (w.async) w.value.then(() => big.length);\nexport function slugify(s: string) { return "x"; }`;
-    for (let i = 0; i < 4; i++) {
-      const { result: kept } = await gradeTimed(codeJob(retain, [SLUGIFY_HIDDEN], LIMITS));
-      assert.equal(kept.status, "fail", brief(kept));
-    }
+    // Its own run may time out (V8 may run the cleanup callback during it); never the next one.
+    assert.notEqual(result.status, "pass", brief(result));
+    // Atomics.waitAsync waiters outlived their context (56 MB per submission): it is gone, and
+    // cannot be put back (Atomics is frozen).
+    const probe = visible(`test("no waitAsync", () => {\n  expect(typeof (Atomics as any).waitAsync).toBe("undefined");\n  expect(() => { (Atomics as any).waitAsync = () => 1; }).toThrow(TypeError);\n  expect(typeof Atomics.wait).toBe("function");\n});`);
+    const absent = await grader.grade(codeJob(SLUGIFY, [probe], LIMITS));
+    assert.equal(absent.status, "pass", brief(absent));
+    const uses = await grader.grade(codeJob(`const w = (Atomics as any).waitAsync(new Int32Array(new SharedArrayBuffer(16)), 0, 0, 1e9);\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));
+    assert.equal(uses.error?.kind, "runtime", brief(uses));
     for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
       const { result: next, ms } = await gradeTimed(codeJob(`const junk: number[][] = []; for (let i = 0; i < 100; i++) junk.push(new Array(20000).fill(i));\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));
       assert.equal(next.status, "pass", brief(next));
       assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
@@ -217,8 +219,10 @@ describe("mutation jobs, second round", () => {
     const cheat = `import { clamp } from "./solution";\ntest("fingerprint", () => { expect(String(clamp).replace(/\\s+/g, " ")).toContain("return x < lo ? lo : x > hi ? hi : x"); });`;
     const { result } = await gradeTimed(mutationJob(cheat));
     assert.notEqual(result.status, "pass", brief(result));
-    assert.ok(!JSON.stringify(result).includes("function clamp("), brief(result));
-    const probe = `import { clamp } from "./solution";\ntest("same text everywhere", () => { expect(String(clamp)).toBe("function () { [native code] }"); expect(Function.prototype.toString.call(clamp)).toBe(String(clamp)); });`;
+    // The mask hides the correct module's text too: the fingerprint fails there, so the job fails.
+    assert.equal(result.tests[0]?.status, "fail", brief(result));
+    assert.ok(result.tests[0]?.message?.includes('Received: "function clamp() { [native code] }"'), brief(result));
+    const probe = `import { clamp } from "./solution";\ntest("same text everywhere", () => { expect(String(clamp)).toBe("function clamp() { [native code] }"); expect(Function.prototype.toString.call(clamp)).toBe(String(clamp)); });`;
     const same = await grader.grade(mutationJob(probe));
     assert.equal(same.tests[0]?.status, "pass", brief(same));
     assert.ok(same.tests.slice(1).every((t) => t.status === "fail"), `no mutant may be caught by text: ${brief(same)}`);
@@ -236,7 +240,7 @@ describe("mutation jobs, second round", () => {
     const oneMutant: MutationJob = { ...mutationJob(burn), mutants: MUTANTS.slice(0, 1), limits: { timeoutMs: 2000, testTimeoutMs: 2000 } };
     const { result, ms } = await gradeTimed(oneMutant);
     assert.notEqual(result.status, "pass", brief(result));
-    assert.ok(ms < 2000 + 1500 + 2000, `took ${Math.round(ms)} ms`);
+    assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
     // A mutant that loops forever is still caught by a quick test's timeout.
     const looping: MutationJob = {
       ...mutationJob(`import { clamp } from "./solution";\ntest("clamps", () => { expect(clamp(5, 0, 10)).toBe(5); });`),
@@ -281,7 +285,7 @@ for (let i = 0; i < 200; i++) test("t" + i, () => { expect(clamp(-1, 0, 1)).toBe
   test("tests with huge names cannot blow the result up", async () => {
     // A 150-byte test file declaring 200 tests named with 100 kB strings gave a 21 MB result.
     const tests = `const n = "x".repeat(100000);\nfor (let i = 0; i < 200; i++) test(n + i, () => { throw new Error("e".repeat(16000)); });`;
-    const { result } = await gradeTimed(mutationJob(tests));
+    const { result } = await gradeTimed({ ...mutationJob(tests), limits: { timeoutMs: 30_000, testTimeoutMs: 2000 } });
     assert.equal(result.status, "fail", brief(result));
     const size = JSON.stringify(result).length;
     assert.ok(size < 64 * 1024, `result is ${size} characters`);

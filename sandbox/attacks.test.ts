@@ -1,7 +1,8 @@
 /**
  * Hostile submissions, kept as regression tests. Each one must get a non-pass verdict (the one
- * listed) within its time limit plus a safety margin, must not leak hidden test source, and the
- * grader must grade a correct submission right after it.
+ * listed), must not leak hidden test source, and the grader must grade a correct submission right
+ * after it. Verdicts are deterministic: attacks meant to hit the memory limit get a time limit far
+ * beyond what they need, so a loaded machine cannot turn them into timeouts.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -11,8 +12,14 @@ import { brief, codeJob, SECRET_MARKER, SLUGIFY, SLUGIFY_HIDDEN, visible } from 
 import type { ErrorKind, GradeResult, Limits, TestFile } from "./types.ts";
 
 const LIMITS: Partial<Limits> = { timeoutMs: 1500, testTimeoutMs: 700 };
-/** Safety bound, not a performance test: limit + 2 s, generous for a loaded 2-core CI machine. */
-const BOUND_MS = 1500 + 2000;
+/** For attacks that must end on the memory or output limit, never on time (a loaded machine is slow). */
+const SLOW_OK: Partial<Limits> = { timeoutMs: 30_000, testTimeoutMs: 30_000 };
+/**
+ * A hang detector, not a performance test: isolated-vm's timeouts are wall-clock, and on the shared
+ * 2-core machine (load average above 20 seen) a 1.5 s limit took 9 s of wall time to end. That the
+ * run ended on the sandbox's own limit is checked from the verdict instead.
+ */
+const BOUND_MS = 60_000;
 
 type Verdict = "fail" | ErrorKind;
 interface Attack {
@@ -22,6 +29,7 @@ interface Attack {
   verdicts: Verdict[];
   tests?: TestFile[];
   language?: "ts" | "js";
+  limits?: Partial<Limits>;
 }
 
 const WRONG = `export function slugify(s: string): string { return "nope"; }`;
@@ -58,16 +66,16 @@ const attacks: Attack[] = [
   { name: "proxy whose traps loop forever (formatting the value)", code: `export function slugify(s: string): any { return new Proxy({}, { ownKeys() { for (;;) {} }, getOwnPropertyDescriptor() { for (;;) {} } }); }`, verdicts: ["fail", "timeout"] },
 
   // --- memory and output -------------------------------------------------------------------------
-  { name: "array memory bomb", code: `const keep: number[][] = []; while (true) keep.push(new Array(1e6).fill(1));\n${WRONG}`, verdicts: ["memory"] },
-  { name: "string doubling bomb", code: `let s = "x"; while (true) s += s;\n${WRONG}`, verdicts: ["memory", "runtime"] },
+  { name: "array memory bomb", code: `const keep: number[][] = []; while (true) keep.push(new Array(1e6).fill(1));\n${WRONG}`, verdicts: ["memory"], limits: SLOW_OK },
+  { name: "string doubling bomb", code: `let s = "x"; while (true) s += s;\n${WRONG}`, verdicts: ["memory", "runtime"], limits: SLOW_OK },
   { name: "object graph bomb inside a test", code: `export function slugify(s: string) { const m = new Map(); for (let i = 0; ; i++) m.set(i, { i, s: "y".repeat(100) + i }); }`, verdicts: ["memory", "timeout", "fail"] },
   { name: "WebAssembly memory (not counted by the heap limit)", code: `const m = new WebAssembly.Memory({ initial: 16000 });\n${WRONG}`, verdicts: ["runtime"] },
   { name: "WebAssembly reached through globalThis", code: `const W = (globalThis as any)["Web" + "Assembly"]; new W.Memory({ initial: 16000 });\n${WRONG}`, verdicts: ["runtime"] },
-  { name: "one huge console.log", code: `console.log("x".repeat(5_000_000));\n${WRONG}`, verdicts: ["output", "memory"] },
+  { name: "one huge console.log", code: `console.log("x".repeat(5_000_000));\n${WRONG}`, verdicts: ["output", "memory"], limits: SLOW_OK },
   { name: "endless output", code: `while (true) console.log("spam spam spam");\n${WRONG}`, verdicts: ["output", "timeout"] },
-  { name: "output flood inside a test", code: `export function slugify(s: string) { for (let i = 0; i < 1e6; i++) console.error("flood", i); return "hello-world"; }`, verdicts: ["output", "timeout"] },
+  { name: "output flood inside a test", code: `export function slugify(s: string) { for (let i = 0; i < 1e6; i++) console.error("flood", i); return "hello-world"; }`, verdicts: ["output"] },
   { name: "deep recursion", code: `function r(n: number): number { return r(n + 1) + 1; }\nr(0);\n${WRONG}`, verdicts: ["runtime"] },
-  { name: "huge error message", code: `throw new Error("E".repeat(10_000_000));`, verdicts: ["runtime", "memory"] },
+  { name: "huge error message", code: `throw new Error("E".repeat(10_000_000));`, verdicts: ["runtime", "memory"], limits: SLOW_OK },
 
   // --- reaching the host ---------------------------------------------------------------------------
   { name: "process global", code: `export function slugify(s: string) { (globalThis as any).process.exit(0); return ""; }`, verdicts: ["fail"] },
@@ -109,7 +117,7 @@ const attacks: Attack[] = [
   { name: "throwing an object with throwing getters", code: `export function slugify(s: string) { throw { get name() { throw new Error("n"); }, get message() { throw new Error("m"); }, get stack() { throw 1; } }; }`, verdicts: ["fail"] },
   { name: "throwing a proxy that throws on every trap", code: `const evil: any = new Proxy({}, new Proxy({}, { get() { return () => { throw new Error("trap"); }; } }));\nexport function slugify(s: string) { throw evil; }`, verdicts: ["fail"] },
   { name: "returning a cyclic value", code: `export function slugify(s: string): any { const o: any = { s }; o.self = o; o.list = [o, o]; return o; }`, verdicts: ["fail"] },
-  { name: "returning a huge value", code: `export function slugify(s: string): any { return Array.from({ length: 200000 }, (_, i) => ({ i, s: "v".repeat(50) })); }`, verdicts: ["fail"] },
+  { name: "returning a huge value", code: `export function slugify(s: string): any { return Array.from({ length: 200000 }, (_, i) => ({ i, s: "v".repeat(50) })); }`, verdicts: ["fail"], limits: SLOW_OK },
   { name: "returning an object with hostile toString/valueOf/toPrimitive", code: `export function slugify(s: string): any { return { toString() { throw new Error("t"); }, valueOf() { throw new Error("v"); }, [Symbol.toPrimitive]() { throw new Error("p"); }, get x() { throw new Error("g"); } }; }`, verdicts: ["fail"] },
   { name: "a thenable that never calls back, from a sync test", code: `export function slugify(s: string): any { return { then() {} }; }`, verdicts: ["fail"] },
 ];
@@ -149,7 +157,7 @@ describe("hostile submissions", { concurrency: 2 }, () => {
   for (const attack of attacks) {
     test(attack.name, async () => {
       const tests = attack.tests ?? [SLUGIFY_HIDDEN];
-      const { result, ms } = await gradeTimed(codeJob(attack.code, tests, LIMITS, { language: attack.language ?? "ts" }));
+      const { result, ms } = await gradeTimed(codeJob(attack.code, tests, attack.limits ?? LIMITS, { language: attack.language ?? "ts" }));
       assertHostileVerdict(attack, result, ms);
       // The grader still grades a correct submission right after.
       const correctCode = tests[0] === CALLBACK_HIDDEN ? CORRECT_CALLBACKS : attack.tests ? `export async function slugify(s: string) { return s.toLowerCase(); }` : SLUGIFY;
@@ -178,8 +186,7 @@ describe("hostile submissions", { concurrency: 2 }, () => {
     const results = await Promise.all(hostile.map((code) => grader.grade(codeJob(code, [SLUGIFY_HIDDEN], LIMITS))));
     const elapsed = performance.now() - started;
     for (const r of results) assert.notEqual(r.status, "pass", brief(r));
-    // 6 jobs on 2 workers: three rounds of at most limit + margin each.
-    assert.ok(elapsed < 3 * BOUND_MS, `took ${Math.round(elapsed)} ms`);
+    assert.ok(elapsed < BOUND_MS, `took ${Math.round(elapsed)} ms`);
     const correct = await grader.grade(codeJob(SLUGIFY, [SLUGIFY_HIDDEN], LIMITS));
     assert.equal(correct.status, "pass", brief(correct));
   });

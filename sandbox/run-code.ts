@@ -10,7 +10,7 @@
  */
 import ivm from "isolated-vm";
 import { readFileSync } from "node:fs";
-import { createHostCallback, HOST_GLOBAL, setActiveHost } from "./bridge.ts";
+import { allowRealClock, createHostCallback, HOST_GLOBAL, setActiveHost } from "./bridge.ts";
 import type { HostHandler } from "./bridge.ts";
 import { loadReportSchema, testReportSchema } from "./schema.ts";
 import type { TestReport } from "./schema.ts";
@@ -31,8 +31,8 @@ export interface RunFile {
   /** Written by the learner (compile errors and stack frames point into it with mapped columns). */
   learner: boolean;
   /**
-   * Function.prototype.toString shows "[native code]" for its functions and stack frames in it show
-   * only the file name, as for hidden files (the module under test in a mutation job).
+   * Stack frames in it show only the file name, as for hidden files (the module under test in a
+   * mutation job). Function.prototype.toString masks every function's source anyway.
    */
   guardSource?: boolean;
 }
@@ -49,16 +49,25 @@ const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.
 const EXTENSIONS_SOURCE = readFileSync(new URL("./harness/extensions.js", import.meta.url), "utf8");
 const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
-/** How the message of a test that ran out of time starts (run-mutation.ts recognizes it). */
+/** How the message of a test that ran out of time starts. */
 export const TIMED_OUT_PREFIX = "Timed out: ";
 /**
  * Characters of a test's name kept in the result. Why: in a mutation job the learner names tests;
  * 200 tests named with 100 kB strings turned a 150-byte test file into a 21 MB result.
  */
 const MAX_TEST_NAME = 500;
-/** Time a call that only runs harness code may take, on top of whatever budget is left. */
+/** Host-side slack past the run deadline for the host bridge (a database session) to finish its calls. */
 const HARNESS_GRACE_MS = 200;
 const MIN_CALL_TIMEOUT_MS = 50;
+/** Timeout of calls that run only harness code (reports, configuration): one constant value. */
+const HARNESS_CALL_MS = 1000;
+/**
+ * Host calls ("step": fire the next virtual timer, drain microtasks) a test may take while its
+ * promise is pending. A test that awaits real work across timers needs one per timer (a loop of
+ * 1000 awaited sleeps takes 1000); more than this is a timer spinning beside a promise that never
+ * settles.
+ */
+export const MAX_STEPS_PER_TEST = 10_000;
 
 /** Builds the script evaluated first in every fresh context: the prelude, the extensions, then the harness. */
 export function buildBootSource(preludeSource: string): string {
@@ -261,20 +270,54 @@ function wrapperPrefix(kind: FileKind): string {
   // learner code cannot shadow describe/test/expect. Everything runs as strict code, like ES modules.
   const params =
     kind === "test" || kind === "hidden"
-      ? "exports, require, module, describe, test, it, expect, beforeEach, afterEach"
+      ? "exports, require, module, describe, test, it, expect, beforeEach, afterEach, clock"
       : "exports, require, module";
   return `(function (${params}) {"use strict";`;
 }
 
-function classify(error: unknown, isolate: ivm.Isolate): { kind: "timeout" | "memory" | "internal"; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  if (isolate.isDisposed || /memory limit/i.test(message)) return { kind: "memory", message };
-  if (/timed out/i.test(message)) return { kind: "timeout", message };
-  return { kind: "internal", message };
+/**
+ * A call into the isolate that threw, classified from the isolate's state and the call's own
+ * timing, never from the error's text (learner code chooses that text: an error whose message said
+ * "memory limit" or "Script execution timed out." became a memory or timeout verdict).
+ * - memory: V8 disposed the isolate (its heap limit);
+ * - timeout: the call lasted its whole timeout (isolated-vm terminated it);
+ * - uncaught: anything else, which can only be learner code's error that escaped the harness: an
+ *   unhandled promise rejection (isolated-vm throws it from the call whose microtasks rejected) or
+ *   an error the harness could not catch (a stack overflow inside its own catch).
+ */
+class IsolateFailure extends Error {
+  readonly kind: "memory" | "timeout" | "uncaught";
+  /** For "uncaught": the escaped error as "Name: message" plus its frames inside the isolate. */
+  readonly detail: string;
+  constructor(kind: "memory" | "timeout" | "uncaught", detail = "") {
+    super(kind);
+    this.kind = kind;
+    this.detail = detail;
+  }
+}
+
+/** Frames of an escaped error up to isolated-vm's boundary (the host's own frames follow it). */
+function escapedDetail(error: unknown): string {
+  if (!(error instanceof Error)) return `Thrown: ${String(error).slice(0, 2000)}`;
+  const stack = typeof error.stack === "string" ? error.stack : `${error.name}: ${error.message}`;
+  const boundary = stack.indexOf("\n    at (<isolated-vm boundary>)");
+  return boundary >= 0 ? stack.slice(0, boundary) : `${error.name}: ${error.message}`;
+}
+
+function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean): IsolateFailure {
+  if (isolate.isDisposed) return new IsolateFailure("memory");
+  if (ranWholeTimeout) return new IsolateFailure("timeout");
+  return new IsolateFailure("uncaught", escapedDetail(error));
+}
+
+/** What the host itself recorded about a run, beyond the result (for run-mutation.ts). */
+export interface RunFacts {
+  /** Indexes (in result.tests) of the tests the host stopped because they ran out of time: its own record, not message text. */
+  timedOut: Set<number>;
 }
 
 /** Runs the files in a fresh isolate and grades the tests they declare. Never throws. */
-export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
+export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts): GradeResult {
   const started = performance.now();
   const { limits } = spec;
   const deadline = started + limits.timeoutMs;
@@ -314,12 +357,27 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   const { isolate, context, dispatch } = prepared;
   let tainted = false;
   setActiveHost(spec.host ?? null);
+  // No real clock where the learner wrote the tests (see allowRealClock).
+  allowRealClock(!spec.files.some((f) => f.learner && f.kind === "test"));
   spec.host?.beginRun(deadline + HARNESS_GRACE_MS);
   // A run that hit a limit (or anything unexpected) does not leave its isolate for the next run.
-  const classifyRun = (error: unknown) => {
-    tainted = true;
-    return classify(error, isolate);
+  const classifyRun = (error: unknown): IsolateFailure => {
+    const failure = error instanceof IsolateFailure ? error : null;
+    if (failure === null || failure.kind !== "uncaught") tainted = true;
+    if (failure === null) throw error; // not from the isolate: the grader's own failure (internal)
+    return failure;
   };
+  /** Runs a call into the isolate; a throw becomes an IsolateFailure. */
+  const inIsolate = <T>(timeout: number, call: () => T): T => {
+    const callStarted = performance.now();
+    try {
+      return call();
+    } catch (error) {
+      throw isolateFailure(error, isolate, performance.now() - callStarted >= timeout - 1);
+    }
+  };
+  const uncaughtMessage = (failure: IsolateFailure, where: string) =>
+    cap(rewriter.rewrite(`Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`));
   // Never hand isolated-vm a tiny timeout: with many short calls whose timer fires just as they
   // return, isolated-vm 7.0.1 crashed the process (reproduced: a loop of applySync calls with
   // shrinking timeouts -> SIGSEGV). The host checks the deadline between calls instead, so a test
@@ -327,7 +385,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   const remaining = (until: number) => Math.max(MIN_CALL_TIMEOUT_MS, Math.ceil(until - performance.now()));
   const callHarness = (until: number, ...args: unknown[]): string => callWithTimeout(remaining(until), ...args);
   const callWithTimeout = (timeout: number, ...args: unknown[]): string => {
-    const out = dispatch.applySync(undefined, args as never[], { timeout });
+    const out = inIsolate(timeout, () => dispatch.applySync(undefined, args as never[], { timeout }));
     if (typeof out !== "string") throw new RunError("internal", "The harness returned a non-string report");
     return out;
   };
@@ -338,7 +396,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
   };
 
   try {
-    callHarness(deadline + HARNESS_GRACE_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests);
+    callWithTimeout(HARNESS_CALL_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests);
 
     // 2. Compile each module as its own script, so stack frames name the file.
     for (const { file, code } of compiled) {
@@ -357,11 +415,12 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
         return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column, file.name);
       }
-      const fn = script.runSync(context, { reference: true, timeout: remaining(deadline + HARNESS_GRACE_MS) });
+      // Evaluates the wrapper expression only (creates the module function; no learner code runs).
+      const fn = inIsolate(HARNESS_CALL_MS, () => script.runSync(context, { reference: true, timeout: HARNESS_CALL_MS }));
       if (file.learner) script.release();
-      dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" || file.guardSource ? wrapper : undefined], {
-        timeout: remaining(deadline + HARNESS_GRACE_MS),
-      });
+      inIsolate(HARNESS_CALL_MS, () =>
+        dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" || file.guardSource === true], { timeout: HARNESS_CALL_MS }),
+      );
       fn.release();
     }
 
@@ -373,14 +432,15 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       const c = classifyRun(error);
       if (c.kind === "timeout") return fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
       if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) while loading.`);
-      throw error;
+      const loc = rewriter.firstLearnerLocation(c.detail);
+      return fail("runtime", uncaughtMessage(c, "while loading"), loc?.line, loc?.column);
     }
     const loadParsed = loadReportSchema.safeParse(JSON.parse(loadText));
     if (!loadParsed.success) return fail("internal", "The harness sent an invalid load report");
     const load = loadParsed.data;
     if (load.outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
     if (!load.ok) {
-      topOutput = readTopOutput(dispatch, deadline);
+      topOutput = readTopOutput(dispatch);
       const message = rewriter.rewrite(load.message);
       const loc = rewriter.firstLearnerLocation(load.message);
       const failingFile = spec.files.find((f) => f.name === load.file);
@@ -413,21 +473,36 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       let report: TestReport | undefined;
       let timedOut = false;
       try {
-        // One timeout value for every call of this test (see MIN_CALL_TIMEOUT_MS): the host checks
-        // the deadline between calls, so a test overruns by at most one call's timeout.
+        // One timeout value for every call of this test, never a shrinking one (see
+        // MIN_CALL_TIMEOUT_MS): a 1 ms setInterval beside a never-settling promise made the host fire
+        // timers one call at a time until the deadline, with ever smaller timeouts, and isolated-vm
+        // crashed (SIGSEGV) in 6 of 6 runs. The host checks both deadlines between calls, so a test
+        // overruns by at most one call's timeout; and it makes at most MAX_STEPS_PER_TEST calls.
         const callTimeout = remaining(testDeadline);
         report = parseTest(callWithTimeout(callTimeout, "start", i));
+        let steps = 0;
         while (report.state === "pending") {
           if (report.outputExceeded) break;
           if (performance.now() >= testDeadline) {
             timedOut = true;
             break;
           }
-          report = parseTest(callWithTimeout(Math.min(callTimeout, remaining(deadline)), "step", i));
+          if (++steps > MAX_STEPS_PER_TEST) {
+            report = parseTest(
+              callWithTimeout(
+                HARNESS_CALL_MS,
+                "abandon",
+                i,
+                `The test never finished: it was still waiting after ${MAX_STEPS_PER_TEST.toLocaleString("en-US")} timer callbacks (a timer that keeps firing while the test awaits something that never settles).`,
+              ),
+            );
+            break;
+          }
+          report = parseTest(callWithTimeout(callTimeout, "step", i));
           if (report.state === "pending" && !report.timerFired && !report.outputExceeded) {
             report = parseTest(
-              callHarness(
-                deadline + HARNESS_GRACE_MS,
+              callWithTimeout(
+                HARNESS_CALL_MS,
                 "abandon",
                 i,
                 "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).",
@@ -442,7 +517,22 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
           tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...(declared.hidden ? { hidden: true } : {}) });
           return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
         }
-        if (c.kind !== "timeout") throw error;
+        if (c.kind === "uncaught") {
+          // The learner's runtime error, on the test that was running; the other tests still run.
+          const message = uncaughtMessage(c, "during this test");
+          let output: string | undefined;
+          const abandoned = parseTest(callWithTimeout(HARNESS_CALL_MS, "abandon", i, message));
+          if (abandoned.state === "done") output = abandoned.output;
+          tests.push({
+            name: declared.name,
+            status: "error",
+            message,
+            ...(output ? { output } : {}),
+            durationMs: Math.round(performance.now() - testStarted),
+            ...(declared.hidden ? { hidden: true } : {}),
+          });
+          continue;
+        }
         timedOut = true;
       }
       if (report?.outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
@@ -450,12 +540,18 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
         const wholeRun = performance.now() >= deadline - 1;
         const limitText = wholeRun ? `the time limit for all tests (${limits.timeoutMs} ms)` : `the time limit per test (${limits.testTimeoutMs} ms)`;
         let output: string | undefined;
+        let outputExceeded = false;
         try {
-          const abandoned = parseTest(callHarness(performance.now() + HARNESS_GRACE_MS, "abandon", i, "timed out"));
+          const abandoned = parseTest(callWithTimeout(HARNESS_CALL_MS, "abandon", i, "timed out"));
           if (abandoned.state === "done") output = abandoned.output;
+          outputExceeded = abandoned.outputExceeded === true;
         } catch {
           // the isolate may be unusable after a timeout; the output is lost, the verdict is not
         }
+        // Output past the limit came first (a test printing in a long loop): that is the verdict,
+        // whether or not the loop also ran out of time (which depends on the machine's load).
+        if (outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+        facts?.timedOut.add(tests.length);
         tests.push({
           name: declared.name,
           status: "error",
@@ -480,25 +576,33 @@ export function runCode(spec: RunSpec, factory: IsolateFactory): GradeResult {
       tests.push(test);
     }
 
-    topOutput = readTopOutput(dispatch, deadline);
+    topOutput = readTopOutput(dispatch);
     if (load.tests.length === 0) return fail("internal", "The test files declare no tests.");
     return finish(tests.every((t) => t.status === "pass") ? "pass" : "fail");
   } catch (error) {
     if (error instanceof RunError) return fail(error.kind, error.message, error.line, error.column);
-    const c = classifyRun(error);
+    let c: IsolateFailure;
+    try {
+      c = classifyRun(error);
+    } catch {
+      tainted = true;
+      return fail("internal", `The grader failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB).`);
     if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
-    return fail("internal", `The grader failed: ${c.message}`);
+    const loc = rewriter.firstLearnerLocation(c.detail);
+    return fail("runtime", uncaughtMessage(c, "outside a test"), loc?.line, loc?.column);
   } finally {
     spec.host?.endTest();
     setActiveHost(null);
+    allowRealClock(true);
     factory.release(prepared, tainted);
   }
 }
 
-function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>, deadline: number): string | undefined {
+function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>): string | undefined {
   try {
-    const out = dispatch.applySync(undefined, ["output"], { timeout: Math.max(MIN_CALL_TIMEOUT_MS, Math.ceil(deadline - performance.now())) + HARNESS_GRACE_MS });
+    const out = dispatch.applySync(undefined, ["output"], { timeout: HARNESS_CALL_MS });
     return typeof out === "string" && out !== "" ? out : undefined;
   } catch {
     return undefined;

@@ -3,8 +3,8 @@
  * Each module runs in its own fresh context; the learner's test file is the learner's code here.
  */
 import { createHash } from "node:crypto";
-import { runCode, TIMED_OUT_PREFIX } from "./run-code.ts";
-import type { IsolateFactory, RunSpec } from "./run-code.ts";
+import { runCode } from "./run-code.ts";
+import type { IsolateFactory, RunFacts, RunSpec } from "./run-code.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { GradeResult, Limits, MutationJob, TestResult } from "./types.ts";
 
@@ -44,15 +44,16 @@ function summarize(result: GradeResult): string {
 const TIMING_MARGIN = 16;
 
 /** Whether a mutant's result shows that the learner's tests noticed the bug. */
-function caughtMutant(result: GradeResult, correct: GradeResult, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
+function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
   const caught = { caught: true, onlyTimedOut: false };
   if (result.status === "pass" || (result.status === "error" && result.error?.kind === "internal")) return { caught: false, onlyTimedOut: false };
   const correctMs = new Map<string, number>();
   for (const t of correct.tests) if (!correctMs.has(t.name)) correctMs.set(t.name, t.durationMs);
   let timedOut = false;
-  for (const t of result.tests) {
+  for (const [index, t] of result.tests.entries()) {
     if (t.status === "pass") continue;
-    if (t.status === "error" && t.message?.startsWith(TIMED_OUT_PREFIX)) {
+    // The host's own record of which tests ran out of time, never the message (learner-chosen text).
+    if (facts.timedOut.has(index)) {
       const ms = correctMs.get(t.name);
       if (ms !== undefined && ms * TIMING_MARGIN <= testTimeoutMs) return caught;
       timedOut = true;
@@ -69,7 +70,7 @@ function caughtMutant(result: GradeResult, correct: GradeResult, budgetMs: numbe
 }
 
 /** A deterministic shuffle: the same job always runs in the same order (verdicts are reproducible). */
-function seededOrder(n: number, seedText: string): number[] {
+export function seededOrder(n: number, seedText: string): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   let block = createHash("sha256").update(seedText).digest();
   let used = 0;
@@ -113,12 +114,20 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
   ];
   const seed = [job.tests, ...subjects.map((s) => s.source)].join("\0");
   const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
+  const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>() }));
   const budgets: number[] = subjects.map(() => 0);
+  // Half the job's budget is kept for the correct module until it has run: in a shuffled order,
+  // slow runs before it (a mutant looping until its timeout) must not leave it without time, since
+  // its result decides the job. The other runs share what is left, as before.
+  const reserveMs = Math.floor(limits.timeoutMs / 2);
+  let correctRan = false;
   for (const k of seededOrder(subjects.length, seed)) {
     if (performance.now() >= deadline) break;
-    const budgetMs = left();
+    const isCorrect = subjects[k]!.kind === "correct";
+    const budgetMs = Math.max(1, left() - (isCorrect || correctRan ? 0 : reserveMs));
+    if (isCorrect) correctRan = true;
     budgets[k] = budgetMs;
-    const result = runCode(specFor(job, subjects[k].source, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory);
+    const result = runCode(specFor(job, subjects[k].source, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
     results[k] = result;
     // The learner's test file does not compile: every other run would say the same.
     if (result.status === "error" && result.error?.kind === "compile") {
@@ -181,7 +190,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const testTimeoutMs = Math.min(limits.testTimeoutMs, budgetMs);
     // A mutant is caught when some test fails or errors; a timeout only when the correct module was
     // far quicker (see TIMING_MARGIN).
-    const { caught, onlyTimedOut } = caughtMutant(result, correct, budgetMs, testTimeoutMs);
+    const { caught, onlyTimedOut } = caughtMutant(result, facts[k], correct, budgetMs, testTimeoutMs);
     tests.push({
       name: `catches mutant: ${mutant.description}`,
       status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",

@@ -39,6 +39,12 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
   return files;
 }
 
+interface SqlModule {
+  runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult>;
+  takeSqlEngineDamage(): boolean;
+}
+let sqlModule: SqlModule | undefined;
+
 /** Runs a code job, with its database session when it declares one. */
 async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
   const spec = { language: job.language, files: codeSpecFiles(job), limits };
@@ -53,11 +59,12 @@ async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory)
 }
 
 async function runSql(job: SqlJob, limits: Limits): Promise<GradeResult> {
-  let mod: { runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult> };
+  let mod: SqlModule;
   try {
     // A variable specifier: sandbox/sql is written in parallel and may not exist yet.
     const specifier = "./sql/run-sql-job.ts";
     mod = await import(specifier);
+    sqlModule = mod;
   } catch (error) {
     if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
     return { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "SQL grading is not available yet." }, durationMs: 0 };
@@ -85,11 +92,24 @@ async function main(): Promise<void> {
       console.error("[sandbox worker] grading failed:", error);
       result = { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "The grader failed unexpectedly." }, durationMs: 0 };
     }
-    send({ type: "result", id, result });
     jobs++;
-    if (process.memoryUsage().rss > RECYCLE_RSS_BYTES || jobs >= RECYCLE_AFTER_JOBS) {
-      // A clean exit after replying: the pool starts a fresh worker in this one's place.
+    // The "recycle me" signal: `recycle: true` on the reply (WorkerReply in pool.ts). The pool
+    // replaces this process before giving it another job. Sent when the process state may be
+    // damaged (an "internal" result: the grader itself failed; sql.js failed with a WebAssembly
+    // trap or abort, whose memory may be corrupt) or when the process is retiring (RSS, job count).
+    // Why: one SQL submission that trapped sql.js broke every later SQL job of its worker.
+    const damaged = result.status === "error" && result.error?.kind === "internal";
+    const engineDamaged = sqlModule?.takeSqlEngineDamage() ?? false;
+    const retiring = process.memoryUsage().rss > RECYCLE_RSS_BYTES || jobs >= RECYCLE_AFTER_JOBS;
+    const recycle = damaged || engineDamaged || retiring;
+    send(recycle ? { type: "result", id, result, recycle: true } : { type: "result", id, result });
+    if (recycle) {
+      // Until the pool replaces it, this process must not reuse what may be damaged: a fresh
+      // isolate (the SQL engine was already discarded by sandbox/sql).
       factory.dispose();
+    }
+    if (retiring) {
+      // A clean exit after replying: the pool starts a fresh worker in this one's place.
       process.disconnect?.();
       process.exit(0);
     }

@@ -4,7 +4,9 @@
  * submission. Prints p50/p95 latency and throughput for both; the LAST line is one JSON object.
  * Beside the function exercise: the same exercise split into three learner files (a multi-file
  * job), with its p50 as a ratio of the function exercise's (measured interleaved, so both see the
- * same machine load).
+ * same machine load). And a database-backed exercise (serverside:db): 10 tests, each on a fresh
+ * SQLite database seeded from a 3-table seed, one insert and two queries per test, with its p50 as a
+ * ratio of the function exercise's.
  *
  *   npm run bench:sandbox [-- --jobs 2000 --baseline 40 --workers 2]
  */
@@ -72,6 +74,38 @@ const MULTI_FILE_JOB: CodeJob = {
   tests: [{ name: "slugify.test.ts", source: TESTS.replace('from "./solution"', 'from "./slugify"'), hidden: true }],
 };
 
+// A database-backed exercise: every test starts from a fresh seeded database (serverside:db).
+const DB_SEED = `CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors(id), title TEXT NOT NULL, year INTEGER NOT NULL);
+CREATE INDEX books_author ON books(author_id);
+INSERT INTO authors VALUES ${Array.from({ length: 20 }, (_, i) => `(${i + 1}, 'Author ${i + 1}')`).join(", ")};
+INSERT INTO books (author_id, title, year) VALUES ${Array.from({ length: 100 }, (_, i) => `(${(i % 20) + 1}, 'Book ${i}', ${1950 + i})`).join(", ")};`;
+const DB_JOB: CodeJob = {
+  kind: "code",
+  language: "ts",
+  code: `import { db } from "serverside:db";
+export function addBook(authorId: number, title: string, year: number): number {
+  return db.prepare("INSERT INTO books (author_id, title, year) VALUES (?, ?, ?)").run(authorId, title, year).lastInsertRowid;
+}
+export function titles(authorId: number): string[] {
+  return (db.prepare("SELECT title FROM books WHERE author_id = ? ORDER BY year, id").all(authorId) as { title: string }[]).map((r) => r.title);
+}
+`,
+  database: { seeds: { library: DB_SEED }, seed: "library" },
+  tests: [
+    {
+      name: "books.test.ts",
+      hidden: true,
+      source: `import { addBook, titles } from "./solution";
+import { database } from "serverside:test";
+describe("books", () => {
+${Array.from({ length: 10 }, (_, i) => `  test("case ${i}", () => { addBook(${i + 1}, "New ${i}", 2030); expect(titles(${i + 1})).toHaveLength(6); expect(database.queryCount()).toBe(2); });`).join("\n")}
+});
+`,
+    },
+  ],
+};
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -117,10 +151,13 @@ async function main(): Promise<void> {
     // Latency: one job at a time, end to end through grade(); the multi-file job interleaved with it.
     const latencies: number[] = [];
     const multiLatencies: number[] = [];
+    const dbLatencies: number[] = [];
+    for (let i = 0; i < 20; i++) await grader.grade(DB_JOB); // sql.js loads once per worker
     for (let i = 0; i < LATENCY_JOBS; i++) {
       for (const [job, into] of [
         [JOB, latencies],
         [MULTI_FILE_JOB, multiLatencies],
+        [DB_JOB, dbLatencies],
       ] as const) {
         const started = performance.now();
         const r = await grader.grade(job);
@@ -130,6 +167,7 @@ async function main(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     multiLatencies.sort((a, b) => a - b);
+    dbLatencies.sort((a, b) => a - b);
 
     // Throughput: keep every worker busy (2 jobs in flight per worker).
     let next = 0;
@@ -156,11 +194,13 @@ async function main(): Promise<void> {
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
     const multiP50 = percentile(multiLatencies, 50);
+    const dbP50 = percentile(dbLatencies, 50);
     const baselineP50 = percentile(baseline, 50);
     console.log(`machine: ${os.cpus().length} CPUs, ${WORKERS} grader workers, node ${process.version}`);
     console.log(`pool (isolated-vm): p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${LATENCY_JOBS} sequential grades; ${round(throughput)} grades/s over ${JOBS} concurrent grades`);
     console.log(`process per submission: p50 ${round(baselineP50)} ms, p95 ${round(percentile(baseline, 95))} ms over ${BASELINE_RUNS} runs; ${round(baselineThroughput)} runs/s`);
     console.log(`multi-file exercise (3 learner files): p50 ${round(multiP50)} ms, p95 ${round(percentile(multiLatencies, 95))} ms; ${round(multiP50 / p50)}x the function exercise's p50`);
+    console.log(`database-backed exercise (10 tests, a fresh seeded SQLite each): p50 ${round(dbP50)} ms, p95 ${round(percentile(dbLatencies, 95))} ms; ${round(dbP50 / p50)}x the function exercise's p50`);
     console.log(`speedup (baseline p50 / pool p50): ${round(baselineP50 / p50)}x`);
     console.log(
       JSON.stringify({
@@ -171,6 +211,8 @@ async function main(): Promise<void> {
         speedup: round(baselineP50 / p50),
         multiFileP50Ms: round(multiP50),
         multiFileRatio: round(multiP50 / p50),
+        databaseP50Ms: round(dbP50),
+        databaseRatio: round(dbP50 / p50),
       }),
     );
   } finally {

@@ -189,6 +189,9 @@
       },
     };
     setField(statement, "source", sql);
+    ObjectFreeze(statement.all);
+    ObjectFreeze(statement.get);
+    ObjectFreeze(statement.run);
     return ObjectFreeze(statement);
   }
   const db = {
@@ -205,7 +208,7 @@
     /** Wraps fn in BEGIN / COMMIT, rolling back when it throws (better-sqlite3's db.transaction). */
     transaction(fn) {
       if (typeof fn !== "function") throw new CapturedTypeError("db.transaction(fn) needs a function.");
-      return function transaction(...args) {
+      return ObjectFreeze(function transaction(...args) {
         request("db.query", "BEGIN", "exec", newList());
         let result;
         try {
@@ -220,9 +223,12 @@
         }
         request("db.query", "COMMIT", "exec", newList());
         return result;
-      };
+      });
     },
   };
+  ObjectFreeze(db.prepare);
+  ObjectFreeze(db.exec);
+  ObjectFreeze(db.transaction);
   ObjectFreeze(db);
   const dbModule = ObjectFreeze({ __proto__: null, db, default: db, SqliteError });
 

@@ -120,7 +120,6 @@
   const config = { __proto__: null, outputBytes: 65536, testOutputBytes: 8192, maxTests: 2000 };
   const modules = { __proto__: null }; // key (path without extension) -> module record
   const testFiles = newList();
-  const hiddenSources = newList(); // transpiled hidden test sources, for the toString guard
   const moduleStack = newList();
   const tests = newList(); // declared tests, in order
   const suiteStack = newList(); // current describe scopes while loading
@@ -1094,18 +1093,23 @@
   consoleObject.time = consoleObject.timeEnd = consoleObject.group = consoleObject.groupEnd = function () {};
   ObjectDefineProperty(G, "console", { __proto__: null, value: consoleObject, writable: true, configurable: true, enumerable: false });
 
-  // ---- hiding hidden test sources from Function.prototype.toString ----------------------------
-  const toStringGuard = {
+  // ---- Function.prototype.toString: no function's source, for anyone ---------------------------
+  // Why: the old guard answered "[native code]" only when a function's text occurred in a hidden
+  // file, which made it an oracle: learner code tested guesses of hidden test source against it
+  // (parse-query-pagination passed 39/39 with no parsing logic) and a mutation-job "test" compared
+  // the module's text. Now every function, the learner's own included, shows the same mask: its
+  // name and "[native code]". The answer depends on nothing but the name, which `fn.name` shows anyway.
+  const toStringMask = {
     toString() {
-      const text = ReflectApply(FunctionPrototypeToString, this, []);
-      if (this === toStringGuard.toString) return "function toString() { [native code] }";
-      for (let i = 0; i < hiddenSources.length; i++) {
-        if (includes(hiddenSources[i], text)) return "function () { [native code] }";
-      }
-      return text;
+      // Keeps the built-in's TypeError for a receiver that is not a function; the text is discarded.
+      ReflectApply(FunctionPrototypeToString, this, []);
+      const d = safeDescriptor(this, "name");
+      const name = d && typeof d.value === "string" ? d.value : "";
+      return "function " + name + "() { [native code] }";
     },
   };
-  ObjectDefineProperty(FunctionPrototype, "toString", { __proto__: null, value: toStringGuard.toString, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(FunctionPrototype, "toString", { __proto__: null, value: toStringMask.toString, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(toStringMask.toString, "name", { __proto__: null, value: "toString" });
 
   // ---- lockdown: freeze the intrinsics before any learner code runs ---------------------------
   /**
@@ -1136,6 +1140,15 @@
   function lockdown() {
     // WebAssembly memory is not counted by the isolate's memory limit: no WebAssembly at all.
     delete G.WebAssembly;
+    // Why: Atomics.waitAsync waiters with long timeouts outlive the context that made them (isolated-vm
+    // keeps them in the isolate, with what they reference): about 56 MB per submission, 103 -> 604 MB
+    // of worker memory over 8 submissions. Nothing a backend lesson needs; Atomics.wait stays (it
+    // blocks the call, which the call's timeout ends).
+    delete Atomics.waitAsync;
+    // core-js keeps its shared state (internal-state WeakMap and its get/set, the well-known-symbol
+    // cache) on this global; its modules captured the object while the prelude ran. Replacing
+    // `state.get` forged what every URL object returned to later test code. Unreachable now.
+    delete G["__core-js_shared__"];
     const errorProtos = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError];
     for (let i = 0; i < errorProtos.length; i++) {
       const p = errorProtos[i].prototype;
@@ -1191,6 +1204,31 @@
       ObjectGetOwnPropertyDescriptor(FunctionPrototype, "caller").get,
     ];
     for (let i = 0; i < syntaxOnly.length; i++) push(todo, syntaxOnly[i]);
+    // Prototypes reachable only through instances: iterator helpers, Intl's segment iterators, and
+    // the libraries the prelude bundles (core-js's URLSearchParams iterator, the crypto hash
+    // objects). Why: learner code patched such prototypes (and Intl's) so that later test code,
+    // computing its expectation with them, agreed with a wrong answer.
+    const probes = newList();
+    const probe = (make) => {
+      try {
+        for (let p = ReflectGetPrototypeOf(make()); p !== null && p !== ObjectPrototype; p = ReflectGetPrototypeOf(p)) push(probes, p);
+      } catch {
+        // not available in this V8 or prelude
+      }
+    };
+    probe(() => [].values().map((x) => x));
+    probe(() => G.Iterator.from({ next: () => ({ done: true, value: undefined }) }));
+    probe(() => new Intl.Segmenter("en").segment("a"));
+    probe(() => new Intl.Segmenter("en").segment("a")[Symbol.iterator]());
+    probe(() => new G.URLSearchParams("a=1").keys());
+    probe(() => new G.URLSearchParams("a=1")[Symbol.iterator]());
+    probe(() => new G.Headers([["a", "1"]]).keys());
+    probe(() => new G.Headers([["a", "1"]])[Symbol.iterator]());
+    probe(() => G.crypto.createHash("sha256"));
+    probe(() => G.crypto.createHmac("sha256", "k"));
+    probe(() => new G.Response("x").body);
+    probe(() => new G.Response("x").body.getReader());
+    for (let i = 0; i < probes.length; i++) push(todo, probes[i]);
     const objects = newList();
     for (let i = 0; i < todo.length; i++) {
       const v = todo[i];
@@ -1201,6 +1239,20 @@
         if (p && isObject(p.value)) push(objects, p.value);
       }
     }
+    // Namespace globals (Intl, crypto, Atomics, ...): their classes' prototypes too
+    // (Intl.DateTimeFormat.prototype, Intl.NumberFormat.prototype, ...).
+    for (let i = 0; i < keys.length; i++) {
+      const d = ObjectGetOwnPropertyDescriptor(G, keys[i]);
+      if (!d || !("value" in d) || typeof d.value !== "object" || d.value === null || d.value === G) continue;
+      const own = ReflectOwnKeys(d.value);
+      for (let j = 0; j < own.length; j++) {
+        const m = ObjectGetOwnPropertyDescriptor(d.value, own[j]);
+        if (m && typeof m.value === "function") {
+          const p = ObjectGetOwnPropertyDescriptor(m.value, "prototype");
+          if (p && isObject(p.value)) push(objects, p.value);
+        }
+      }
+    }
     for (let i = 0; i < objects.length; i++) {
       const obj = objects[i];
       if (ObjectIsFrozen(obj)) continue;
@@ -1208,7 +1260,12 @@
       const own = ReflectOwnKeys(obj);
       for (let j = 0; j < own.length; j++) {
         const d = ObjectGetOwnPropertyDescriptor(obj, own[j]);
-        if (d && typeof d.value === "function" && d.value !== G) ObjectFreeze(d.value);
+        if (d && typeof d.value === "function" && d.value !== G) {
+          ObjectFreeze(d.value);
+          // Generator methods (Headers' iterator) carry their own prototype object for what they return.
+          const p = ObjectGetOwnPropertyDescriptor(d.value, "prototype");
+          if (p && isObject(p.value) && !ObjectIsFrozen(p.value)) ObjectFreeze(p.value);
+        }
       }
     }
   }
@@ -1272,12 +1329,14 @@
         args[6] = expect;
         args[7] = beforeEach;
         args[8] = afterEach;
+        args[9] = testClock;
       }
       ReflectApply(rec.fn, undefined, args);
     } finally {
       moduleStack.length -= 1;
     }
     rec.state = 2;
+    if (rec.kind === "module") freezeExports(module.exports);
     return module.exports;
   }
 
@@ -1419,15 +1478,14 @@
       return "";
     }
     if (op === "define") {
-      // a: file name ("solution.ts"), b: kind, c: the module function, d: hidden source to guard
+      // a: file name ("solution.ts"), b: kind, c: the module function, d: true to guard its frames
       if (phase !== "setup") throw new CapturedError("define after load");
       const rec = { __proto__: null, name: a, key: moduleKey(a), kind: b, fn: c, state: 0, module: null };
       modules[rec.key] = rec;
       if (b === "test" || b === "hidden") push(testFiles, rec);
-      if (typeof d === "string") push(hiddenSources, d);
-      // Frames of hidden files, and of the module under test in a mutation job (d is given for both),
+      // Frames of hidden files, and of the module under test in a mutation job (d is true for both),
       // carry no position: see prepareStackTrace.
-      if (b === "hidden" || typeof d === "string") hiddenFiles[a] = true;
+      if (b === "hidden" || d === true) hiddenFiles[a] = true;
       return "";
     }
     if (op === "load") {
@@ -1465,7 +1523,20 @@
       if (rec === null || rec.index !== a) throw new CapturedError("bad step");
       if (rec.settled) return finishReport(rec);
       let fired = false;
-      if (timersPending && ReflectApply(timersPending, timers, []) > 0) fired = !!ReflectApply(timersRunNext, timers, []);
+      try {
+        if (timersPending && ReflectApply(timersPending, timers, []) > 0) fired = !!ReflectApply(timersRunNext, timers, []);
+      } catch (e) {
+        // An error thrown in a timer callback is the learner's runtime error on this test (as an
+        // uncaught exception fails the running test in Jest); the test ends here, the others run.
+        if (rec.failure === null) {
+          const f = describeFailure(e);
+          rec.failure = capMessage("Uncaught error in a timer callback: " + f.message);
+          rec.status = f.status;
+        }
+        current = null;
+        rec.settled = true;
+        return finishReport(rec);
+      }
       return "{" + field("state", "pending") + "," + field("timerFired", fired) + "," + field("outputExceeded", outputExceeded) + "}";
     }
     if (op === "abandon") {
@@ -1541,6 +1612,70 @@
     },
   };
   ObjectDefineProperty(Symbol, "for", { __proto__: null, value: symbolForMethods.for, writable: true, configurable: true, enumerable: false });
+
+  // ---- the clock: tests move it, code under test only reads it ----------------------------------
+  // Why: learner code called clock.set() so that a hidden test computing its expectation from the
+  // clock agreed with a wrong answer. Test files get the full clock as a parameter of their module
+  // wrapper (like describe/expect); the global `clock` that everything else sees can only read it.
+  const fullClock = G.clock;
+  const clockNow = fullClock && fullClock.now;
+  const clockAdvance = fullClock && fullClock.advance;
+  const clockSet = fullClock && fullClock.set;
+  const testClock = { __proto__: ObjectPrototype };
+  const readClock = { __proto__: ObjectPrototype };
+  if (fullClock) {
+    const onlyInTests = (what) => {
+      throw new CapturedTypeError("clock." + what + "() is only available in test files: the code under test reads the clock (clock.now(), Date.now()), tests move it");
+    };
+    const methods = {
+      now() {
+        return ReflectApply(clockNow, fullClock, []);
+      },
+      advance(ms) {
+        ReflectApply(clockAdvance, fullClock, [ms]);
+      },
+      set(epochMs) {
+        ReflectApply(clockSet, fullClock, [epochMs]);
+      },
+      readAdvance() {
+        onlyInTests("advance");
+      },
+      readSet() {
+        onlyInTests("set");
+      },
+    };
+    const method = (obj, name, fn) => ObjectDefineProperty(obj, name, { __proto__: null, value: fn, writable: false, enumerable: false, configurable: false });
+    method(testClock, "now", methods.now);
+    method(testClock, "advance", methods.advance);
+    method(testClock, "set", methods.set);
+    method(readClock, "now", methods.now);
+    method(readClock, "advance", methods.readAdvance);
+    method(readClock, "set", methods.readSet);
+    ObjectDefineProperty(testClock, Symbol.toStringTag, { __proto__: null, value: "Clock" });
+    ObjectDefineProperty(readClock, Symbol.toStringTag, { __proto__: null, value: "Clock" });
+    ObjectFreeze(testClock);
+    ObjectDefineProperty(G, "clock", { __proto__: null, value: readClock, writable: true, configurable: true, enumerable: false });
+  }
+
+  /**
+   * An author module's exports (a lesson's ./db) are frozen once it has loaded, with the functions
+   * and classes it exports and their prototypes. Why: learner code replaced `queryLog` in ./db's
+   * exports, so the tests that inspected it saw a forgery. Exported plain objects and arrays stay
+   * mutable (they are often the module's state); expose state through functions (see the README).
+   */
+  function freezeExports(exports) {
+    if (!isObject(exports)) return;
+    const own = ReflectOwnKeys(exports);
+    for (let i = 0; i < own.length; i++) {
+      const d = ObjectGetOwnPropertyDescriptor(exports, own[i]);
+      if (d && typeof d.value === "function") {
+        ObjectFreeze(d.value);
+        const p = ObjectGetOwnPropertyDescriptor(d.value, "prototype");
+        if (p && isObject(p.value)) ObjectFreeze(p.value);
+      }
+    }
+    ObjectFreeze(exports);
+  }
 
   lockdown();
   ObjectDefineProperty(G, "__serverside_harness__", { __proto__: null, value: dispatch, configurable: true });

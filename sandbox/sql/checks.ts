@@ -28,7 +28,8 @@ export function splitStatements(db: Database, sql: string): SplitStatement[] {
     const start = skipTrivia(sql, sql.length - iterator.getRemainingSQL().length);
     const next = iterator.next();
     if (next.done) break;
-    out.push({ text: next.value.getSQL().trim(), line: lineAt(sql, start) });
+    // Leading comment lines belong to the file, not to the statement shown in messages.
+    out.push({ text: next.value.getSQL().trim().replace(/^(?:--[^\n]*\n\s*)+/, ""), line: lineAt(sql, start) });
   }
   return out;
 }

@@ -49,14 +49,73 @@ export interface ExecBounds {
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
-/** Loads sql.js once per process, with its .wasm read from node_modules (never fetched). */
+/** Lines of sql.js's own stdout/stderr passed on to the worker's stderr per process (the rest is dropped). */
+const ENGINE_LOG_LINES = 5;
+let engineLogLines = 0;
+function engineLog(text: string): void {
+  // Why: sql.js printed a 230-byte deprecation warning per call of a legacy function: 415 MB of
+  // server log in 6.5 s from one submission. Whatever it prints now is capped per process.
+  if (engineLogLines >= ENGINE_LOG_LINES) return;
+  engineLogLines++;
+  console.error(`[sandbox sql] engine: ${text.slice(0, 300)}${engineLogLines === ENGINE_LOG_LINES ? " (further engine output dropped)" : ""}`);
+}
+
+/**
+ * A failure of sql.js itself rather than an SQLite error: a WebAssembly trap ("memory access out of
+ * bounds"), an Emscripten abort, a JavaScript error inside sql.js. After one, the engine's
+ * WebAssembly memory may be corrupt: the process must not grade another SQL job with it.
+ */
+export class SqlEngineFailure extends Error {
+  constructor(cause: unknown) {
+    super(`the SQL engine failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+    this.name = "SqlEngineFailure";
+  }
+}
+
+/**
+ * SQLite errors reach JavaScript as plain `Error`s built by sql.js from sqlite3_errmsg; anything
+ * else (WebAssembly.RuntimeError, RangeError, TypeError, a thrown non-Error) is the engine's own
+ * failure. Decided by the error's class, never by its message text.
+ */
+export function asSqliteError(error: unknown): Error {
+  if (error instanceof Error && Object.getPrototypeOf(error) === Error.prototype) return error;
+  if (error instanceof SqlEngineFailure) throw error;
+  sqlJs = undefined; // the next job loads a fresh engine, even in a process that is not recycled
+  throw new SqlEngineFailure(error);
+}
+
+/**
+ * Loads sql.js once per process, with its .wasm read from node_modules (never fetched).
+ * `useOldExtensionFunctions: false`: sql.js 1.x registers the legacy extension-functions.c family
+ * (replicate, padl, padr, padc, strfilter, leftstr, rightstr, charindex, proper, reverse,
+ * difference, square, cot, coth, atn2, stdev, variance, mode, median, lower/upper_quartile) unless
+ * told not to. Those pass a 64-bit size to a 32-bit allocator: `replicate('ab', 4294967297)` wrote
+ * past the WebAssembly memory and broke every later SQL job of the process; they also allocate
+ * with malloc outside SQLite's hard_heap_limit and print a deprecation warning per call. Standard
+ * SQLite functions (math functions included) are unaffected.
+ */
 export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasm = readFileSync(require.resolve("sql.js/dist/sql-wasm.wasm"));
-    return initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    const config = {
+      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer,
+      useOldExtensionFunctions: false,
+      print: engineLog,
+      printErr: engineLog,
+    };
+    return initSqlJs(config);
   })();
-  return sqlJs;
+  const loading = sqlJs;
+  loading.catch(() => {
+    if (sqlJs === loading) sqlJs = undefined;
+  });
+  return loading;
+}
+
+/** Forgets the loaded engine: the next loadSqlJs() instantiates a fresh WebAssembly module. */
+export function discardSqlJs(): void {
+  sqlJs = undefined;
 }
 
 /**
@@ -79,9 +138,9 @@ export function openDatabase(SQL: SqlJsStatic, memoryMb: number, image?: Uint8Ar
   return db;
 }
 
+/** The message of an SQLite error; throws SqlEngineFailure for anything else (see asSqliteError). */
 function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return asSqliteError(error).message;
 }
 
 function capStatement(text: string): string {

@@ -8,7 +8,7 @@ import { RESULT_VERSION } from "../types.ts";
 import type { GradeError, GradeResult, Limits, SqlJob, TestResult } from "../types.ts";
 import { compareRows, compareTable } from "./compare-results.ts";
 import type { Comparison, TableSnapshot } from "./compare-results.ts";
-import { describeSchema, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
+import { asSqliteError, describeSchema, discardSqlJs, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
 import type { ExecBounds, ResultSet, SqlFailure } from "./execute-sql.ts";
 import { isBlankSql, lineAt, refusalOf } from "./sql-text.ts";
 import { compareProbes, comparePlans, planShape, ProbeTimeout, runProbes, splitStatements } from "./checks.ts";
@@ -52,6 +52,18 @@ function failureMessage(failure: SqlFailure): string {
  * Runs one SQL job within `limits` (timeoutMs for the whole job, memoryMb for SQLite's heap and
  * database size). Never throws for anything learner SQL can cause.
  */
+let engineDamaged = false;
+
+/**
+ * True once a job of this process saw sql.js fail (not an SQLite error): the worker then asks to be
+ * recycled. Reading it resets it.
+ */
+export function takeSqlEngineDamage(): boolean {
+  const damaged = engineDamaged;
+  engineDamaged = false;
+  return damaged;
+}
+
 export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult> {
   const started = performance.now();
   const deadline = started + limits.timeoutMs;
@@ -162,7 +174,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
           } catch (error) {
             // Why: the learner may leave a view under the table's name whose query fails; that threw
             // out of the job as an "internal" error ("The grader failed unexpectedly").
-            const message = error instanceof Error ? error.message : String(error);
+            const message = asSqliteError(error).message;
             return { failure: { kind: "runtime", message: `Reading ${table} after your SQL ran failed: ${message}` } };
           }
           const comparison = compareTable(table, snapshot, actual, hidden);
@@ -255,7 +267,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
           try {
             comparison = comparePlans(expected, planShape(db, statement.text));
           } catch (error) {
-            comparison = { pass: false, message: `The query no longer runs on your database: ${error instanceof Error ? error.message : String(error)}` };
+            comparison = { pass: false, message: `The query no longer runs on your database: ${asSqliteError(error).message}` };
           }
           const message = hiddenPlan ? comparison.message.split("\n\nYour plan")[0] : `${capQuery(statement.text)}\n\n${comparison.message}`;
           tests.push({
@@ -270,7 +282,14 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
     }
   } catch (error) {
     if (error instanceof ProbeTimeout) return finish("error", { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) while the probes ran.` });
-    if (!(error instanceof ExerciseError)) throw error;
+    if (!(error instanceof ExerciseError)) {
+      // Not an SQLite error: sql.js itself failed (a WebAssembly trap, an abort), so its memory may be
+      // corrupt. This process gets a fresh engine and asks the pool to replace it (see worker.ts).
+      engineDamaged = true;
+      discardSqlJs();
+      console.error("[sandbox sql] the SQL engine failed:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      return finish("error", { kind: "internal", message: "The SQL engine failed while running this job; please try again. If it happens again, report it." });
+    }
     console.error(`[sandbox sql] exercise error: ${error.message}`);
     return finish("error", { kind: "internal", message: `This exercise is broken (${error.message}). It is not your fault; please report it.` });
   }

@@ -23,6 +23,14 @@ export function blankNoise(sql: string): string {
       const stop = end === -1 ? sql.length : end + 2;
       out += sql.slice(i, stop).replace(/[^\n]/g, " ");
       i = stop;
+    } else if ((c === "$" || c === "@" || c === ":" || c === "#") && next !== undefined && isIdChar(next) && (i === 0 || !isIdChar(sql[i - 1]!))) {
+      // A parameter, as SQLite's tokenizer reads it (tokenize.c, CC_DOLLAR/CC_VARALPHA): the
+      // sigil, identifier characters and "::", then optionally "(" up to whitespace or ")". Why:
+      // `$a(')` is one parameter token to SQLite, while a lexer that saw a string start at the quote
+      // blanked the rest of the script and missed ATTACH and PRAGMA after it.
+      const stop = parameterEnd(sql, i);
+      out += sql.slice(i, stop).replace(/[^\n]/g, (ch, k: number) => (k === 0 ? ch : " "));
+      i = stop;
     } else if (c === "'" || c === '"' || c === "`" || c === "[") {
       const close = c === "[" ? "]" : c;
       let j = i + 1;
@@ -47,6 +55,34 @@ export function blankNoise(sql: string): string {
     }
   }
   return out;
+}
+
+/** SQLite's IdChar: letters, digits, "_", "$" and every character outside ASCII. */
+function isIdChar(ch: string): boolean {
+  return /[A-Za-z0-9_$]/.test(ch) || ch.charCodeAt(0) > 0x7f;
+}
+
+/** Where the parameter token starting at `start` (its sigil) ends, as SQLite's tokenizer decides. */
+function parameterEnd(sql: string, start: number): number {
+  let i = start + 1;
+  let n = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (isIdChar(c)) {
+      n++;
+      i++;
+    } else if (c === "(" && n > 0) {
+      i++;
+      while (i < sql.length && !/\s/.test(sql[i]!) && sql[i] !== ")") i++;
+      if (i < sql.length && sql[i] === ")") i++;
+      return i;
+    } else if (c === ":" && sql[i + 1] === ":") {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
 }
 
 /** True when the SQL holds nothing but whitespace, comments and semicolons. */

@@ -212,9 +212,9 @@ declare var performance: {
 interface SandboxClock {
   /** The virtual wall-clock time in ms since 1970 (what Date.now() returns). Starts at 2026-01-01T00:00:00Z. */
   now(): number;
-  /** Moves time forward by `ms`, firing every timer that falls due, in order, synchronously. */
+  /** Moves time forward by `ms`, firing every timer that falls due, in order, synchronously. Test files only (elsewhere a TypeError). */
   advance(ms: number): void;
-  /** Sets the wall clock (Date) to this instant; timers and performance.now() are not affected. */
+  /** Sets the wall clock (Date) to this instant; timers and performance.now() are not affected. Test files only (elsewhere a TypeError). */
   set(epochMs: number | Date): void;
 }
 

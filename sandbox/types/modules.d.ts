@@ -8,7 +8,7 @@ declare module "serverside:db" {
   /** A value SQLite stores: numbers (INTEGER, REAL), text, blobs, NULL. */
   export type SqlValue = number | string | Uint8Array | null;
   /** What a statement may bind: positional values, an array of them, or one object of named values ({ id } binds :id, @id and $id). */
-  export type BindParameters = (SqlValue | bigint)[] | [Record<string, SqlValue | bigint>];
+  export type BindParameters = (SqlValue | bigint)[] | [readonly (SqlValue | bigint)[]] | [object];
   export interface RunResult {
     /** Rows inserted, updated or deleted by the statement. */
     changes: number;
@@ -16,7 +16,7 @@ declare module "serverside:db" {
     lastInsertRowid: number;
   }
   /** A prepared statement (better-sqlite3's shape): run it as often as needed. */
-  export interface Statement<Row = Record<string, SqlValue>> {
+  export interface Statement<Row = unknown> {
     /** Every row, as objects keyed by column name. */
     all(...params: BindParameters): Row[];
     /** The first row, or undefined. */
@@ -28,7 +28,7 @@ declare module "serverside:db" {
   }
   export interface Database {
     /** Prepares ONE statement; `?`, `:name`, `@name` and `$name` are parameters. */
-    prepare<Row = Record<string, SqlValue>>(sql: string): Statement<Row>;
+    prepare<Row = unknown>(sql: string): Statement<Row>;
     /** Runs one or more statements without parameters. */
     exec(sql: string): Database;
     /** Wraps fn in BEGIN/COMMIT; ROLLBACK when it throws. */

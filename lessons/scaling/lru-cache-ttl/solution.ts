@@ -17,8 +17,11 @@ export class LruCache<K, V> {
   private readonly max: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
-  // A Map iterates in insertion order: the first key is the least recently used one.
-  private readonly entries = new Map<K, Entry<V>>();
+  // Two views of the same entries, each a queue kept by a Map's insertion order:
+  // `byUse` from least to most recently used (get and set move a key to the end),
+  // `bySet` from oldest to newest set. Every entry lives ttlMs, so `bySet` is also expiry order.
+  private readonly byUse = new Map<K, Entry<V>>();
+  private readonly bySet = new Map<K, Entry<V>>();
 
   constructor(options: LruCacheOptions) {
     this.max = options.max;
@@ -30,22 +33,25 @@ export class LruCache<K, V> {
     const entry = this.liveEntry(key);
     if (entry === undefined) return undefined;
     // Re-insert to move the key to the end: it is now the most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    this.byUse.delete(key);
+    this.byUse.set(key, entry);
     return entry.value;
   }
 
   set(key: K, value: V): void {
     const now = this.now();
     // Map.set on an existing key keeps its old position, so delete first to move it to the end.
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) this.removeExpired(now);
-    while (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
+    // Deleting before the "full?" check also means replacing a key never evicts another one.
+    this.byUse.delete(key);
+    this.bySet.delete(key);
+    this.removeExpired(now);
+    if (this.byUse.size >= this.max) {
+      const oldest = this.byUse.keys().next();
+      if (!oldest.done) this.remove(oldest.value);
     }
-    this.entries.set(key, { value, expiresAt: now + this.ttlMs });
+    const entry = { value, expiresAt: now + this.ttlMs };
+    this.byUse.set(key, entry);
+    this.bySet.set(key, entry);
   }
 
   /** Whether `key` has a live entry. Does not count as a use: recency is unchanged. */
@@ -56,31 +62,40 @@ export class LruCache<K, V> {
   /** Removes `key`; true if it had a live entry. */
   delete(key: K): boolean {
     const wasLive = this.liveEntry(key) !== undefined;
-    this.entries.delete(key);
+    this.remove(key);
     return wasLive;
   }
 
   /** The number of live entries. */
   get size(): number {
     this.removeExpired(this.now());
-    return this.entries.size;
+    return this.byUse.size;
   }
 
   /** The entry for `key` if it has not expired; an expired one is removed on the way (lazy expiry). */
   private liveEntry(key: K): Entry<V> | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.byUse.get(key);
     if (entry === undefined) return undefined;
     if (this.now() >= entry.expiresAt) {
-      this.entries.delete(key);
+      this.remove(key);
       return undefined;
     }
     return entry;
   }
 
+  private remove(key: K): void {
+    this.byUse.delete(key);
+    this.bySet.delete(key);
+  }
+
+  /**
+   * Drops expired entries from the front of the expiry queue and stops at the first live one.
+   * Each entry is dropped at most once, so this costs O(1) per operation on average.
+   */
   private removeExpired(now: number): void {
-    // Deleting the current key while iterating a Map is safe.
-    for (const [key, entry] of this.entries) {
-      if (now >= entry.expiresAt) this.entries.delete(key);
+    for (const [key, entry] of this.bySet) {
+      if (now < entry.expiresAt) break;
+      this.remove(key);
     }
   }
 }

@@ -26,6 +26,11 @@ describe("verifyJwt", () => {
     expect(verifyJwt(token, SECRET, { now: 2000 })).toEqual({ ok: false, reason: "expired" });
   });
 
+  test('issuer "https://auth.example.com" and a token whose iss is "https://evil.example" → wrong_issuer', () => {
+    const token = signJwt({ sub: "42", iss: "https://evil.example" }, SECRET);
+    expect(verifyJwt(token, SECRET, { issuer: "https://auth.example.com" })).toEqual({ ok: false, reason: "wrong_issuer" });
+  });
+
   test('"not-a-jwt" → { ok: false, reason: "malformed" } (returned, not thrown)', () => {
     expect(verifyJwt("not-a-jwt", SECRET)).toEqual({ ok: false, reason: "malformed" });
   });

@@ -242,3 +242,80 @@ describe("verifyJwt returns malformed for garbage (never throws)", () => {
     expect(verify(token)).toEqual({ ok: false, reason: "malformed" });
   });
 });
+
+describe("verifyJwt checks iss and aud when asked to (RFC 8725)", () => {
+  const ISSUER = "https://auth.example.com";
+  const check = (claims: Record<string, unknown>, options: { issuer?: string; audience?: string }): VerifyResult =>
+    verify(forge(HEADER, JSON.stringify(claims)), { now: 1500, ...options });
+
+  test("issuer given and iss equal → ok", () => {
+    expect(check({ sub: "42", iss: ISSUER }, { issuer: ISSUER })).toEqual({ ok: true, payload: { sub: "42", iss: ISSUER } });
+  });
+
+  test("issuer given, iss from another issuer → wrong_issuer", () => {
+    expect(check({ sub: "42", iss: "https://evil.example" }, { issuer: ISSUER })).toEqual({ ok: false, reason: "wrong_issuer" });
+  });
+
+  test("issuer given, iss almost equal (a trailing slash, another case) → wrong_issuer (compare exactly)", () => {
+    expect(check({ iss: `${ISSUER}/` }, { issuer: ISSUER })).toEqual({ ok: false, reason: "wrong_issuer" });
+    expect(check({ iss: ISSUER.toUpperCase() }, { issuer: ISSUER })).toEqual({ ok: false, reason: "wrong_issuer" });
+  });
+
+  test("issuer given, no iss in the token → wrong_issuer (a missing claim is not a match)", () => {
+    expect(check({ sub: "42" }, { issuer: ISSUER })).toEqual({ ok: false, reason: "wrong_issuer" });
+  });
+
+  test('audience "billing-api", aud the same string → ok', () => {
+    expect(check({ aud: "billing-api" }, { audience: "billing-api" }).ok).toBe(true);
+  });
+
+  test('audience "billing-api", aud an array that contains it → ok', () => {
+    expect(check({ aud: ["chat-api", "billing-api"] }, { audience: "billing-api" }).ok).toBe(true);
+  });
+
+  test('audience "billing-api", aud an array of other services → wrong_audience', () => {
+    expect(check({ aud: ["chat-api", "search-api"] }, { audience: "billing-api" })).toEqual({ ok: false, reason: "wrong_audience" });
+  });
+
+  test('audience "billing", aud "billing-api" (a longer name that contains it) → wrong_audience', () => {
+    expect(check({ aud: "billing-api" }, { audience: "billing" })).toEqual({ ok: false, reason: "wrong_audience" });
+  });
+
+  test("audience given, no aud in the token → wrong_audience (not \"for everyone\")", () => {
+    expect(check({ sub: "42" }, { audience: "billing-api" })).toEqual({ ok: false, reason: "wrong_audience" });
+  });
+
+  test("issuer and audience both right → ok; right issuer but wrong audience → wrong_audience", () => {
+    expect(check({ iss: ISSUER, aud: "billing-api" }, { issuer: ISSUER, audience: "billing-api" }).ok).toBe(true);
+    expect(check({ iss: ISSUER, aud: "chat-api" }, { issuer: ISSUER, audience: "billing-api" })).toEqual({ ok: false, reason: "wrong_audience" });
+  });
+
+  test("no issuer or audience option → iss and aud are not checked", () => {
+    expect(check({ iss: "https://anyone.example", aud: "anything" }, {}).ok).toBe(true);
+  });
+
+  test("an expired token from the wrong issuer → expired (exp and nbf are checked before iss and aud)", () => {
+    expect(check({ iss: "https://evil.example", exp: 1000 }, { issuer: ISSUER })).toEqual({ ok: false, reason: "expired" });
+  });
+});
+
+// How the signature is compared (serverside:test records the calls learner code makes; tests only).
+import { calls } from "serverside:test";
+
+describe("verifyJwt compares signatures in constant time", () => {
+  test("a forged signature of the right length is rejected by crypto.timingSafeEqual on the expected signature, not by === (which leaks how many leading characters match)", () => {
+    const good = forge(HEADER, '{"sub":"42"}');
+    const expectedSignature = good.split(".")[2]!;
+    // Same length, last character changed: a === comparison would stop only at the very end.
+    const last = expectedSignature.slice(-1) === "A" ? "B" : "A";
+    const forged = `${good.slice(0, -1)}${last}`;
+    calls.reset();
+    expect(verify(forged).ok).toBe(false);
+    const raw = Uint8Array.fromBase64(expectedSignature, { alphabet: "base64url" }).toHex();
+    const text = new TextEncoder().encode(expectedSignature).toHex();
+    const compared = calls
+      .args("crypto.timingSafeEqual")
+      .some((args) => args.some((a) => a instanceof Uint8Array && (a.toHex() === raw || a.toHex() === text)));
+    expect(compared).toBe(true);
+  });
+});

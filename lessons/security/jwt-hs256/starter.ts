@@ -10,14 +10,26 @@ export type JwtPayload = Record<string, unknown>;
 
 export type VerifyResult =
   | { ok: true; payload: JwtPayload }
-  | { ok: false; reason: "malformed" | "bad_signature" | "alg_not_allowed" | "expired" | "not_yet_valid" };
+  | {
+      ok: false;
+      reason: "malformed" | "bad_signature" | "alg_not_allowed" | "expired" | "not_yet_valid" | "wrong_issuer" | "wrong_audience";
+    };
+
+export interface VerifyOptions {
+  /** The current time in seconds; defaults to the clock. */
+  now?: number;
+  /** When given, the token's `iss` must be exactly this string. */
+  issuer?: string;
+  /** When given, the token's `aud` must be this string, or an array that contains it. */
+  audience?: string;
+}
 
 export function signJwt(payload: JwtPayload, secret: string, options: { expiresIn?: number; now?: number } = {}): string {
   // TODO: header and payload as base64url JSON, then the HMAC-SHA256 signature of "<header>.<payload>".
   return "";
 }
 
-export function verifyJwt(token: string, secret: string, options: { now?: number } = {}): VerifyResult {
-  // TODO: check the shape, the algorithm, the signature, then exp and nbf.
+export function verifyJwt(token: string, secret: string, options: VerifyOptions = {}): VerifyResult {
+  // TODO: check the shape, the algorithm, the signature, then exp and nbf, then iss and aud.
   return { ok: false, reason: "malformed" };
 }

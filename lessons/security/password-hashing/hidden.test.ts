@@ -5,6 +5,13 @@ function parts(stored: string): { N: number; r: number; p: number; salt: string;
   return { N: Number(N), r: Number(r), p: Number(p), salt: salt ?? "", hash: hash ?? "" };
 }
 
+// scrypt at a real cost is slow: the checks that only need "some hash of hunter2" share one.
+let hunter2: string | undefined;
+function hashOfHunter2(): string {
+  hunter2 ??= hashPassword("hunter2");
+  return hunter2;
+}
+
 /** What a correct implementation stores for this password, salt and cost. */
 function reference(password: string, saltHex: string, N: number, r: number, p: number): string {
   const hash = crypto.scryptSync(password, Uint8Array.fromHex(saltHex), 32, { N, r, p });
@@ -20,14 +27,14 @@ describe("hashPassword", () => {
   });
 
   test("N is at least 16384 (2^14) and r at least 8: a slow hash, not a fast one", () => {
-    const { N, r, p } = parts(hashPassword("hunter2"));
+    const { N, r, p } = parts(hashOfHunter2());
     expect(N >= 16384).toBe(true);
     expect(r >= 8).toBe(true);
     expect(p >= 1).toBe(true);
   });
 
   test("the hash part really is scryptSync(password, salt bytes decoded from hex, 32, { N, r, p })", () => {
-    const stored = hashPassword("hunter2");
+    const stored = hashOfHunter2();
     const { N, r, p, salt } = parts(stored);
     expect(stored).toBe(reference("hunter2", salt, N, r, p));
   });
@@ -43,15 +50,15 @@ describe("verifyPassword", () => {
   });
 
   test('"Hunter2" does not match a hash of "hunter2" (case matters)', () => {
-    expect(verifyPassword("Hunter2", hashPassword("hunter2"))).toBe(false);
+    expect(verifyPassword("Hunter2", hashOfHunter2())).toBe(false);
   });
 
   test('"" does not match a hash of "hunter2"', () => {
-    expect(verifyPassword("", hashPassword("hunter2"))).toBe(false);
+    expect(verifyPassword("", hashOfHunter2())).toBe(false);
   });
 
   test('"hunter2 " (trailing space) does not match a hash of "hunter2"', () => {
-    expect(verifyPassword("hunter2 ", hashPassword("hunter2"))).toBe(false);
+    expect(verifyPassword("hunter2 ", hashOfHunter2())).toBe(false);
   });
 
   test("a hash stored with other parameters (N=1024, r=4, p=2) verifies: read N, r, p from the string", () => {
@@ -66,7 +73,7 @@ describe("verifyPassword", () => {
   });
 
   test("one changed character in the stored hash → false", () => {
-    const stored = hashPassword("hunter2");
+    const stored = hashOfHunter2();
     const last = stored.slice(-1);
     const tampered = stored.slice(0, -1) + (last === "0" ? "1" : "0");
     expect(verifyPassword("hunter2", tampered)).toBe(false);
@@ -86,6 +93,8 @@ describe("verifyPassword with damaged stored strings returns false (never throws
     ["a truncated hash (shorter than 32 bytes)", `scrypt$1024$8$1$${salt}$${hash.slice(0, 32)}`],
     ["N that is not a power of two", `scrypt$1000$8$1$${salt}$${hash}`],
     ["N = abc", `scrypt$abc$8$1$${salt}$${hash}`],
+    ["N = 1024abc (a number followed by junk)", `scrypt$1024abc$8$1$${salt}$${hash}`],
+    ["r = 8.0 (not written as a whole number)", `scrypt$1024$8.0$1$${salt}$${hash}`],
     ["an absurd N (2^30, 128 GiB)", `scrypt$1073741824$8$1$${salt}$${hash}`],
   ];
   for (const [what, stored] of cases) {
@@ -93,4 +102,32 @@ describe("verifyPassword with damaged stored strings returns false (never throws
       expect(verifyPassword("pw", stored)).toBe(false);
     });
   }
+});
+
+// How the hash is compared (serverside:test records the calls learner code makes; tests only).
+import { calls } from "serverside:test";
+
+/** True when bytes are the hash itself, or its hex text as UTF-8 (both are timing-safe compares). */
+function isHash(value: unknown, hashHex: string): boolean {
+  if (!(value instanceof Uint8Array)) return false;
+  return value.toHex() === hashHex || new TextDecoder().decode(value).toLowerCase() === hashHex;
+}
+
+describe("verifyPassword compares in constant time", () => {
+  test("a wrong password is rejected by crypto.timingSafeEqual on the stored hash, not by === or a loop that stops at the first difference", () => {
+    const stored = reference("correct horse", "00112233445566778899aabbccddeeff", 1024, 8, 1);
+    const { hash } = parts(stored);
+    calls.reset();
+    expect(verifyPassword("battery staple", stored)).toBe(false);
+    const compared = calls.args("crypto.timingSafeEqual").some((args) => args.some((a) => isHash(a, hash)));
+    expect(compared).toBe(true);
+  });
+
+  test("the right password is accepted through crypto.timingSafeEqual too", () => {
+    const stored = reference("correct horse", "ffeeddccbbaa99887766554433221100", 1024, 8, 1);
+    const { hash } = parts(stored);
+    calls.reset();
+    expect(verifyPassword("correct horse", stored)).toBe(true);
+    expect(calls.args("crypto.timingSafeEqual").some((args) => args.some((a) => isHash(a, hash)))).toBe(true);
+  });
 });

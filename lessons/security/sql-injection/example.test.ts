@@ -26,6 +26,7 @@ describe("searchProducts", () => {
     expect(searchProducts("").map((p) => p.name)).toEqual([
       "100% wool scarf",
       "Blue mug",
+      "Café blend beans",
       "Desk lamp",
       "Notebook",
       "Tea sampler",

@@ -31,6 +31,7 @@ describe("searchProducts still works", () => {
   test('searchProducts("E") → published names containing "e" or "E", ordered by name', () => {
     expect(searchProducts("E").map((p) => p.name)).toEqual([
       "Blue mug",
+      "Café blend beans",
       "Desk lamp",
       "Notebook",
       "Tea sampler",
@@ -48,6 +49,19 @@ describe("searchProducts still works", () => {
 
   test('searchProducts("\\\\") (one backslash) → [] (no product name contains a backslash)', () => {
     expect(searchProducts("\\")).toEqual([]);
+  });
+
+  test('searchProducts("CAF") and searchProducts("café") → Café blend beans', () => {
+    expect(searchProducts("CAF").map((p) => p.name)).toEqual(["Café blend beans"]);
+    expect(searchProducts("café").map((p) => p.name)).toEqual(["Café blend beans"]);
+  });
+
+  test('searchProducts("CAFÉ") → [] (SQLite\'s LIKE folds only ASCII letters: É is not é)', () => {
+    expect(searchProducts("CAFÉ")).toEqual([]);
+  });
+
+  test('searchProducts("\\w") (a backslash, then w) → [] (a backslash typed by the user is escaped too)', () => {
+    expect(searchProducts("\\w")).toEqual([]);
   });
 
   test('searchProducts("headphones") → [] (unpublished products stay hidden)', () => {

@@ -6,7 +6,19 @@ export type JwtPayload = Record<string, unknown>;
 
 export type VerifyResult =
   | { ok: true; payload: JwtPayload }
-  | { ok: false; reason: "malformed" | "bad_signature" | "alg_not_allowed" | "expired" | "not_yet_valid" };
+  | {
+      ok: false;
+      reason: "malformed" | "bad_signature" | "alg_not_allowed" | "expired" | "not_yet_valid" | "wrong_issuer" | "wrong_audience";
+    };
+
+export interface VerifyOptions {
+  /** The current time in seconds; defaults to the clock. */
+  now?: number;
+  /** When given, the token's `iss` must be exactly this string. */
+  issuer?: string;
+  /** When given, the token's `aud` must be this string, or an array that contains it. */
+  audience?: string;
+}
 
 const HEADER = '{"alg":"HS256","typ":"JWT"}';
 const B64URL = /^[A-Za-z0-9_-]*$/;
@@ -44,7 +56,7 @@ export function signJwt(payload: JwtPayload, secret: string, options: { expiresI
   return `${signingInput}.${hmac(signingInput, secret)}`;
 }
 
-export function verifyJwt(token: string, secret: string, options: { now?: number } = {}): VerifyResult {
+export function verifyJwt(token: string, secret: string, options: VerifyOptions = {}): VerifyResult {
   const parts = token.split(".");
   if (parts.length !== 3) return { ok: false, reason: "malformed" };
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
@@ -71,5 +83,13 @@ export function verifyJwt(token: string, secret: string, options: { now?: number
   const now = options.now ?? nowInSeconds();
   if (exp !== undefined && now >= exp) return { ok: false, reason: "expired" };
   if (nbf !== undefined && now < nbf) return { ok: false, reason: "not_yet_valid" };
+  // A token we signed for another service, or that another issuer sharing the key signed, is
+  // still validly signed: check who issued it and whom it is for (RFC 8725, sections 3.8-3.9).
+  if (options.issuer !== undefined && payload.iss !== options.issuer) return { ok: false, reason: "wrong_issuer" };
+  if (options.audience !== undefined) {
+    const aud = payload.aud;
+    const forUs = aud === options.audience || (Array.isArray(aud) && aud.includes(options.audience));
+    if (!forUs) return { ok: false, reason: "wrong_audience" };
+  }
   return { ok: true, payload };
 }

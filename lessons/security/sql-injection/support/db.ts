@@ -3,7 +3,8 @@
  *
  * It understands one statement shape, the SELECT, with the parts of SQLite's grammar an attacker
  * needs too: string literals with '' escapes, `--` and `/* *\/` comments, AND / OR / NOT, comparisons,
- * LIKE with ESCAPE, IS NULL, ||, UNION [ALL], ORDER BY, LIMIT and `?` parameters. So SQL built by
+ * LIKE with ESCAPE, IS NULL, ||, lower() and upper(), UNION [ALL], ORDER BY, LIMIT and `?`
+ * parameters. LIKE, lower() and upper() treat case as SQLite does: the ASCII letters only. So SQL built by
  * pasting strings together breaks here exactly as it would on a real database: `' OR '1'='1` really
  * returns every row, and `--` really comments out the rest of the query.
  *
@@ -45,6 +46,7 @@ const TABLES: Record<string, Table> = {
       { id: 6, name: "snake_case stickers", price: 3, published: 1 },
       { id: 7, name: "Mug warmer (unreleased)", price: 20, published: 0 },
       { id: 8, name: "Notebook", price: 9, published: 1 },
+      { id: 9, name: "Café blend beans", price: 14, published: 1 },
     ],
   },
   users: {
@@ -141,7 +143,8 @@ type Expr =
   | { k: "neg"; e: Expr }
   | { k: "bin"; op: string; l: Expr; r: Expr }
   | { k: "like"; l: Expr; r: Expr; escape: Expr | null; not: boolean }
-  | { k: "isnull"; e: Expr; not: boolean };
+  | { k: "isnull"; e: Expr; not: boolean }
+  | { k: "call"; fn: "LOWER" | "UPPER"; arg: Expr };
 
 interface ResultColumn {
   star: boolean;
@@ -379,6 +382,15 @@ class Parser {
       this.pos++;
       return { k: "lit", v: null };
     }
+    const next = this.tokens[this.pos + 1];
+    if (t.t === "id" && next?.t === "op" && next.v === "(") {
+      if (t.v !== "LOWER" && t.v !== "UPPER") throw new SqlError(`no such function: ${t.text}`);
+      this.pos += 2;
+      const arg = this.expr();
+      if (!this.isOp(")")) this.fail();
+      this.pos++;
+      return { k: "call", fn: t.v, arg };
+    }
     return { k: "col", name: this.identifier() };
   }
 }
@@ -409,19 +421,30 @@ function compare(a: Value, b: Value): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** One literal pattern character as a regular expression: SQLite's LIKE folds ASCII letters only. */
+function likeLiteral(c: string): string {
+  if (/^[A-Za-z]$/.test(c)) return `[${c.toLowerCase()}${c.toUpperCase()}]`;
+  return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * SQLite's default LIKE: `%` any run, `_` any one character, case-insensitive for the 26 ASCII
+ * letters only ('a' LIKE 'A' is true, 'é' LIKE 'É' is false), no escape character unless ESCAPE
+ * names one. (PostgreSQL's LIKE is case-sensitive and uses backslash as its default escape.)
+ */
 function like(text: string, pattern: string, escape: string | null): boolean {
   let re = "^";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
+  const chars = [...pattern]; // code points, so "_" matches one character even outside the BMP
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
     if (escape !== null && c === escape) {
       i++;
-      const literal = pattern[i] ?? "";
-      re += literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      re += likeLiteral(chars[i] ?? "");
     } else if (c === "%") re += "[\\s\\S]*";
     else if (c === "_") re += "[\\s\\S]";
-    else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else re += likeLiteral(c);
   }
-  return new RegExp(re + "$", "i").test(text); // LIKE ignores ASCII case in SQLite
+  return new RegExp(re + "$", "u").test(text);
 }
 
 function evaluate(e: Expr, row: Row, params: Value[]): Value {
@@ -440,6 +463,13 @@ function evaluate(e: Expr, row: Row, params: Value[]): Value {
     case "not": {
       const b = truth(evaluate(e.e, row, params));
       return fromBool(b === null ? null : !b);
+    }
+    case "call": {
+      // SQLite's built-in lower() and upper() change the ASCII letters only, like its LIKE.
+      const v = evaluate(e.arg, row, params);
+      if (v === null) return null;
+      const text = String(v);
+      return e.fn === "LOWER" ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text.replace(/[a-z]/g, (c) => c.toUpperCase());
     }
     case "isnull": {
       const isNull = evaluate(e.e, row, params) === null;

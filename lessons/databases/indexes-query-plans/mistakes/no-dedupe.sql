@@ -1,0 +1,9 @@
+-- Mistake: the unique index fails on the duplicates already in the table.
+-- 3. A unique index: a constraint for every later insert, and the way to find a customer by email.
+CREATE UNIQUE INDEX customers_email ON customers (email);
+
+-- 4. A customer's orders, newest first: equality column first, then the sort column.
+CREATE INDEX orders_customer_created ON orders (customer_id, created_at);
+
+-- 5. Orders with a given status, oldest first.
+CREATE INDEX orders_status_created ON orders (status, created_at);

@@ -1,0 +1,4 @@
+-- Your migration: statements run in order on the existing data.
+-- 1. Merge customers who share an email into the one with the smallest id (move their orders first).
+-- 2. Make email unique.
+-- 3. Add the indexes the queries in plans.sql need.
