@@ -174,6 +174,34 @@ test("grade: a passing submit, a failing run, recorded and readable", async ({ r
   expect(broken.result.status).toBe("error");
 });
 
+test("disclosure: learners get hidden tests without values; instructor keys read the full result and its seed", async ({ request }) => {
+  // Code that prints and throws whatever it is given, as a learner probing the hidden tests would.
+  const probe = `export function parseListQuery(search: string): any { console.log("PROBE_OUT " + search); throw new TypeError("PROBE_THROWN " + search); }`;
+  type Shown = { submissionId: string; result: { seed?: number; tests: { hidden?: boolean; redacted?: boolean; message?: string; output?: string; thrown?: { type: string; line?: number } }[] } };
+  const graded = (await conforms(await grade(request, keys.ada, { code: probe }), "post", "/exercises/{exerciseId}/grade")) as Shown;
+  const hidden = graded.result.tests.filter((t) => t.hidden);
+  expect(hidden.length).toBeGreaterThan(5);
+  for (const t of hidden) {
+    expect(t.redacted).toBe(true);
+    expect(t.output).toBeUndefined();
+    expect(t.message).toBe("Your code threw a TypeError at line 1.");
+    expect(t.thrown).toMatchObject({ type: "TypeError", line: 1 });
+  }
+  expect(JSON.stringify(hidden)).not.toContain("PROBE_");
+  expect(graded.result.seed).toBeUndefined();
+  // Visible tests keep their full feedback.
+  expect(JSON.stringify(graded.result.tests.filter((t) => !t.hidden))).toContain("PROBE_THROWN");
+
+  // The learner reading it back gets the same view; an instructor key gets everything.
+  const mine = (await conforms(await request.get(`/api/v1/submissions/${graded.submissionId}`, { headers: auth(keys.ada) }), "get", "/submissions/{submissionId}")) as Shown;
+  expect(JSON.stringify(mine.result.tests.filter((t) => t.hidden))).not.toContain("PROBE_");
+  const full = (await conforms(await request.get(`/api/v1/submissions/${graded.submissionId}`, { headers: auth(keys.instructor) }), "get", "/submissions/{submissionId}")) as Shown;
+  expect(JSON.stringify(full.result.tests.filter((t) => t.hidden))).toContain("PROBE_THROWN");
+  expect(Number.isInteger(full.result.seed)).toBe(true);
+  const listed = (await conforms(await request.get(`/api/v1/submissions?learner=${encodeURIComponent(users.ada)}&limit=100`, { headers: auth(keys.instructor) }), "get", "/submissions")) as { data: Shown["result"][] };
+  expect(JSON.stringify(listed.data)).toContain("PROBE_THROWN");
+});
+
 test("errors: every failure is problem+json with a stable code, and records nothing", async ({ request }) => {
   const before = countSubmissions();
   const url = `/api/v1/exercises/${EXERCISE}/grade`;

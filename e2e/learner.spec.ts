@@ -75,8 +75,13 @@ test("a learner fails, fixes, passes, and finds draft and progress after a reloa
   await expect(failing).toContainText("Failed");
   await expect(failing.locator("pre")).toContainText("offset: 20");
   await expect(failing.locator("pre")).toContainText("offset: 40");
-  // Hidden tests are listed by name, never with their source.
-  await expect(page.getByTestId("test-result").filter({ hasText: "hidden test" }).first()).toBeVisible();
+  // Hidden tests are listed by name and description, never with their source, inputs or values.
+  const hiddenFailing = page.getByTestId("test-result").filter({ hasText: "hidden test" }).filter({ has: page.getByTestId("test-summary") }).first();
+  await expect(hiddenFailing).toBeVisible();
+  await expect(hiddenFailing.getByTestId("test-description")).toContainText("Generated");
+  await expect(hiddenFailing.getByTestId("test-summary")).toHaveText("Your code's result is not what this test expects.");
+  await expect(hiddenFailing.locator("pre")).toHaveCount(0);
+  await expect(page.getByTestId("disclosure-note")).toBeVisible();
   await expect(page.getByTestId("attempts")).toContainText("1 submission so far");
 
   // The fix passes, and the reference solution is offered.

@@ -30,6 +30,16 @@ const envSchema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Grader worker processes; default: one per CPU. */
   SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Grading jobs that may wait for a worker, all users together; beyond it grading answers 503. */
+  GRADER_MAX_QUEUE: z.coerce.number().int().min(1).default(200),
+  /** Grading jobs one account (web or API key owner) may have running or waiting at once; beyond it 429. */
+  GRADER_MAX_PENDING_PER_USER: z.coerce.number().int().min(1).default(40),
+  /** Grading jobs one visitor (client address, not signed in) may have running or waiting at once. */
+  GRADER_MAX_PENDING_PER_VISITOR: z.coerce.number().int().min(1).default(2),
+  /** Worker time (seconds) a visitor's runs may use per minute (a burst of up to this much, refilled over a minute). */
+  GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE: z.coerce.number().min(1).default(30),
+  /** On SIGTERM: how long (seconds) grades in flight may take to finish before the server exits anyway. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createGrader } from "./index.ts";
+import { createGrader, toLearnerView } from "./index.ts";
 import type { Grader } from "./index.ts";
 import { brief, codeJob, SECRET_MARKER, SLUGIFY, SLUGIFY_HIDDEN, visible } from "./testing/helpers.ts";
 import type { GradeJob, GradeResult, Limits, MutationJob, SqlJob, TestFile } from "./types.ts";
@@ -322,12 +322,14 @@ describe("SQL, second round", () => {
       const { result, ms } = await gradeTimed(sqlJob(code));
       assert.equal(result.status, "error", brief(result));
       assert.equal(result.error?.kind, "runtime", brief(result));
-      assert.ok(!JSON.stringify(result).includes(SECRET_MARKER), `hidden rows leaked: ${brief(result)}`);
+      // The full result (stored, for instructors) keeps SQLite's message; the learner's view does not.
+      const learnerView = toLearnerView(result);
+      assert.ok(!JSON.stringify(learnerView).includes(SECRET_MARKER), `hidden rows leaked: ${brief(learnerView)}`);
       assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
       // The visible dataset keeps SQLite's own message: it only shows visible data.
-      const visible = result.tests.find((t) => t.name === "dataset visible");
-      assert.match(visible?.message ?? "", /ann|bad JSON path/, brief(result));
-      assert.match(result.tests.find((t) => t.name === "dataset hidden")?.message ?? "", /not shown/, brief(result));
+      const visible = learnerView.tests.find((t) => t.name === "dataset visible");
+      assert.match(visible?.message ?? "", /ann|bad JSON path/, brief(learnerView));
+      assert.match(learnerView.tests.find((t) => t.name === "dataset hidden")?.message ?? "", /not shown/, brief(learnerView));
     }
     const correct = await grader.grade(sqlJob("SELECT name FROM users ORDER BY id;"));
     assert.equal(correct.status, "pass", brief(correct));
@@ -349,7 +351,7 @@ describe("SQL, second round", () => {
     const { result } = await gradeTimed(tablesJob(view));
     assert.equal(result.status, "error", brief(result));
     assert.equal(result.error?.kind, "runtime", brief(result));
-    assert.ok(!JSON.stringify(result).includes(SECRET_MARKER), `hidden rows leaked: ${brief(result)}`);
+    assert.ok(!JSON.stringify(toLearnerView(result)).includes(SECRET_MARKER), `hidden rows leaked: ${brief(toLearnerView(result))}`);
     const correct = await grader.grade(tablesJob("UPDATE users SET name = upper(name);"));
     assert.equal(correct.status, "pass", brief(correct));
   });

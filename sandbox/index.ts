@@ -4,16 +4,21 @@
  *
  *   const result = await getGrader().grade({ kind: "code", language: "ts", code, tests });
  */
+import { randomInt } from "node:crypto";
 import os from "node:os";
 import { resolveLimits } from "./limits.ts";
 import { errorResult, WorkerPool } from "./pool.ts";
+import type { PoolStats, RunOptions } from "./pool.ts";
 import { gradeJobSchema } from "./schema.ts";
 import type { GradeJob, GradeResult } from "./types.ts";
 
 export { DEFAULT_LIMITS, MAX_LIMITS } from "./limits.ts";
 export { gradeResultSchema } from "./schema.ts";
+export { toLearnerView } from "./disclosure.ts";
 export { RESULT_VERSION } from "./types.ts";
 export type * from "./types.ts";
+export { GraderBusyError } from "./pool.ts";
+export type { BusyReason, PoolStats, RunOptions } from "./pool.ts";
 
 export interface GraderOptions {
   /** Worker processes (default: SANDBOX_WORKERS, else the number of CPUs). */
@@ -24,15 +29,27 @@ export interface GraderOptions {
   killMarginMs?: number;
   /** Resident memory (MB) a busy worker may reach before it is killed (default 1024). */
   maxWorkerRssMb?: number;
+  /** Jobs that may wait for a worker, all owners together (default 10 000); beyond it grade() rejects. */
+  maxQueue?: number;
+  /** Jobs one owner may have running or waiting (default: no limit); beyond it grade() rejects. */
+  maxPendingPerOwner?: number;
 }
 
 export interface Grader {
-  /** Grades one job. Never throws for anything a job or learner code can cause. */
-  grade(job: GradeJob): Promise<GradeResult>;
-  /** Stops the worker processes. */
+  /**
+   * Grades one job for `options.owner` (fair scheduling, see pool.ts). Never rejects for anything a
+   * job or learner code can cause; rejects with a GraderBusyError when the job was refused unrun
+   * (the queue or the owner's share is full, or the grader is closed).
+   */
+  grade(job: GradeJob, options?: RunOptions): Promise<GradeResult>;
+  /** Stops the worker processes; waiting and running jobs are refused (GraderBusyError "closed"). */
   close(): Promise<void>;
   /** Process ids of the current workers (health checks, tests). */
   workerPids(): number[];
+  /** Running and waiting jobs, workers, retries (health checks, tests). */
+  stats(): PoolStats;
+  /** Resolves when every worker has started and prepared its first isolate. */
+  whenReady(): Promise<void>;
 }
 
 function defaultWorkers(): number {
@@ -62,9 +79,11 @@ export function createGrader(options: GraderOptions = {}): Grader {
     workerPath: options.workerPath,
     killMarginMs: options.killMarginMs,
     maxWorkerRssMb: options.maxWorkerRssMb,
+    maxQueue: options.maxQueue,
+    maxPendingPerOwner: options.maxPendingPerOwner,
   });
   return {
-    async grade(input: GradeJob): Promise<GradeResult> {
+    async grade(input: GradeJob, runOptions?: RunOptions): Promise<GradeResult> {
       const started = performance.now();
       const checked = validateJob(input);
       if (!checked.ok) return checked.result;
@@ -77,17 +96,29 @@ export function createGrader(options: GraderOptions = {}): Grader {
         const what = learnerSources.length > 1 ? `Your ${learnerSources.length} files are ${size} bytes together` : `Your code is ${size} bytes`;
         return errorResult("limit", `${what}; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
       }
-      return pool.run(job, limits);
+      if (job.kind !== "code") return pool.run(job, limits, runOptions);
+      // Every code job runs with a seed, so any grade can be replayed (GradeResult.seed).
+      const seed = job.seed ?? randomInt(0x80000000);
+      const result = await pool.run({ ...job, seed }, limits, runOptions);
+      return { ...result, seed };
     },
     close: () => pool.close(),
     workerPids: () => pool.pids,
+    stats: () => pool.stats(),
+    whenReady: () => pool.whenReady(),
   };
 }
 
-let singleton: Grader | undefined;
+// On globalThis, not in a module variable: Next.js bundles this file separately for route handlers,
+// pages and instrumentation, and each copy must find the same pool (one pool per server process).
+const GRADER_KEY = Symbol.for("serverside.sandbox.grader");
+const processGlobal = globalThis as typeof globalThis & { [GRADER_KEY]?: Grader };
 
-/** The process-wide grader, created on first use (sized by SANDBOX_WORKERS). */
-export function getGrader(): Grader {
-  singleton ??= createGrader();
-  return singleton;
+/**
+ * The process-wide grader, created on first use: `options` (default: SANDBOX_WORKERS workers, no
+ * owner limits) apply only to the call that creates it.
+ */
+export function getGrader(options?: GraderOptions): Grader {
+  processGlobal[GRADER_KEY] ??= createGrader(options);
+  return processGlobal[GRADER_KEY];
 }

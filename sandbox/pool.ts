@@ -1,13 +1,26 @@
 /**
- * A pool of grader worker processes. Learner code never runs in the process that calls grade():
- * each job goes to a forked `node --no-node-snapshot sandbox/worker.ts`, which runs it in a fresh
- * isolate. A worker that crashes, hangs past the job's time limit or exits is replaced; the job it
- * held gets an "error" result, never an exception.
+ * A pool of grader worker processes with a fair scheduler. Learner code never runs in the process
+ * that calls run(): each job goes to a forked `node --no-node-snapshot sandbox/worker.ts`, which
+ * runs it in a fresh isolate.
+ *
+ * Scheduling: every job has an owner (an opaque string: a user, an API key's owner, a visitor's
+ * address). A free worker takes the next job of the owner with the fewest jobs running, ties going
+ * to the owner served longest ago (round robin), so one owner's flood waits behind everyone else's
+ * single jobs instead of in front of them. Admission is bounded: at most `maxQueue` jobs wait in
+ * all, at most `maxPending` run or wait per owner; beyond either, run() rejects with a
+ * GraderBusyError that says when to retry. Nothing queues without end.
+ *
+ * Verdicts: a job's worker that the pool kills for the job's own sake (wall time, resident memory)
+ * gives a timeout or memory result. A worker that dies for any other reason (killed from outside,
+ * the OOM killer, a crash, a clean exit while recycling) or answers `internal` is not the learner's
+ * doing: the job runs once more on a fresh worker, and if that fails too the result is an
+ * `internal` error. A worker that answered `internal` is replaced before its next job.
  */
 import { fork } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { gradeResultSchema } from "./schema.ts";
 import { RESULT_VERSION } from "./types.ts";
@@ -31,33 +44,99 @@ export interface PoolOptions {
   workerPath?: string;
   /** Extra time past a job's timeoutMs before its worker is killed (default 1500 ms). */
   killMarginMs?: number;
-  /** Jobs waiting beyond this many get an "internal" error result at once (default 10 000). */
+  /** Jobs that may wait for a worker, all owners together; beyond it run() rejects (default 10 000). */
   maxQueue?: number;
+  /** Jobs one owner may have running or waiting at once, unless run() says otherwise (default: no limit). */
+  maxPendingPerOwner?: number;
   /**
    * Resident memory (MB) a busy worker may reach before it is killed and its job gets a "memory"
    * error (default 1024; raised to 2 x memoryMb + 512 for jobs with a larger heap limit).
    */
   maxWorkerRssMb?: number;
+  /** Bytes per second of a worker's stdout/stderr copied to this process's stderr (default 16 kB/s, 64 kB burst). */
+  workerLogBytesPerSecond?: number;
+}
+
+export interface RunOptions {
+  /** Who the job is for; jobs without an owner share one. */
+  owner?: string;
+  /** Overrides maxPendingPerOwner for this owner (visitors get fewer than accounts). */
+  maxPending?: number;
+  /** Called with the worker time (ms) each attempt used, for budgets measured in worker time. */
+  onWorkerTime?: (ms: number) => void;
+}
+
+/** Why run() refused a job: the grader is full, the owner has too many jobs, or it is closed. */
+export type BusyReason = "queue_full" | "owner_limit" | "closed";
+
+/** run() refused the job without running it. Not a verdict: nothing about the code is known. */
+export class GraderBusyError extends Error {
+  readonly reason: BusyReason;
+  /** A sensible wait before trying again, in whole seconds (>= 1). */
+  readonly retryAfterSeconds: number;
+
+  constructor(reason: BusyReason, message: string, retryAfterSeconds: number) {
+    super(message);
+    this.name = "GraderBusyError";
+    this.reason = reason;
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
+/** Counters for health checks and tests. */
+export interface PoolStats {
+  workers: number;
+  running: number;
+  queued: number;
+  owners: number;
+  /** Jobs run again on a fresh worker because their first worker failed (since start). */
+  retried: number;
+  /** Workers replaced (exited, killed, recycled; since start). */
+  replaced: number;
 }
 
 interface Task {
   request: WorkerRequest;
+  owner: Owner;
   resolve: (result: GradeResult) => void;
+  reject: (error: Error) => void;
   enqueued: number;
+  /** When the current attempt was handed to a worker. */
+  started: number;
+  /** Attempts so far (a job gets at most MAX_ATTEMPTS). */
+  attempts: number;
+  onWorkerTime?: (ms: number) => void;
 }
+
+interface Owner {
+  key: string;
+  queue: Task[];
+  running: number;
+  /** Running + waiting, including a job waiting for its retry. */
+  pending: number;
+  /** Dispatch counter value when this owner was last served (round-robin tie-break). */
+  lastServed: number;
+}
+
+/** Why the pool killed a worker, so the exit handler reports the right thing. */
+type KillReason = "timeout" | "memory" | "recycle" | "closed";
 
 interface Slot {
   child: ChildProcess;
   ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
-  /** Why we killed it, so the exit handler reports the right error. */
-  killedFor: ErrorKind | null;
+  killedFor: KillReason | null;
+  log: LogGate;
 }
 
 const STARTUP_FAILURES_BEFORE_GIVING_UP = 5;
 /** How often busy workers' resident memory is checked. */
 const RSS_CHECK_MS = 50;
+/** A job runs at most twice: once, and once more on a fresh worker if the first was not its fault. */
+const MAX_ATTEMPTS = 2;
+/** A worker whose output was cut by this much is replaced after its current job (it is stuck printing). */
+const LOG_DROP_RECYCLE_BYTES = 1024 * 1024;
 
 /**
  * A process's resident set size in MB from /proc (Linux), or undefined where there is none.
@@ -77,6 +156,49 @@ function residentMb(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * Copies a worker's output to our stderr through a token bucket. Why: a worker's output is not ours
+ * to trust (sql.js's legacy functions printed 415 MB of warnings in 6.5 s on learner demand); past
+ * the budget, output is read and dropped (never buffered), and a line says how much was dropped.
+ */
+class LogGate {
+  private tokens: number;
+  private updated = performance.now();
+  private droppedSinceNotice = 0;
+  private lastNotice = 0;
+  dropped = 0;
+
+  constructor(
+    private readonly label: () => string,
+    private readonly bytesPerSecond: number,
+  ) {
+    this.tokens = bytesPerSecond * 4;
+  }
+
+  write(chunk: Buffer): void {
+    const now = performance.now();
+    this.tokens = Math.min(this.bytesPerSecond * 4, this.tokens + ((now - this.updated) / 1000) * this.bytesPerSecond);
+    this.updated = now;
+    if (chunk.length <= this.tokens) {
+      this.tokens -= chunk.length;
+      const lines = chunk.toString("utf8").replace(/\n$/, "").split("\n");
+      // Long lines are cut so one line cannot dominate the log.
+      for (const line of lines) process.stderr.write(`[sandbox worker ${this.label()}] ${line.length > 1000 ? `${line.slice(0, 1000)}... (cut)` : line}\n`);
+      return;
+    }
+    this.dropped += chunk.length;
+    this.droppedSinceNotice += chunk.length;
+    if (now - this.lastNotice > 10_000) this.flush(now);
+  }
+
+  flush(now = performance.now()): void {
+    if (this.droppedSinceNotice === 0) return;
+    process.stderr.write(`[sandbox worker ${this.label()}] ${this.droppedSinceNotice} bytes of output dropped (over ${this.bytesPerSecond} bytes/s)\n`);
+    this.droppedSinceNotice = 0;
+    this.lastNotice = now;
+  }
+}
+
 /** Finds sandbox/worker.ts whether we run from source (node, tsx) or bundled (Next.js, cwd = repo root). */
 export function resolveWorkerPath(): string {
   const fromEnv = process.env.SANDBOX_WORKER_PATH;
@@ -92,8 +214,13 @@ export function resolveWorkerPath(): string {
   throw new Error(`sandbox worker not found (looked in ${candidates.join(", ")}); set SANDBOX_WORKER_PATH`);
 }
 
+/** An "error" result of the given kind. */
 export function errorResult(kind: ErrorKind, message: string, durationMs = 0): GradeResult {
   return { version: RESULT_VERSION, status: "error", tests: [], error: { kind, message }, durationMs: Math.round(durationMs) };
+}
+
+function isInternal(result: GradeResult): boolean {
+  return result.status === "error" && result.error?.kind === "internal";
 }
 
 export class WorkerPool {
@@ -101,12 +228,24 @@ export class WorkerPool {
   private readonly workerPath: string;
   private readonly killMarginMs: number;
   private readonly maxQueue: number;
+  private readonly maxPendingPerOwner: number;
   private readonly maxWorkerRssMb: number;
+  private readonly logBytesPerSecond: number;
   private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
+  private readonly owners = new Map<string, Owner>();
+  /** Jobs whose first worker failed: they go before everything else. */
+  private readonly retries: Task[] = [];
+  private queued = 0;
+  private running = 0;
+  private served = 0;
   private nextId = 1;
   private closed = false;
   private startupFailures = 0;
+  private retried = 0;
+  private replaced = 0;
+  /** Recent worker time per job (ms), for Retry-After estimates. */
+  private averageJobMs = 50;
+  private readyWaiters: (() => void)[] = [];
   /** Jobs queued or running; while non-zero a timer keeps the event loop (and thus the pool) alive. */
   private outstanding = 0;
   private keepAlive: NodeJS.Timeout | null = null;
@@ -116,7 +255,9 @@ export class WorkerPool {
     this.workerPath = options.workerPath ?? resolveWorkerPath();
     this.killMarginMs = options.killMarginMs ?? 1_500;
     this.maxQueue = options.maxQueue ?? 10_000;
+    this.maxPendingPerOwner = options.maxPendingPerOwner ?? Number.POSITIVE_INFINITY;
     this.maxWorkerRssMb = options.maxWorkerRssMb ?? 1_024;
+    this.logBytesPerSecond = options.workerLogBytesPerSecond ?? 16 * 1024;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -130,15 +271,50 @@ export class WorkerPool {
     return this.slots.map((s) => s.child.pid ?? -1);
   }
 
+  /** Counters for health checks and tests. */
+  stats(): PoolStats {
+    return { workers: this.slots.length, running: this.running, queued: this.queued + this.retries.length, owners: this.owners.size, retried: this.retried, replaced: this.replaced };
+  }
+
+  /** Resolves once every worker has started and prepared its first isolate (or the pool gave up). */
+  whenReady(): Promise<void> {
+    if (this.allReady()) return Promise.resolve();
+    // Workers are unref'd: a pending wait must keep the process alive, as a pending job does.
+    this.track(+1);
+    return new Promise((resolve) =>
+      this.readyWaiters.push(() => {
+        this.track(-1);
+        resolve();
+      }),
+    );
+  }
+
+  private allReady(): boolean {
+    return this.closed || this.slots.length === 0 || this.slots.every((s) => s.ready);
+  }
+
   private spawn(): Slot {
     const child = fork(this.workerPath, [], {
       execArgv: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      // Output goes through a rate-limited gate (LogGate), never straight into the server's log.
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
       serialization: "json",
+      // A process group of its own: a Ctrl-C or a SIGTERM sent to the server's group must not kill
+      // workers mid-job (the server drains first); a worker exits when its IPC channel closes.
+      detached: true,
       // TZ=UTC: Date's local-time methods inside the sandbox must not depend on the host.
       env: { ...process.env, NODE_OPTIONS: "", TZ: "UTC" },
     });
-    const slot: Slot = { child, ready: false, task: null, timer: null, killedFor: null };
+    const log = new LogGate(() => String(child.pid ?? "?"), this.logBytesPerSecond);
+    const slot: Slot = { child, ready: false, task: null, timer: null, killedFor: null, log };
+    for (const stream of [child.stdout, child.stderr] as (Readable | null)[]) {
+      if (!stream) continue;
+      stream.on("data", (chunk: Buffer) => {
+        log.write(chunk);
+        if (log.dropped > LOG_DROP_RECYCLE_BYTES && slot.killedFor === null && slot.task === null) this.recycle(slot);
+      });
+      (stream as Readable & { unref?: () => void }).unref?.();
+    }
     child.unref();
     child.channel?.unref();
     child.on("message", (message: WorkerReply) => this.onMessage(slot, message));
@@ -149,10 +325,17 @@ export class WorkerPool {
     return slot;
   }
 
+  /** Replaces an idle worker: killed now, a fresh one spawned by onExit. */
+  private recycle(slot: Slot): void {
+    slot.killedFor = "recycle";
+    slot.child.kill("SIGKILL");
+  }
+
   private onMessage(slot: Slot, message: WorkerReply): void {
     if (message.type === "ready") {
       slot.ready = true;
       this.startupFailures = 0;
+      this.notifyReady();
       this.pump();
       return;
     }
@@ -160,7 +343,13 @@ export class WorkerPool {
     if (!task || task.request.id !== message.id) return;
     this.release(slot);
     const parsed = gradeResultSchema.safeParse(message.result);
-    task.resolve(parsed.success ? (message.result as GradeResult) : errorResult("internal", "The grader produced an invalid result."));
+    const result = parsed.success ? (message.result as GradeResult) : errorResult("internal", "The grader produced an invalid result.");
+    // A worker that failed internally may be damaged (a WebAssembly trap leaves sql.js's memory
+    // overwritten): replace it before it takes another job.
+    const damaged = message.recycle === true || isInternal(result) || slot.log.dropped > LOG_DROP_RECYCLE_BYTES;
+    if (damaged && slot.killedFor === null) this.recycle(slot);
+    if (isInternal(result) && task.attempts < MAX_ATTEMPTS && !this.closed) this.retry(task);
+    else this.settle(task, result);
     this.pump();
   }
 
@@ -169,31 +358,26 @@ export class WorkerPool {
     const task = slot.task;
     const wasReady = slot.ready;
     this.release(slot);
+    slot.log.flush();
     if (task) {
       const elapsed = performance.now() - task.enqueued;
       if (slot.killedFor === "timeout") {
-        task.resolve(errorResult("timeout", `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`, elapsed));
+        this.settle(task, errorResult("timeout", `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`, elapsed));
       } else if (slot.killedFor === "memory") {
-        task.resolve(
-          errorResult(
-            "memory",
-            "Your code used too much memory outside the JavaScript heap (for example many Intl objects); the sandbox was stopped.",
-            elapsed,
-          ),
+        this.settle(
+          task,
+          errorResult("memory", "Your code used too much memory outside the JavaScript heap (for example many Intl objects); the sandbox was stopped.", elapsed),
         );
-      } else if (slot.killedFor === "internal") {
-        task.resolve(errorResult("internal", "The grader stopped before your code finished.", elapsed));
-      } else if (signal === "SIGSEGV" || signal === "SIGBUS") {
-        task.resolve(errorResult("internal", "The sandbox process crashed while running your code; please try again.", elapsed));
+      } else if (slot.killedFor === "closed" || this.closed) {
+        this.settle(task, new GraderBusyError("closed", "The grader was closed before this job finished.", 5));
+      } else if (task.attempts < MAX_ATTEMPTS) {
+        // Not the pool's doing, so not attributable to the job: killed from outside (an operator,
+        // the OOM killer), a crash, or a worker exiting to recycle as the job reached it.
+        console.error(`[sandbox pool] worker ${slot.child.pid} stopped under a job (exit ${signal ?? code}); running the job again on a fresh worker`);
+        this.retry(task);
       } else {
-        // A worker that dies under a job almost always ran out of memory (V8 aborts the process).
-        task.resolve(
-          errorResult(
-            "memory",
-            `The sandbox process stopped while running your code (exit ${signal ?? code}). This usually means it used far more memory than allowed (${task.request.limits.memoryMb} MB).`,
-            elapsed,
-          ),
-        );
+        console.error(`[sandbox pool] worker ${slot.child.pid} stopped under a job again (exit ${signal ?? code}); reporting an internal error`);
+        this.settle(task, errorResult("internal", "The grader's sandbox process stopped twice while running this code, which is not a verdict on it. Please try again.", elapsed));
       }
     }
     if (index < 0) return;
@@ -206,23 +390,79 @@ export class WorkerPool {
       // Workers cannot start (broken install?): fail fast instead of respawning forever.
       this.slots.splice(index, 1);
       console.error(`[sandbox pool] workers keep failing to start (${this.workerPath})`);
-      if (this.slots.length === 0) this.drainQueue("internal", "The grader could not start its sandbox processes.");
+      if (this.slots.length === 0) {
+        this.drainQueue((task) => this.settle(task, errorResult("internal", "The grader could not start its sandbox processes.")));
+        this.notifyReady();
+      }
       return;
     }
+    this.replaced++;
     this.slots[index] = this.spawn();
+    this.pump();
   }
 
+  private notifyReady(): void {
+    if (!this.allReady()) return;
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+
+  /** Clears the slot's job; counts the attempt's worker time. */
   private release(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
+    const task = slot.task;
     slot.task = null;
+    if (!task) return;
+    task.owner.running--;
+    this.running--;
+    const ms = performance.now() - task.started;
+    this.averageJobMs = this.averageJobMs * 0.9 + ms * 0.1;
+    try {
+      task.onWorkerTime?.(ms);
+    } catch (error) {
+      console.error("[sandbox pool] onWorkerTime failed:", error);
+    }
+  }
+
+  private retry(task: Task): void {
+    this.retried++;
+    this.retries.push(task);
+  }
+
+  /** Resolves (a result) or rejects (a busy error) a job for good. */
+  private settle(task: Task, outcome: GradeResult | GraderBusyError): void {
+    const owner = task.owner;
+    owner.pending--;
+    if (owner.pending === 0 && owner.queue.length === 0) this.owners.delete(owner.key);
+    if (outcome instanceof GraderBusyError) task.reject(outcome);
+    else task.resolve(outcome);
+  }
+
+  /** The next job: retries first, then the waiting owner with the fewest running jobs, longest unserved. */
+  private next(): Task | undefined {
+    const retry = this.retries.shift();
+    if (retry) return retry;
+    let best: Owner | undefined;
+    for (const owner of this.owners.values()) {
+      if (owner.queue.length === 0) continue;
+      if (!best || owner.running < best.running || (owner.running === best.running && owner.lastServed < best.lastServed)) best = owner;
+    }
+    if (!best) return undefined;
+    this.queued--;
+    return best.queue.shift();
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
+    for (;;) {
       const slot = this.slots.find((s) => s.ready && s.task === null && s.killedFor === null);
       if (!slot) return;
-      const task = this.queue.shift()!;
+      const task = this.next();
+      if (!task) return;
+      task.attempts++;
+      task.started = performance.now();
+      task.owner.running++;
+      task.owner.lastServed = ++this.served;
+      this.running++;
       slot.task = task;
       // Wall-time watchdog: the isolate enforces its own limits, this catches everything else
       // (a native hang, a blocked process). Kill, replace, report.
@@ -231,30 +471,63 @@ export class WorkerPool {
         slot.child.kill("SIGKILL");
       }, task.request.limits.timeoutMs + this.killMarginMs);
       slot.child.send(task.request, (error) => {
-        if (error && slot.task === task) {
-          slot.killedFor = "internal";
-          slot.child.kill("SIGKILL");
-        }
+        // The worker is gone or going: its exit hands the job to a fresh worker.
+        if (error && slot.task === task) slot.child.kill("SIGKILL");
       });
     }
   }
 
-  private drainQueue(kind: ErrorKind, message: string): void {
-    for (const task of this.queue.splice(0)) task.resolve(errorResult(kind, message));
+  private drainQueue(settle: (task: Task) => void): void {
+    const waiting = [...this.retries.splice(0)];
+    for (const owner of this.owners.values()) waiting.push(...owner.queue.splice(0));
+    this.queued = 0;
+    for (const task of waiting) settle(task);
   }
 
-  /** Runs one (already validated) job with resolved limits. Never rejects. */
-  run(job: GradeJob, limits: Limits): Promise<GradeResult> {
-    if (this.closed) return Promise.resolve(errorResult("internal", "The grader is closed."));
+  private retryAfter(jobsAhead: number): number {
+    return Math.min(60, (jobsAhead * this.averageJobMs) / this.size / 1000);
+  }
+
+  /**
+   * Runs one (already validated) job with resolved limits. Resolves with its result; rejects only
+   * with a GraderBusyError when the job was refused (queue full, owner over its limit, closed).
+   */
+  run(job: GradeJob, limits: Limits, options: RunOptions = {}): Promise<GradeResult> {
+    if (this.closed) return Promise.reject(new GraderBusyError("closed", "The grader is shutting down; try again in a moment.", 5));
     if (this.slots.length === 0) return Promise.resolve(errorResult("internal", "The grader could not start its sandbox processes."));
-    if (this.queue.length >= this.maxQueue) return Promise.resolve(errorResult("internal", "The grader is overloaded; try again in a moment."));
+    const key = options.owner ?? "";
+    const owner = this.owners.get(key) ?? { key, queue: [], running: 0, pending: 0, lastServed: 0 };
+    const maxPending = options.maxPending ?? this.maxPendingPerOwner;
+    if (owner.pending >= maxPending) {
+      return Promise.reject(
+        new GraderBusyError("owner_limit", `At most ${maxPending} grading jobs may run or wait at once for one user.`, (owner.pending * this.averageJobMs) / 1000),
+      );
+    }
+    if (this.queued >= this.maxQueue) {
+      return Promise.reject(new GraderBusyError("queue_full", "The grader is busy: too many jobs are waiting.", this.retryAfter(this.queued + this.running)));
+    }
+    this.owners.set(key, owner);
+    owner.pending++;
     this.track(+1);
-    return new Promise<GradeResult>((resolve) => {
-      const done = (result: GradeResult) => {
-        this.track(-1);
-        resolve(result);
+    return new Promise<GradeResult>((resolve, reject) => {
+      const task: Task = {
+        request: { id: this.nextId++, job, limits },
+        owner,
+        resolve: (result) => {
+          this.track(-1);
+          resolve(result);
+        },
+        reject: (error) => {
+          this.track(-1);
+          reject(error);
+        },
+        enqueued: performance.now(),
+        started: 0,
+        attempts: 0,
+        onWorkerTime: options.onWorkerTime,
       };
-      this.queue.push({ request: { id: this.nextId++, job, limits }, resolve: done, enqueued: performance.now() });
+      owner.queue.push(task);
+      this.queued++;
       this.pump();
     });
   }
@@ -284,18 +557,19 @@ export class WorkerPool {
     }
   }
 
-  /** Stops every worker; queued and running jobs get an "internal" error result. */
+  /** Stops every worker; waiting and running jobs are rejected with a GraderBusyError ("closed"). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.drainQueue("internal", "The grader was closed.");
+    this.drainQueue((task) => this.settle(task, new GraderBusyError("closed", "The grader was closed before this job ran.", 5)));
+    this.notifyReady();
     this.track(+1);
     const exits = this.slots.map(
       (slot) =>
         new Promise<void>((resolve) => {
           if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
           slot.child.once("exit", () => resolve());
-          slot.killedFor = "internal";
+          slot.killedFor = "closed";
           slot.child.kill("SIGKILL");
         }),
     );

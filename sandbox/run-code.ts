@@ -20,8 +20,11 @@ import { transpileCached, transpileModule } from "./transpile.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { ErrorKind, GradeResult, Language, Limits, TestResult } from "./types.ts";
 
-/** "reference": the exercise's reference solution, importable only by hidden test files (as "./reference"). */
-export type FileKind = "solution" | "module" | "test" | "hidden" | "reference";
+/**
+ * reference: the exercise's reference solution, importable only by hidden test files (as
+ * "./reference"); library: a bundled library test files import by bare name ("fast-check").
+ */
+export type FileKind = "solution" | "module" | "test" | "hidden" | "reference" | "library";
 
 export interface RunFile {
   /** File name as shown in messages: "solution.ts", "db.ts", "example.test.ts". */
@@ -41,6 +44,8 @@ export interface RunSpec {
   language: Language;
   files: RunFile[];
   limits: Limits;
+  /** Seeds what test files generate (fast-check); the same seed replays the same inputs. */
+  seed?: number;
   /** The run's end of the host bridge (a database session), told when each test starts. */
   host?: HostHandler;
 }
@@ -322,9 +327,13 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
   const { limits } = spec;
   const deadline = started + limits.timeoutMs;
   const tests: TestResult[] = [];
+  /** Declared index of each entry of `tests` (they run in another order, see step 4). */
+  const testIndex: number[] = [];
   let topOutput: string | undefined;
   const finish = (status: GradeResult["status"], error?: GradeResult["error"]): GradeResult => {
-    const result: GradeResult = { version: RESULT_VERSION, status, tests, durationMs: Math.round(performance.now() - started) };
+    const order = tests.map((_, i) => i).sort((a, b) => testIndex[a]! - testIndex[b]!);
+    const sorted = order.map((i) => tests[i]!);
+    const result: GradeResult = { version: RESULT_VERSION, status, tests: sorted, durationMs: Math.round(performance.now() - started) };
     if (error) result.error = error;
     if (topOutput) result.output = topOutput;
     return result;
@@ -336,16 +345,23 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
   // 1. Transpile (compile errors are the learner's to fix; an author file that fails is ours).
   const compiled: { file: RunFile; code: string }[] = [];
   for (const file of spec.files) {
+    if (file.kind === "library") {
+      compiled.push({ file, code: file.source }); // bundled ahead of time, already plain JavaScript
+      continue;
+    }
     const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
     if (!result.ok) {
       if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column, file.name);
-      const where = file.kind === "hidden" ? "" : ` (line ${result.line ?? "?"})`;
+      const where = isGuarded(file) ? "" : ` (line ${result.line ?? "?"})`;
       return fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
     }
     compiled.push({ file, code: result.code });
   }
   const rewriter = new StackRewriter(
-    spec.files.map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: f.kind === "hidden" || f.guardSource === true, learner: f.learner })),
+    // Library frames are left out of messages (the rewriter drops frames of files it does not know).
+    spec.files
+      .filter((f) => f.kind !== "library")
+      .map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: isGuarded(f), learner: f.learner })),
   );
 
   let prepared: Prepared;
@@ -396,7 +412,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
   };
 
   try {
-    callWithTimeout(HARNESS_CALL_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests);
+    callWithTimeout(HARNESS_CALL_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests, spec.seed ?? 0);
 
     // 2. Compile each module as its own script, so stack frames name the file.
     for (const { file, code } of compiled) {
@@ -409,7 +425,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
         const message = m ? m[1] : raw;
         if (!file.learner) {
-          return fail("internal", `The exercise's file ${file.name} does not compile${file.kind === "hidden" ? "" : `: ${message}`}`);
+          return fail("internal", `The exercise's file ${file.name} does not compile${isGuarded(file) ? "" : `: ${message}`}`);
         }
         const line = m ? Number(m[3]) : undefined;
         const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
@@ -419,7 +435,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       const fn = inIsolate(HARNESS_CALL_MS, () => script.runSync(context, { reference: true, timeout: HARNESS_CALL_MS }));
       if (file.learner) script.release();
       inIsolate(HARNESS_CALL_MS, () =>
-        dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), file.kind === "hidden" || file.guardSource === true], { timeout: HARNESS_CALL_MS }),
+        dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), isGuarded(file)], { timeout: HARNESS_CALL_MS }),
       );
       fn.release();
     }
@@ -447,7 +463,16 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       if (!loc && failingFile && !failingFile.learner && !/Cannot find module/.test(load.message)) {
         // The error is in an author's file, not in learner code: still show it, it may be caused
         // by what the learner's module exports.
-        return fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+        const result = fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+        if (failingFile.kind === "hidden" && result.error) result.error.summary = HIDDEN_LOAD_SUMMARY;
+        return result;
+      }
+      if (failingFile?.kind === "hidden") {
+        // Learner code called while a hidden test file loaded: its message could carry that file's values.
+        // (Visible test files load first, so a learner module's own top-level error surfaces there.)
+        const result = fail("runtime", message, loc?.line, loc?.column, loc?.file);
+        if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}${loc.file && loc.file !== "solution.ts" && loc.file !== "solution.js" ? ` of ${loc.file}` : ""}.` : ""}`;
+        return result;
       }
       return fail("runtime", message, loc?.line, loc?.column, loc?.file);
     }
@@ -458,15 +483,22 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
     }
 
-    // 4. Run each test; the host tracks time per test and for the whole run.
-    for (let i = 0; i < load.tests.length; i++) {
-      const declared = load.tests[i];
+    // 4. Run each test; the host tracks time per test and for the whole run. Concealed hidden tests
+    // run last: learner code could otherwise keep their inputs and print them (or throw them) in a
+    // later test whose messages the learner sees. Results are listed in declaration order (RunFacts
+    // indices are positions in run order: mutation jobs, their only user, have no hidden tests).
+    const runOrder = load.tests.map((_, i) => i).sort((a, b) => Number(isConcealed(load.tests[a]!)) - Number(isConcealed(load.tests[b]!)) || a - b);
+    for (let position = 0; position < runOrder.length; position++) {
+      const i = runOrder[position]!;
+      const declared = load.tests[i]!;
+      const shownFacts = declaredFacts(declared);
+      testIndex[tests.length] = i;
       const testStarted = performance.now();
       // Why: the host's own work between calls (rewriting messages the learner controls, parsing
       // reports) counts against the run's wall time too; without this check, tests that each end
       // quickly in the isolate kept the run going past its limit until the pool killed the worker.
       if (testStarted >= deadline) {
-        return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i} test(s) did not run.`);
+        return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position} test(s) did not run.`);
       }
       const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
       spec.host?.beginTest();
@@ -505,7 +537,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
                 HARNESS_CALL_MS,
                 "abandon",
                 i,
-                "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).",
+                NEVER_FINISHED,
               ),
             );
           }
@@ -514,7 +546,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         if (error instanceof RunError) throw error;
         const c = classifyRun(error);
         if (c.kind === "memory") {
-          tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...(declared.hidden ? { hidden: true } : {}) });
+          tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
           return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
         }
         if (c.kind === "uncaught") {
@@ -529,7 +561,9 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
             message,
             ...(output ? { output } : {}),
             durationMs: Math.round(performance.now() - testStarted),
-            ...(declared.hidden ? { hidden: true } : {}),
+            ...shownFacts,
+            // The uncaught error's text is the learner's: a concealed test shows only that it happened.
+            ...(isConcealed(declared) ? { summary: "Your code threw an error where no test could catch it (an unhandled promise rejection, or a throw in a callback)." } : {}),
           });
           continue;
         }
@@ -552,16 +586,18 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         // whether or not the loop also ran out of time (which depends on the machine's load).
         if (outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
         facts?.timedOut.add(tests.length);
+        const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
         tests.push({
           name: declared.name,
           status: "error",
-          message: `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`,
+          message: timeoutMessage,
           ...(output ? { output: cap(output, limits.testOutputBytes + 200) } : {}),
           durationMs: Math.round(performance.now() - testStarted),
-          ...(declared.hidden ? { hidden: true } : {}),
+          ...shownFacts,
+          ...(isConcealed(declared) ? { summary: timeoutMessage } : {}),
         });
         if (wholeRun) {
-          return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - i - 1} test(s) did not run.`);
+          return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position - 1} test(s) did not run.`);
         }
         continue;
       }
@@ -572,7 +608,16 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         test.message = cap(rewriter.rewrite(report.message, { firstFrameOnly }));
       }
       if (report.output) test.output = report.output;
-      if (declared.hidden) test.hidden = true;
+      Object.assign(test, shownFacts);
+      if (report.status === "error" && report.thrownType !== undefined) {
+        const loc = report.message !== undefined ? rewriter.firstLearnerLocation(report.message) : undefined;
+        test.thrown = {
+          type: report.thrownType,
+          ...(report.thrownSubclass ? { subclass: true } : {}),
+          ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}),
+        };
+      }
+      if (isConcealed(declared) && test.status !== "pass") test.summary = concealedSummary(test, report.message ?? "");
       tests.push(test);
     }
 
@@ -599,6 +644,51 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     factory.release(prepared, tainted);
   }
 }
+
+/** Shown to learners when a hidden test file failed to load (its message may carry its values). */
+const HIDDEN_LOAD_SUMMARY = "A hidden test file could not load with your code (it uses what your module exports at load time).";
+const NEVER_FINISHED = "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).";
+
+/** Sources the learner must never see: hidden tests, the reference solution, guarded modules. */
+function isGuarded(file: RunFile): boolean {
+  return file.kind === "hidden" || file.kind === "reference" || file.guardSource === true;
+}
+
+type Declared = { name: string; hidden: boolean; reveal?: boolean; description?: string };
+
+/** A hidden test whose values the learner must not see (sandbox/README.md, "Disclosure"). */
+function isConcealed(declared: Declared): boolean {
+  return declared.hidden && declared.reveal !== true;
+}
+
+function declaredFacts(declared: Declared): Partial<TestResult> {
+  return {
+    ...(declared.hidden ? { hidden: true } : {}),
+    ...(declared.hidden && declared.reveal ? { reveal: true } : {}),
+    ...(declared.description ? { description: declared.description } : {}),
+  };
+}
+
+/**
+ * What a learner may be told about a concealed hidden test that did not pass: no input, expected or
+ * received value, no output, no text the learner's code wrote (error messages, class names).
+ */
+function concealedSummary(test: TestResult, rawMessage: string): string {
+  if (rawMessage.startsWith("The test never finished")) return NEVER_FINISHED;
+  if (test.status === "fail") return "Your code's result is not what this test expects.";
+  const thrown = test.thrown;
+  if (!thrown) return "The test stopped with an error.";
+  const what =
+    thrown.type === "value"
+      ? "a value that is not an Error"
+      : thrown.type === "object"
+        ? "an object that is not an Error"
+        : `${/^[AEIOU]/.test(thrown.type) ? "an" : "a"} ${thrown.type}${thrown.subclass ? " (a class of your own)" : ""}`;
+  const solution = !thrown.file || /^solution\.(ts|js)$/.test(thrown.file);
+  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}${solution ? "" : ` of ${thrown.file}`}.`;
+  return `The test stopped with ${what}, not thrown by a line of your code (for example, your result could not be used as the test expects).`;
+}
+
 
 function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>): string | undefined {
   try {

@@ -183,7 +183,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const mutant = job.mutants[subject.index];
     const result = results[k];
     if (!result) {
-      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0 });
+      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0, mutant: true });
       return;
     }
     const budgetMs = budgets[k];
@@ -195,6 +195,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
       name: `catches mutant: ${mutant.description}`,
       status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",
       durationMs: result.durationMs,
+      mutant: true,
       ...(caught
         ? {}
         : {

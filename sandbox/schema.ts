@@ -36,6 +36,9 @@ const moduleSpecifier = z
   .max(100)
   .regex(/^\.\/[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/, 'a relative specifier such as "./db"');
 
+/** Seeds are non-negative 31-bit integers (they fit Prisma's Int and fast-check's seed). */
+export const seedSchema = z.number().int().min(0).max(0x7fffffff);
+
 /** Seeds of a database-backed job: at most 16 seeds and 1 MB of SQL together (a seed runs once per worker and test). */
 const MAX_SEEDS_CHARS = 1024 * 1024;
 const seedName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case seed name");
@@ -74,6 +77,7 @@ export const codeJobSchema = z
     modules: z.record(moduleSpecifier, authorSource).optional(),
     database: databaseSpecSchema.optional(),
     reference: authorSource.optional(),
+    seed: seedSchema.optional(),
     limits: limitsSchema.optional(),
   })
   .strict()
@@ -150,6 +154,21 @@ const testResultSchema = z
     output: z.string().optional(),
     durationMs: z.number().nonnegative(),
     hidden: z.boolean().optional(),
+    reveal: z.boolean().optional(),
+    description: z.string().optional(),
+    thrown: z
+      .object({
+        type: z.string(),
+        subclass: z.boolean().optional(),
+        file: z.string().optional(),
+        line: z.number().int().positive().optional(),
+        column: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    summary: z.string().optional(),
+    mutant: z.boolean().optional(),
+    redacted: z.boolean().optional(),
   })
   .strict();
 
@@ -166,11 +185,13 @@ export const gradeResultSchema = z
         file: z.string().optional(),
         line: z.number().int().positive().optional(),
         column: z.number().int().positive().optional(),
+        summary: z.string().optional(),
       })
       .strict()
       .optional(),
     output: z.string().optional(),
     durationMs: z.number().nonnegative(),
+    seed: seedSchema.optional(),
   })
   .strict()
   .refine((r) => (r.status === "error") === (r.error !== undefined), "error is present exactly when status is error");
@@ -188,7 +209,9 @@ export const loadReportSchema = z.union([
   z
     .object({
       ok: z.literal(true),
-      tests: z.array(z.object({ name: reportString, hidden: z.boolean() }).strict()).max(MAX_LIMITS.maxTests + 1),
+      tests: z
+        .array(z.object({ name: reportString, hidden: z.boolean(), reveal: z.boolean().optional(), description: reportString.optional() }).strict())
+        .max(MAX_LIMITS.maxTests + 1),
       /** Tests declared; the list above stops after maxTests + 1. */
       declared: z.number().int().nonnegative(),
       outputExceeded: z.boolean(),
@@ -215,6 +238,8 @@ export const testReportSchema = z.union([
       status: z.enum(["pass", "fail", "error"]),
       message: reportString.optional(),
       output: reportString.optional(),
+      thrownType: z.enum(["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError", "DOMException", "object", "value"]).optional(),
+      thrownSubclass: z.boolean().optional(),
       outputExceeded: z.boolean(),
     })
     .strict(),

@@ -41,6 +41,35 @@ export interface TestResult {
   durationMs: number;
   /** True when the test came from a hidden test file: its source is never shown. */
   hidden?: boolean;
+  /** A hidden test whose author lets learners see its values (`test.reveal`): shown like a visible test. */
+  reveal?: boolean;
+  /** The author's learner-facing description of what the test checks (`test(name, { description }, fn)`). */
+  description?: string;
+  /**
+   * When the test ended with a thrown value: its built-in class (learner-chosen class names are not
+   * reported), whether it was a subclass of it, and the learner's line that threw, when it was theirs.
+   */
+  thrown?: ThrownFacts;
+  /**
+   * Concealed hidden tests that did not pass (hidden and not revealed): what went wrong in words
+   * that carry no value, output or learner-written text. The learner view shows it instead of
+   * message and output (sandbox/README.md, "Disclosure").
+   */
+  summary?: string;
+  /** Mutation jobs: this entry says whether the learner's tests catch one mutant. */
+  mutant?: boolean;
+  /** Set by toLearnerView: message and output were withheld under the disclosure policy. */
+  redacted?: boolean;
+}
+
+export interface ThrownFacts {
+  /** "TypeError", "RangeError", ..., "Error", "DOMException"; "object" (not an Error) or "value" (a primitive). */
+  type: string;
+  subclass?: boolean;
+  /** The learner's file that threw ("solution.ts", or "store.ts" of a multi-file exercise), with line and column. */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 export type ErrorKind = "compile" | "runtime" | "timeout" | "memory" | "output" | "limit" | "internal";
@@ -57,6 +86,8 @@ export interface GradeError {
   /** 1-based line and column in the learner's own source, when known. */
   line?: number;
   column?: number;
+  /** When the message may carry hidden values: what a learner may be told instead (the learner view uses it). */
+  summary?: string;
 }
 
 export interface GradeResult {
@@ -68,6 +99,8 @@ export interface GradeResult {
   /** Output printed outside any test (module top level), capped. */
   output?: string;
   durationMs: number;
+  /** The seed generated test inputs were drawn from (code jobs); grading again with it replays them. */
+  seed?: number;
 }
 
 /** A test file. Tests import the learner's code as "./solution". */
@@ -116,10 +149,13 @@ export interface CodeJob {
   /** A database for learner code and tests (see DatabaseSpec). */
   database?: DatabaseSpec;
   /**
-   * The reference solution: hidden test files (only they) may import it as "./reference", to bound
-   * the learner's work against it in the same run (e.g. an O(1) cache must not be 10x slower).
+   * The reference solution: hidden test files (only they) may import it as "./reference": the
+   * oracle that generated inputs are checked against, or a bound on the learner's work in the same
+   * run (e.g. an O(1) cache must not be 10x slower). Learner code and support modules cannot.
    */
   reference?: string;
+  /** Seeds generated inputs (fast-check in test files); a random one when absent. Replays a grade. */
+  seed?: number;
   limits?: Partial<Limits>;
 }
 

@@ -6,6 +6,7 @@
 import { buildBootSource, IsolateFactory, runCode } from "./run-code.ts";
 import type { RunFile } from "./run-code.ts";
 import { runMutation } from "./run-mutation.ts";
+import { CHECK_SOURCE } from "./check/check-source.generated.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
 import { DbSession } from "./db/session.ts";
 import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./prelude/index.ts";
@@ -16,6 +17,8 @@ import type { WorkerReply, WorkerRequest } from "./pool.ts";
 /** Recycle the process when it has grown this much (isolate memory is outside the JS heap). */
 const RECYCLE_RSS_BYTES = 768 * 1024 * 1024;
 const RECYCLE_AFTER_JOBS = 5_000;
+/** The file name of the bundled fast-check inside the isolate (its frames never appear in messages). */
+const CHECK_FILE = "fast-check";
 
 
 function codeSpecFiles(job: CodeJob): RunFile[] {
@@ -33,7 +36,10 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
     // Shown to nobody: toString and stack frames treat it as a hidden file.
     files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false, guardSource: true });
   }
-  for (const test of job.tests) {
+  // fast-check is compiled into a context only when a test file names it (it is 170 kB).
+  if (job.tests.some((t) => t.source.includes("fast-check"))) files.push({ name: CHECK_FILE, kind: "library", source: CHECK_SOURCE, learner: false });
+  // Visible test files load (and declare their tests) before hidden ones.
+  for (const test of [...job.tests.filter((t) => !t.hidden), ...job.tests.filter((t) => t.hidden)]) {
     files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
   }
   return files;
@@ -47,7 +53,7 @@ let sqlModule: SqlModule | undefined;
 
 /** Runs a code job, with its database session when it declares one. */
 async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
-  const spec = { language: job.language, files: codeSpecFiles(job), limits };
+  const spec = { language: job.language, files: codeSpecFiles(job), limits, seed: job.seed };
   if (!job.database) return runCode(spec, factory);
   // The deadline is replaced by runCode's own when its clock starts (beginRun).
   const session = await DbSession.open(job.database, Math.min(256, Math.max(8, limits.memoryMb)), performance.now() + limits.timeoutMs);

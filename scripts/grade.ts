@@ -22,15 +22,19 @@ export const USAGE = `usage: npm run --silent grade -- --tests <tests-file> [--t
   --tests <file>    a visible test file (imports the code as "./solution"); repeatable
   --hidden <file>   a hidden test file (its source never appears in messages); repeatable
   --module <spec>=<file>  an extra module tests or code may import, e.g. --module ./db=support/db.ts
+  --reference <file>  the reference solution, importable as "./reference" from test files only
+  --seed <n>        the seed for generated inputs (fast-check); default: a random one
   <code-file>       the learner's code, .ts or .js
 
-   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file-or-folder> [--run] [--stage <n>]
+   or: npm run --silent grade -- <exercise-id-or-lesson-path> <code-file-or-folder> [--run] [--stage <n>] [--seed <n>]
 
   Grades against a lesson's exercise as the app does: Submit (visible + hidden tests) by default,
   --run for Run (visible tests only). The exercise id is the lesson id. Multi-file exercises take a
-  folder holding every learner file; projects take --stage <n> (default: the last stage).
+  folder holding every learner file; projects take --stage <n> (default: the last stage). --seed <n>
+  replays the generated inputs of a grade (a submission's seed; every result prints the seed it used).
 
-Prints the GradeResult JSON on stdout; exits 0 whenever grading completed.`;
+Prints the full GradeResult JSON on stdout (hidden tests' values included: this is the author's
+view, not the learner's); exits 0 whenever grading completed.`;
 
 function languageOf(file: string): Language {
   const ext = path.extname(file);
@@ -52,6 +56,8 @@ export interface TestFileModeOptions {
   tests: string[];
   hidden?: string[];
   modules?: Record<string, string>;
+  reference?: string;
+  seed?: number;
 }
 
 /** The test-file mode: grades codeFile against the given test files. */
@@ -69,6 +75,8 @@ export async function gradeTestFiles(options: TestFileModeOptions): Promise<Grad
     code: await readSource(options.codeFile),
     tests: testFiles,
     ...(Object.keys(modules).length ? { modules } : {}),
+    ...(options.reference ? { reference: await readSource(options.reference) } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
   const grader = createGrader({ workers: 1 });
   try {
@@ -93,6 +101,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
           help: { type: "boolean", short: "h" },
           run: { type: "boolean" },
           stage: { type: "string" },
+          seed: { type: "string" },
+          reference: { type: "string" },
         },
       });
     } catch (error) {
@@ -103,14 +113,20 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       out(`${USAGE}\n`);
       return 0;
     }
+    let seed: number | undefined;
+    if (values.seed !== undefined) {
+      seed = Number(values.seed);
+      if (!/^\d+$/.test(values.seed) || seed > 0x7fffffff) throw new UsageError(`--seed wants an integer from 0 to ${0x7fffffff}, got ${values.seed}`);
+    }
     if (!values.tests?.length && !values.hidden?.length && positionals.length === 2) {
+      if (values.reference) throw new UsageError("--reference is for the test-file mode: an exercise brings its own reference solution");
       // Exercise mode (lib/content): the same buildGradeJob path as the app.
       const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
       const grader = createGrader({ workers: 1 });
       try {
         const stage = values.stage === undefined ? undefined : Number(values.stage);
         if (stage !== undefined && (!Number.isInteger(stage) || stage < 1)) throw new UsageError(`--stage wants a stage number (1, 2, ...), got ${values.stage}`);
-        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", stage, grade: (job) => grader.grade(job) });
+        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", stage, seed, grade: (job) => grader.grade(job) });
         if (!graded.ok) throw new UsageError(graded.error);
         out(`${JSON.stringify(graded.result, null, 2)}\n`);
         return 0;
@@ -128,7 +144,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       if (eq <= 0) throw new UsageError(`--module wants <specifier>=<file>, got ${spec}`);
       modules[spec.slice(0, eq)] = spec.slice(eq + 1);
     }
-    const result = await gradeTestFiles({ codeFile: positionals[0], tests: values.tests ?? [], hidden: values.hidden, modules });
+    const result = await gradeTestFiles({ codeFile: positionals[0], tests: values.tests ?? [], hidden: values.hidden, modules, reference: values.reference, seed });
     out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

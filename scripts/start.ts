@@ -2,7 +2,8 @@
  * `npm start`: everything a fresh checkout needs, then the production server.
  *   1. checks the Node version, 2. creates data/ and the auth secret if none is configured,
  *   3. applies database migrations, 4. builds the app when the sources changed since the last
- *   build, 5. runs `next start` on PORT (default 3000).
+ *   build, 5. runs `next start` on PORT (default 3000), forwarding SIGTERM and SIGINT to it (the
+ *   server drains its grades in flight before it exits; see lib/grading/lifecycle.ts).
  * `npm run dev` runs steps 1-3 and then `next dev`.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -38,6 +39,10 @@ const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", po
   env: childEnv,
   stdio: "inherit",
 });
+// Stopping: SIGTERM or SIGINT go on to next, which stops taking new grades, finishes those in flight
+// (at most SHUTDOWN_DRAIN_SECONDS) and exits; we exit with it. package.json runs this file with
+// `exec`, so that npm's own forwarding reaches this process rather than a shell that would die
+// and leave the server running.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

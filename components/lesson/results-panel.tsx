@@ -94,6 +94,11 @@ export function ResultsPanel({
           ) : null}
         </div>
       ) : null}
+      {result.tests.some((t) => t.redacted && t.status !== "pass") ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="disclosure-note">
+          Hidden tests say what they check and what went wrong, never their inputs, expected values or your console output.
+        </p>
+      ) : null}
       {result.tests.length > 0 ? (
         <ul className="space-y-2" aria-label="Tests">
           {result.tests.map((test, index) => (
@@ -105,7 +110,32 @@ export function ResultsPanel({
                   {test.hidden ? <span className="ml-2 rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">hidden test</span> : null}
                 </span>
               </div>
-              {test.message ? <pre className={pre}>{test.message}</pre> : null}
+              {test.description ? (
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="test-description">
+                  {test.description}
+                </p>
+              ) : null}
+              {test.redacted && test.status !== "pass" ? (
+                // Hidden tests never show inputs, expected or received values, or output: only what went wrong in words.
+                <p className="mt-2 text-sm" data-testid="test-summary">
+                  {test.message}
+                </p>
+              ) : test.message ? (
+                <pre className={pre}>{test.message}</pre>
+              ) : null}
+              {test.thrown?.line ? (
+                <p className="mt-1 text-xs">
+                  <button
+                    type="button"
+                    className="font-medium text-brand-700 underline dark:text-brand-100"
+                    onClick={() => onGoToLine(undefined, test.thrown!.line!, test.thrown!.column)}
+                    data-testid="thrown-location"
+                  >
+                    Go to line {test.thrown.line}
+                  </button>{" "}
+                  of your code, where {test.thrown.type === "value" || test.thrown.type === "object" ? "the error" : `the ${test.thrown.type}`} was thrown.
+                </p>
+              ) : null}
               {test.output ? (
                 <details className="mt-1 text-xs">
                   <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Console output</summary>

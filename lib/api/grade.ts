@@ -3,7 +3,7 @@
  * exercise's size limit, learner) before any sandbox time is spent, then the shared gradeSubmission.
  */
 import "server-only";
-import { DEFAULT_LIMITS } from "../../sandbox/index.ts";
+import { DEFAULT_LIMITS, toLearnerView } from "../../sandbox/index.ts";
 import { getExercise, learnerCodeProblem, type LearnerCode } from "../content/index.ts";
 import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -52,6 +52,8 @@ export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> 
     stage: input.stage,
     userId: learner.id,
     apiKeyId: input.apiKey.id,
+    // The grader's fair share belongs to whoever sends: the key's owner, whichever learner it names.
+    owner: { kind: "user", id: input.apiKey.owner.id },
     record: true,
     async onRecorded(tx, submission, result) {
       body = {
@@ -60,7 +62,9 @@ export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> 
         mode: input.mode,
         learner,
         createdAt: submission.createdAt.toISOString(),
-        result,
+        // Always the learner's view, whoever sends it: an LMS passes it on to the learner. Instructor
+        // and admin keys read the full result with GET /submissions/{id}.
+        result: toLearnerView(result),
       };
       await input.store?.(tx, body);
     },

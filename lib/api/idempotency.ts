@@ -6,23 +6,38 @@
  *
  * Grading routes store their success response inside the transaction that records the submission
  * (gradeSubmission's onRecorded), so a crash can never leave a recorded submission whose key would
- * grade again. A record still "pending" after STALE_MS (the server died mid-request, before
- * recording) may be taken over by a retry.
+ * grade again.
+ *
+ * A pending record is held under a short lease that its request renews while it works (keepLease),
+ * however long the grade takes. When the server dies mid-request the renewals stop, and a retry
+ * takes the record over LEASE_MS later (seconds, not minutes). Taking over changes the record's
+ * lease token, and a response is stored only under the token that claimed it (in the recording
+ * transaction), so even a request that was merely slow, not dead, cannot record a duplicate.
  */
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
-/** Longer than any grading run (60 s ceiling) plus queueing. */
-const STALE_MS = 5 * 60_000;
+/** A pending record not renewed for this long is taken over by a retry. */
+export const LEASE_MS = 10_000;
+/** How often a working request renews its lease (several renewals fit in one lease). */
+export const LEASE_RENEW_MS = 2_000;
 /** How long responses are remembered. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 /** Visible ASCII only, so the internal sub-keys (which contain a space) can never collide with a client's. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-export type IdempotencyHandle = { recordId: string; apiKeyId: string; key: string; requestHash: string; finished: boolean };
+export type IdempotencyHandle = {
+  recordId: string;
+  apiKeyId: string;
+  key: string;
+  requestHash: string;
+  /** This request's claim on the record (see the module comment). */
+  leaseToken: string;
+  finished: boolean;
+};
 
 export type IdempotencyStart =
   | { kind: "started"; handle: IdempotencyHandle }
@@ -53,9 +68,13 @@ export async function startIdempotent(apiKeyId: string, key: string, requestHash
     // Forget old responses now and then (cheap: the (apiKeyId, key) index narrows it to one key).
     await db.idempotencyRecord.deleteMany({ where: { apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_HOURS * 3_600_000) } } });
   }
+  const leaseToken = randomUUID();
   try {
-    const record = await db.idempotencyRecord.create({ data: { apiKeyId, key, requestHash, state: "pending" }, select: { id: true } });
-    return { kind: "started", handle: { recordId: record.id, apiKeyId, key, requestHash, finished: false } };
+    const record = await db.idempotencyRecord.create({
+      data: { apiKeyId, key, requestHash, state: "pending", leaseToken, leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
+      select: { id: true },
+    });
+    return { kind: "started", handle: { recordId: record.id, apiKeyId, key, requestHash, leaseToken, finished: false } };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -71,25 +90,60 @@ export async function startIdempotent(apiKeyId: string, key: string, requestHash
   if (existing.state === "done" && existing.statusCode !== null && existing.response !== null) {
     return { kind: "replay", status: existing.statusCode, body: existing.response };
   }
-  if (Date.now() - existing.createdAt.getTime() > STALE_MS) {
+  // Records from before leases existed expire LEASE_MS after they were created.
+  const expires = existing.leaseExpiresAt ?? new Date(existing.createdAt.getTime() + LEASE_MS);
+  const now = Date.now();
+  if (now > expires.getTime()) {
     const taken = await db.idempotencyRecord.updateMany({
-      where: { id: existing.id, state: "pending", createdAt: existing.createdAt },
-      data: { createdAt: new Date() },
+      where: { id: existing.id, state: "pending", leaseToken: existing.leaseToken },
+      data: { leaseToken, leaseExpiresAt: new Date(now + LEASE_MS) },
     });
-    if (taken.count === 1) return { kind: "started", handle: { recordId: existing.id, apiKeyId, key, requestHash, finished: false } };
+    if (taken.count === 1) return { kind: "started", handle: { recordId: existing.id, apiKeyId, key, requestHash, leaseToken, finished: false } };
   }
-  throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry in a moment.", { retryAfterSeconds: 1 });
+  const wait = Math.max(1, Math.ceil((expires.getTime() - now) / 1000));
+  throw new AppError("idempotency_in_progress", `A request with this Idempotency-Key is still being processed; retry in ${wait} s.`, { retryAfterSeconds: wait });
 }
 
-/** Stores the response for the key (inside a transaction when given one). */
+/**
+ * Renews the handle's lease every LEASE_RENEW_MS until the returned function is called. A lost lease
+ * (taken over after a stall) is noticed when the response is stored, which then fails.
+ */
+export function keepLease(handle: IdempotencyHandle): () => void {
+  const timer = setInterval(() => {
+    if (handle.finished) return;
+    db.idempotencyRecord
+      .updateMany({
+        where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken },
+        data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
+      })
+      .catch((error: unknown) => console.error("[api] could not renew an idempotency lease", error));
+  }, LEASE_RENEW_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+function leaseLost(): AppError {
+  return new AppError("idempotency_in_progress", "This request's Idempotency-Key was taken over by a retry of it; the retry's response counts.", {
+    retryAfterSeconds: 1,
+  });
+}
+
+/**
+ * Stores the response for the key (inside a transaction when given one). Throws when the record was
+ * taken over, which rolls back that transaction: the request that took it over records instead.
+ */
 export async function finishIdempotent(handle: IdempotencyHandle, status: number, body: string, tx: Prisma.TransactionClient = db): Promise<void> {
-  await tx.idempotencyRecord.update({ where: { id: handle.recordId }, data: { state: "done", statusCode: status, response: body } });
+  const stored = await tx.idempotencyRecord.updateMany({
+    where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken },
+    data: { state: "done", statusCode: status, response: body, leaseExpiresAt: null },
+  });
+  if (stored.count !== 1) throw leaseLost();
   handle.finished = true;
 }
 
 /** Frees the key after a failure that recorded nothing (a server error), so a retry can run. */
 export async function abandonIdempotent(handle: IdempotencyHandle): Promise<void> {
-  await db.idempotencyRecord.deleteMany({ where: { id: handle.recordId, state: "pending" } });
+  await db.idempotencyRecord.deleteMany({ where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken } });
 }
 
 /** Sub-key for item `index` of a batch (contains a space: no client key can look like it). */
@@ -103,8 +157,13 @@ export async function findItemResult(handle: IdempotencyHandle, index: number): 
   return record?.state === "done" && record.requestHash === handle.requestHash ? record.response : null;
 }
 
-/** Stores a batch item's result inside the transaction that recorded its submission. */
+/**
+ * Stores a batch item's result inside the transaction that recorded its submission; throws (rolling
+ * it back) when the batch's record was taken over by a retry, which grades the item instead.
+ */
 export async function storeItemResult(tx: Prisma.TransactionClient, handle: IdempotencyHandle, index: number, body: string): Promise<void> {
+  const held = await tx.idempotencyRecord.count({ where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken } });
+  if (held !== 1) throw leaseLost();
   const key = itemKey(handle, index);
   await tx.idempotencyRecord.upsert({
     where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key } },

@@ -148,9 +148,9 @@ const DESCRIPTION = `Grade code against Serverside's exercises from other system
 
 **Whose submission.** A graded submission belongs to the key's owner, unless the request names a \`learner\` (email or user id): keys owned by instructors and admins may grade for any user with an account (that is how an LMS grades for its learners); a learner's key acts only for its owner. A key reads its owner's submissions and those it sent; instructors' and admins' keys read every learner's.
 
-**Limits.** Each key has a token bucket of API_RATE_LIMIT_PER_MINUTE requests per minute (a batch costs one per item); every response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset, and a 429 carries Retry-After. The bucket lives in the server process's memory. Bodies over API_MAX_BODY_BYTES get 413 (reading stops at the limit); code over the exercise's source limit gets 422 code_too_large.
+**Limits.** Each key has a token bucket of API_RATE_LIMIT_PER_MINUTE requests per minute (a batch costs one per item); every response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset, and a 429 carries Retry-After. The bucket lives in the server process's memory. Grading is scheduled fairly across users: the key's owner may have GRADER_MAX_PENDING_PER_USER grades running or waiting at once (more get 429 with Retry-After, batch items included), and when the grader's queue is full a grade gets 503 with Retry-After (nothing recorded; retry). Bodies over API_MAX_BODY_BYTES get 413 (reading stops at the limit); code over the exercise's source limit gets 422 code_too_large.
 
-**Idempotency.** Send \`Idempotency-Key: <unique string>\` on a POST and a retry with the same key and body returns the stored response (header \`Idempotent-Replayed: true\`) without grading or recording again. The stored response commits in the same transaction as the submission. The same key with a different body: 422 idempotency_key_reused; while the first request still runs: 409 idempotency_in_progress with Retry-After. Responses are kept ${24} hours.
+**Idempotency.** Send \`Idempotency-Key: <unique string>\` on a POST and a retry with the same key and body returns the stored response (header \`Idempotent-Replayed: true\`) without grading or recording again. The stored response commits in the same transaction as the submission. The same key with a different body: 422 idempotency_key_reused; while the first request still runs: 409 idempotency_in_progress with Retry-After. If the server stops mid-request, a retry takes the key over about 10 seconds later and runs the request (it was not recorded). Responses are kept ${24} hours.
 
 **Errors.** Every error is \`application/problem+json\`: \`{ type, title, status, code, detail, errors? }\`. Branch on \`code\`; the codes are listed below and are stable within v1.`;
 
@@ -220,7 +220,7 @@ function buildDocument(): OpenApiDocument {
           operationId: "gradeSubmission",
           summary: "Grade code for an exercise",
           description:
-            "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. One-file exercises take `code`; multi-file exercises (their `files` is not null) take `files`, every file by name. Projects (their `stages` is not empty) grade one stage at a time, with every earlier stage's tests as regression tests: passing a stage on submit unlocks the next.",
+            "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. One-file exercises take `code`; multi-file exercises (their `files` is not null) take `files`, every file by name. Projects (their `stages` is not empty) grade one stage at a time, with every earlier stage's tests as regression tests: passing a stage on submit unlocks the next. The result is the learner's view whoever sends the request (hidden tests without their values, surviving mutants only); instructor and admin keys read the full result with GET /submissions/{submissionId}.",
           tags: ["Grading"],
           parameters: [{ $ref: "#/components/parameters/exerciseId" }, { $ref: "#/components/parameters/Idempotency-Key" }],
           requestBody: { required: true, content: json(ref("GradeRequest")) },
@@ -242,6 +242,9 @@ function buildDocument(): OpenApiDocument {
               "idempotency_key_reused",
             ]),
             ...keyErrors(),
+            "503": problem("The grader's queue is full or the server is shutting down: nothing was graded or recorded; retry after Retry-After.", ["unavailable"], {
+              "Retry-After": { $ref: "#/components/headers/Retry-After" },
+            }),
           },
         },
       },
@@ -281,7 +284,7 @@ function buildDocument(): OpenApiDocument {
         get: {
           operationId: "getSubmission",
           summary: "Get a submission",
-          description: "One submission with its code and result.",
+          description: "One submission with its code and result: in full (hidden tests' values, the `seed` that replays it) for instructor and admin keys, the learner's view for learner keys.",
           tags: ["Submissions"],
           parameters: [{ name: "submissionId", in: "path", required: true, description: "The id returned by a grade call.", schema: { type: "string" } }],
           responses: { "200": ok("The submission.", ref("Submission")), "404": notFound(["not_found"]), ...keyErrors() },

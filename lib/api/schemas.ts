@@ -196,7 +196,11 @@ export const exerciseDetailSchema = named(
   "ExerciseDetail",
 );
 
-named(gradeResultSchema, "GradeResult", "The sandbox's result (contract version in `version`; see sandbox/README.md).");
+named(
+  gradeResultSchema,
+  "GradeResult",
+  "The sandbox's result (contract version in `version`; see sandbox/README.md). Hidden tests follow the disclosure policy: in a learner's view (every grade response, and submissions read with a learner's key) a hidden test shows its name, description, status and `thrown` facts, and `message` is a summary without any value; instructor and admin keys reading submissions get the full result.",
+);
 
 const learnerSchema = named(z.object({ id: z.string(), email: z.string() }).nullable(), "Learner");
 

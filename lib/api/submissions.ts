@@ -1,9 +1,12 @@
 /**
  * Reading submissions through the API. Who sees what: a key sees the submissions of its owner and
  * those it sent; keys of instructors and admins see every learner's. Anything else is "not found"
- * (a key never learns whether someone else's submission id exists).
+ * (a key never learns whether someone else's submission id exists). Results follow the disclosure
+ * policy: instructor and admin keys read them in full (hidden tests' values, the seed), learner
+ * keys get the learner's view (sandbox/disclosure.ts).
  */
 import "server-only";
+import { toLearnerView, type GradeResult } from "../../sandbox/index.ts";
 import { canTeach } from "../auth/roles.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
@@ -30,7 +33,8 @@ const select = {
 
 type Row = Prisma.SubmissionGetPayload<{ select: typeof select }>;
 
-function toBody(row: Row): SubmissionBody {
+function toBody(row: Row, fullView: boolean): SubmissionBody {
+  const stored = JSON.parse(row.result) as GradeResult;
   return {
     id: row.id,
     exerciseId: row.exerciseId,
@@ -44,7 +48,7 @@ function toBody(row: Row): SubmissionBody {
     stage: row.stage,
     durationMs: row.durationMs,
     createdAt: row.createdAt.toISOString(),
-    result: JSON.parse(row.result) as SubmissionBody["result"],
+    result: fullView ? stored : toLearnerView(stored),
   };
 }
 
@@ -58,7 +62,7 @@ function visibleTo(apiKey: AuthenticatedKey): Prisma.SubmissionWhereInput {
 export async function getSubmissionForKey(apiKey: AuthenticatedKey, id: string): Promise<SubmissionBody> {
   const row = await db.submission.findFirst({ where: { AND: [{ id }, visibleTo(apiKey)] }, select });
   if (!row) throw new AppError("not_found", `There is no submission "${id}" that this key may read.`);
-  return toBody(row);
+  return toBody(row, canTeach(apiKey.owner.role));
 }
 
 type Cursor = { t: string; id: string };
@@ -105,5 +109,6 @@ export async function listSubmissionsForKey(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { data: page.map(toBody), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  const fullView = canTeach(apiKey.owner.role);
+  return { data: page.map((row) => toBody(row, fullView)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
 }

@@ -13,6 +13,7 @@ import {
   abandonIdempotent,
   finishIdempotent,
   hashRequest,
+  keepLease,
   readIdempotencyKey,
   startIdempotent,
   type IdempotencyHandle,
@@ -63,6 +64,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
   return async (request, context) => {
     const headers = new Headers();
     let handle: IdempotencyHandle | null = null;
+    let releaseLease = () => {};
     try {
       const apiKey = await authenticate(request).catch((error: unknown) => {
         headers.set("WWW-Authenticate", WWW_AUTHENTICATE);
@@ -89,6 +91,8 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
             return new Response(started.body, { status: started.status, headers });
           }
           handle = started.handle;
+          // Renewed while this request works, so a retry after a crash waits seconds, not minutes.
+          releaseLease = keepLease(handle);
         }
       }
 
@@ -112,14 +116,16 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
     } catch (error) {
       const response = problemResponse(error, { headers });
       if (handle && !handle.finished) {
-        // A client error is an answer worth replaying; a server error recorded nothing, so the
-        // key is freed for a retry.
-        const settle = response.status < 500
+        // A client error is an answer worth replaying; a server error or a "too many" (429)
+        // recorded nothing and is temporary, so the key is freed for a retry.
+        const settle = response.status < 500 && response.status !== 429
           ? finishIdempotent(handle, response.status, await response.clone().text())
           : abandonIdempotent(handle);
         await settle.catch((settleError: unknown) => console.error("[api] idempotency record", settleError));
       }
       return response;
+    } finally {
+      releaseLease();
     }
   };
 }

@@ -164,20 +164,34 @@ function equivalentOf(testName: string, exercise: PrivateExercise): PrivateExerc
   return exercise.equivalents.find((e) => testName === `your tests pass on another correct implementation: ${e.name}`);
 }
 
+/**
+ * Seeds lessons:check grades with, so its verdicts are deterministic. Exercises whose tests generate
+ * inputs (fast-check) are graded under each: the reference must pass and every mistake fail on all.
+ */
+export const CHECK_SEEDS = [1, 2, 3] as const;
+
+function checkSeeds(exercise: PrivateExercise): readonly number[] {
+  const generates = [...exercise.exampleTests, ...exercise.hiddenTests, ...exercise.attackTests].some((t) => t.source.includes("fast-check"));
+  return generates ? CHECK_SEEDS : CHECK_SEEDS.slice(0, 1);
+}
+
 function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: boolean): Task[] {
   const source = content.sources.get(exercise.id)!;
   const budget = resolveLimits(exercise.limits).timeoutMs;
   const budgetLine = source.lineOf(["exercise", "limits", "timeoutMs"]);
   const tasks: Task[] = [];
+  const seeds = checkSeeds(exercise);
+  const withSeed = (seed: number) => (seeds.length > 1 ? ` (seed ${seed})` : "");
   const project = exercise.stages.length > 0;
   const stageLine = (index: number) => source.lineOf(["exercise", "stages", index - 1]);
   const stageName = (index: number) => `stage ${index} "${exercise.stages[index - 1]!.id}"`;
 
   // The reference solution passes everything (for tests exercises: passes on module.ts, kills every
   // mutant). A project's reference of the last stage runs every stage's tests.
-  tasks.push(async (grade) => {
-    const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise), "submit"));
+  for (const seed of seeds) tasks.push(async (grade) => {
+    const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise), "submit", undefined, { seed }));
     const problems: Problem[] = [];
+    if (seed !== seeds[0] && result.status === "pass" && result.durationMs <= budget) return problems;
     if (bar && result.status === "pass") problems.push(...checkHiddenTestCount(exercise, result.tests.filter((t) => t.hidden).length));
     if (result.status === "error" && result.error?.kind === "timeout") {
       problems.push({ rule: "time-budget", file: exercise.lessonFile, line: budgetLine, message: `grading the reference solution timed out (budget ${budget} ms): ${firstLine(result.error.message)}` });
@@ -202,7 +216,8 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
         problems.push({ rule: "solution-fails", file: exercise.solution.file, line: 1, message: `reference tests fail on module: ${describeFailure({ ...result, tests: other.length ? other : result.tests })}` });
       }
     } else if (result.status !== "pass") {
-      problems.push(solutionProblem(exercise, result, project ? exercise.stages.length : undefined));
+      const problem = solutionProblem(exercise, result, project ? exercise.stages.length : undefined);
+      problems.push({ ...problem, message: `${problem.message}${withSeed(seed)}` });
     }
     return problems;
   });
@@ -234,7 +249,7 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
 
   // The starter compiles and fails (a project's starter: already its first stage).
   tasks.push(async (grade) => {
-    const result = await grade(buildGradeJobFor(exercise, starterCode(exercise), "submit", project ? 1 : undefined));
+    const result = await grade(buildGradeJobFor(exercise, starterCode(exercise), "submit", project ? 1 : undefined, { seed: seeds[0] }));
     const where = project ? ` of ${stageName(1)}` : "";
     if (result.status === "pass") {
       return [{ rule: "starter-passes", file: exercise.starter.file, line: 1, message: `the starter passes every test${where}: the exercise asks for nothing` }];
@@ -249,16 +264,18 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
     return [];
   });
 
-  // Every common mistake is rejected (a project's mistake by the tests of its stage and the earlier ones).
+  // Every common mistake is rejected (a project's mistake by the tests of its stage and the earlier
+  // ones). With generated inputs, under every seed: a mistake that passes by the luck of the draw is a
+  // lesson bug.
   for (const mistake of exercise.mistakes) {
-    tasks.push(async (grade) => {
-      const result = await grade(buildGradeJobFor(exercise, mistakeCode(exercise, mistake), "submit", mistake.stage));
+    for (const seed of seeds) tasks.push(async (grade) => {
+      const result = await grade(buildGradeJobFor(exercise, mistakeCode(exercise, mistake), "submit", mistake.stage, { seed }));
       if (result.status === "error" && result.error?.kind === "internal") {
-        return [{ rule: "grading-error", file: mistake.file, line: 1, message: `the sandbox could not grade common mistake "${mistake.name}": ${firstLine(result.error.message)}` }];
+        return [{ rule: "grading-error", file: mistake.file, line: 1, message: `the sandbox could not grade common mistake "${mistake.name}"${withSeed(seed)}: ${firstLine(result.error.message)}` }];
       }
       const where = mistake.stage ? ` of ${stageName(mistake.stage)}` : "";
       return result.status === "pass"
-        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}"${where} passes every test: add a hidden test that rejects it` }]
+        ? [{ rule: "mistake-accepted", file: mistake.file, line: 1, message: `common mistake "${mistake.name}"${where} passes every test${withSeed(seed)}: add a hidden test that rejects it` }]
         : [];
     });
   }

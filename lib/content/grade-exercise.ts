@@ -20,6 +20,8 @@ export interface GradeExerciseOptions {
   mode: GradeMode;
   /** Projects: the stage to grade (default: the last). */
   stage?: number;
+  /** Replays a grade: the seed generated inputs are drawn from (a submission's `seed`). */
+  seed?: number;
   grade: (job: GradeJob) => Promise<GradeResult>;
 }
 
@@ -68,5 +70,5 @@ export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok
   if (options.stage !== undefined && options.stage > Math.max(1, exercise.stages.length)) {
     return { ok: false, error: `exercise "${id}" has ${exercise.stages.length || "no"} stages` };
   }
-  return { ok: true, result: await options.grade(buildGradeJobFor(exercise, code, options.mode, options.stage)) };
+  return { ok: true, result: await options.grade(buildGradeJobFor(exercise, code, options.mode, options.stage, { seed: options.seed })) };
 }

@@ -11,7 +11,9 @@
  *   function | handler | security with exercise.database: the job's database is seeds/ (every test
  *                                    starts from exercise.database.seed); on submit a one-file
  *                                    exercise also sends its reference solution, which hidden tests
- *                                    may import as "./reference" to bound the learner's work.
+ *                                    may import as "./reference" (an oracle for generated inputs,
+ *                                    a bound on the learner's work).
+ *   Code jobs carry options.seed when given (replaying a grade); otherwise the sandbox draws one.
  *   project                        -> CodeJob for stage k (1-based): run: the example tests of stages
  *                                    1..k; submit: example + hidden tests of stages 1..k, so earlier
  *                                    stages keep running as regression tests. Later stages' tests
@@ -24,6 +26,11 @@ import type { GradeJob, LearnerFile, TestFile } from "../../sandbox/types.ts";
 import type { ExerciseFile, LearnerCode, PrivateExercise } from "./private-types.ts";
 
 export type GradeMode = "run" | "submit";
+
+export interface GradeJobOptions {
+  /** Seed for generated test inputs (replaying a grade); the sandbox picks one when absent. */
+  seed?: number;
+}
 
 /**
  * Why `code` does not fit the exercise's files, or null when it does: a multi-file exercise takes
@@ -74,10 +81,11 @@ function sqlChecks(files: PrivateExercise["probes"], mode: GradeMode, key: "prob
 
 /**
  * Builds the sandbox job that grades `code` for `exercise` (`stage`: projects only, 1-based,
- * default the last). `code` must fit the exercise (learnerCodeProblem); extra or missing files are
+ * default the last; `options.seed`: replays a grade's generated inputs). `code` must fit the
+ * exercise (learnerCodeProblem); extra or missing files are
  * the caller's to refuse.
  */
-export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, mode: GradeMode, stage?: number): GradeJob {
+export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, mode: GradeMode, stage?: number, options: GradeJobOptions = {}): GradeJob {
   const limits = Object.keys(exercise.limits).length ? { ...exercise.limits } : undefined;
   const learner: { code: string } | { files: LearnerFile[] } =
     exercise.files && typeof code !== "string"
@@ -97,6 +105,7 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         ...learner,
         tests,
         ...(exercise.support.length ? { modules } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(limits ? { limits } : {}),
       };
     }
@@ -120,6 +129,7 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         ...(database ? { database } : {}),
         // Hidden tests may bound the learner's work against the reference solution ("./reference").
         ...(mode === "submit" && !exercise.files ? { reference: exercise.solution.source } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(limits ? { limits } : {}),
       };
     }

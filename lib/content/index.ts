@@ -16,7 +16,7 @@ import "server-only";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { GradeJob } from "../../sandbox/types.ts";
-import { buildGradeJobFor, type GradeMode } from "./grade-job.ts";
+import { buildGradeJobFor, type GradeJobOptions, type GradeMode } from "./grade-job.ts";
 import type { LearnerCode } from "./private-types.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
 import type { PrivateExercise } from "./private-types.ts";
@@ -139,7 +139,7 @@ export async function checkQuizAnswer(lessonId: string, questionId: string, choi
  * The sandbox job that grades `code` for exercise `exerciseId` (== lesson id): "run" uses the
  * visible tests or dataset, "submit" adds the hidden ones (see grade-job.ts). Null for an unknown id.
  */
-export async function buildGradeJob(exerciseId: string, code: LearnerCode, mode: GradeMode, stage?: number): Promise<GradeJob | null> {
+export async function buildGradeJob(exerciseId: string, code: LearnerCode, mode: GradeMode, stage?: number, options: GradeJobOptions = {}): Promise<GradeJob | null> {
   const exercise = await getExercise(exerciseId);
-  return exercise ? buildGradeJobFor(exercise, code, mode, stage) : null;
+  return exercise ? buildGradeJobFor(exercise, code, mode, stage, options) : null;
 }

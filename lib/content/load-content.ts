@@ -575,6 +575,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
   for (const s of support) {
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
+    if (s.name === "reference") problem("schema", s.file, 1, `support module cannot be named "reference": tests import the reference solution as "./reference"`);
     if (ex.files?.includes(`${s.name}${ext}`)) problem("schema", s.file, 1, `support module "${s.name}" has the name of a learner file (exercise.files): imports of "./${s.name}" would be ambiguous`);
   }
 

@@ -8,10 +8,11 @@
  * unlocks k + 1, and passing the last stage passes the exercise.
  */
 import "server-only";
-import { getGrader, type GradeResult } from "../../sandbox/index.ts";
+import type { GradeResult } from "../../sandbox/index.ts";
 import { buildGradeJobFor, getExercise, learnerCodeProblem, type GradeMode, type LearnerCode } from "../content/index.ts";
 import { db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { gradeForOwner, trackGrade, type GradeOwner } from "./grader.ts";
 
 export type GradeSubmissionInput = {
   exerciseId: string;
@@ -24,8 +25,15 @@ export type GradeSubmissionInput = {
   userId?: string | null;
   /** The API key that sent it, for API submissions. */
   apiKeyId?: string | null;
+  /**
+   * Whose share of the grader this uses (fair scheduling and limits, lib/grading/grader.ts): the
+   * account that sent it (for the API, the key's owner) or a visitor's address. Default: `userId`.
+   */
+  owner?: GradeOwner | null;
   /** Whether to store the submission (default: when there is a user or an API key). */
   record?: boolean;
+  /** Seed for generated test inputs; a fresh random one when absent (never taken from a learner). */
+  seed?: number;
   /**
    * Runs inside the transaction that records the submission, so both commit or neither does (the
    * API stores its idempotency record here: a retried request can never grade and record twice).
@@ -43,36 +51,51 @@ export function currentStage(stagesPassed: number, stageCount: number): number {
   return Math.min(stagesPassed + 1, stageCount);
 }
 
-/** Grades code for an exercise; records it and updates progress as described above. */
+/**
+ * Grades code for an exercise; records it and updates progress as described above. Throws AppError
+ * `rate_limited` or `unavailable` (with retryAfterSeconds) when the grader refuses the job unrun.
+ * The result is the full one (what is stored): hand it to a learner only through toLearnerView.
+ */
 export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeSubmissionOutcome> {
-  const exercise = await getExercise(input.exerciseId);
-  if (!exercise) return { ok: false, error: "unknown_exercise" };
-  const problem = learnerCodeProblem(exercise, input.code);
-  if (problem) return { ok: false, error: "invalid_code", message: problem };
+  return trackGrade(async (): Promise<GradeSubmissionOutcome> => {
+    const exercise = await getExercise(input.exerciseId);
+    if (!exercise) return { ok: false, error: "unknown_exercise" };
+    const problem = learnerCodeProblem(exercise, input.code);
+    if (problem) return { ok: false, error: "invalid_code", message: problem };
 
-  let stage: number | null = null;
-  const stageCount = exercise.stages.length;
-  if (stageCount > 0) {
-    const userId = input.userId ?? null;
-    const stagesPassed = userId
-      ? ((await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: exercise.id } }, select: { stagesPassed: true } }))?.stagesPassed ?? 0)
-      : stageCount;
-    const current = currentStage(stagesPassed, stageCount);
-    stage = input.stage ?? current;
-    if (stage > stageCount) return { ok: false, error: "invalid_code", message: `This project has ${stageCount} stages.` };
-    // Visitors have no record to protect: only a learner's stages are locked.
-    if (userId && stage > current) {
-      return { ok: false, error: "stage_locked", message: `Stage ${stage} is locked: pass stage ${current} ("${exercise.stages[current - 1]!.title}") first.` };
+    let stage: number | null = null;
+    const stageCount = exercise.stages.length;
+    if (stageCount > 0) {
+      const userId = input.userId ?? null;
+      const stagesPassed = userId
+        ? ((await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: exercise.id } }, select: { stagesPassed: true } }))?.stagesPassed ?? 0)
+        : stageCount;
+      const current = currentStage(stagesPassed, stageCount);
+      stage = input.stage ?? current;
+      if (stage > stageCount) return { ok: false, error: "invalid_code", message: `This project has ${stageCount} stages.` };
+      // Visitors have no record to protect: only a learner's stages are locked.
+      if (userId && stage > current) {
+        return { ok: false, error: "stage_locked", message: `Stage ${stage} is locked: pass stage ${current} ("${exercise.stages[current - 1]!.title}") first.` };
+      }
     }
-  }
 
-  const job = buildGradeJobFor(exercise, input.code, input.mode, stage ?? undefined);
-  const result = await getGrader().grade(job);
+    const job = buildGradeJobFor(exercise, input.code, input.mode, stage ?? undefined, { seed: input.seed });
+    const owner = input.owner !== undefined ? input.owner : input.userId ? { kind: "user" as const, id: input.userId } : null;
+    const result = await gradeForOwner(job, owner);
 
-  const record = input.record ?? Boolean(input.userId || input.apiKeyId);
-  if (!record) return { ok: true, result, submission: null, stage };
-  const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result, stage, stageCount);
-  return { ok: true, result, submission, stage };
+    const record = input.record ?? Boolean(input.userId || input.apiKeyId);
+    if (!record) return { ok: true, result, submission: null, stage };
+    const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result, stage, stageCount);
+    return { ok: true, result, submission, stage };
+  });
+}
+
+/**
+ * An `internal` error is the grader's failure, not a verdict on the code (a worker that died twice,
+ * a broken exercise): it is recorded as a submission but is not an attempt.
+ */
+export function countsAsAttempt(result: GradeResult): boolean {
+  return !(result.status === "error" && result.error?.kind === "internal");
 }
 
 async function recordSubmission(input: GradeSubmissionInput, language: string, result: GradeResult, stage: number | null, stageCount: number) {
@@ -91,10 +114,11 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
         status: result.status,
         result: JSON.stringify(result),
         durationMs: Math.round(result.durationMs),
+        seed: result.seed ?? null,
       },
       select: { id: true, createdAt: true },
     });
-    if (userId && input.mode === "submit") {
+    if (userId && input.mode === "submit" && countsAsAttempt(result)) {
       const existing = await tx.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: input.exerciseId } } });
       const pass = result.status === "pass";
       // A project is passed when its last stage is; each passed stage unlocks the next.

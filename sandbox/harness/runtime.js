@@ -82,6 +82,19 @@
   const TypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
   const TypedArrayLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "length").get;
   const SymbolPrototypeToString = Symbol.prototype.toString;
+  const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
+  const MathImul = Math.imul;
+  // Built-in error classes, most specific first: what a thrown value is reported as (learner-chosen
+  // class names are never reported for hidden tests, they could carry any text).
+  const BUILTIN_ERRORS = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError];
+  if (typeof G.DOMException === "function") BUILTIN_ERRORS[BUILTIN_ERRORS.length] = G.DOMException;
+  BUILTIN_ERRORS[BUILTIN_ERRORS.length] = Error;
+  const BUILTIN_ERROR_PROTOS = [];
+  const BUILTIN_ERROR_NAMES = [];
+  for (let i = 0; i < BUILTIN_ERRORS.length; i++) {
+    BUILTIN_ERROR_PROTOS[i] = BUILTIN_ERRORS[i].prototype;
+    BUILTIN_ERROR_NAMES[i] = BUILTIN_ERRORS[i].name;
+  }
   const timers = internal && internal.timers;
   const timersRunNext = timers && timers.runNext;
   const timersPending = timers && timers.pending;
@@ -117,8 +130,10 @@
   const wsAdd = (ws, v) => ReflectApply(WeakSetAdd, ws, [v]);
 
   // ---- state ---------------------------------------------------------------------------------
-  const config = { __proto__: null, outputBytes: 65536, testOutputBytes: 8192, maxTests: 2000 };
+  const config = { __proto__: null, outputBytes: 65536, testOutputBytes: 8192, maxTests: 2000, seed: 0 };
   const modules = { __proto__: null }; // key (path without extension) -> module record
+  const libraries = { __proto__: null }; // bare specifier ("fast-check") -> module record
+  const libraryFiles = { __proto__: null }; // their file names: no stack frames shown
   const testFiles = newList();
   const moduleStack = newList();
   const tests = newList(); // declared tests, in order
@@ -503,8 +518,14 @@
     // Record the failure on the running test right away: learner code that catches and swallows
     // this error (a callback it was given calls expect) cannot turn the test into a pass.
     if (current !== null && current.failure === null) {
-      current.failure = capMessage(message + stackOf(err, true));
-      current.status = "fail";
+      if (current.checkDepth > 0) {
+        // Inside a fast-check property: fast-check catches this and shrinks; the property's own
+        // report is recorded when it ends. Kept in case learner code swallowed it (see checkHooks.end).
+        if (current.deferred === null) current.deferred = capMessage(message + stackOf(err, true));
+      } else {
+        current.failure = capMessage(message + stackOf(err, true));
+        current.status = "fail";
+      }
     }
     return err;
   }
@@ -939,13 +960,32 @@
       suiteStack.length -= 1;
     }
   }
-  function test(name, fn) {
+  /** test(name, fn) or test(name, { reveal, description }, fn), as vitest takes options second. */
+  function declareTest(name, options, fn, revealDefault) {
     const file = requireDeclaring("test");
+    if (fn === undefined && typeof options === "function") {
+      fn = options;
+      options = undefined;
+    }
     if (typeof fn !== "function") throw new CapturedTypeError("test(name, fn) needs a function");
+    let reveal = revealDefault;
+    let description = null;
+    if (options !== undefined && options !== null) {
+      if (typeof options !== "object") throw new CapturedTypeError("test(name, options, fn): options must be an object such as { reveal: true, description: \"...\" }");
+      const r = dataValue(safeDescriptor(options, "reveal"));
+      const d = dataValue(safeDescriptor(options, "description"));
+      if (r !== undefined && typeof r !== "boolean") throw new CapturedTypeError("test options: reveal must be true or false");
+      if (d !== undefined && typeof d !== "string") throw new CapturedTypeError("test options: description must be a string");
+      if (r !== undefined) reveal = r;
+      if (typeof d === "string" && d !== "") description = slice(d, 0, 1000);
+    }
     const scope = currentScope(file);
     let full = nameOf(name);
     for (let s = scope; s !== null; s = s.parent) if (s.name !== null) full = s.name + " > " + full;
-    push(tests, { __proto__: null, name: full, fn, scope, hidden: file.kind === "hidden" });
+    push(tests, { __proto__: null, name: full, fn, scope, hidden: file.kind === "hidden", reveal, description });
+  }
+  function test(name, options, fn) {
+    declareTest(name, options, fn, false);
   }
   function formatTitle(title, row, index) {
     let i = 0;
@@ -985,6 +1025,11 @@
     };
   }
   test.each = each;
+  /** A hidden test whose failure messages and output the learner may see (an author's choice). */
+  test.reveal = function reveal(name, options, fn) {
+    declareTest(name, options, fn, true);
+  };
+  ObjectFreeze(test.reveal);
   describe.each = (table) => (title, fn) => {
     for (let i = 0; i < table.length; i++) {
       const args = ArrayIsArray(table[i]) ? table[i] : [table[i]];
@@ -1002,6 +1047,73 @@
     push(currentScope(file).afterEach, fn);
   }
   const testApi = ObjectFreeze({ __proto__: null, describe, test, it: test, expect, beforeEach, afterEach });
+
+  // ---- generated inputs: fast-check, seeded per test from the job's seed -------------------------
+  /** A 31-bit seed from the job seed, a label (the test's name) and a counter (FNV-1a, murmur3 mix). */
+  function deriveSeed(label, n) {
+    let h = (0x811c9dc5 ^ config.seed) >>> 0;
+    for (let i = 0; i < label.length; i++) {
+      h ^= ReflectApply(StringPrototypeCharCodeAt, label, [i]);
+      h = MathImul(h, 0x01000193);
+    }
+    h ^= n;
+    h = MathImul(h ^ (h >>> 16), 0x85ebca6b);
+    h = MathImul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 1;
+  }
+  let loadSeedCounter = 0;
+  const checkHooks = ObjectFreeze({
+    __proto__: null,
+    nextSeed() {
+      if (current === null) return deriveSeed("(load)", loadSeedCounter++);
+      return deriveSeed(tests[current.index].name, current.seedCounter++);
+    },
+    concealed() {
+      return current !== null && current.concealed;
+    },
+    begin() {
+      if (current !== null) current.checkDepth++;
+    },
+    end(header, cause) {
+      const rec = current;
+      if (rec === null) return header === null ? undefined : new CapturedError(header);
+      if (rec.checkDepth > 0) rec.checkDepth--;
+      const outer = rec.checkDepth > 0;
+      let message = null;
+      let status = "fail";
+      let thrown = null;
+      if (header !== null) {
+        const f = describeFailure(cause);
+        message = header + "\n\n" + f.message;
+        status = f.status;
+        thrown = f.thrown;
+      } else if (!outer && rec.deferred !== null) {
+        // The property passed although an expect failed inside it: learner code caught the
+        // assertion error (a callback it was given). The failure stands.
+        message = rec.deferred;
+      }
+      if (!outer) rec.deferred = null;
+      if (message === null) return undefined;
+      const err = new CapturedError(message);
+      ObjectDefineProperty(err, "name", { __proto__: null, value: "AssertionError", configurable: true, writable: true });
+      wsAdd(assertionErrors, err);
+      if (!outer && rec.failure === null) {
+        rec.failure = capMessage(message);
+        rec.status = status;
+        rec.thrown = thrown;
+      }
+      return err;
+    },
+  });
+  let checkInstance = null;
+  function checkApi(lib) {
+    if (checkInstance === null) {
+      const exported = loadModule(lib);
+      checkInstance = exported.createCheck(checkHooks);
+    }
+    return checkInstance;
+  }
   ObjectFreeze(test);
   ObjectFreeze(describe);
   ObjectFreeze(expect);
@@ -1066,9 +1178,11 @@
       }
       current.output += text;
       current.outputBytes += text.length;
-    } else {
+    } else if (phase !== "run") {
       topOutput += text;
     }
+    // Between tests (after one was abandoned) output is dropped: it could carry a hidden test's
+    // inputs into output the learner sees.
   }
   const counters = new CapturedMap();
   const consoleObject = {};
@@ -1280,6 +1394,14 @@
   function requireFrom(rec) {
     return function require(spec) {
       if (typeof spec !== "string") throw new CapturedTypeError("require() needs a string");
+      if (spec === "fast-check") {
+        const lib = libraries[spec];
+        if (lib === undefined) throw new CapturedError("Cannot find module 'fast-check'");
+        // Only test files get the generator library: it is seeded from the job, and learner code
+        // must not be able to replay or steer what hidden tests generate.
+        if (rec.kind !== "test" && rec.kind !== "hidden") throw new CapturedError("Cannot import 'fast-check' here: it is only available in test files");
+        return checkApi(lib);
+      }
       if (spec === "vitest" || spec === "@jest/globals" || spec === "bun:test") {
         // Only test files get the test API: learner code cannot declare or shadow tests.
         if (rec.kind === "test" || rec.kind === "hidden") return testApi;
@@ -1297,7 +1419,9 @@
       }
       if (slice(spec, 0, 2) === "./") {
         const target = modules[moduleKey(slice(spec, 2))];
-        // The reference solution (for calibrating work bounds) exists only for hidden test files.
+        // The reference solution (the oracle of generated inputs, and for calibrating work bounds)
+        // exists only for hidden test files: learner code, support modules (which learner code can
+        // call) and visible tests cannot reach, import or call it.
         if (target !== undefined && target.kind === "reference" && rec.kind !== "hidden") throw new CapturedError("Cannot find module '" + spec + "'");
         if (target !== undefined) {
           // Why: learner code required the hidden test file itself at nearly full stack, so that its
@@ -1341,10 +1465,37 @@
   }
 
   // ---- running tests -------------------------------------------------------------------------
-  function describeFailure(e) {
-    if (wsHas(assertionErrors, e)) {
-      return { __proto__: null, status: "fail", message: e.message + stackOf(e, true) };
+  /** What kind of value was thrown, as a built-in class name: never a learner-chosen name. */
+  function thrownFacts(e) {
+    if (!isObject(e)) return { __proto__: null, type: "value", subclass: false };
+    let proto;
+    try {
+      proto = ReflectGetPrototypeOf(e);
+    } catch {
+      return { __proto__: null, type: "object", subclass: false };
     }
+    for (let depth = 0; proto !== null && depth < 64; depth++) {
+      for (let i = 0; i < BUILTIN_ERROR_PROTOS.length; i++) {
+        if (proto === BUILTIN_ERROR_PROTOS[i]) return { __proto__: null, type: BUILTIN_ERROR_NAMES[i], subclass: depth > 0 };
+      }
+      try {
+        proto = ReflectGetPrototypeOf(proto);
+      } catch {
+        break;
+      }
+    }
+    return { __proto__: null, type: "object", subclass: false };
+  }
+  function describeFailure(e) {
+    if (isObject(e) && wsHas(assertionErrors, e)) {
+      return { __proto__: null, status: "fail", message: e.message + stackOf(e, true), thrown: null };
+    }
+    const thrown = thrownFacts(e);
+    const f = describeThrown(e);
+    f.thrown = thrown;
+    return f;
+  }
+  function describeThrown(e) {
     if (!isObject(e)) {
       return { __proto__: null, status: "error", message: "Thrown: " + fmtOne(e) + " (throw an Error object to get a stack trace)" };
     }
@@ -1391,6 +1542,7 @@
     const f = describeFailure(e);
     rec.failure = capMessage(f.message);
     rec.status = f.status;
+    rec.thrown = f.thrown;
   }
   function runSteps(rec, steps, index, failed) {
     while (index < steps.length) {
@@ -1430,7 +1582,10 @@
   }
   function startTest(index) {
     const t = tests[index];
-    const rec = { __proto__: null, index, settled: false, status: "pass", failure: null, output: "", outputBytes: 0, outputTruncated: false };
+    const rec = {
+      __proto__: null, index, settled: false, status: "pass", failure: null, thrown: null, output: "", outputBytes: 0, outputTruncated: false,
+      concealed: t.hidden && !t.reveal, checkDepth: 0, deferred: null, seedCounter: 0,
+    };
     current = rec;
     const scopes = newList();
     for (let s = t.scope; s !== null; s = s.parent) push(scopes, s);
@@ -1466,6 +1621,10 @@
     let out = "{" + field("state", "done") + "," + field("index", rec.index) + "," + field("status", rec.failure === null ? "pass" : rec.status);
     if (rec.failure !== null) out += "," + field("message", rec.failure);
     if (rec.output !== "") out += "," + field("output", rec.output);
+    if (rec.failure !== null && rec.thrown !== null) {
+      out += "," + field("thrownType", rec.thrown.type);
+      if (rec.thrown.subclass) out += "," + field("thrownSubclass", true);
+    }
     return out + "," + field("outputExceeded", outputExceeded) + "}";
   }
 
@@ -1475,6 +1634,7 @@
       config.outputBytes = a;
       config.testOutputBytes = b;
       if (typeof c === "number") config.maxTests = c;
+      if (typeof d === "number") config.seed = d;
       return "";
     }
     if (op === "define") {
@@ -1483,6 +1643,10 @@
       const rec = { __proto__: null, name: a, key: moduleKey(a), kind: b, fn: c, state: 0, module: null };
       modules[rec.key] = rec;
       if (b === "test" || b === "hidden") push(testFiles, rec);
+      if (b === "library") {
+        libraries[a] = rec;
+        libraryFiles[a] = true;
+      }
       // Frames of hidden files, and of the module under test in a mutation job (d is true for both),
       // carry no position: see prepareStackTrace.
       if (b === "hidden" || d === true) hiddenFiles[a] = true;
@@ -1509,7 +1673,11 @@
       // a mutation job) failed the host's report schema and came back as an "internal" error.
       let list = "";
       for (let i = 0; i < tests.length && i <= config.maxTests; i++) {
-        list += (i === 0 ? "" : ",") + "{" + field("name", tests[i].name) + "," + field("hidden", tests[i].hidden) + "}";
+        const t = tests[i];
+        list += (i === 0 ? "" : ",") + "{" + field("name", t.name) + "," + field("hidden", t.hidden);
+        if (t.reveal) list += "," + field("reveal", true);
+        if (t.description !== null) list += "," + field("description", t.description);
+        list += "}";
       }
       return "{" + field("ok", true) + ',"tests":[' + list + "]," + field("declared", tests.length) + "," + field("outputExceeded", outputExceeded) + "}";
     }
@@ -1582,7 +1750,7 @@
     }
     for (let i = 0; i < sites.length; i++) {
       const file = ReflectApply(CallSiteGetFileName, sites[i], []);
-      if (file === RUNTIME_FILE) continue;
+      if (file === RUNTIME_FILE || (typeof file === "string" && libraryFiles[file] === true)) continue;
       if (typeof file === "string" && hiddenFiles[file] === true) out += "\n    at " + file;
       else out += "\n    at " + ReflectApply(CallSiteToString, sites[i], []);
     }

@@ -1,7 +1,7 @@
 /**
  * Compares a learner's SQL results with the reference's and writes feedback that teaches: for
- * visible datasets, small text tables, missing and extra rows, column differences; for hidden
- * datasets, what differed in general terms, never the rows themselves.
+ * every dataset, small text tables, missing and extra rows, column differences; for hidden datasets
+ * also a summary in general terms (no count, row or schema), which is all a learner is shown.
  */
 import type { ResultSet, SqlValue } from "./execute-sql.ts";
 
@@ -13,8 +13,10 @@ const MAX_CELL = 40;
 
 export interface Comparison {
   pass: boolean;
-  /** Feedback for the learner; empty when pass. */
+  /** Full feedback (rows, counts, tables); empty when pass. */
   message: string;
+  /** Hidden datasets that differ: what differs in general terms (no count, row or value), for the learner view. */
+  summary?: string;
 }
 
 // ---- values --------------------------------------------------------------------------------------
@@ -127,8 +129,38 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** Compares the result sets of the last statements. */
+/**
+ * What a learner may be told about a hidden dataset that differs. Why: exact counts leak ("Expected 7
+ * rows, got 6" answered a WHERE probe per submission), and so do rows and schema.
+ */
+function hiddenSummary(problems: { columns: boolean; missing: boolean; extra: boolean; order: boolean }): string {
+  const parts: string[] = [];
+  if (problems.columns) parts.push("The columns differ from the expected ones.");
+  if (problems.missing) parts.push("Some expected rows are missing or different.");
+  if (problems.extra) parts.push("There are rows that should not be there.");
+  if (problems.order) parts.push("The rows are right but in the wrong order. Check ORDER BY, and add a second sort key for ties.");
+  parts.push(HIDDEN_HINT);
+  return parts.join(" ");
+}
+
+/**
+ * Compares the result sets of the last statements. The message is full in every case (rows and
+ * counts, for instructors and the author CLI); hidden datasets also get a summary for learners.
+ */
 export function compareRows(expected: ResultSet, actual: ResultSet | null, ordered: boolean, hidden: boolean): Comparison {
+  const full = compareRowsFully(expected, actual, ordered);
+  if (full.pass || !hidden) return full;
+  if (actual === null) return { ...full, summary: full.message };
+  const namesMatch = expected.columns.length === actual.columns.length && expected.columns.every((c, i) => sameName(c, actual.columns[i]!));
+  const diff = diffRows(expected.rows, actual.rows);
+  const sameRows = diff.missing.length === 0 && diff.extra.length === 0;
+  return {
+    ...full,
+    summary: hiddenSummary({ columns: !namesMatch, missing: diff.missing.length > 0, extra: diff.extra.length > 0, order: namesMatch && sameRows && ordered }),
+  };
+}
+
+function compareRowsFully(expected: ResultSet, actual: ResultSet | null, ordered: boolean): Comparison {
   if (actual === null) {
     return {
       pass: false,
@@ -154,9 +186,7 @@ export function compareRows(expected: ResultSet, actual: ResultSet | null, order
   if (namesMatch && sameRows && ordered) {
     const at = expected.rows.findIndex((row, i) => rowKey(row) !== rowKey(actual.rows[i]!));
     if (at !== -1) {
-      orderProblem = hidden
-        ? "The rows are right but in the wrong order. Check ORDER BY, and add a second sort key for ties."
-        : `The rows are right but in the wrong order: row ${at + 1} should be ${formatRow(expected.rows[at]!)}, yours is ${formatRow(actual.rows[at]!)}. Check ORDER BY, and add a second sort key for ties.`;
+      orderProblem = `The rows are right but in the wrong order: row ${at + 1} should be ${formatRow(expected.rows[at]!)}, yours is ${formatRow(actual.rows[at]!)}. Check ORDER BY, and add a second sort key for ties.`;
     }
   }
   if (namesMatch && sameRows && orderProblem === "") return { pass: true, message: "" };
@@ -171,16 +201,12 @@ export function compareRows(expected: ResultSet, actual: ResultSet | null, order
       .join(", ");
     parts.push(`${counts}: ${detail}.`);
     if (namesMatch) parts.push(...typeHints(expected.columns, expected.rows, actual.rows));
-    if (!hidden && namesMatch) {
+    if (namesMatch) {
       if (diff.missing.length) parts.push(listRows("Missing (expected, not in yours):", diff.missing));
       if (diff.extra.length) parts.push(listRows("Extra (in yours, not expected):", diff.extra));
     }
   }
-  if (hidden) {
-    parts.push(HIDDEN_HINT);
-  } else {
-    parts.push(`Expected:\n${formatTable(expected.columns, expected.rows)}`, `Yours:\n${formatTable(actual.columns, actual.rows)}`);
-  }
+  parts.push(`Expected:\n${formatTable(expected.columns, expected.rows)}`, `Yours:\n${formatTable(actual.columns, actual.rows)}`);
   return { pass: false, message: parts.join("\n\n") };
 }
 
@@ -201,8 +227,27 @@ function affinity(declared: string): string {
   return "NUMERIC";
 }
 
-/** Compares one table's final state: columns (name, type affinity, NOT NULL, primary key) and rows. */
+/**
+ * Compares one table's final state: columns (name, type affinity, NOT NULL, primary key) and rows.
+ * Full message always; hidden datasets also get a learner summary (as compareRows).
+ */
 export function compareTable(table: string, expected: TableSnapshot, actual: TableSnapshot | null, hidden: boolean): Comparison {
+  const full = compareTableFully(table, expected, actual);
+  if (full.pass || !hidden) return full;
+  if (actual === null) return { ...full, summary: full.message };
+  const expectedNames = expected.columns.map((c) => c.name);
+  const actualNames = actual.columns.map((c) => c.name);
+  const columnsDiffer =
+    expectedNames.length !== actualNames.length ||
+    expected.columns.some((e, i) => {
+      const a = actual.columns[i]!;
+      return !sameName(e.name, a.name) || affinity(e.type) !== affinity(a.type) || e.notNull !== a.notNull || (e.pk > 0) !== (a.pk > 0);
+    });
+  const diff = diffRows(expected.rows, actual.rows);
+  return { ...full, summary: `Table ${table}: ${hiddenSummary({ columns: columnsDiffer, missing: diff.missing.length > 0, extra: diff.extra.length > 0, order: false })}` };
+}
+
+function compareTableFully(table: string, expected: TableSnapshot, actual: TableSnapshot | null): Comparison {
   if (actual === null) {
     return { pass: false, message: `Table ${table} does not exist at the end of your SQL. Check its name, and that CREATE TABLE ran.` };
   }
@@ -232,18 +277,12 @@ export function compareTable(table: string, expected: TableSnapshot, actual: Tab
           .join(", ") +
         ".",
     );
-    if (!hidden && namesMatch) {
+    if (namesMatch) {
       if (diff.missing.length) parts.push(listRows("Missing (expected, not in yours):", diff.missing));
       if (diff.extra.length) parts.push(listRows("Extra (in yours, not expected):", diff.extra));
     }
   }
   if (parts.length === 0) return { pass: true, message: "" };
-  if (hidden) parts.push(HIDDEN_HINT);
-  else {
-    parts.push(
-      `Expected ${table}:\n${formatTable(expectedNames, expected.rows)}`,
-      `Your ${table}:\n${formatTable(actualNames, actual.rows)}`,
-    );
-  }
+  parts.push(`Expected ${table}:\n${formatTable(expectedNames, expected.rows)}`, `Your ${table}:\n${formatTable(actualNames, actual.rows)}`);
   return { pass: false, message: parts.join("\n\n") };
 }

@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { runSqlJob, MAX_RESULT_ROWS } from "./run-sql-job.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
+import { toLearnerView } from "../disclosure.ts";
 import type { Limits, SqlJob } from "../types.ts";
 
 const LIMITS: Limits = { ...DEFAULT_LIMITS };
@@ -93,9 +94,13 @@ describe("sql: rows mode", () => {
     const hidden = result.tests[1]!;
     assert.equal(hidden.status, "fail");
     assert.equal(hidden.hidden, true);
+    // Stored in full (instructors, the author CLI); learners get the summary: no count, no row.
     assert.match(hidden.message!, /Expected 1 row, got 0: 1 expected row missing/);
-    assert.match(hidden.message!, /This dataset is hidden/);
-    assert.doesNotMatch(JSON.stringify(result), /Secret|Nobody|Someone/);
+    assert.match(hidden.summary!, /Some expected rows are missing or different\..*This dataset is hidden/);
+    assert.doesNotMatch(hidden.summary!, /\d/);
+    const learnerView = toLearnerView(result);
+    assert.equal(learnerView.tests[1]!.message, hidden.summary);
+    assert.doesNotMatch(JSON.stringify(learnerView), /Secret|Nobody|Someone|Expected 1 row/);
   });
 
   test("a text value where a number is expected gets a type hint", async () => {
@@ -185,7 +190,8 @@ describe("sql: tables mode", () => {
     assert.match(wrong.tests[0]!.message!, /Table books holds 5 rows, expected 5: 4 expected rows missing or different, 4 rows that should not be there/);
     assert.match(wrong.tests[0]!.message!, /Missing \(expected, not in yours\):\n  \(1, 'Dune', 'Herbert', 9\.5, 1\)/);
     assert.match(wrong.tests[0]!.message!, /Expected books:\n/);
-    assert.doesNotMatch(wrong.tests[1]!.message!, /Secret/);
+    assert.match(wrong.tests[1]!.summary!, /^Table books: Some expected rows are missing or different\. There are rows that should not be there\./);
+    assert.doesNotMatch(toLearnerView(wrong).tests[1]!.message!, /Secret|\d/);
   });
 
   test("INSERT and DELETE: rows compared regardless of order", async () => {

@@ -27,6 +27,9 @@ const MAX_SQL_MB = 256;
 const HIDDEN_RUNTIME_MESSAGE =
   "Your SQL failed with an error on this hidden dataset (SQLite's message is not shown: it can quote hidden data). Check how it handles NULLs, duplicates, empty tables and unusual values.";
 
+const HIDDEN_COMPILE_MESSAGE =
+  "Your SQL names a table or column that this hidden dataset does not have, or does not compile on it (the details are not shown: they describe hidden data).";
+
 type Expected = { mode: "rows"; result: ResultSet } | { mode: "tables"; tables: Map<string, TableSnapshot> };
 
 /** A failure of the exercise itself (seed or reference solution): never the learner's fault. */
@@ -123,13 +126,14 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
       const testStarted = performance.now();
       const name = `dataset ${dataset.name}`;
       const hidden = dataset.hidden === true;
-      const record = (status: TestResult["status"], message?: string): void => {
+      const record = (status: TestResult["status"], message?: string, summary?: string): void => {
         tests.push({
           name,
           status,
           ...(message ? { message } : {}),
           durationMs: Math.round(performance.now() - testStarted),
           ...(hidden ? { hidden: true } : {}),
+          ...(hidden && status !== "pass" ? { summary: summary ?? message ?? "" } : {}),
         });
       };
       if (performance.now() > deadline) {
@@ -167,6 +171,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
           return { comparison: compareRows(expected.result, outcome.last, job.compare.mode === "rows" && job.compare.ordered, hidden) };
         }
         const messages: string[] = [];
+        const summaries: string[] = [];
         for (const [table, snapshot] of expected.tables) {
           let actual: ReturnType<typeof readTable>;
           try {
@@ -178,32 +183,42 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
             return { failure: { kind: "runtime", message: `Reading ${table} after your SQL ran failed: ${message}` } };
           }
           const comparison = compareTable(table, snapshot, actual, hidden);
-          if (!comparison.pass) messages.push(comparison.message);
+          if (!comparison.pass) {
+            messages.push(comparison.message);
+            if (comparison.summary !== undefined) summaries.push(comparison.summary);
+          }
         }
-        return { comparison: { pass: messages.length === 0, message: messages.join("\n\n") } };
+        return {
+          comparison: { pass: messages.length === 0, message: messages.join("\n\n"), ...(summaries.length ? { summary: summaries.join("\n\n") } : {}) },
+        };
       });
 
       if ("failure" in verdict) {
-        const failure =
-          hidden && verdict.failure.kind === "runtime"
-            ? // Why: SQLite's runtime messages can quote data (json_extract('{}', (SELECT
-              // group_concat(name) FROM users)) -> "bad JSON path: 'alice,bob'", RAISE(ABORT, <expr>)
-              // in a trigger), which printed a hidden dataset's rows. Ours (memory, timeout, output)
-              // and compile errors quote no rows.
-              { ...verdict.failure, message: HIDDEN_RUNTIME_MESSAGE }
-            : verdict.failure;
+        const failure = verdict.failure;
         const message = failureMessage(failure);
-        record("error", message);
+        // Why: SQLite's runtime messages can quote data (json_extract('{}', (SELECT
+        // group_concat(name) FROM users)) -> "bad JSON path: 'alice,bob'", RAISE(ABORT, <expr>) in a
+        // trigger) and compile errors on a hidden dataset list its schema: learners get a general
+        // message (the full one is kept for instructors). Ours (memory, timeout, output) quote nothing.
+        const summary = !hidden
+          ? undefined
+          : failure.kind === "runtime"
+            ? HIDDEN_RUNTIME_MESSAGE
+            : failure.kind === "compile"
+              ? HIDDEN_COMPILE_MESSAGE
+              : failure.message;
+        record("error", message, summary);
         firstError ??= {
           kind: failure.kind,
           message: hidden ? `On a hidden dataset: ${message}` : message,
           ...(failure.line !== undefined ? { line: failure.line } : {}),
+          ...(summary !== undefined ? { summary: `On a hidden dataset: ${summary}` } : {}),
         };
         // A compile error or a timeout would repeat on every dataset: stop here.
         if (failure.kind === "compile" || failure.kind === "timeout") break;
         continue;
       }
-      record(verdict.comparison.pass ? "pass" : "fail", verdict.comparison.pass ? undefined : verdict.comparison.message);
+      record(verdict.comparison.pass ? "pass" : "fail", verdict.comparison.pass ? undefined : verdict.comparison.message, verdict.comparison.summary);
 
       // Probes: what the schema the SQL left accepts and rejects (each probe set on a fresh run).
       for (const probe of job.probes ?? []) {
@@ -226,7 +241,8 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         });
         const probeName = `${name} > ${probe.name}`;
         if (actualOutcomes === null) {
-          tests.push({ name: probeName, status: "error", message: "Not run: your SQL failed on this dataset.", durationMs: Math.round(performance.now() - probeStarted), ...(probeHidden ? { hidden: true } : {}) });
+          const notRun = "Not run: your SQL failed on this dataset.";
+          tests.push({ name: probeName, status: "error", message: notRun, durationMs: Math.round(performance.now() - probeStarted), ...(probeHidden ? { hidden: true, summary: notRun } : {}) });
           continue;
         }
         const comparison = compareProbes(statements, expectedOutcomes, actualOutcomes, probe.name, probeHidden);
@@ -235,7 +251,8 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
           status: comparison.pass ? "pass" : "fail",
           ...(comparison.pass ? {} : { message: comparison.message }),
           durationMs: Math.round(performance.now() - probeStarted),
-          ...(probeHidden ? { hidden: true } : {}),
+          // compareProbes already words hidden probe sets in general terms: that is what learners see.
+          ...(probeHidden ? { hidden: true, ...(comparison.pass ? {} : { summary: comparison.message }) } : {}),
         });
       }
     }
@@ -275,7 +292,7 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
             status: comparison.pass ? "pass" : "fail",
             ...(comparison.pass ? {} : { message }),
             durationMs: Math.round(performance.now() - started),
-            ...(hiddenPlan ? { hidden: true } : {}),
+            ...(hiddenPlan ? { hidden: true, ...(comparison.pass ? {} : { summary: message }) } : {}),
           });
         });
       });

@@ -14,6 +14,7 @@ import { getClientAddress } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getExercise, getHint, type PrivateExercise } from "@/lib/content";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
   countHintViews,
@@ -25,6 +26,7 @@ import {
   revealableSolutionStage,
 } from "@/lib/progress/progress";
 import { createRateLimiter } from "@/lib/progress/rate-limit";
+import { toLearnerView } from "@/sandbox/disclosure";
 
 // Grading costs CPU: visitors are limited per client address, learners per account (more generously).
 const VISITOR_GRADES_PER_MINUTE = 20;
@@ -77,9 +79,8 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   if (!parsed.success) return invalid(parsed.error);
   const { exerciseId, code, files, mode, stage } = parsed.data;
   const user = await getCurrentUser();
-  const limit = user
-    ? learnerLimiter.take(`user:${user.id}`)
-    : visitorLimiter.take(`ip:${getClientAddress(await headers())}`);
+  const address = user ? null : getClientAddress(await headers());
+  const limit = user ? learnerLimiter.take(`user:${user.id}`) : visitorLimiter.take(`ip:${address}`);
   if (!limit.ok) {
     return {
       ok: false,
@@ -90,10 +91,25 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   }
   const exercise = await getExercise(exerciseId);
   if (!exercise) return { ok: false, error: "Unknown exercise." };
-  const outcome = await gradeSubmission({ exerciseId, code: files ?? code ?? "", mode, stage, userId: user?.id ?? null });
+  let outcome: Awaited<ReturnType<typeof gradeSubmission>>;
+  try {
+    outcome = await gradeSubmission({
+      exerciseId,
+      code: files ?? code ?? "",
+      mode,
+      stage,
+      userId: user?.id ?? null,
+      owner: user ? { kind: "user", id: user.id } : { kind: "visitor", address: address! },
+    });
+  } catch (error) {
+    // The grader refused the job unrun (busy, restarting, or this learner's share is used): say so.
+    if (error instanceof AppError && (error.code === "unavailable" || error.code === "rate_limited")) return { ok: false, error: error.message };
+    throw error;
+  }
   if (!outcome.ok) return { ok: false, error: outcome.error === "unknown_exercise" ? "Unknown exercise." : outcome.message };
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exercise) : null;
-  return { ok: true, result: outcome.result, progress, stage: outcome.stage };
+  // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
+  return { ok: true, result: toLearnerView(outcome.result), progress, stage: outcome.stage };
 }
 
 /** Forgets the signed-in learner's draft (back to the starter code). */

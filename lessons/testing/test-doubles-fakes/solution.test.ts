@@ -2,7 +2,7 @@ import { sendOverdueReminders, DAY_MS } from "./solution";
 import type { Invoice, InvoiceStore, Mailer } from "./solution";
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0); // far from the sandbox clock's own date
-const clock = () => NOW;
+const fixedClock = () => NOW;
 
 function invoice(fields: Partial<Invoice>): Invoice {
   return { id: "inv-1", customerEmail: "ada@example.com", dueAt: NOW - 30 * DAY_MS, paid: false, lastReminderAt: null, ...fields };
@@ -36,14 +36,14 @@ describe("who gets a reminder", () => {
   test("an overdue invoice: one mail with the invoice id, marked with now, counted", async () => {
     const store = fakeStore([invoice({ id: "inv-7" })]);
     const mailer = spyMailer();
-    expect(await sendOverdueReminders(store, mailer, clock)).toBe(1);
+    expect(await sendOverdueReminders(store, mailer, fixedClock)).toBe(1);
     expect(mailer.sent).toEqual([["ada@example.com", "Invoice inv-7 is overdue"]]);
     expect(store.marked).toEqual([["inv-7", NOW]]);
   });
 
   test("a paid invoice gets nothing", async () => {
     const mailer = spyMailer();
-    expect(await sendOverdueReminders(fakeStore([invoice({ paid: true })]), mailer, clock)).toBe(0);
+    expect(await sendOverdueReminders(fakeStore([invoice({ paid: true })]), mailer, fixedClock)).toBe(0);
     expect(mailer.sent).toEqual([]);
   });
 
@@ -53,13 +53,13 @@ describe("who gets a reminder", () => {
       invoice({ id: "due-7d", customerEmail: "a@x.io", dueAt: NOW - 7 * DAY_MS }),
       invoice({ id: "due-7d-minus-1ms", customerEmail: "b@x.io", dueAt: NOW - 7 * DAY_MS + 1 }),
     ]);
-    await sendOverdueReminders(store, mailer, clock);
+    await sendOverdueReminders(store, mailer, fixedClock);
     expect(mailer.sent.map(([to]) => to)).toEqual(["a@x.io"]);
   });
 
   test("1 day past due: no reminder", async () => {
     const mailer = spyMailer();
-    await sendOverdueReminders(fakeStore([invoice({ dueAt: NOW - DAY_MS })]), mailer, clock);
+    await sendOverdueReminders(fakeStore([invoice({ dueAt: NOW - DAY_MS })]), mailer, fixedClock);
     expect(mailer.sent).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe("who gets a reminder", () => {
       invoice({ id: "recent", customerEmail: "a@x.io", lastReminderAt: NOW - 3 * DAY_MS }),
       invoice({ id: "week-ago", customerEmail: "b@x.io", lastReminderAt: NOW - 7 * DAY_MS }),
     ]);
-    await sendOverdueReminders(store, mailer, clock);
+    await sendOverdueReminders(store, mailer, fixedClock);
     expect(mailer.sent.map(([to]) => to)).toEqual(["b@x.io"]);
   });
 });
@@ -81,7 +81,7 @@ describe("when sending fails", () => {
       invoice({ id: "inv-2", customerEmail: "up@x.io" }),
     ]);
     const mailer = spyMailer(["down@x.io"]);
-    expect(await sendOverdueReminders(store, mailer, clock)).toBe(1);
+    expect(await sendOverdueReminders(store, mailer, fixedClock)).toBe(1);
     expect(mailer.sent).toEqual([["up@x.io", "Invoice inv-2 is overdue"]]);
     expect(store.marked).toEqual([["inv-2", NOW]]);
   });

@@ -1,0 +1,24 @@
+// Mutant: units may come in any order: "30m1h" is accepted.
+const UNITS = ["h", "m", "s", "ms"];
+const FACTORS = [3_600_000, 60_000, 1_000, 1];
+
+export function parseDuration(text: string): number {
+  if (text.length === 0) throw new SyntaxError(`not a duration: ${JSON.stringify(text)}`);
+  const token = /(\d+)(ms|h|m|s)/y;
+  let position = 0;
+  let lastRank = -1;
+  const seen = new Set<number>();
+  let total = 0;
+  while (position < text.length) {
+    token.lastIndex = position;
+    const found = token.exec(text);
+    if (!found) throw new SyntaxError(`not a duration: ${JSON.stringify(text)}`);
+    const rank = UNITS.indexOf(found[2]);
+    if (seen.has(rank)) throw new SyntaxError(`not a duration: ${JSON.stringify(text)}`);
+    lastRank = rank;
+    seen.add(rank);
+    total += Number(found[1]) * FACTORS[rank];
+    position = token.lastIndex;
+  }
+  return total;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IdempotencyRecord" ADD COLUMN "leaseExpiresAt" DATETIME;
+ALTER TABLE "IdempotencyRecord" ADD COLUMN "leaseToken" TEXT;
