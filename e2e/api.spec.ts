@@ -30,7 +30,7 @@ const users = {
   ada: `ada-${stamp}@example.com`,
   bob: `bob-${stamp}@example.com`,
 };
-const keys = { instructor: "", ada: "", bob: "", rate: "", revoked: "", batch: "", docs: "" };
+const keys = { instructor: "", ada: "", bob: "", rate: "", revoked: "", batch: "", docs: "", project: "" };
 
 function countSubmissions(where = "1=1", ...params: unknown[]): number {
   const database = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
@@ -96,6 +96,7 @@ test.beforeAll(async ({ request, browser }) => {
   // Separate keys for the request-heavy tests, so none of them runs into the rate limit by accident.
   keys.batch = createKey(users.instructor, "e2e batch");
   keys.docs = createKey(users.instructor, "e2e docs");
+  keys.project = createKey(users.bob, "e2e project");
   keys.revoked = createKey(users.instructor, "e2e revoked");
   const id = cli("api-key", ["list", "--user", users.instructor]).split("\n").find((line) => line.includes("e2e revoked"))!.split("\t")[0]!;
   cli("api-key", ["revoke", id]);
@@ -378,6 +379,54 @@ test("rate limit: a key over its allowance gets 429 with Retry-After and RateLim
   expect(limited!.headers()["ratelimit-remaining"]).toBe("0");
   // Other keys are not affected.
   expect((await request.get("/api/v1/tracks", { headers: auth(keys.bob) })).status()).toBe(200);
+});
+
+const PROJECT = "url-shortener";
+const projectDir = `lessons/projects/${PROJECT}`;
+const PROJECT_FILES = ["routes.ts", "store.ts", "codes.ts"];
+const readFiles = (dir: string) => Object.fromEntries(PROJECT_FILES.map((name) => [name, fs.readFileSync(`${dir}/${name}`, "utf8")]));
+
+test("grade: a multi-file project through the API, with files, stage by stage", async ({ request }) => {
+  const gradeProject = (data: unknown) => grade(request, keys.project, data, {}, PROJECT);
+  const template = "/exercises/{exerciseId}/grade";
+  const detail = (await conforms(await request.get(`/api/v1/exercises/${PROJECT}`, { headers: auth(keys.project) }), "get", "/exercises/{exerciseId}")) as {
+    exercise: { files: { name: string }[] | null; stages: { id: string; exampleTests: { name: string }[] }[] };
+  };
+  expect(detail.exercise.files?.map((f) => f.name)).toEqual(PROJECT_FILES);
+  expect(detail.exercise.stages.map((s) => s.id)).toEqual(["shorten", "redirect", "stats"]);
+
+  const stage1 = readFiles(`${projectDir}/stages/shorten/solution`);
+  const stage2 = readFiles(`${projectDir}/stages/redirect/solution`);
+  const before = countSubmissions();
+  // code for a multi-file exercise, files that are not the exercise's, a later stage: refused, nothing recorded.
+  await expectProblem(await gradeProject({ code: stage1["routes.ts"] }), 422, "invalid_files", "post", template);
+  await expectProblem(await gradeProject({ files: { "routes.ts": stage1["routes.ts"], "store.ts": stage1["store.ts"] } }), 422, "invalid_files", "post", template);
+  await expectProblem(await gradeProject({ files: { ...stage1, "hidden.test.ts": "export {}" } }), 422, "invalid_files", "post", template);
+  await expectProblem(await gradeProject({ files: stage2, stage: 2 }), 409, "stage_locked", "post", template);
+  expect(countSubmissions()).toBe(before);
+
+  // Stage 1 (the learner's current stage by default) passes; stage 2 unlocks.
+  const first = (await conforms(await gradeProject({ files: stage1, mode: "submit" }), "post", template)) as { submissionId: string; result: { status: string; tests: { name: string }[] } };
+  expect(first.result.status).toBe("pass");
+  expect(first.result.tests.every((t) => t.name.startsWith("stage 1"))).toBe(true);
+
+  // Stage 2 with a regression in stage 1's URL check: a stage 1 test fails.
+  const regression = { ...stage2, "routes.ts": stage2["routes.ts"]!.replace('parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null', "parsed.href") };
+  const second = (await conforms(await gradeProject({ files: regression, stage: 2 }), "post", template)) as { submissionId: string; result: { status: string; tests: { name: string; status: string }[] } };
+  expect(second.result.status).toBe("fail");
+  expect(second.result.tests.filter((t) => t.status !== "pass").map((t) => t.name)).toEqual(["stage 1: shorten > only absolute http and https URLs are shortened (javascript:, data:, ftp: → 422)"]);
+  expect(second.result.tests.some((t) => t.name.startsWith("stage 2") && t.status === "pass")).toBe(true);
+
+  const read = (await conforms(await request.get(`/api/v1/submissions/${second.submissionId}`, { headers: auth(keys.project) }), "get", "/submissions/{submissionId}")) as { code: string; files: Record<string, string>; stage: number };
+  expect(read).toMatchObject({ code: "", files: regression, stage: 2 });
+
+  // The batch endpoint takes files too.
+  const batch = (await conforms(
+    await request.post("/api/v1/grade/batch", { headers: auth(keys.project), data: { submissions: [{ exerciseId: PROJECT, files: stage2, stage: 2, mode: "run" }] } }),
+    "post",
+    "/grade/batch",
+  )) as { results: { ok: boolean; result?: { status: string } }[] };
+  expect(batch.results[0]).toMatchObject({ ok: true, result: { status: "pass" } });
 });
 
 test("every documented operation answers as documented", async ({ request }) => {

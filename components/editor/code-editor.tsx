@@ -5,9 +5,10 @@
  * privacy leak), and only the parts we use (./monaco.ts). It is still heavy: load it only through
  * LazyCodeEditor (next/dynamic, no SSR), so the lesson page's first JavaScript does not include it.
  *
- * One editor shows several files as models (the learner's file, read-only example tests, support
+ * One editor shows several files as models (the learner's files, read-only example tests, support
  * modules ...), switched by `activePath`. Models live at file:///<exercise>/<name>, so the
- * TypeScript worker resolves "./solution" and "./db" between them for IntelliSense.
+ * TypeScript worker resolves "./solution", "./store" and "./db" between them for IntelliSense
+ * across files. Every file that is not read-only is the learner's, and reports its changes.
  */
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { monaco, typescript } from "./monaco";
@@ -54,8 +55,10 @@ export interface EditorFile {
   readOnly: boolean;
 }
 
-/** A problem the grader found, shown as a marker in the learner's file. */
+/** A problem the grader found, shown as a marker in one of the learner's files. */
 export interface EditorMarker {
+  /** Model URI of the file, as in EditorFile.path. */
+  path: string;
   line: number;
   column?: number;
   message: string;
@@ -63,22 +66,24 @@ export interface EditorMarker {
 
 /** What the workspace can do to the editor once it is ready. */
 export interface EditorHandle {
-  /** Replaces the learner's code (reset, restore). */
-  setLearnerValue(code: string): void;
-  /** Moves the cursor to a line of the learner's file and focuses the editor. */
-  goTo(line: number, column?: number): void;
+  /** Replaces the code of one of the learner's files (reset, restore); undoable. */
+  setValue(path: string, code: string): void;
+  /** Shows a file, moves the cursor to a line of it and focuses the editor. */
+  goTo(path: string, line: number, column?: number): void;
   focus(): void;
 }
 
 export interface CodeEditorProps {
   files: EditorFile[];
-  learnerPath: string;
   activePath: string;
   /** Ambient declarations: the sandbox's globals and the test API. */
   extraLibs: { filePath: string; content: string }[];
   markers: EditorMarker[];
   ariaLabel: string;
-  onChange(code: string): void;
+  /** A learner file (one that is not read-only) changed. */
+  onChange(path: string, code: string): void;
+  /** The editor switched files itself (goTo): the tabs should follow. */
+  onShowFile?(path: string): void;
   onRun(): void;
   onSubmit(): void;
   onReady?(handle: EditorHandle): void;
@@ -96,7 +101,7 @@ function useDarkTheme(): boolean {
 }
 
 export default function CodeEditor(props: CodeEditorProps) {
-  const { files, learnerPath, activePath, extraLibs, markers, ariaLabel } = props;
+  const { files, activePath, extraLibs, markers, ariaLabel } = props;
   const dark = useDarkTheme();
   const [ready, setReady] = useState(false);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -114,45 +119,55 @@ export default function CodeEditor(props: CodeEditorProps) {
     }
   }, [extraLibs]);
 
-  // Every file gets a model up front (so imports resolve before a tab is opened); models of this
-  // exercise are disposed on unmount, so coming back starts from the server's draft, not a stale model.
+  // Every file gets a model up front (so imports resolve before a tab is opened), and files added
+  // later (a project's next stage) get theirs when they appear. Models of this editor are disposed
+  // on unmount, so coming back starts from the server's draft, not a stale model.
+  const owned = useRef(new Set<string>());
   useEffect(() => {
-    const created: monaco.editor.ITextModel[] = [];
     for (const file of files) {
       const uri = monaco.Uri.parse(file.path);
       const existing = monaco.editor.getModel(uri);
       if (existing) {
         if (file.readOnly && existing.getValue() !== file.value) existing.setValue(file.value);
       } else {
-        created.push(monaco.editor.createModel(file.value, file.language, uri));
+        monaco.editor.createModel(file.value, file.language, uri);
       }
+      owned.current.add(file.path);
     }
+  }, [files]);
+  useEffect(() => {
+    const paths = owned.current;
     return () => {
-      for (const file of files) monaco.editor.getModel(monaco.Uri.parse(file.path))?.dispose();
+      for (const path of paths) monaco.editor.getModel(monaco.Uri.parse(path))?.dispose();
     };
-    // Only on mount/unmount: the learner's model is the source of truth while the editor lives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    const model = monaco.editor.getModel(monaco.Uri.parse(learnerPath));
-    if (!model) return;
-    monaco.editor.setModelMarkers(
-      model,
-      "grader",
-      markers.map((m) => {
-        const line = Math.min(Math.max(1, m.line), model.getLineCount());
-        return {
-          severity: monaco.MarkerSeverity.Error,
-          message: m.message,
-          startLineNumber: line,
-          startColumn: m.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1,
-          endLineNumber: line,
-          endColumn: model.getLineMaxColumn(line),
-        };
-      }),
-    );
-  }, [markers, learnerPath, ready]);
+    for (const file of files) {
+      if (file.readOnly) continue;
+      const model = monaco.editor.getModel(monaco.Uri.parse(file.path));
+      if (!model) continue;
+      monaco.editor.setModelMarkers(
+        model,
+        "grader",
+        markers
+          .filter((m) => m.path === file.path)
+          .map((m) => {
+            const line = Math.min(Math.max(1, m.line), model.getLineCount());
+            return {
+              severity: monaco.MarkerSeverity.Error,
+              message: m.message,
+              startLineNumber: line,
+              startColumn: m.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1,
+              endLineNumber: line,
+              endColumn: model.getLineMaxColumn(line),
+            };
+          }),
+      );
+    }
+    // files only change with a new editor instance (the workspace keys it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [markers, ready]);
 
   const active = files.find((f) => f.path === activePath) ?? files[0]!;
 
@@ -160,32 +175,45 @@ export default function CodeEditor(props: CodeEditorProps) {
     editorRef.current = editor;
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => callbacks.current.onSubmit());
-    const learnerModel = () => m.editor.getModel(m.Uri.parse(learnerPath));
+    const modelOf = (path: string) => m.editor.getModel(m.Uri.parse(path));
     const handle: EditorHandle = {
-      setLearnerValue(code) {
-        const model = learnerModel();
-        if (!model) return;
+      setValue(path, code) {
+        const model = modelOf(path);
+        if (!model || model.getValue() === code) return;
         // pushEditOperations keeps the reset undoable with Ctrl+Z.
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
       },
-      goTo(line, column = 1) {
-        const model = learnerModel();
+      goTo(path, line, column = 1) {
+        const model = modelOf(path);
         if (!model) return;
-        if (editor.getModel() !== model) editor.setModel(model);
+        if (editor.getModel() !== model) {
+          editor.setModel(model);
+          callbacks.current.onShowFile?.(path);
+        }
         editor.setPosition({ lineNumber: line, column });
         editor.revealLineInCenter(line);
         editor.focus();
       },
       focus: () => editor.focus(),
     };
-    // Changes to the learner's model, whichever model the editor shows.
-    learnerModel()?.onDidChangeContent(() => callbacks.current.onChange(learnerModel()?.getValue() ?? ""));
+    // Changes to each learner model, whichever model the editor shows.
+    for (const file of callbacks.current.files) {
+      if (file.readOnly) continue;
+      const model = modelOf(file.path);
+      model?.onDidChangeContent(() => callbacks.current.onChange(file.path, model.getValue()));
+    }
     setReady(true);
     callbacks.current.onReady?.(handle);
   };
 
   return (
-    <div data-testid="code-editor" data-ready={ready ? "true" : "false"} data-marker-lines={markers.map((m) => m.line).join(",")} className="h-full">
+    <div
+      data-testid="code-editor"
+      data-ready={ready ? "true" : "false"}
+      data-marker-lines={markers.filter((m) => m.path === active.path).map((m) => m.line).join(",")}
+      data-marker-files={[...new Set(markers.map((m) => m.path.slice(m.path.lastIndexOf("/") + 1)))].join(",")}
+      className="h-full"
+    >
       <Editor
         height="100%"
         path={active.path}
@@ -197,7 +225,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         loading={<p className="p-4 text-sm text-slate-500">Starting the editor…</p>}
         options={{
           readOnly: active.readOnly,
-          readOnlyMessage: { value: "Example and support files are read-only. Edit your own file in the first tab." },
+          readOnlyMessage: { value: "Example and support files are read-only. Edit your own files: the first tabs." },
           ariaLabel: `${ariaLabel}${active.readOnly ? " (read-only)" : ""}. Press F1 for the editor's commands.`,
           minimap: { enabled: false },
           fontSize: 14,

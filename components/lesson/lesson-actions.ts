@@ -14,20 +14,25 @@ export interface ProgressSnapshot {
   attempts: number;
   failedAttempts: number;
   passed: boolean;
-  /** The reference solution may be shown (passed, or enough failed attempts). */
+  /** Projects: stages passed, in order (the next one is the learner's current stage); 0 otherwise. */
+  stagesPassed: number;
+  /** The reference solution may be shown (passed, or enough failed attempts; a project: a passed stage's). */
   solutionAvailable: boolean;
 }
 
 export type ActionError = { ok: false; error: string };
 
-export type GradeOutcome = { ok: true; result: GradeResult; progress: ProgressSnapshot | null } | ActionError;
+/** What was graded: a project's stage, so the page can unlock the next one (visitors too). */
+export type GradeOutcome = { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
 export type DraftOutcome = { ok: true; savedAt: string } | ActionError;
 export type HintOutcome = { ok: true; hint: Hint } | ActionError;
-export type SolutionOutcome = { ok: true; fileName: string; source: string } | ActionError;
+/** The reference solution: every learner file; for a project, at the end of `stage`. */
+export type SolutionOutcome = { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
 export type QuizOutcome = { ok: true; result: QuizAnswerResult } | ActionError;
 
 export interface LessonActions {
-  grade(input: { exerciseId: string; code: string; mode: GradeMode }): Promise<GradeOutcome>;
+  /** `code` for one-file exercises, `files` (every learner file by name) for multi-file ones; `stage` for projects. */
+  grade(input: { exerciseId: string; code?: string; files?: Record<string, string>; mode: GradeMode; stage?: number }): Promise<GradeOutcome>;
   resetDraft(input: { exerciseId: string }): Promise<DraftOutcome>;
   revealHint(input: { exerciseId: string; index: number }): Promise<HintOutcome>;
   revealSolution(input: { exerciseId: string }): Promise<SolutionOutcome>;

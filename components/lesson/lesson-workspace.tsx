@@ -1,22 +1,25 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-import type { Hint, PublicExercise } from "@/lib/content/public-types";
-import { LazyCodeEditor, type EditorFile, type EditorHandle, type EditorMarker } from "@/components/editor/lazy-code-editor";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import type { Hint, PublicExercise, PublicFile } from "@/lib/content/public-types";
+import type { EditorHandle } from "@/components/editor/lazy-code-editor";
+import type { GradeResult } from "@/sandbox/types";
 import { Button } from "@/components/ui/button";
+import { ExerciseEditor } from "./exercise-editor";
 import { HintsPanel } from "./hints-panel";
 import type { GradeMode, GradeOutcome, LessonActions, ProgressSnapshot } from "./lesson-actions";
 import { ResultsPanel } from "./results-panel";
 import { ResetDialog } from "./reset-dialog";
 import { SolutionPanel } from "./solution-panel";
-import { getCodeTypedInThisTab, localDraftKey, useDraftSaving } from "./use-draft-saving";
+import { StagesPanel } from "./stages-panel";
+import { filePath, useLearnerFiles } from "./use-learner-files";
 
 export interface LessonWorkspaceProps {
   exercise: PublicExercise;
-  /** The saved draft, else the starter. */
-  initialCode: string;
-  /** Whether initialCode came from a saved draft. */
+  /** The code each learner file starts with: its saved draft, else its starter. */
+  initialFiles: Record<string, string>;
+  /** Whether some of initialFiles came from saved drafts. */
   fromDraft: boolean;
   signedIn: boolean;
   signInHref: string;
@@ -28,43 +31,42 @@ export interface LessonWorkspaceProps {
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 const subscribeNever = () => () => {};
+const FRAME = /\(?([a-z0-9][a-z0-9_.-]*\.(?:ts|js)):(\d+):(\d+)\)?$/;
 
-/** The exercise side of a lesson page: instructions, files, editor, Run/Submit, results, hints, solution. */
+/** Grader markers: the error's location, and the first frame of each failed test in a learner file. */
+function markersOf(result: GradeResult | null, names: string[]): { file: string; line: number; column?: number; message: string }[] {
+  if (!result) return [];
+  const markers: { file: string; line: number; column?: number; message: string }[] = [];
+  const error = result.error;
+  if (error?.line) markers.push({ file: error.file && names.includes(error.file) ? error.file : names[0]!, line: error.line, column: error.column, message: error.message });
+  for (const test of result.tests) {
+    if (test.status === "pass" || !test.message) continue;
+    for (const line of test.message.split("\n")) {
+      const m = line.startsWith("    at ") ? FRAME.exec(line) : null;
+      if (m && names.includes(m[1]!)) {
+        markers.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: `${test.name}: ${test.message.split("\n")[0]}` });
+        break;
+      }
+    }
+  }
+  return markers;
+}
+
+/** The exercise side of a lesson page: instructions, stages, files, editor, Run/Submit, results, hints, solution. */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
   const { exercise, signedIn, actions } = props;
-  // What this tab last typed wins over a draft from Next's router cache (back/forward navigation).
-  const [code, setCode] = useState(() => getCodeTypedInThisTab(exercise.id) ?? props.initialCode);
+  const learner = useLearnerFiles({ exercise, signedIn, initial: props.initialFiles, fromDraft: props.fromDraft });
   const [editorKey, setEditorKey] = useState(0);
-  const [activePath, setActivePath] = useState(`file:///${exercise.id}/${exercise.fileName}`);
   const [grading, setGrading] = useState<GradeMode | null>(null);
   const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome } | null>(null);
   const [progress, setProgress] = useState(props.initialProgress);
+  // Projects: stages passed. Learners' come from the server; a visitor's live in this page only.
+  const [stagesPassed, setStagesPassed] = useState(props.initialProgress?.stagesPassed ?? 0);
   const mac = useSyncExternalStore(subscribeNever, isMac, () => false);
   const editor = useRef<EditorHandle | null>(null);
   const inFlight = useRef(false);
-  const codeRef = useRef(code);
-  const draft = useDraftSaving({ exerciseId: exercise.id, signedIn, initialCode: props.initialCode, fromDraft: props.fromDraft });
-  const save = draft.status;
-  const { noteChange } = draft;
-
-  const lang = exercise.language === "sql" ? "sql" : exercise.language === "js" ? "javascript" : "typescript";
-  const base = `file:///${exercise.id}/`;
-  const learnerPath = base + exercise.fileName;
-  const files = useMemo(() => {
-    const list: (EditorFile & { label: string })[] = [{ path: learnerPath, label: exercise.fileName, language: lang, value: code, readOnly: false }];
-    for (const f of exercise.exampleTests) list.push({ path: base + f.name, label: f.name, language: lang, value: f.source, readOnly: true });
-    if (exercise.module) list.push({ path: base + exercise.module.name, label: `${exercise.module.name} (code under test)`, language: lang, value: exercise.module.source, readOnly: true });
-    for (const f of exercise.support) list.push({ path: base + f.name, label: f.name, language: lang, value: f.source, readOnly: true });
-    if (exercise.seed !== null) list.push({ path: `${base}seed.sql`, label: "seed.sql (the data)", language: "sql", value: exercise.seed, readOnly: true });
-    return list;
-    // The learner's value only seeds the model; it is read once per editor instance (editorKey).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [exercise, editorKey]);
-
-  useEffect(() => {
-    codeRef.current = code;
-    noteChange(code);
-  }, [code, noteChange]);
+  const stages = exercise.stages;
+  const currentStage = stages.length ? Math.min(stagesPassed + 1, stages.length) : null;
 
   const grade = useCallback(
     async (mode: GradeMode) => {
@@ -72,9 +74,14 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
       inFlight.current = true;
       setGrading(mode);
       try {
-        const result = await actions.grade({ exerciseId: exercise.id, code: codeRef.current, mode });
+        const result = await actions.grade({ exerciseId: exercise.id, ...learner.submission(), mode, ...(currentStage ? { stage: currentStage } : {}) });
         setOutcome({ mode, outcome: result });
-        if (result.ok && result.progress) setProgress(result.progress);
+        if (result.ok && result.progress) {
+          setProgress(result.progress);
+          setStagesPassed(result.progress.stagesPassed);
+        } else if (result.ok && mode === "submit" && result.stage && result.result.status === "pass") {
+          setStagesPassed((passed) => Math.max(passed, result.stage!));
+        }
       } catch {
         setOutcome({ mode, outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." } });
       } finally {
@@ -82,7 +89,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         setGrading(null);
       }
     },
-    [actions, exercise.id],
+    [actions, exercise.id, learner, currentStage],
   );
 
   // Ctrl/Cmd+Enter runs and Ctrl/Cmd+Shift+Enter submits from anywhere on the page (inside the
@@ -98,37 +105,24 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   }, [grade]);
 
   const result = outcome?.outcome.ok ? outcome.outcome.result : null;
-  const markers: EditorMarker[] = useMemo(() => {
-    const error = result?.error;
-    return error?.line ? [{ line: error.line, column: error.column, message: error.message }] : [];
-  }, [result]);
+  const markers = useMemo(() => markersOf(result, learner.names), [result, learner.names]);
+  // Read-only tabs: the visible tests that Run uses (a project's: those of every unlocked stage) and support modules.
+  const readOnlyFiles = useMemo<PublicFile[]>(
+    () => [...(currentStage ? stages.slice(0, currentStage).flatMap((s) => s.exampleTests) : exercise.exampleTests), ...exercise.support],
+    [exercise, stages, currentStage],
+  );
 
-  function goToLine(line: number, column?: number) {
-    setActivePath(learnerPath);
-    editor.current?.goTo(line, column);
+  function goToLine(file: string | undefined, line: number, column?: number) {
+    editor.current?.goTo(filePath(exercise, file && learner.names.includes(file) ? file : learner.names[0]!), line, column);
   }
 
   function reset() {
-    if (editor.current) editor.current.setLearnerValue(exercise.starter);
-    else {
-      setCode(exercise.starter);
-      setEditorKey((k) => k + 1);
-    }
-    draft.reset(exercise.starter, () => actions.resetDraft({ exerciseId: exercise.id }));
+    if (!editor.current) setEditorKey((k) => k + 1);
+    learner.reset(editor.current, () => actions.resetDraft({ exerciseId: exercise.id }));
     editor.current?.focus();
   }
 
-  function onTabKey(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    if (!delta) return;
-    event.preventDefault();
-    const next = files[(index + delta + files.length) % files.length]!;
-    setActivePath(next.path);
-    (event.currentTarget.parentElement?.children[(index + delta + files.length) % files.length] as HTMLElement | undefined)?.focus();
-  }
-
   const mod = mac ? "⌘" : "Ctrl";
-  const activeIndex = Math.max(0, files.findIndex((f) => f.path === activePath));
 
   return (
     <section aria-labelledby="exercise-title" className="space-y-4" data-testid="workspace">
@@ -150,52 +144,23 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         </p>
       ) : null}
 
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div role="tablist" aria-label="Files" className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 px-2 pt-2 dark:border-slate-800 dark:bg-slate-950">
-          {files.map((file, index) => {
-            const selected = index === activeIndex;
-            return (
-              <button
-                key={file.path}
-                type="button"
-                role="tab"
-                id={`file-tab-${index}`}
-                aria-selected={selected}
-                aria-controls="file-panel"
-                tabIndex={selected ? 0 : -1}
-                onClick={() => setActivePath(file.path)}
-                onKeyDown={(e) => onTabKey(e, index)}
-                className={`rounded-t-md px-3 py-1.5 font-mono text-xs ${selected ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800"}`}
-              >
-                {file.label}
-                {file.readOnly ? <span className="sr-only"> (read-only)</span> : null}
-              </button>
-            );
-          })}
-        </div>
-        <div id="file-panel" role="tabpanel" aria-labelledby={`file-tab-${activeIndex}`} className="h-[22rem] lg:h-[50vh]">
-          <LazyCodeEditor
-            key={editorKey}
-            files={files}
-            learnerPath={learnerPath}
-            activePath={files[activeIndex]!.path}
-            extraLibs={props.extraLibs}
-            markers={markers}
-            ariaLabel={`Code editor, ${files[activeIndex]!.label}`}
-            onChange={setCode}
-            onRun={() => void grade("run")}
-            onSubmit={() => void grade("submit")}
-            onReady={(handle) => {
-              editor.current = handle;
-              // A visitor's code is kept in this browser; it is also picked up after signing in
-              // when the account has no draft yet, so signing in from the lesson loses nothing.
-              if (props.fromDraft) return;
-              const local = window.localStorage.getItem(localDraftKey(exercise.id));
-              if (local !== null && local !== codeRef.current) handle.setLearnerValue(local);
-            }}
-          />
-        </div>
-      </div>
+      {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
+
+      <ExerciseEditor
+        key={editorKey}
+        exercise={exercise}
+        learnerFiles={learner.current()}
+        readOnlyFiles={readOnlyFiles}
+        markers={markers}
+        extraLibs={props.extraLibs}
+        onChange={learner.onChange}
+        onRun={() => void grade("run")}
+        onSubmit={() => void grade("submit")}
+        onReady={(handle) => {
+          editor.current = handle;
+          learner.restoreLocal(handle);
+        }}
+      />
       <p className="text-xs text-slate-500 dark:text-slate-400" id="editor-help">
         In the editor, Tab indents. Press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} to make Tab move focus instead, and F1 for the editor&apos;s commands and their keys.
       </p>
@@ -226,16 +191,22 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           {grading === "submit" ? "Submitting…" : "Submit"}
           <kbd className="hidden text-xs opacity-70 sm:inline">{mod}+Shift+Enter</kbd>
         </Button>
-        <ResetDialog onConfirm={reset} />
-        <span className="ml-auto text-xs text-slate-500 dark:text-slate-400" role="status" data-testid="save-status" data-state={save.state}>
-          {save.state === "saving" ? "Saving…" : save.state === "saved" ? (save.message ?? "Saved") : save.state === "error" ? `Not saved: ${save.message}` : ""}
+        <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
+        <span className="ml-auto text-xs text-slate-500 dark:text-slate-400" role="status" data-testid="save-status" data-state={learner.status.state}>
+          {learner.status.state === "saving" ? "Saving…" : learner.status.state === "saved" ? (learner.status.message ?? "Saved") : learner.status.state === "error" ? `Not saved: ${learner.status.message}` : ""}
         </span>
       </div>
       {progress ? (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="attempts">
           {progress.passed ? (
             <span className="font-medium text-emerald-700 dark:text-emerald-400">
-              <span aria-hidden="true">✓ </span>Exercise passed.
+              <span aria-hidden="true">✓ </span>
+              {stages.length ? "Project complete: every stage passed." : "Exercise passed."}
+            </span>
+          ) : stages.length && progress.stagesPassed > 0 ? (
+            <span className="font-medium text-emerald-700 dark:text-emerald-400">
+              <span aria-hidden="true">✓ </span>
+              {progress.stagesPassed} of {stages.length} stages passed.
             </span>
           ) : null}{" "}
           {progress.attempts} submission{progress.attempts === 1 ? "" : "s"} so far.
@@ -247,7 +218,14 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           <p className="text-sm text-slate-600 dark:text-slate-400">{grading === "run" ? "Running the example tests…" : "Running all tests…"}</p>
         ) : outcome ? (
           outcome.outcome.ok ? (
-            <ResultsPanel result={outcome.outcome.result} mode={outcome.mode} kind={exercise.kind} onGoToLine={goToLine} />
+            <ResultsPanel
+              result={outcome.outcome.result}
+              mode={outcome.mode}
+              kind={exercise.kind}
+              stage={outcome.outcome.stage !== null && stages.length ? { index: outcome.outcome.stage, count: stages.length } : null}
+              multiFile={exercise.files !== null}
+              onGoToLine={goToLine}
+            />
           ) : (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="grade-failure">
               {outcome.outcome.error}

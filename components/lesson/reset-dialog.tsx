@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 /** "Reset to starter" behind a confirmation (a native modal dialog: focus trapped, Escape cancels). */
-export function ResetDialog({ onConfirm }: { onConfirm(): void }) {
+export function ResetDialog({ onConfirm, multiFile = false }: { onConfirm(): void; multiFile?: boolean }) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
@@ -21,7 +21,7 @@ export function ResetDialog({ onConfirm }: { onConfirm(): void }) {
           Reset your code?
         </h2>
         <p id="reset-body" className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          Your code is replaced by the starter code and your saved draft is deleted. You can still undo with Ctrl+Z in the editor until you leave the page.
+          {multiFile ? "Every one of your files is replaced by its starter code and your saved drafts are deleted." : "Your code is replaced by the starter code and your saved draft is deleted."} You can still undo with Ctrl+Z in the editor until you leave the page.
         </p>
         <form method="dialog" className="mt-4 flex justify-end gap-2">
           <Button type="submit" variant="secondary" autoFocus>

@@ -14,11 +14,17 @@ const ERROR_TITLES: Record<NonNullable<GradeResult["error"]>["kind"], string> = 
   internal: "The grader had a problem",
 };
 
-function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind): string {
+function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind, stage: { index: number; count: number } | null): string {
   const total = result.tests.length;
   const failed = result.tests.filter((t) => t.status !== "pass").length;
   if (result.status === "error") return ERROR_TITLES[result.error?.kind ?? "internal"];
   if (result.status === "pass") {
+    if (stage) {
+      if (mode === "run") return `All ${total} example test${total === 1 ? "" : "s"} of stages 1-${stage.index} passed. Submit to run the hidden tests too.`;
+      return stage.index === stage.count
+        ? `Passed: all ${total} tests of every stage passed. Project complete.`
+        : `Stage ${stage.index} passed: all ${total} tests, earlier stages included. Stage ${stage.index + 1} is unlocked.`;
+    }
     if (mode === "run" && kind === "tests") return `Your ${total} test${total === 1 ? "" : "s"} pass on the correct code. Submit to check that they catch the bugs.`;
     if (mode === "run" && kind === "sql") return "Your SQL gives the expected result on the visible data. Submit to check it on the hidden data too.";
     return mode === "run"
@@ -49,19 +55,25 @@ export function ResultsPanel({
   result,
   mode,
   kind,
+  stage = null,
+  multiFile = false,
   onGoToLine,
 }: {
   result: GradeResult;
   mode: GradeMode;
   kind: ExerciseKind;
-  onGoToLine(line: number, column?: number): void;
+  /** Projects: the stage graded, of how many. */
+  stage?: { index: number; count: number } | null;
+  /** Several learner files: locations name their file. */
+  multiFile?: boolean;
+  onGoToLine(file: string | undefined, line: number, column?: number): void;
 }) {
   const error = result.error;
   return (
     <div className="space-y-3" data-testid="results" data-status={result.status}>
       <h3 className="flex items-center gap-2 font-semibold" data-testid="verdict">
         <StatusMark status={result.status} />
-        <span>{verdict(result, mode, kind)}</span>
+        <span>{verdict(result, mode, kind, stage)}</span>
       </h3>
       <p className="text-xs text-slate-500 dark:text-slate-400">
         {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded in {Math.round(result.durationMs)} ms.
@@ -72,11 +84,12 @@ export function ResultsPanel({
           {error.line ? (
             <p className="mt-2 text-sm">
               At{" "}
-              <button type="button" className="font-medium text-brand-700 underline dark:text-brand-100" onClick={() => onGoToLine(error.line!, error.column)} data-testid="error-location">
+              <button type="button" className="font-medium text-brand-700 underline dark:text-brand-100" onClick={() => onGoToLine(error.file, error.line!, error.column)} data-testid="error-location">
                 line {error.line}
                 {error.column ? `, column ${error.column}` : ""}
-              </button>{" "}
-              of your code.
+                {multiFile && error.file ? ` of ${error.file}` : ""}
+              </button>
+              {multiFile && error.file ? "." : " of your code."}
             </p>
           ) : null}
         </div>
@@ -115,7 +128,7 @@ export function ResultsPanel({
                   <button
                     type="button"
                     className="font-medium text-brand-700 underline dark:text-brand-100"
-                    onClick={() => onGoToLine(test.thrown!.line!, test.thrown!.column)}
+                    onClick={() => onGoToLine(undefined, test.thrown!.line!, test.thrown!.column)}
                     data-testid="thrown-location"
                   >
                     Go to line {test.thrown.line}

@@ -24,7 +24,7 @@ export function SolutionPanel({
   progress: ProgressSnapshot | null;
   revealSolution: LessonActions["revealSolution"];
 }) {
-  const [solution, setSolution] = useState<{ fileName: string; source: string } | null>(null);
+  const [solution, setSolution] = useState<{ files: { name: string; source: string }[]; stage: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const available = progress?.solutionAvailable ?? false;
@@ -34,7 +34,7 @@ export function SolutionPanel({
     setError(null);
     try {
       const outcome = await revealSolution({ exerciseId });
-      if (outcome.ok) setSolution({ fileName: outcome.fileName, source: outcome.source });
+      if (outcome.ok) setSolution({ files: outcome.files, stage: outcome.stage });
       else setError(outcome.error);
     } catch {
       setError("Could not reach the server. Try again.");
@@ -50,9 +50,17 @@ export function SolutionPanel({
         Reference solution
       </h3>
       {solution ? (
-        <pre className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800" aria-label={`Reference solution, ${solution.fileName}`} tabIndex={0}>
-          {solution.source}
-        </pre>
+        <div className="space-y-2">
+          {solution.stage !== null ? <p className="text-xs text-slate-600 dark:text-slate-400">At the end of stage {solution.stage}.</p> : null}
+          {solution.files.map((file) => (
+            <div key={file.name}>
+              {solution.files.length > 1 ? <p className="font-mono text-xs font-semibold">{file.name}</p> : null}
+              <pre className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800" aria-label={`Reference solution, ${file.name}`} tabIndex={0} data-file={file.name}>
+                {file.source}
+              </pre>
+            </div>
+          ))}
+        </div>
       ) : !signedIn ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           <Link href={signInHref} className="underline">

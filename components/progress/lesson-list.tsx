@@ -8,6 +8,7 @@ const KIND: Record<string, string> = {
   sql: "Write SQL",
   tests: "Write tests",
   security: "Fix a vulnerability",
+  project: "Build a project",
 };
 
 /** A track's lessons in order, each with its status; `nextId` gets a "Next" badge. */
@@ -27,9 +28,15 @@ export function LessonList({ lessons, nextId }: { lessons: LessonEntry[]; nextId
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {lesson.minutes} min
               {lesson.exercise ? ` · ${KIND[lesson.exercise.kind] ?? lesson.exercise.kind}` : ""}
+              {lesson.exercise?.stageCount ? ` in ${lesson.exercise.stageCount} stages` : ""}
               {lesson.quizQuestions ? ` · ${lesson.quizQuestions} quiz question${lesson.quizQuestions === 1 ? "" : "s"}` : ""}
               {progress && progress.attempts > 0 ? ` · ${progress.attempts} submission${progress.attempts === 1 ? "" : "s"}` : ""}
             </p>
+            {lesson.exercise?.stageCount && progress && !progress.passed && progress.stagesPassed > 0 ? (
+              <p className="mt-1 text-xs font-medium text-emerald-700 dark:text-emerald-400" data-testid={`stages-${lesson.id}`}>
+                {progress.stagesPassed} of {lesson.exercise.stageCount} stages passed
+              </p>
+            ) : null}
           </div>
         </li>
       ))}

@@ -28,6 +28,7 @@ const row = (lessonId: string, extra: Partial<LessonProgress> = {}): LessonProgr
   lessonId,
   attempts: 0,
   passed: false,
+  stagesPassed: 0,
   quizCorrect: 0,
   lastOpenedAt: null,
   ...extra,

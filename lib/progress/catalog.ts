@@ -10,6 +10,8 @@ export interface LessonProgress {
   lessonId: string;
   attempts: number;
   passed: boolean;
+  /** Projects: stages passed (0 for other lessons). */
+  stagesPassed: number;
   quizCorrect: number;
   lastOpenedAt: Date | null;
 }

@@ -36,6 +36,32 @@ test("drafts are saved per learner and exercise, replaced, and deleted on reset"
   assert.equal((await progress.getLessonState(otherId, "ex")).draft?.code, "bob's");
 });
 
+test("multi-file drafts: one per file, kept apart from the one-file draft, all deleted on reset", async () => {
+  await progress.saveDraft(userId, "multi", "routes v1", "routes.ts");
+  await progress.saveDraft(userId, "multi", "store v1", "store.ts");
+  await progress.saveDraft(userId, "multi", "routes v2", "routes.ts");
+  const state = await progress.getLessonState(userId, "multi");
+  assert.deepEqual(state.draftFiles, { "routes.ts": "routes v2", "store.ts": "store v1" });
+  assert.equal(state.draft, null);
+  await progress.deleteDraft(userId, "multi");
+  assert.deepEqual((await progress.getLessonState(userId, "multi")).draftFiles, {});
+});
+
+test("a project's solution unlocks per stage: a passed stage's, or the current one's after enough failed submits", async () => {
+  const exercise = { id: "proj", stageCount: 3, revealSolutionAfter: 2 };
+  assert.equal(await progress.revealableSolutionStage(userId, exercise, null), null);
+  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 0 }), null);
+  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }), 1);
+  const failed = { userId, exerciseId: "proj", mode: "submit", language: "ts", code: "", status: "fail", result: "{}", durationMs: 1 };
+  // Failed submits of another stage do not count for the current one.
+  await db.submission.create({ data: { ...failed, stage: 1 } });
+  await db.submission.create({ data: { ...failed, stage: 2 } });
+  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }), 1);
+  await db.submission.create({ data: { ...failed, stage: 2 } });
+  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }), 2);
+  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: true, stagesPassed: 3 }), 3);
+});
+
 test("hint views count once each and update Progress.hintsUsed", async () => {
   assert.equal(await progress.recordHintView(userId, "hints", 0), 1);
   assert.equal(await progress.recordHintView(userId, "hints", 0), 1);

@@ -26,7 +26,7 @@ export interface LessonState {
 export async function listProgress(userId: string): Promise<LessonProgress[]> {
   return db.progress.findMany({
     where: { userId },
-    select: { lessonId: true, attempts: true, passed: true, quizCorrect: true, lastOpenedAt: true },
+    select: { lessonId: true, attempts: true, passed: true, stagesPassed: true, quizCorrect: true, lastOpenedAt: true },
   });
 }
 
@@ -142,8 +142,26 @@ export async function recordQuizAnswer(
 }
 
 /**
+ * Which stage's reference solution a project learner may see, or null: every stage once the project
+ * is passed; the current stage after `revealSolutionAfter` failed submits of that stage; else the
+ * last stage passed (its reference is a fair comparison once the learner's own code passed it).
+ */
+export async function revealableSolutionStage(
+  userId: string,
+  exercise: { id: string; stageCount: number; revealSolutionAfter: number },
+  progress: { passed: boolean; stagesPassed: number } | null,
+): Promise<number | null> {
+  if (!progress) return null;
+  if (progress.passed) return exercise.stageCount;
+  const current = Math.min(progress.stagesPassed + 1, exercise.stageCount);
+  const failedHere = await db.submission.count({ where: { userId, exerciseId: exercise.id, mode: "submit", stage: current, status: { not: "pass" } } });
+  if (failedHere >= exercise.revealSolutionAfter) return current;
+  return progress.stagesPassed >= 1 ? progress.stagesPassed : null;
+}
+
+/**
  * Whether the reference solution may be shown: after the exercise is passed, or after
- * `revealSolutionAfter` failed submit attempts.
+ * `revealSolutionAfter` failed submit attempts. (Projects: revealableSolutionStage.)
  */
 export function mayRevealSolution(progress: { passed: boolean; failedAttempts: number } | null, revealSolutionAfter: number): boolean {
   if (!progress) return false;

@@ -17,7 +17,7 @@ test("buildProgressCsv writes a header and one CRLF line per learner and lesson"
     {
       learner: { email: "ada@example.com", name: "Ada, L." },
       rows: [
-        { trackId: "http", trackTitle: "HTTP", lessonId: "l1", lessonTitle: "L1", attempts: 2, failedAttempts: 1, passed: true, firstPassedAt: new Date("2026-01-02T03:04:05Z"), hintsUsed: 1, lastSubmissionAt: null },
+        { trackId: "http", trackTitle: "HTTP", lessonId: "l1", lessonTitle: "L1", attempts: 2, failedAttempts: 1, passed: true, stagesPassed: 0, stageCount: 0, firstPassedAt: new Date("2026-01-02T03:04:05Z"), hintsUsed: 1, lastSubmissionAt: null },
       ],
     },
   ]);

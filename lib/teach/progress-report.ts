@@ -120,6 +120,9 @@ export type LearnerLessonRow = {
   attempts: number;
   failedAttempts: number;
   passed: boolean;
+  /** Projects: stages passed of stageCount; 0 of 0 for other lessons. */
+  stagesPassed: number;
+  stageCount: number;
   firstPassedAt: Date | null;
   hintsUsed: number;
   lastSubmissionAt: Date | null;
@@ -152,6 +155,8 @@ export async function listLearnerLessonRows(userId?: string): Promise<{ learner:
           attempts: p?.attempts ?? 0,
           failedAttempts: p?.failedAttempts ?? 0,
           passed: p?.passed ?? false,
+          stagesPassed: p?.stagesPassed ?? 0,
+          stageCount: lesson.exercise?.stageCount ?? 0,
           firstPassedAt: p?.firstPassedAt ?? null,
           hintsUsed: hintsBy.get(key(learner.id, lesson.id)) ?? 0,
           lastSubmissionAt: lastBy.get(key(learner.id, lesson.id)) ?? null,

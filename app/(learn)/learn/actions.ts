@@ -12,7 +12,7 @@ import type {
 } from "@/components/lesson/lesson-actions";
 import { getClientAddress } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
-import { checkQuizAnswer, getExercise, getHint } from "@/lib/content";
+import { checkQuizAnswer, getExercise, getHint, type PrivateExercise } from "@/lib/content";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
@@ -23,6 +23,7 @@ import {
   mayRevealSolution,
   recordHintView,
   recordQuizAnswer,
+  revealableSolutionStage,
 } from "@/lib/progress/progress";
 import { createRateLimiter } from "@/lib/progress/rate-limit";
 import { toLearnerView } from "@/sandbox/disclosure";
@@ -34,11 +35,20 @@ const visitorLimiter = createRateLimiter({ limit: VISITOR_GRADES_PER_MINUTE, win
 const learnerLimiter = createRateLimiter({ limit: LEARNER_GRADES_PER_MINUTE, windowMs: 60_000 });
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Unknown exercise.");
-const gradeSchema = z.object({
-  exerciseId: id,
-  code: z.string().max(MAX_DRAFT_CHARS, `Your code is longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters.`),
-  mode: z.enum(["run", "submit"]),
-});
+const tooLong = `Your code is longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters.`;
+const gradeSchema = z
+  .object({
+    exerciseId: id,
+    code: z.string().max(MAX_DRAFT_CHARS, tooLong).optional(),
+    files: z
+      .record(z.string().max(64), z.string())
+      .refine((files) => Object.keys(files).length <= 20, "Too many files.")
+      .refine((files) => Object.values(files).reduce((sum, code) => sum + code.length, 0) <= MAX_DRAFT_CHARS, tooLong)
+      .optional(),
+    mode: z.enum(["run", "submit"]),
+    stage: z.number().int().min(1).max(20).optional(),
+  })
+  .refine((input) => (input.code === undefined) !== (input.files === undefined), "Send your code.");
 const exerciseSchema = z.object({ exerciseId: id });
 const hintSchema = z.object({ exerciseId: id, index: z.number().int().min(0).max(50) });
 const quizSchema = z.object({
@@ -51,19 +61,23 @@ function invalid(error: z.ZodError): { ok: false; error: string } {
   return { ok: false, error: error.issues[0]?.message ?? "Invalid request." };
 }
 
-async function progressSnapshot(userId: string, exerciseId: string, revealSolutionAfter: number): Promise<ProgressSnapshot | null> {
+async function progressSnapshot(userId: string, exercise: PrivateExercise): Promise<ProgressSnapshot | null> {
   const row = await db.progress.findUnique({
-    where: { userId_lessonId: { userId, lessonId: exerciseId } },
-    select: { attempts: true, failedAttempts: true, passed: true },
+    where: { userId_lessonId: { userId, lessonId: exercise.id } },
+    select: { attempts: true, failedAttempts: true, passed: true, stagesPassed: true },
   });
-  return row ? { ...row, solutionAvailable: mayRevealSolution(row, revealSolutionAfter) } : null;
+  if (!row) return null;
+  const solutionAvailable = exercise.stages.length
+    ? (await revealableSolutionStage(userId, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, row)) !== null
+    : mayRevealSolution(row, exercise.revealSolutionAfter);
+  return { ...row, solutionAvailable };
 }
 
 /** Grades the learner's code: "run" against the visible tests, "submit" against all (recorded for learners). */
 export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   const parsed = gradeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { exerciseId, code, mode } = parsed.data;
+  const { exerciseId, code, files, mode, stage } = parsed.data;
   const user = await getCurrentUser();
   const address = user ? null : getClientAddress(await headers());
   const limit = user ? learnerLimiter.take(`user:${user.id}`) : visitorLimiter.take(`ip:${address}`);
@@ -81,8 +95,9 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   try {
     outcome = await gradeSubmission({
       exerciseId,
-      code,
+      code: files ?? code ?? "",
       mode,
+      stage,
       userId: user?.id ?? null,
       owner: user ? { kind: "user", id: user.id } : { kind: "visitor", address: address! },
     });
@@ -91,10 +106,10 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
     if (error instanceof AppError && (error.code === "unavailable" || error.code === "rate_limited")) return { ok: false, error: error.message };
     throw error;
   }
-  if (!outcome.ok) return { ok: false, error: "Unknown exercise." };
-  const progress = user && mode === "submit" ? await progressSnapshot(user.id, exerciseId, exercise.revealSolutionAfter) : null;
+  if (!outcome.ok) return { ok: false, error: outcome.error === "unknown_exercise" ? "Unknown exercise." : outcome.message };
+  const progress = user && mode === "submit" ? await progressSnapshot(user.id, exercise) : null;
   // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
-  return { ok: true, result: toLearnerView(outcome.result), progress };
+  return { ok: true, result: toLearnerView(outcome.result), progress, stage: outcome.stage };
 }
 
 /** Forgets the signed-in learner's draft (back to the starter code). */
@@ -134,13 +149,19 @@ export async function revealSolutionAction(input: unknown): Promise<SolutionOutc
   if (!exercise) return { ok: false, error: "Unknown exercise." };
   const progress = await db.progress.findUnique({
     where: { userId_lessonId: { userId: user.id, lessonId: exercise.id } },
-    select: { passed: true, failedAttempts: true },
+    select: { passed: true, failedAttempts: true, stagesPassed: true },
   });
+  if (exercise.stages.length) {
+    const stage = await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress);
+    if (stage === null) return { ok: false, error: `A stage's reference solution unlocks when you pass it, or after ${exercise.revealSolutionAfter} failed submissions of it.` };
+    return { ok: true, files: exercise.stages[stage - 1]!.solution.map(({ name, source }) => ({ name, source })), stage };
+  }
   if (!mayRevealSolution(progress, exercise.revealSolutionAfter)) {
     const left = exercise.revealSolutionAfter - (progress?.failedAttempts ?? 0);
     return { ok: false, error: `The reference solution unlocks when you pass, or after ${left} more failed submission${left === 1 ? "" : "s"}.` };
   }
-  return { ok: true, fileName: exercise.public.fileName, source: exercise.solution.source };
+  const files = exercise.files ? exercise.solutionFiles : [{ ...exercise.solution, name: exercise.public.fileName }];
+  return { ok: true, files: files.map(({ name, source }) => ({ name, source })), stage: null };
 }
 
 /** Checks a quiz answer; stores it for learners (the latest answer counts). */

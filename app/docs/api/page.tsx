@@ -202,6 +202,16 @@ export default function ApiDocsPage() {
   -H "Idempotency-Key: $(uuidgen)" \\
   -d '{"code": "export function parseListQuery(search) { ... }", "mode": "submit", "learner": "ada@example.com"}'`}
         </pre>
+        <p className="text-sm">
+          Multi-file exercises (their <code>files</code> is not null) take every learner file by name in <code>files</code> instead of <code>code</code>; projects grade one{" "}
+          <code>stage</code> at a time, with every earlier stage&apos;s tests as regression tests:
+        </p>
+        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100" data-testid="multi-file-example">
+          {`curl -X POST "$SERVERSIDE/api/v1/exercises/url-shortener/grade" \\
+  -H "Authorization: Bearer $SERVERSIDE_API_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"files": {"routes.ts": "...", "store.ts": "...", "codes.ts": "..."}, "stage": 1, "mode": "submit"}'`}
+        </pre>
       </header>
 
       <nav aria-label="Endpoints">

@@ -8,7 +8,7 @@ import { LessonQuiz, type SavedQuizAnswer } from "@/components/lesson/lesson-qui
 import { LessonWorkspace } from "@/components/lesson/lesson-workspace";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getHint, getLesson, listTracks, type Hint, type LessonRef } from "@/lib/content";
-import { getLessonState, markLessonOpened, mayRevealSolution } from "@/lib/progress/progress";
+import { getLessonState, markLessonOpened, mayRevealSolution, revealableSolutionStage } from "@/lib/progress/progress";
 import { answerQuizAction, gradeAction, resetDraftAction, revealHintAction, revealSolutionAction } from "../../actions";
 import { getEditorLibs } from "../../editor-libs";
 
@@ -58,6 +58,12 @@ export default async function LessonPage({ params }: Params) {
     if (result) quizAnswers[answer.questionId] = { choiceIds: answer.choiceIds, result };
   }
   const progress = state?.progress;
+  const solutionAvailable =
+    user && progress && exercise
+      ? exercise.stages.length
+        ? (await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress)) !== null
+        : mayRevealSolution(progress, exercise.revealSolutionAfter)
+      : null;
   const signInHref = `/sign-in?next=${encodeURIComponent(lesson.href)}`;
 
   return (
@@ -118,8 +124,12 @@ export default async function LessonPage({ params }: Params) {
             <LessonWorkspace
               key={lesson.id}
               exercise={exercise}
-              initialCode={state?.draft?.code ?? exercise.starter}
-              fromDraft={Boolean(state?.draft)}
+              initialFiles={
+                exercise.files
+                  ? Object.fromEntries(exercise.files.map((f) => [f.name, state?.draftFiles[f.name] ?? f.source]))
+                  : { [exercise.fileName]: state?.draft?.code ?? exercise.starter }
+              }
+              fromDraft={Boolean(state?.draft) || Object.keys(state?.draftFiles ?? {}).length > 0}
               signedIn={Boolean(user)}
               signInHref={signInHref}
               initialProgress={
@@ -128,7 +138,8 @@ export default async function LessonPage({ params }: Params) {
                       attempts: progress.attempts,
                       failedAttempts: progress.failedAttempts,
                       passed: progress.passed,
-                      solutionAvailable: mayRevealSolution(progress, exercise.revealSolutionAfter),
+                      stagesPassed: progress.stagesPassed,
+                      solutionAvailable: solutionAvailable ?? false,
                     }
                   : null
               }

@@ -58,7 +58,9 @@ export default async function LearnerPage({ params }: { params: Promise<{ userId
               <tr key={row.lessonId} className="border-b border-slate-100 dark:border-slate-800">
                 <td className={td}>{row.trackTitle}</td>
                 <th scope="row" className={`${td} text-left font-normal`}>{row.lessonTitle}</th>
-                <td className={td}>{row.passed ? "yes" : "no"}</td>
+                <td className={td} data-testid={`passed-${row.lessonId}`}>
+                  {row.passed ? "yes" : row.stageCount > 0 && row.stagesPassed > 0 ? `stage ${row.stagesPassed}/${row.stageCount}` : "no"}
+                </td>
                 <td className={td}>{row.attempts}</td>
                 <td className={td}>{row.failedAttempts}</td>
                 <td className={td}>{row.hintsUsed}</td>
