@@ -125,7 +125,7 @@ test("account settings: name, data export, and deletion behind a confirmation, a
 
   await page.locator("summary", { hasText: "Delete my account" }).click();
   await page.getByLabel(/Type your email/).fill("someone-else@example.com");
-  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.locator("#field-password").fill(password);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByText(`Type ${email} to confirm.`)).toBeVisible();
   await page.getByLabel(/Type your email/).fill(email);
