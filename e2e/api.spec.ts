@@ -414,7 +414,10 @@ test("grade: a multi-file project through the API, with files, stage by stage", 
   const regression = { ...stage2, "routes.ts": stage2["routes.ts"]!.replace('parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null', "parsed.href") };
   const second = (await conforms(await gradeProject({ files: regression, stage: 2 }), "post", template)) as { submissionId: string; result: { status: string; tests: { name: string; status: string }[] } };
   expect(second.result.status).toBe("fail");
-  expect(second.result.tests.filter((t) => t.status !== "pass").map((t) => t.name)).toEqual(["stage 1: shorten > only absolute http and https URLs are shortened (javascript:, data:, ftp: → 422)"]);
+  // Only stage 1 tests fail (the lesson may check the URL in more than one test: do not pin how many).
+  const failing = second.result.tests.filter((t) => t.status !== "pass").map((t) => t.name);
+  expect(failing).toContain("stage 1: shorten > only absolute http and https URLs are shortened (javascript:, data:, ftp: → 422)");
+  expect(failing.every((name) => name.startsWith("stage 1: shorten > "))).toBe(true);
   expect(second.result.tests.some((t) => t.name.startsWith("stage 2") && t.status === "pass")).toBe(true);
 
   const read = (await conforms(await request.get(`/api/v1/submissions/${second.submissionId}`, { headers: auth(keys.project) }), "get", "/submissions/{submissionId}")) as { code: string; files: Record<string, string>; stage: number };
