@@ -61,6 +61,8 @@ async function editorText(page: Page): Promise<string> {
 }
 
 test("a learner fails, fixes, passes, and finds draft and progress after a reload", async ({ page }) => {
+  // Two grades, a sign-up, the catalog and a reload: generous on a loaded machine.
+  test.setTimeout(150_000);
   await signUp(page, "Ada");
   await openLesson(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Query strings and pagination");
