@@ -131,10 +131,16 @@ test("a session cookie captured before sign-out is refused after it; password ch
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   await page.getByLabel("Current password").fill(password);
+  const beforeChange = await cookieHeader(first);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Password changed.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in\?changed=password/, { timeout: 30_000 });
+  await expect(page.getByText("Your password is changed and every session has ended.")).toBeVisible();
   expect(await saveDraftWith(request, otherCookie)).toBe(401);
+  expect(await saveDraftWith(request, beforeChange)).toBe(401);
+  await signIn(page, email, "a brand new sentence of mine");
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
   expect(await saveDraftWith(request, await cookieHeader(first))).toBe(200);
+  await page.goto("/account");
 
   // Sign out everywhere ends this one too.
   const current = await cookieHeader(first);

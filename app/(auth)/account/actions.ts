@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { getClientAddress, signIn, signOut } from "@/lib/auth";
+import { getClientAddress, signOut } from "@/lib/auth";
 import { deleteAccount } from "@/lib/auth/account-data";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPasswordStrength } from "@/lib/auth/password-policy";
@@ -39,8 +39,8 @@ export async function updateNameAction(_previous: AccountFormState, formData: Fo
 
 /**
  * Changes the password after checking the current one (through the same throttle as sign-in, so
- * this form cannot be used to guess it). Every session of the account ends, other devices included;
- * this browser gets a new one.
+ * this form cannot be used to guess it). Every session of the account ends, this one included: the
+ * user signs in again with the new password.
  */
 export async function changePasswordAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const user = await getCurrentUser();
@@ -63,8 +63,9 @@ export async function changePasswordAction(_previous: AccountFormState, formData
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await revokeAllSessions(user.id, tx);
   });
-  await signIn("credentials", { email: user.email, password: next.data, redirect: false });
-  return { ok: true, message: "Password changed. You were signed out everywhere else." };
+  // Every session ended, this one too: sign in again with the new password.
+  await signOut({ redirectTo: "/sign-in?changed=password" });
+  return { ok: true };
 }
 
 /** Ends every session of the account, this one included. */
