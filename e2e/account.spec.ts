@@ -140,6 +140,7 @@ test("account settings: name, data export, and deletion behind a confirmation, a
   await signUp(adminPage, admin);
   setRole(admin, "admin");
   await signIn(adminPage, admin, password);
+  await expect(adminPage.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
   await adminPage.goto("/teach/audit");
   await expect(adminPage.getByTestId("audit-row").filter({ hasText: "Account deleted" }).filter({ hasText: email })).toHaveCount(1);
   await context.close();

@@ -251,6 +251,7 @@ test("hints need an account; staff actions land in the admin's audit log", async
   await adminPage.goto("/account");
   await expect(adminPage).toHaveURL(/\/sign-in/);
   await signIn(adminPage, admin);
+  await expect(adminPage.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
   await adminPage.goto("/teach/audit");
   const rows = adminPage.getByTestId("audit-row");
   await expect(rows.filter({ hasText: teacher })).toContainText("Role changed");
