@@ -36,7 +36,8 @@ async function startRun(seed: string | null = createPreludeSeed()): Promise<Run>
   return {
     context,
     internal,
-    run: (code) => context.eval(code, { promise: true, copy: true, timeout: 5000 }),
+    // Only a guard against a hang, not a bound: four pure-JavaScript scrypt calls took over 5 s at load 18.
+    run: (code) => context.eval(code, { promise: true, copy: true, timeout: 120_000 }),
   };
 }
 
