@@ -4,3 +4,4 @@
  */
 process.env.ATTACKS_FRESH_WORKER = "1";
 await import("./attacks-round3.test.ts");
+export {};
