@@ -555,7 +555,11 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     if (!descriptions[m.name]) problem("schema", m.file, 1, `mutant "${m.name}" has no description under exercise.mutants in lesson.md`);
     return { ...m, description: descriptions[m.name] ?? m.name };
   });
-  for (const name of Object.keys(descriptions)) {
+  for (const [name, description] of Object.entries(descriptions)) {
+    // Learners read it inside a sentence: "all your tests pass on code where <description>".
+    if (/^[A-Z][a-z]/.test(description) || /[.!]\s*$/.test(description)) {
+      problem("schema", lessonFile, yaml.lineOf(["exercise", "mutants", name]), `mutant "${name}": the description is shown as "your tests pass on code where <description>": start it in lower case and end it without a full stop`);
+    }
     if (!mutantFiles.some((m) => m.name === name)) {
       problem("missing-file", lessonFile, yaml.lineOf(["exercise", "mutants", name]), `exercise.mutants names "${name}" but mutants/${name}${ext} does not exist`);
     }
