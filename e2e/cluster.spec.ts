@@ -189,6 +189,13 @@ test.beforeAll(async () => {
   }
 });
 
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const server of servers) console.log(`--- server ${server.name} (port ${server.port}), last output:\n${server.output().slice(-4000)}`);
+  const errors = nginxDir && path.join(nginxDir, "error.log");
+  if (errors && fs.existsSync(errors)) console.log(`--- nginx error.log:\n${fs.readFileSync(errors, "utf8").slice(-4000)}`);
+});
+
 test.afterAll(async () => {
   for (const server of servers) kill(server);
   await Promise.all(servers.map((server) => exited(server.process, 10_000)));
