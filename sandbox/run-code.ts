@@ -319,6 +319,12 @@ function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: b
 export interface RunFacts {
   /** Indexes (in result.tests) of the tests the host stopped because they ran out of time: its own record, not message text. */
   timedOut: Set<number>;
+  /**
+   * CPU time (ms) the isolate spent in each test, by index in result.tests. Why: wall time on a
+   * loaded machine is mostly waiting for a core (a trivial test took 260 ms at load 40), so only
+   * CPU time says how much work a test needed.
+   */
+  cpuMs: Map<number, number>;
 }
 
 /** Runs the files in a fresh isolate and grades the tests they declare. Never throws. */
@@ -494,6 +500,14 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       const shownFacts = declaredFacts(declared);
       testIndex[tests.length] = i;
       const testStarted = performance.now();
+      const cpuStarted = isolate.cpuTime;
+      const noteCpu = () => {
+        try {
+          facts?.cpuMs.set(tests.length, Number(isolate.cpuTime - cpuStarted) / 1e6);
+        } catch {
+          // a disposed isolate (out of memory) has no clock; that test's time is simply unknown
+        }
+      };
       // Why: the host's own work between calls (rewriting messages the learner controls, parsing
       // reports) counts against the run's wall time too; without this check, tests that each end
       // quickly in the isolate kept the run going past its limit until the pool killed the worker.
@@ -546,6 +560,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         if (error instanceof RunError) throw error;
         const c = classifyRun(error);
         if (c.kind === "memory") {
+          noteCpu();
           tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
           return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
         }
@@ -555,6 +570,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
           let output: string | undefined;
           const abandoned = parseTest(callWithTimeout(HARNESS_CALL_MS, "abandon", i, message));
           if (abandoned.state === "done") output = abandoned.output;
+          noteCpu();
           tests.push({
             name: declared.name,
             status: "error",
@@ -586,6 +602,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         // whether or not the loop also ran out of time (which depends on the machine's load).
         if (outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
         facts?.timedOut.add(tests.length);
+        noteCpu();
         const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
         tests.push({
           name: declared.name,
@@ -602,6 +619,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         continue;
       }
       if (!report || report.state !== "done" || report.index !== i) throw new RunError("internal", "The harness reported a different test than the one running");
+      noteCpu();
       const test: TestResult = { name: declared.name, status: report.status, durationMs: Math.round(performance.now() - testStarted) };
       if (report.message !== undefined) {
         const firstFrameOnly = report.status === "fail";

@@ -35,20 +35,22 @@ function summarize(result: GradeResult): string {
 }
 
 /**
- * A timeout on a mutant counts as catching it only when the correct module ran this many times
- * faster. Why: timing is not behaviour, and V8's tiering varies a lot between runs (the same
- * 1e9-iteration loop took 0.33 s or more than 3 s in the worker's shared isolate), so a slow test,
- * or one that leaves the next run little of the job's shared budget, "caught" mutants by timing out
- * on them while passing on the correct module.
+ * A timeout on a mutant counts as catching it only when the correct module needed this many times
+ * less than the limit that ran out. Why: timing is not behaviour, and V8's tiering varies a lot
+ * between runs (the same 1e9-iteration loop took 0.33 s or more than 3 s in the worker's shared
+ * isolate), so a slow test, or one that leaves the next run little of the job's shared budget,
+ * "caught" mutants by timing out on them while passing on the correct module. The correct module's
+ * side is its CPU time, not wall time: on a loaded machine a trivial test waited 260 ms for a core,
+ * and a mutant looping forever was then not caught.
  */
 const TIMING_MARGIN = 16;
 
 /** Whether a mutant's result shows that the learner's tests noticed the bug. */
-function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
+function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult, correctFacts: RunFacts, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
   const caught = { caught: true, onlyTimedOut: false };
   if (result.status === "pass" || (result.status === "error" && result.error?.kind === "internal")) return { caught: false, onlyTimedOut: false };
   const correctMs = new Map<string, number>();
-  for (const t of correct.tests) if (!correctMs.has(t.name)) correctMs.set(t.name, t.durationMs);
+  for (const [index, t] of correct.tests.entries()) if (!correctMs.has(t.name)) correctMs.set(t.name, correctFacts.cpuMs.get(index) ?? t.durationMs);
   let timedOut = false;
   for (const [index, t] of result.tests.entries()) {
     if (t.status === "pass") continue;
@@ -62,7 +64,9 @@ function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult
     return caught;
   }
   if (result.status === "error" && result.error?.kind === "timeout") {
-    const quick = correct.durationMs * TIMING_MARGIN <= budgetMs;
+    const cpu = [...correctFacts.cpuMs.values()];
+    const correctWork = cpu.length === correct.tests.length ? cpu.reduce((a, b) => a + b, 0) : correct.durationMs;
+    const quick = correctWork * TIMING_MARGIN <= budgetMs;
     return { caught: quick, onlyTimedOut: !quick };
   }
   if (result.status === "error") return caught;
@@ -114,7 +118,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
   ];
   const seed = [job.tests, ...subjects.map((s) => s.source)].join("\0");
   const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
-  const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>() }));
+  const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>(), cpuMs: new Map<number, number>() }));
   const budgets: number[] = subjects.map(() => 0);
   // Half the job's budget is kept for the correct module until it has run: in a shuffled order,
   // slow runs before it (a mutant looping until its timeout) must not leave it without time, since
@@ -190,7 +194,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const testTimeoutMs = Math.min(limits.testTimeoutMs, budgetMs);
     // A mutant is caught when some test fails or errors; a timeout only when the correct module was
     // far quicker (see TIMING_MARGIN).
-    const { caught, onlyTimedOut } = caughtMutant(result, facts[k], correct, budgetMs, testTimeoutMs);
+    const { caught, onlyTimedOut } = caughtMutant(result, facts[k], correct, facts[0]!, budgetMs, testTimeoutMs);
     tests.push({
       name: `catches mutant: ${mutant.description}`,
       status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",
