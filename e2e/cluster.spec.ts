@@ -216,7 +216,8 @@ test("a session made through nginx works on both servers", async ({ browser }) =
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/learn/);
+  // Sign-up hashes the password (scrypt) and signs in: seconds on a loaded machine.
+  await expect(page).toHaveURL(/\/learn/, { timeout: 60_000 });
   const upstreams = new Set<string>();
   for (let i = 0; i < 6; i++) {
     const response = await context.request.get("/api/auth/session");
@@ -228,7 +229,7 @@ test("a session made through nginx works on both servers", async ({ browser }) =
   // A page that needs the session, rendered by each server in turn.
   for (let i = 0; i < 2; i++) {
     await page.goto("/account");
-    await expect(page).toHaveURL(/\/account/);
+    await expect(page).toHaveURL(/\/account/, { timeout: 30_000 });
     await expect(page.getByText(email).first()).toBeVisible();
   }
   await context.close();
