@@ -75,8 +75,8 @@ export async function takeRequest(key: string, limitPerMinute: number, now = Dat
 }
 
 /**
- * A budget of worker time per key, shared by every app server (the database version of
- * createWorkerTimeBudget in lib/progress/rate-limit.ts, same rules): a bucket of `msPerMinute`
+ * A budget of worker time per key, shared by every app server (it replaced an in-memory one with
+ * the same rules): a bucket of `msPerMinute`
  * refilled at that rate; a job may start while it is not in debt and is charged its real cost after.
  */
 export function createSharedWorkerTimeBudget({ msPerMinute }: { msPerMinute: number }) {

@@ -18,14 +18,13 @@ import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
   countHintViews,
-  deleteDraft,
-  MAX_DRAFT_CHARS,
   mayRevealSolution,
   recordHintView,
   recordQuizAnswer,
   revealableSolutionStage,
 } from "@/lib/progress/progress";
 import { takeRequest } from "@/lib/db/buckets";
+import { MAX_DRAFT_CHARS, resetDrafts } from "@/lib/progress/drafts";
 import { toLearnerView } from "@/sandbox/disclosure";
 
 // Grading costs CPU: visitors are limited per client address, learners per account (more generously),
@@ -118,7 +117,7 @@ export async function resetDraftAction(input: unknown): Promise<DraftOutcome> {
   const parsed = exerciseSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const user = await getCurrentUser();
-  if (user) await deleteDraft(user.id, parsed.data.exerciseId);
+  if (user) await resetDrafts(user.id, parsed.data.exerciseId);
   return { ok: true, savedAt: new Date().toISOString() };
 }
 
