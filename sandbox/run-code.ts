@@ -284,7 +284,8 @@ function wrapperPrefix(kind: FileKind): string {
  * A call into the isolate that threw, classified from the isolate's state and the call's own
  * timing, never from the error's text (learner code chooses that text: an error whose message said
  * "memory limit" or "Script execution timed out." became a memory or timeout verdict).
- * - memory: V8 disposed the isolate (its heap limit);
+ * - memory: V8 disposed the isolate (its heap limit), or the call ran out of time with the heap
+ *   nearly full (detail "nearly-full": a growing loop that garbage collection slowed to a crawl);
  * - timeout: the call lasted its whole timeout (isolated-vm terminated it);
  * - uncaught: anything else, which can only be learner code's error that escaped the harness: an
  *   unhandled promise rejection (isolated-vm throws it from the call whose microtasks rejected) or
@@ -292,7 +293,7 @@ function wrapperPrefix(kind: FileKind): string {
  */
 class IsolateFailure extends Error {
   readonly kind: "memory" | "timeout" | "uncaught";
-  /** For "uncaught": the escaped error as "Name: message" plus its frames inside the isolate. */
+  /** For "uncaught": the escaped error as "Name: message" plus its frames inside the isolate; for "memory", "nearly-full" or "". */
   readonly detail: string;
   constructor(kind: "memory" | "timeout" | "uncaught", detail = "") {
     super(kind);
@@ -309,9 +310,27 @@ function escapedDetail(error: unknown): string {
   return boundary >= 0 ? stack.slice(0, boundary) : `${error.name}: ${error.message}`;
 }
 
-function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean): IsolateFailure {
+/** Share of the heap limit in use at a timeout above which the verdict is memory, not time. */
+const NEARLY_FULL_HEAP = 0.75;
+
+/**
+ * A loop that keeps allocating slows to a crawl near the heap limit (V8 collects garbage again and
+ * again for little gain) and usually runs out of time before the limit disposes the isolate: that
+ * is a memory problem, and the learner must be told so. The heap's size is V8's own figure, never
+ * anything learner code says.
+ */
+function heapNearlyFull(isolate: ivm.Isolate, memoryMb: number): boolean {
+  try {
+    const heap = isolate.getHeapStatisticsSync();
+    return heap.used_heap_size + heap.externally_allocated_size >= NEARLY_FULL_HEAP * memoryMb * 1024 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean, memoryMb: number): IsolateFailure {
   if (isolate.isDisposed) return new IsolateFailure("memory");
-  if (ranWholeTimeout) return new IsolateFailure("timeout");
+  if (ranWholeTimeout) return heapNearlyFull(isolate, memoryMb) ? new IsolateFailure("memory", "nearly-full") : new IsolateFailure("timeout");
   return new IsolateFailure("uncaught", escapedDetail(error));
 }
 
@@ -395,9 +414,13 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     try {
       return call();
     } catch (error) {
-      throw isolateFailure(error, isolate, performance.now() - callStarted >= timeout - 1);
+      throw isolateFailure(error, isolate, performance.now() - callStarted >= timeout - 1, limits.memoryMb);
     }
   };
+  const memoryMessage = (failure: IsolateFailure, where: string) =>
+    failure.detail === "nearly-full"
+      ? `Your code filled the memory limit (${limits.memoryMb} MB)${where} and slowed to a halt before it ran out of time. Look for a loop that keeps adding to an array, map or string.`
+      : `Your code used more memory than the limit (${limits.memoryMb} MB)${where}.`;
   const uncaughtMessage = (failure: IsolateFailure, where: string) =>
     cap(rewriter.rewrite(`Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`));
   // Never hand isolated-vm a tiny timeout: with many short calls whose timer fires just as they
@@ -453,7 +476,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     } catch (error) {
       const c = classifyRun(error);
       if (c.kind === "timeout") return fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
-      if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) while loading.`);
+      if (c.kind === "memory") return fail("memory", memoryMessage(c, " while loading"));
       const loc = rewriter.firstLearnerLocation(c.detail);
       return fail("runtime", uncaughtMessage(c, "while loading"), loc?.line, loc?.column);
     }
@@ -562,7 +585,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         if (c.kind === "memory") {
           noteCpu();
           tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
-          return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
+          return fail("memory", memoryMessage(c, ` in test "${declared.name}"`));
         }
         if (c.kind === "uncaught") {
           // The learner's runtime error, on the test that was running; the other tests still run.
@@ -651,7 +674,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       tainted = true;
       return fail("internal", `The grader failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB).`);
+    if (c.kind === "memory") return fail("memory", memoryMessage(c, ""));
     if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
     const loc = rewriter.firstLearnerLocation(c.detail);
     return fail("runtime", uncaughtMessage(c, "outside a test"), loc?.line, loc?.column);

@@ -8,16 +8,19 @@ import type { IsolateFactory, RunFacts, RunSpec } from "./run-code.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { GradeResult, Limits, MutationJob, TestResult } from "./types.ts";
 
-function specFor(job: MutationJob, moduleSource: string, limits: Limits): RunSpec {
+function specFor(job: MutationJob, subject: Pick<Subject, "source" | "modules">, limits: Limits): RunSpec {
   const ext = job.language;
+  const modules = { ...job.modules, ...subject.modules };
   return {
     language: job.language,
     limits,
     files: [
       // guardSource: otherwise a "test" comparing String(fn) with the correct module's text (which
       // the learner can see), or the line of a frame in it (a mutant that deletes a line moves the
-      // rest), fails on mutants and kills them without testing behaviour.
-      { name: `solution.${ext}`, kind: "solution", source: moduleSource, learner: false, guardSource: true },
+      // rest), fails on mutants and kills them without testing behaviour. The same for every file
+      // of a module in several files.
+      { name: `solution.${ext}`, kind: "solution", source: subject.source, learner: false, guardSource: true },
+      ...Object.entries(modules).map(([specifier, source]) => ({ name: `${specifier.slice(2)}.${ext}`, kind: "module" as const, source, learner: false, guardSource: true })),
       { name: `your.test.${ext}`, kind: "test", source: job.tests, learner: true },
     ],
   };
@@ -94,7 +97,7 @@ export function seededOrder(n: number, seedText: string): number[] {
   return order;
 }
 
-type Subject = { kind: "correct"; source: string } | { kind: "equivalent"; name: string; source: string } | { kind: "mutant"; index: number; source: string };
+type Subject = ({ kind: "correct" } | { kind: "equivalent"; name: string } | { kind: "mutant"; index: number }) & { source: string; modules?: Record<string, string> };
 
 /** How the test for an equivalent is named (lib/content/check-lessons.ts recognizes it). */
 export const EQUIVALENT_PREFIX = "your tests pass on another correct implementation: ";
@@ -113,10 +116,11 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
   const equivalents = job.equivalents ?? [];
   const subjects: Subject[] = [
     { kind: "correct", source: job.module },
-    ...equivalents.map<Subject>((e) => ({ kind: "equivalent", name: e.name, source: e.source })),
-    ...job.mutants.map<Subject>((m, index) => ({ kind: "mutant", index, source: m.source })),
+    ...equivalents.map<Subject>((e) => ({ kind: "equivalent", name: e.name, source: e.source, modules: e.modules })),
+    ...job.mutants.map<Subject>((m, index) => ({ kind: "mutant", index, source: m.source, modules: m.modules })),
   ];
-  const seed = [job.tests, ...subjects.map((s) => s.source)].join("\0");
+  const text = (s: Subject) => [s.source, ...Object.entries(s.modules ?? {}).flat()].join("\0");
+  const seed = [job.tests, ...Object.entries(job.modules ?? {}).flat(), ...subjects.map(text)].join("\0");
   const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
   const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>(), cpuMs: new Map<number, number>() }));
   const budgets: number[] = subjects.map(() => 0);
@@ -131,7 +135,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const budgetMs = Math.max(1, left() - (isCorrect || correctRan ? 0 : reserveMs));
     if (isCorrect) correctRan = true;
     budgets[k] = budgetMs;
-    const result = runCode(specFor(job, subjects[k].source, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
+    const result = runCode(specFor(job, subjects[k]!, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
     results[k] = result;
     // The learner's test file does not compile: every other run would say the same.
     if (result.status === "error" && result.error?.kind === "compile") {
