@@ -16,7 +16,7 @@ export async function exportAccountData(userId: string) {
       createdAt: true,
       progress: { select: { lessonId: true, attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true, lastOpenedAt: true }, orderBy: { lessonId: "asc" } },
       submissions: { select: { id: true, exerciseId: true, mode: true, language: true, code: true, status: true, result: true, durationMs: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      drafts: { select: { exerciseId: true, code: true, updatedAt: true }, orderBy: { exerciseId: "asc" } },
+      drafts: { where: { code: { not: null } }, select: { exerciseId: true, file: true, code: true, updatedAt: true }, orderBy: [{ exerciseId: "asc" }, { file: "asc" }] },
       quizAnswers: { select: { lessonId: true, questionId: true, choices: true, correct: true, updatedAt: true } },
       hintViews: { select: { exerciseId: true, hintIndex: true, createdAt: true } },
       apiKeys: { select: { name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } },

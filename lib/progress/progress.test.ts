@@ -12,6 +12,7 @@ const { applyMigrations } = await import("../db/migrate.ts");
 const { getDatabaseUrl } = await import("../env.ts");
 const { db } = await import("../db.ts");
 const progress = await import("./progress.ts");
+const drafts = await import("./drafts.ts");
 
 let userId = "";
 let otherId = "";
@@ -25,25 +26,28 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("drafts are saved per learner and exercise, replaced, and deleted on reset", async () => {
-  await progress.saveDraft(userId, "ex", "one");
-  await progress.saveDraft(userId, "ex", "two");
-  await progress.saveDraft(otherId, "ex", "bob's");
-  assert.equal((await progress.getLessonState(userId, "ex")).draft?.code, "two");
+test("the lesson state restores drafts per learner: one-file, per file, and none after a reset", async () => {
+  assert.equal((await drafts.saveDraft(userId, "ex", "", "one", 0)).ok, true);
+  assert.equal((await drafts.saveDraft(userId, "ex", "", "two", 1)).ok, true);
+  await drafts.saveDraft(otherId, "ex", "", "bob's", 0);
+  const state = await progress.getLessonState(userId, "ex");
+  assert.equal(state.draft?.code, "two");
+  assert.deepEqual(Object.keys(state.savedDrafts), [""]);
+  assert.equal(state.savedDrafts[""]!.revision, 2);
   assert.equal((await progress.getLessonState(otherId, "ex")).draft?.code, "bob's");
-  await progress.deleteDraft(userId, "ex");
-  assert.equal((await progress.getLessonState(userId, "ex")).draft, null);
+  await drafts.resetDrafts(userId, "ex");
+  const reset = await progress.getLessonState(userId, "ex");
+  assert.equal(reset.draft, null);
+  assert.deepEqual(reset.savedDrafts[""], { code: null, revision: 3, savedAt: reset.savedDrafts[""]!.savedAt });
   assert.equal((await progress.getLessonState(otherId, "ex")).draft?.code, "bob's");
-});
 
-test("multi-file drafts: one per file, kept apart from the one-file draft, all deleted on reset", async () => {
-  await progress.saveDraft(userId, "multi", "routes v1", "routes.ts");
-  await progress.saveDraft(userId, "multi", "store v1", "store.ts");
-  await progress.saveDraft(userId, "multi", "routes v2", "routes.ts");
-  const state = await progress.getLessonState(userId, "multi");
-  assert.deepEqual(state.draftFiles, { "routes.ts": "routes v2", "store.ts": "store v1" });
-  assert.equal(state.draft, null);
-  await progress.deleteDraft(userId, "multi");
+  await drafts.saveDraft(userId, "multi", "routes.ts", "routes v1", 0);
+  await drafts.saveDraft(userId, "multi", "store.ts", "store v1", 0);
+  await drafts.saveDraft(userId, "multi", "routes.ts", "routes v2", 1);
+  const multi = await progress.getLessonState(userId, "multi");
+  assert.deepEqual(multi.draftFiles, { "routes.ts": "routes v2", "store.ts": "store v1" });
+  assert.equal(multi.draft, null);
+  await drafts.resetDrafts(userId, "multi");
   assert.deepEqual((await progress.getLessonState(userId, "multi")).draftFiles, {});
 });
 

@@ -7,9 +7,7 @@ import "server-only";
 import { db } from "../db.ts";
 import { listTracks } from "../content/index.ts";
 import { buildCatalog, type Catalog, type LessonProgress } from "./catalog.ts";
-
-/** Largest draft we keep, in characters (the sandbox refuses larger sources anyway). */
-export const MAX_DRAFT_CHARS = 100_000;
+import { listDrafts } from "./drafts.ts";
 
 export interface LessonState {
   progress: { attempts: number; failedAttempts: number; passed: boolean; firstPassedAt: Date | null; hintsUsed: number; quizCorrect: number; stagesPassed: number } | null;
@@ -17,6 +15,11 @@ export interface LessonState {
   draft: { code: string; updatedAt: Date } | null;
   /** Multi-file exercises: the saved draft of each file by name (files never changed are absent). */
   draftFiles: Record<string, string>;
+  /**
+   * Every saved draft with its revision, by file ("" for a one-file exercise), reset ones included
+   * (code null): what the editor's saving starts from (lib/progress/drafts.ts).
+   */
+  savedDrafts: Record<string, { code: string | null; revision: number; savedAt: string }>;
   /** How many hints (0..n) the learner has revealed; hints are revealed in order. */
   hintsViewed: number;
   quizAnswers: { questionId: string; choiceIds: string[]; correct: boolean }[];
@@ -46,15 +49,16 @@ export async function getLessonState(userId: string, lessonId: string): Promise<
       where: { userId_lessonId: { userId, lessonId } },
       select: { attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true, stagesPassed: true },
     }),
-    db.draft.findMany({ where: { userId, exerciseId: lessonId }, select: { file: true, code: true, updatedAt: true } }),
+    listDrafts(userId, lessonId),
     db.hintView.count({ where: { userId, exerciseId: lessonId } }),
     db.quizAnswer.findMany({ where: { userId, lessonId }, select: { questionId: true, choices: true, correct: true } }),
   ]);
-  const single = drafts.find((d) => d.file === "");
+  const single = drafts.find((d) => d.file === "" && d.code !== null);
   return {
     progress,
-    draft: single ? { code: single.code, updatedAt: single.updatedAt } : null,
-    draftFiles: Object.fromEntries(drafts.filter((d) => d.file !== "").map((d) => [d.file, d.code])),
+    draft: single ? { code: single.code!, updatedAt: single.savedAt } : null,
+    draftFiles: Object.fromEntries(drafts.flatMap((d) => (d.file !== "" && d.code !== null ? [[d.file, d.code]] : []))),
+    savedDrafts: Object.fromEntries(drafts.map((d) => [d.file, { code: d.code, revision: d.revision, savedAt: d.savedAt.toISOString() }])),
     hintsViewed,
     quizAnswers: answers.map((a) => ({ questionId: a.questionId, choiceIds: parseChoices(a.choices), correct: a.correct })),
   };
@@ -67,24 +71,6 @@ function parseChoices(json: string): string[] {
   } catch {
     return [];
   }
-}
-
-/**
- * Saves (or replaces) the learner's draft of an exercise: of one of its files (`file`, multi-file
- * exercises; the caller checks it is one of them), or of its one file.
- */
-export async function saveDraft(userId: string, exerciseId: string, code: string, file = ""): Promise<{ updatedAt: Date }> {
-  return db.draft.upsert({
-    where: { userId_exerciseId_file: { userId, exerciseId, file } },
-    create: { userId, exerciseId, file, code },
-    update: { code },
-    select: { updatedAt: true },
-  });
-}
-
-/** Forgets the learner's draft, every file of it (reset to the starter code). */
-export async function deleteDraft(userId: string, exerciseId: string): Promise<void> {
-  await db.draft.deleteMany({ where: { userId, exerciseId } });
 }
 
 /** How many hints of an exercise the learner has revealed. */

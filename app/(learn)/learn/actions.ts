@@ -18,13 +18,12 @@ import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
   countHintViews,
-  deleteDraft,
-  MAX_DRAFT_CHARS,
   mayRevealSolution,
   recordHintView,
   recordQuizAnswer,
   revealableSolutionStage,
 } from "@/lib/progress/progress";
+import { MAX_DRAFT_CHARS, resetDrafts } from "@/lib/progress/drafts";
 import { createRateLimiter } from "@/lib/progress/rate-limit";
 import { toLearnerView } from "@/sandbox/disclosure";
 
@@ -117,7 +116,7 @@ export async function resetDraftAction(input: unknown): Promise<DraftOutcome> {
   const parsed = exerciseSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const user = await getCurrentUser();
-  if (user) await deleteDraft(user.id, parsed.data.exerciseId);
+  if (user) await resetDrafts(user.id, parsed.data.exerciseId);
   return { ok: true, savedAt: new Date().toISOString() };
 }
 
