@@ -1,14 +1,28 @@
 /**
- * The one Prisma client of the process, on the embedded SQLite database through the better-sqlite3
- * driver adapter (no native query engine, works offline).
+ * The one Prisma client of the process, through a driver adapter (no native query engine, works
+ * offline): better-sqlite3 for the embedded SQLite default (file: URLs), node-postgres for
+ * postgresql:// URLs. The two generated clients come from the same models (prisma/schema.prisma and
+ * the PostgreSQL schema derived from it), so they share one type.
  */
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client.ts";
 import { getDatabaseUrl } from "./env.ts";
+import { databaseProvider } from "./db/provider.ts";
+
+/** The database this process uses: "sqlite" or "postgresql". */
+export const dbProvider = databaseProvider(getDatabaseUrl());
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: getDatabaseUrl() });
+  const url = getDatabaseUrl();
+  if (dbProvider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // Same models, same methods; the generated types differ only in provider-specific extras.
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  const adapter = new PrismaBetterSqlite3({ url });
   return new PrismaClient({ adapter });
 }
 

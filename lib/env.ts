@@ -18,7 +18,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/serverside.db")
-    .refine((url) => url.startsWith("file:"), "only SQLite file: URLs are supported so far"),
+    .refine(
+      (url) => url.startsWith("file:") || /^postgres(ql)?:\/\/./.test(url),
+      "DATABASE_URL must be a SQLite file: URL or a postgresql:// URL",
+    ),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
@@ -66,8 +69,9 @@ function parseEnv(): Env {
 
 export const env: Env = parseEnv();
 
-/** DATABASE_URL with a relative SQLite path made absolute (relative to the repository root). */
+/** DATABASE_URL with a relative SQLite path made absolute (relative to the repository root); PostgreSQL URLs as given. */
 export function getDatabaseUrl(): string {
+  if (!env.DATABASE_URL.startsWith("file:")) return env.DATABASE_URL;
   const file = env.DATABASE_URL.slice("file:".length);
   return `file:${path.resolve(/*turbopackIgnore: true*/ ROOT, file)}`;
 }

@@ -3,16 +3,14 @@
  * for S seconds, then the database is checked for every accepted submission.
  *   npm run bench:api -- --url http://127.0.0.1:3000 --key ss_live_... [--seconds 20] [--clients 20]
  *   npm run bench:api -- --url ... --user admin@example.com      (creates a key for that user)
- * DATABASE_URL must point at the server's database (rows are counted there). The server needs a
+ * DATABASE_URL must point at the server's database, SQLite or PostgreSQL (rows are counted there). The server needs a
  * high API_RATE_LIMIT_PER_MINUTE, or most requests are refused with 429 (counted as errors).
  * Prints p50/p99 latency, sustained requests/s, errors; the last line is a JSON object.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { createApiKey } from "../lib/api/keys.ts";
 import { db } from "../lib/db.ts";
-import { getDatabaseUrl } from "../lib/env.ts";
 
 const { values } = parseArgs({
   options: {
@@ -77,14 +75,10 @@ latencies.sort((a, b) => a - b);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
 
 // Every accepted submission must be in the database.
-const database = new Database(getDatabaseUrl().slice("file:".length), { readonly: true });
 let recorded = 0;
 for (let i = 0; i < accepted.length; i += 500) {
-  const chunk = accepted.slice(i, i + 500);
-  const row = database.prepare(`SELECT COUNT(*) AS n FROM Submission WHERE id IN (${chunk.map(() => "?").join(",")})`).get(...chunk) as { n: number };
-  recorded += row.n;
+  recorded += await db.submission.count({ where: { id: { in: accepted.slice(i, i + 500) } } });
 }
-database.close();
 
 const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
 const figures = {

@@ -20,11 +20,11 @@ export async function gradeBatch(input: {
   apiKey: AuthenticatedKey;
   body: unknown;
   idempotency: IdempotencyHandle | null;
-  consume: (tokens: number) => void;
+  consume: (tokens: number) => Promise<void>;
 }): Promise<{ results: BatchResult[] }> {
   const { submissions } = parseInput(batchRequestSchema, input.body);
   // One token was taken for the request; each further item costs one more.
-  input.consume(submissions.length - 1);
+  await input.consume(submissions.length - 1);
   const handle = input.idempotency;
   const results = await Promise.all(
     submissions.map(async (raw, index): Promise<BatchResult> => {

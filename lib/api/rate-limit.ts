@@ -1,10 +1,10 @@
 /**
  * Per-API-key rate limiting: a token bucket holding `limit` tokens, refilled at limit/60 per second
- * (so a key may burst up to a minute's allowance, then sustain `limit` per minute). Kept in this
- * process's memory: Serverside runs as one server process; several processes would each allow the
- * full rate (documented in the API reference).
+ * (so a key may burst up to a minute's allowance, then sustain `limit` per minute). The bucket is a
+ * database row (lib/db/buckets.ts): one budget per key across every app server, kept over restarts.
  */
 import "server-only";
+import { takeFromBucket } from "../db/buckets.ts";
 
 export type RateLimitState = {
   allowed: boolean;
@@ -16,27 +16,16 @@ export type RateLimitState = {
   retryAfterSeconds: number;
 };
 
-type Bucket = { tokens: number; updatedAt: number };
-
-const globalForBuckets = globalThis as unknown as { serversideApiBuckets?: Map<string, Bucket> };
-const buckets = (globalForBuckets.serversideApiBuckets ??= new Map<string, Bucket>());
-
-/** Takes `cost` tokens from `key`'s bucket if it holds that many (cost is capped at the bucket size). */
-export function takeTokens(key: string, limitPerMinute: number, cost = 1, now = Date.now()): RateLimitState {
-  const ratePerMs = limitPerMinute / 60_000;
-  const bucket = buckets.get(key) ?? { tokens: limitPerMinute, updatedAt: now };
-  bucket.tokens = Math.min(limitPerMinute, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
-  bucket.updatedAt = now;
+/** Takes `cost` tokens from API key `keyId`'s bucket if it holds that many (cost is capped at the bucket size). */
+export async function takeTokens(keyId: string, limitPerMinute: number, cost = 1, now = Date.now()): Promise<RateLimitState> {
   const needed = Math.min(cost, limitPerMinute);
-  const allowed = bucket.tokens >= needed;
-  if (allowed) bucket.tokens -= needed;
-  buckets.set(key, bucket);
+  const result = await takeFromBucket({ key: `api:${keyId}`, capacity: limitPerMinute, refillPerMinute: limitPerMinute, need: needed, cost: needed, now });
   return {
-    allowed,
+    allowed: result.granted,
     limit: limitPerMinute,
-    remaining: Math.floor(bucket.tokens),
-    resetSeconds: Math.ceil((limitPerMinute - bucket.tokens) / ratePerMs / 1000),
-    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((needed - bucket.tokens) / ratePerMs / 1000)),
+    remaining: Math.max(0, Math.floor(result.tokens)),
+    resetSeconds: result.resetSeconds,
+    retryAfterSeconds: result.retryAfterSeconds,
   };
 }
 

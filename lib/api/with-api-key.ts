@@ -33,7 +33,7 @@ export type ApiContext<P> = {
   /** Set when the request carries an Idempotency-Key. */
   idempotency: IdempotencyHandle | null;
   /** Takes `tokens` more from the key's rate limit (a batch costs one per item), or throws rate_limited. */
-  consume(tokens: number): void;
+  consume(tokens: number): Promise<void>;
 };
 
 type RouteContext<P> = { params: Promise<P> };
@@ -72,7 +72,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         throw error;
       });
       const limit = env.API_RATE_LIMIT_PER_MINUTE;
-      const state = takeTokens(apiKey.id, limit, 1);
+      const state = await takeTokens(apiKey.id, limit, 1);
       for (const [name, value] of Object.entries(rateLimitHeaders(state))) headers.set(name, value);
       if (!state.allowed) throw rateLimited(state.retryAfterSeconds);
       await touchApiKey(apiKey);
@@ -104,9 +104,9 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         apiKey,
         body,
         idempotency: handle,
-        consume(tokens) {
+        async consume(tokens) {
           if (tokens <= 0) return;
-          const more = takeTokens(apiKey.id, limit, tokens);
+          const more = await takeTokens(apiKey.id, limit, tokens);
           for (const [name, value] of Object.entries(rateLimitHeaders(more))) headers.set(name, value);
           if (!more.allowed) throw rateLimited(more.retryAfterSeconds);
         },

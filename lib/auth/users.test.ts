@@ -3,10 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { testDatabaseUrl } from "../db/test-database.ts";
 
 // A real SQLite file for this test process; env is read when lib/ modules load, so set it first.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-users-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "users.db")}`;
+process.env.DATABASE_URL = await testDatabaseUrl(dir, "users");
 process.env.SIGNIN_MAX_FAILURES = "3";
 process.env.SIGNUP_MAX_PER_HOUR = "4";
 

@@ -8,9 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { testDatabaseUrl } from "../db/test-database.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-grading-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "grading.db")}`;
+process.env.DATABASE_URL = await testDatabaseUrl(dir, "grading");
 
 const { applyMigrations } = await import("../db/migrate.ts");
 const { getDatabaseUrl } = await import("../env.ts");

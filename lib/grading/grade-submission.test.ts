@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { testDatabaseUrl } from "../db/test-database.ts";
 
 // env is read when lib/ modules load: set it first.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-grading-"));
@@ -16,7 +17,7 @@ fs.cpSync(path.resolve(import.meta.dirname, "../../lessons"), lessons, { recursi
 // A broken exercise: its hidden test file does not compile, so every submit is the grader's failure.
 fs.appendFileSync(path.join(lessons, "http", "parse-query-pagination", "hidden.test.ts"), "\ntest('broken', () => {\n");
 process.env.LESSONS_DIR = lessons;
-process.env.DATABASE_URL = `file:${path.join(dir, "grading.db")}`;
+process.env.DATABASE_URL = await testDatabaseUrl(dir, "grading");
 process.env.SANDBOX_WORKERS = "1";
 process.env.GRADER_MAX_PENDING_PER_USER = "2";
 

@@ -10,7 +10,7 @@ import "server-only";
 import { getGrader, GraderBusyError, type GradeJob, type GradeResult, type Grader } from "../../sandbox/index.ts";
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
-import { createWorkerTimeBudget, type WorkerTimeBudget } from "../progress/rate-limit.ts";
+import { createSharedWorkerTimeBudget } from "../db/buckets.ts";
 
 /** Who a grade is for: fairness and limits are per account (web or API key owner) or per visitor address. */
 export type GradeOwner = { kind: "user"; id: string } | { kind: "visitor"; address: string };
@@ -19,7 +19,8 @@ type GradingState = {
   draining: boolean;
   inFlight: number;
   idleWaiters: (() => void)[];
-  visitorBudget: WorkerTimeBudget;
+  /** In the database: one budget per visitor across app servers, kept over restarts. */
+  visitorBudget: ReturnType<typeof createSharedWorkerTimeBudget>;
 };
 
 const STATE_KEY = Symbol.for("serverside.grading.state");
@@ -30,7 +31,7 @@ function state(): GradingState {
     draining: false,
     inFlight: 0,
     idleWaiters: [],
-    visitorBudget: createWorkerTimeBudget({ msPerMinute: env.GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE * 1000 }),
+    visitorBudget: createSharedWorkerTimeBudget({ msPerMinute: env.GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE * 1000 }),
   };
   return processGlobal[STATE_KEY];
 }
@@ -58,7 +59,7 @@ export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Pr
   const s = state();
   const visitorKey = owner?.kind === "visitor" ? `visitor:${owner.address}` : null;
   if (visitorKey) {
-    const allowed = s.visitorBudget.check(visitorKey);
+    const allowed = await s.visitorBudget.check(visitorKey);
     if (!allowed.ok) {
       throw new AppError(
         "rate_limited",
@@ -71,7 +72,9 @@ export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Pr
     return await getServerGrader().grade(job, {
       owner: owner ? (owner.kind === "user" ? `user:${owner.id}` : visitorKey!) : undefined,
       maxPending: owner?.kind === "visitor" ? env.GRADER_MAX_PENDING_PER_VISITOR : undefined,
-      onWorkerTime: visitorKey ? (ms) => s.visitorBudget.charge(visitorKey, ms) : undefined,
+      onWorkerTime: visitorKey
+        ? (ms) => void s.visitorBudget.charge(visitorKey, ms).catch((error: unknown) => console.error("[grader] charging worker time", error))
+        : undefined,
     });
   } catch (error) {
     if (!(error instanceof GraderBusyError)) throw error;

@@ -23,15 +23,14 @@ import {
   recordQuizAnswer,
   revealableSolutionStage,
 } from "@/lib/progress/progress";
+import { takeRequest } from "@/lib/db/buckets";
 import { MAX_DRAFT_CHARS, resetDrafts } from "@/lib/progress/drafts";
-import { createRateLimiter } from "@/lib/progress/rate-limit";
 import { toLearnerView } from "@/sandbox/disclosure";
 
-// Grading costs CPU: visitors are limited per client address, learners per account (more generously).
+// Grading costs CPU: visitors are limited per client address, learners per account (more generously),
+// in database buckets (lib/db/buckets.ts) so the limit holds across app servers.
 const VISITOR_GRADES_PER_MINUTE = 20;
 const LEARNER_GRADES_PER_MINUTE = 60;
-const visitorLimiter = createRateLimiter({ limit: VISITOR_GRADES_PER_MINUTE, windowMs: 60_000 });
-const learnerLimiter = createRateLimiter({ limit: LEARNER_GRADES_PER_MINUTE, windowMs: 60_000 });
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Unknown exercise.");
 const tooLong = `Your code is longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters.`;
@@ -79,7 +78,9 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   const { exerciseId, code, files, mode, stage } = parsed.data;
   const user = await getCurrentUser();
   const address = user ? null : getClientAddress(await headers());
-  const limit = user ? learnerLimiter.take(`user:${user.id}`) : visitorLimiter.take(`ip:${address}`);
+  const limit = user
+    ? await takeRequest(`grade:user:${user.id}`, LEARNER_GRADES_PER_MINUTE)
+    : await takeRequest(`grade:ip:${address}`, VISITOR_GRADES_PER_MINUTE);
   if (!limit.ok) {
     return {
       ok: false,

@@ -150,7 +150,7 @@ test(
         }
         for (const sid of [SID.alice, SID.bob]) expect(await account(mine, sid)).toEqual(await account(theirs, sid));
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   },
 );

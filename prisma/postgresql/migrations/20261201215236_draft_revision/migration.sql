@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Draft" ADD COLUMN     "revision" INTEGER NOT NULL DEFAULT 1,
+ALTER COLUMN "code" DROP NOT NULL;
