@@ -47,6 +47,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Starts a throwaway cluster, or returns null (with the reason) when the binaries are absent.
  * initdb refuses to run as root: as root the cluster runs as the `postgres` OS user.
@@ -55,7 +64,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { sk
   const bin = findPostgresBin();
   if (!bin) return { skip: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; apt-get install postgresql, or set POSTGRES_BIN)" };
   const asRoot = process.getuid?.() === 0;
-  const runAs = (command: string, args: string[]) => (asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args]) as [string, string[]];
+  // runuser lives in /usr/sbin, which a minimal PATH (a CI job's) may leave out.
+  const runuser = [...(process.env.PATH ?? "").split(":"), "/usr/sbin", "/sbin"].map((d) => path.join(d, "runuser")).find((f) => isExecutable(f)) ?? "runuser";
+  const runAs = (command: string, args: string[]) => (asRoot ? [runuser, ["-u", "postgres", "--", command, ...args]] : [command, args]) as [string, string[]];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-pg-"));
   if (asRoot) {
     fs.chmodSync(dir, 0o755);

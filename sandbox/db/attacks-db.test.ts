@@ -46,7 +46,7 @@ describe("attacks on the database bridge and the test-only module", { concurrenc
   test("the host function is gone from the global object before learner code runs", async () => {
     const r = await grade(
       `const names = Object.getOwnPropertyNames(globalThis).filter((n) => /serverside|host/i.test(n));
-const fns = Object.getOwnPropertyNames(globalThis).filter((n) => { try { return typeof (globalThis as any)[n] === "function" && String((globalThis as any)[n]).includes("native code") && !/^[A-Z]/.test(n) && !["parseInt","parseFloat","isNaN","isFinite","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape","eval","atob","btoa","structuredClone","setTimeout","setInterval","clearTimeout","clearInterval","queueMicrotask"].includes(n); } catch { return false; } });
+const fns = Object.getOwnPropertyNames(globalThis).filter((n) => { try { return typeof (globalThis as any)[n] === "function" && String((globalThis as any)[n]).includes("native code") && !/^[A-Z]/.test(n) && !["parseInt","parseFloat","isNaN","isFinite","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape","eval","atob","btoa","structuredClone","setTimeout","setInterval","clearTimeout","clearInterval","queueMicrotask","fetch"].includes(n); } catch { return false; } });
 export const found = [...names, ...fns];`,
       `import { found } from "./solution";
 test("nothing", () => { expect(found).toEqual([]); });`,
