@@ -50,6 +50,8 @@ function rawRequest(method: string, path: string, options: { headers?: Record<st
 }
 
 test("sign-in sends hostile next= values home, never to another site", async ({ browser, baseURL }) => {
+  // Nine sign-ins (each a scrypt hash on the server): 59 s of the default 60 on a busy machine.
+  test.setTimeout(180_000);
   const email = `redirect-${stamp}@example.com`;
   const setup = await browser.newPage();
   await signUp(setup, email);
