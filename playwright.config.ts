@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 // offline). CHROMIUM_PATH overrides the browser location.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "./data/e2e.db";
+/** The suite server's Prometheus token (e2e/ops.spec.ts scrapes /metrics with it). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token";
 /** Where e2e/account.spec.ts runs a real SMTP server (smtp-server) that the app sends reset emails to. */
 export const E2E_SMTP_PORT = PORT + 2000;
 
@@ -53,6 +55,7 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       SITE_URL: `http://127.0.0.1:${PORT}`,
       MAIL_FROM: "Serverside e2e <e2e@serverside.test>",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -3,10 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { testDatabaseUrl } from "../db/test-database.ts";
 
-// A real SQLite file for this test process; env is read when lib/ modules load, so set it first.
+// A real SQLite file for this test process (a PostgreSQL database under npm run test:pg); env is
+// read when lib/ modules load, so set it first.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-teach-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "teach.db")}`;
+process.env.DATABASE_URL = await testDatabaseUrl(dir, "teach");
 
 const { applyMigrations } = await import("../db/migrate.ts");
 const { getDatabaseUrl } = await import("../env.ts");
