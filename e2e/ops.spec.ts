@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE, E2E_METRICS_TOKEN } from "../playwright.config.ts";
+import { E2E_DATABASE_URL, E2E_METRICS_TOKEN } from "../playwright.config.ts";
 
 // What an operator relies on, against the suite's real server (`npm start`, METRICS_TOKEN set, no
 // TRUST_PROXY): /api/ready, X-Request-Id on every response, Prometheus metrics behind the token.
@@ -67,7 +67,7 @@ test("/metrics: refused without the token; with it, request and grade latency, q
   const out = execFileSync(
     process.execPath,
     ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "e2e/support/create-learner-keys.ts", email],
-    { env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` }, encoding: "utf8" },
+    { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" },
   );
   const key = (JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>)[email]!;
   const graded = await request.post(`/api/v1/exercises/${EXERCISE}/grade`, {
