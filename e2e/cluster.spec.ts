@@ -264,7 +264,7 @@ test.afterAll(async () => {
 });
 
 test("a session made through nginx works on both servers", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const email = `session-${stamp}@example.com`;
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
@@ -273,10 +273,10 @@ test("a session made through nginx works on both servers", async ({ browser }) =
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   // Sign-up hashes the password (scrypt) and signs in: seconds on a loaded machine.
-  await expect(page).toHaveURL(/\/learn/, { timeout: 60_000 });
+  await expect(page).toHaveURL(/\/learn/, { timeout: 150_000 });
   const upstreams = new Set<string>();
   for (let i = 0; i < 6; i++) {
-    const response = await context.request.get("/api/auth/session");
+    const response = await context.request.get("/api/auth/session", { timeout: 60_000 });
     expect(response.status()).toBe(200);
     expect(((await response.json()) as { user?: { email?: string } }).user?.email, "signed in on whichever server answered").toBe(email);
     upstreams.add(answeredBy(response.headers()["x-upstream"]));
@@ -285,8 +285,8 @@ test("a session made through nginx works on both servers", async ({ browser }) =
   // A page that needs the session, rendered by each server in turn.
   for (let i = 0; i < 2; i++) {
     await page.goto("/account");
-    await expect(page).toHaveURL(/\/account/, { timeout: 30_000 });
-    await expect(page.getByText(email).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+    await expect(page.getByText(email).first()).toBeVisible({ timeout: 60_000 });
   }
   await context.close();
 });
