@@ -20,7 +20,7 @@ export default defineConfig({
   testDir: "e2e",
   // On PostgreSQL, the specs that start servers and databases of their own (SQLite; the cluster's own
   // PostgreSQL) would only repeat themselves.
-  testIgnore: onPostgres ? ["**/cluster.spec.ts", "**/grading-resilience.spec.ts"] : [],
+  testIgnore: onPostgres ? ["**/cluster.spec.ts", "**/grading-resilience.spec.ts", "**/sign-in-throttle.spec.ts"] : [],
   fullyParallel: false,
   workers: 1,
   retries: 0,
