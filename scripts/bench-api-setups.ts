@@ -65,7 +65,6 @@ async function startServer(databaseUrl: string, workers: number, behindProxy: bo
       SANDBOX_WORKERS: String(workers),
       API_RATE_LIMIT_PER_MINUTE: "1000000",
       GRADER_MAX_PENDING_PER_USER: "1000",
-      LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -74,7 +73,7 @@ async function startServer(databaseUrl: string, workers: number, behindProxy: bo
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 300_000;
-  // LOG_LEVEL=warn hides the "grader ready" line: readiness is asked instead.
+  // Ready when /api/ready says so (database reachable, grader warm).
   for (;;) {
     if (output.includes("building the app")) throw new Error("the app needs a build first: run `npm start` once");
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output.slice(-3000)}`);
