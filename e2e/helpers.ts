@@ -21,7 +21,9 @@ export async function signUpInNewContext(browser: Browser, email: string, passwo
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/learn/);
+  // Sign-up hashes the password (scrypt) and, on a spec's first request to a cold server, loads the
+  // password-strength dictionaries: well over 15 s on a loaded 2-core machine.
+  await expect(page).toHaveURL(/\/learn/, { timeout: 90_000 });
   await context.close();
 }
 

@@ -9,7 +9,7 @@
  * every setup has the same sandbox capacity on this one machine. Prints one line per setup and a JSON
  * summary. Build first (`npm start` once): a server that has to build is refused.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -149,21 +149,34 @@ for (const setup of setups) {
       { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
     );
     const key = (JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>)[email]!;
+    // Warm-up: each server's grade route and workers answer once before the clock starts.
+    const solution = fs.readFileSync("lessons/http/parse-query-pagination/solution.ts", "utf8");
+    for (let i = 0; i < setup.servers * 2; i++) {
+      await fetch(`${base}/api/v1/exercises/parse-query-pagination/grade`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ code: solution, mode: "run" }),
+      }).then((r) => r.arrayBuffer());
+    }
     const loadBefore = os.loadavg().map((n) => Number(n.toFixed(2)));
     const label = `${setup.database} x${setup.servers}${viaNginx ? " behind nginx" : ""} (${workers} worker(s) each)`;
     console.log(`\n=== ${label}: load average ${loadBefore.join(", ")}`);
-    const bench = spawnSync("npm", ["run", "--silent", "bench:api", "--", "--url", base, "--key", key, "--seconds", values.seconds!, "--clients", values.clients!], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
+    // Asynchronously: this process must keep reading the servers' log pipes, or a full pipe stalls
+    // the servers' (synchronous) log writes and the figures measure that.
+    const benchArgs = ["run", "--silent", "bench:api", "--", "--url", base, "--key", key, "--seconds", values.seconds!, "--clients", values.clients!];
+    const bench = spawn("npm", benchArgs, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] });
+    let benchOut = "";
+    bench.stdout!.on("data", (chunk: Buffer) => {
+      benchOut += chunk.toString();
+      process.stdout.write(chunk);
     });
-    process.stdout.write(bench.stdout);
-    const last = bench.stdout.trim().split("\n").pop() ?? "";
+    const status = await new Promise<number | null>((resolve) => bench.on("exit", resolve));
+    const last = benchOut.trim().split("\n").pop() ?? "";
     let figures: Figures | null = null;
     try {
       figures = JSON.parse(last) as Figures;
     } catch {
-      console.log(`bench:api printed no figures (exit ${bench.status})`);
+      console.log(`bench:api printed no figures (exit ${status})`);
     }
     results.push({ ...setup, viaNginx, workersPerServer: workers, loadBefore, figures });
   } finally {
