@@ -14,6 +14,9 @@
  * 4. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
  *    in flight finish (grades included) for up to SHUTDOWN_DRAIN_SECONDS + 5 s, then exits.
  *
+ * 5. A warm start. Next.js runs instrumentation.ts (the grader's pool, the lessons) on the first request
+ *    in production; here one private request does that before the port opens (warmUp below).
+ *
  * Runs under Node's own TypeScript type stripping (no loader), so it imports from lib/ only files without dependencies.
  */
 import { randomBytes } from "node:crypto";
@@ -91,7 +94,7 @@ async function warmUp(): Promise<void> {
     await new Promise<void>((resolve, reject) => local.once("error", reject).listen(0, "127.0.0.1", resolve));
     const address = local.address();
     if (address === null || typeof address === "string") return;
-    const response = await fetch(`http://127.0.0.1:${address.port}/api/v1/openapi.json`, { signal: AbortSignal.timeout(300_000) });
+    const response = await fetch(`http://127.0.0.1:${address.port}/api/v1/openapi.json`, { signal: AbortSignal.timeout(120_000) });
     await response.arrayBuffer();
     log(`warmed up in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
