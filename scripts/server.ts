@@ -13,7 +13,6 @@
  *    the 1 MB limit 413, bodies that are not the JSON an action call sends 400.
  * 4. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
  *    in flight finish (grades included) for up to SHUTDOWN_DRAIN_SECONDS + 5 s, then exits.
- *
  * 5. A warm start. Next.js runs instrumentation.ts (the grader's pool, the lessons) on the first request
  *    in production; here one private request does that before the port opens (warmUp below).
  *
