@@ -109,6 +109,19 @@ describe("the lessons:check command", () => {
     assert.match(result.stdout, /fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: /);
   });
 
+  test("--summary prints each exercise's kind, the hidden tests Submit ran, and its mistakes", () => {
+    const lesson = "lessons/http/http-status-codes";
+    const mistakes = readdirSync(`${lesson}/mistakes`).length;
+    const graded = run(lesson, "--summary");
+    assert.equal(graded.status, 0, graded.stdout + graded.stderr);
+    const row = graded.stdout.match(/^\| http\/http-status-codes \| handler \| (\d+) \| (\d+) \| - \|$/m);
+    assert.ok(row, graded.stdout);
+    assert.ok(Number(row[1]) >= 6, `hidden tests: ${row[1]}`);
+    assert.equal(Number(row[2]), mistakes);
+    assert.match(graded.stdout, /^1 exercise\(s\): 1 handler$/m);
+    assert.match(run(lesson, "--summary", "--no-grade").stdout, /^\| http\/http-status-codes \| handler \| not graded \| /m);
+  });
+
   test("refuses a path that does not exist", () => {
     const result = run("lessons/no-such-track", "--no-grade");
     assert.equal(result.status, 2);
