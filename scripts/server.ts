@@ -27,6 +27,7 @@ import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
 /** The header carrying the socket address (set here, never trusted from a client). */
 export const SOCKET_ADDRESS_HEADER = "x-serverside-socket-address";
 
+// PORT and SHUTDOWN_DRAIN_SECONDS come validated from scripts/start.ts (lib/env.ts), which starts this file.
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 // A little longer than the grader's drain (SHUTDOWN_DRAIN_SECONDS, lib/grading), which answers what it cannot finish.
