@@ -59,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
   let close: (() => unknown) | undefined;
   if (!noGrade) {
     const sandbox = await import("../sandbox/index.ts");
-    const grader = sandbox.getGrader();
+    const { env } = await import("../lib/env.ts");
+    const grader = sandbox.getGrader({ workers: env.SANDBOX_WORKERS, workerPath: env.SANDBOX_WORKER_PATH });
     grade = (job) => grader.grade(job);
     close = () => (grader as { close?: () => unknown }).close?.();
   }

@@ -72,7 +72,7 @@ describe("lessons:check on broken fixtures", () => {
 
 describe("the lessons:check command", () => {
   const runWith = (env: Record<string, string>, ...args: string[]) =>
-    spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--conditions=react-server", "scripts/lessons-check.ts", ...args], {
+    spawnSync("sh", ["scripts/node.sh", "scripts/lessons-check.ts", ...args], {
       cwd: path.resolve(import.meta.dirname, "../.."),
       encoding: "utf8",
       env: { ...process.env, LESSONS_DIR: "", ...env },
