@@ -13,7 +13,9 @@ const solution = fs.readFileSync(`lessons/http/${EXERCISE}/solution.ts`, "utf8")
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 async function scrape(request: import("@playwright/test").APIRequestContext): Promise<string> {
-  const response = await request.get("/metrics", { headers: { Authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
+  const response = await request.get("/metrics", {
+    headers: { Authorization: `Bearer ${E2E_METRICS_TOKEN}` },
+  });
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/plain");
   return response.text();
@@ -25,14 +27,21 @@ function sample(text: string, line: RegExp): number {
   return match ? Number(match.split(" ").pop()) : 0;
 }
 
-test("/api/ready: 200 with each check when the database answers and the grader is warm", async ({ request }) => {
+test("/api/ready: 200 with each check when the database answers and the grader is warm", async ({
+  request,
+}) => {
   const response = await request.get("/api/ready");
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toContain("no-store");
-  expect(await response.json()).toEqual({ ready: true, checks: { database: "ok", grader: "warm", stopping: false } });
+  expect(await response.json()).toEqual({
+    ready: true,
+    checks: { database: "ok", grader: "warm", stopping: false },
+  });
 });
 
-test("every response carries its own request id; a client cannot choose it without TRUST_PROXY", async ({ request }) => {
+test("every response carries its own request id; a client cannot choose it without TRUST_PROXY", async ({
+  request,
+}) => {
   const ids = new Set<string>();
   for (const path of ["/", "/api/health", "/api/v1/tracks", "/no-such-page"]) {
     const response = await request.get(path, { headers: { "X-Request-Id": "chosen-by-the-client" } });
@@ -43,10 +52,16 @@ test("every response carries its own request id; a client cannot choose it witho
   expect(ids.size).toBe(4);
 });
 
-test("/metrics: refused without the token; with it, request and grade latency, queue wait, verdicts, worker counters", async ({ request }) => {
+test("/metrics: refused without the token; with it, request and grade latency, queue wait, verdicts, worker counters", async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   expect((await request.get("/metrics")).status()).toBe(401);
-  expect((await request.get("/metrics", { headers: { Authorization: "Bearer wrong-token-wrong-token-wrong" } })).status()).toBe(401);
+  expect(
+    (
+      await request.get("/metrics", { headers: { Authorization: "Bearer wrong-token-wrong-token-wrong" } })
+    ).status(),
+  ).toBe(401);
   const before = await scrape(request);
   for (const name of [
     "serverside_http_request_duration_seconds",
@@ -61,12 +76,21 @@ test("/metrics: refused without the token; with it, request and grade latency, q
   }
   const passes = /^serverside_grade_verdicts_total\{status="pass",error_kind=""\} /;
   const waits = /^serverside_grade_queue_wait_seconds_count /;
-  const readyCalls = /^serverside_http_request_duration_seconds_count\{method="GET",route="\/api\/ready",status="200"\} /;
+  const readyCalls =
+    /^serverside_http_request_duration_seconds_count\{method="GET",route="\/api\/ready",status="200"\} /;
 
   const email = `metrics-${Date.now().toString(36)}@example.com`;
   const out = execFileSync(
     process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "e2e/support/create-learner-keys.ts", email],
+    [
+      "--disable-warning=ExperimentalWarning",
+      "--no-node-snapshot",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "e2e/support/create-learner-keys.ts",
+      email,
+    ],
     { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" },
   );
   const key = (JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>)[email]!;

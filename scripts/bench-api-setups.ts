@@ -30,10 +30,12 @@ const cpus = os.availableParallelism();
 type Setup = { database: "sqlite" | "postgresql"; servers: number };
 const setups: Setup[] = values.setups!.split(",").map((text) => {
   const [database, servers = "1"] = text.trim().split(":");
-  if (database !== "sqlite" && database !== "postgresql") throw new Error(`unknown database in --setups: ${text}`);
+  if (database !== "sqlite" && database !== "postgresql")
+    throw new Error(`unknown database in --setups: ${text}`);
   const n = Number(servers);
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`servers must be 1-8: ${text}`);
-  if (database === "sqlite" && n > 1) throw new Error("SQLite serves one app server (one process); use postgresql for several");
+  if (database === "sqlite" && n > 1)
+    throw new Error("SQLite serves one app server (one process); use postgresql for several");
   return { database, servers: n };
 });
 
@@ -51,7 +53,11 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-async function startServer(databaseUrl: string, workers: number, behindProxy: boolean): Promise<{ port: number; child: ChildProcess }> {
+async function startServer(
+  databaseUrl: string,
+  workers: number,
+  behindProxy: boolean,
+): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn("npm", ["start", "--silent"], {
     detached: true,
@@ -75,9 +81,14 @@ async function startServer(databaseUrl: string, workers: number, behindProxy: bo
   const deadline = Date.now() + 300_000;
   // Ready when /api/ready says so (database reachable, grader warm).
   for (;;) {
-    if (output.includes("building the app")) throw new Error("the app needs a build first: run `npm start` once");
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output.slice(-3000)}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok, () => false);
+    if (output.includes("building the app"))
+      throw new Error("the app needs a build first: run `npm start` once");
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`server did not start:\n${output.slice(-3000)}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { port, child };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -88,7 +99,10 @@ async function startNginx(ports: number[]): Promise<{ base: string; child: Child
   fs.chmodSync(dir, 0o777);
   const listen = await freePort();
   let site = fs.readFileSync("deploy/nginx.conf", "utf8");
-  site = site.replace(/(\s*server 127\.0\.0\.1:300\d[^\n]*\n)+/, `\n${ports.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;`).join("\n")}\n`);
+  site = site.replace(
+    /(\s*server 127\.0\.0\.1:300\d[^\n]*\n)+/,
+    `\n${ports.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;`).join("\n")}\n`,
+  );
   site = site.replace(/listen 80;/, `listen 127.0.0.1:${listen};`).replace(/\s*listen \[::\]:80;/, "");
   const config = [
     `pid ${dir}/nginx.pid;`,
@@ -97,24 +111,47 @@ async function startNginx(ports: number[]): Promise<{ base: string; child: Child
     "events { worker_connections 1024; }",
     "http {",
     "  access_log off;",
-    ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${name}_temp_path ${dir}/${name};`),
+    ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
+      (name) => `  ${name}_temp_path ${dir}/${name};`,
+    ),
     site,
     "}",
   ].join("\n");
   fs.writeFileSync(path.join(dir, "nginx.conf"), config);
-  const child = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { detached: true, stdio: "ignore" });
+  const child = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], {
+    detached: true,
+    stdio: "ignore",
+  });
   children.add(child);
   const base = `http://127.0.0.1:${listen}`;
   const deadline = Date.now() + 30_000;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`nginx did not start: ${fs.readFileSync(path.join(dir, "error.log"), "utf8")}`);
+  while (
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`nginx did not start: ${fs.readFileSync(path.join(dir, "error.log"), "utf8")}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { base, child, dir };
 }
 
-type Figures = { requestsPerSecond: number; p50Ms: number; p99Ms: number; accepted: number; errors: number; allRecorded: boolean };
-const results: (Setup & { viaNginx: boolean; workersPerServer: number; loadBefore: number[]; figures: Figures | null })[] = [];
+type Figures = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  accepted: number;
+  errors: number;
+  allRecorded: boolean;
+};
+const results: (Setup & {
+  viaNginx: boolean;
+  workersPerServer: number;
+  loadBefore: number[];
+  figures: Figures | null;
+})[] = [];
 
 for (const setup of setups) {
   const viaNginx = setup.servers > 1 || values.nginx!;
@@ -145,7 +182,15 @@ for (const setup of setups) {
     const email = `bench-${Date.now().toString(36)}@example.com`;
     const out = execFileSync(
       process.execPath,
-      ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "e2e/support/create-learner-keys.ts", email],
+      [
+        "--disable-warning=ExperimentalWarning",
+        "--no-node-snapshot",
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "e2e/support/create-learner-keys.ts",
+        email,
+      ],
       { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
     );
     const key = (JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>)[email]!;
@@ -163,8 +208,24 @@ for (const setup of setups) {
     console.log(`\n=== ${label}: load average ${loadBefore.join(", ")}`);
     // Asynchronously: this process must keep reading the servers' log pipes, or a full pipe stalls
     // the servers' (synchronous) log writes and the figures measure that.
-    const benchArgs = ["run", "--silent", "bench:api", "--", "--url", base, "--key", key, "--seconds", values.seconds!, "--clients", values.clients!];
-    const bench = spawn("npm", benchArgs, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] });
+    const benchArgs = [
+      "run",
+      "--silent",
+      "bench:api",
+      "--",
+      "--url",
+      base,
+      "--key",
+      key,
+      "--seconds",
+      values.seconds!,
+      "--clients",
+      values.clients!,
+    ];
+    const bench = spawn("npm", benchArgs, {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let benchOut = "";
     bench.stdout!.on("data", (chunk: Buffer) => {
       benchOut += chunk.toString();
@@ -189,11 +250,15 @@ for (const setup of setups) {
   }
 }
 
-console.log("\nsetup                      req/s   p50 ms   p99 ms  accepted  errors  load avg (1 min) before");
+console.log(
+  "\nsetup                      req/s   p50 ms   p99 ms  accepted  errors  load avg (1 min) before",
+);
 for (const r of results) {
   const f = r.figures;
   const name = `${r.database} x${r.servers}${r.viaNginx ? " nginx" : ""}`.padEnd(24);
-  console.log(`${name} ${String(f?.requestsPerSecond ?? "-").padStart(7)} ${String(f?.p50Ms ?? "-").padStart(8)} ${String(f?.p99Ms ?? "-").padStart(8)} ${String(f?.accepted ?? "-").padStart(9)} ${String(f?.errors ?? "-").padStart(7)}  ${r.loadBefore[0]}`);
+  console.log(
+    `${name} ${String(f?.requestsPerSecond ?? "-").padStart(7)} ${String(f?.p50Ms ?? "-").padStart(8)} ${String(f?.p99Ms ?? "-").padStart(8)} ${String(f?.accepted ?? "-").padStart(9)} ${String(f?.errors ?? "-").padStart(7)}  ${r.loadBefore[0]}`,
+  );
 }
 console.log(JSON.stringify({ cpus, results }));
 process.exit(results.every((r) => r.figures?.allRecorded && r.figures.errors === 0) ? 0 : 1);

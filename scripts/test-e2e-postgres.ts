@@ -15,10 +15,15 @@ if ("skip" in cluster) {
 }
 const url = await cluster.createDatabase("serverside_e2e");
 console.log(`[test:e2e:pg] PostgreSQL on port ${cluster.port}`);
-const child = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, E2E_DATABASE_URL: url } });
+const child = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, E2E_DATABASE_URL: url },
+});
 const stop = (signal: NodeJS.Signals) => child.kill(signal);
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-const code = await new Promise<number>((resolve) => child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+const code = await new Promise<number>((resolve) =>
+  child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0))),
+);
 cluster.stop();
 process.exit(code);

@@ -5,10 +5,14 @@ import { chooseRequestId } from "./log.ts";
 
 // Each case runs in a child process: installConsoleLogging replaces the console of the whole process.
 function run(script: string, env: Record<string, string>): string[] {
-  const out = execFileSync(process.execPath, ["--disable-warning=ExperimentalWarning", "--import", "tsx", "--input-type=module", "-e", script], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "--input-type=module", "-e", script],
+    {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    },
+  );
   return out.trim().split("\n");
 }
 
@@ -25,7 +29,9 @@ console.log("after");
 `;
 
 test("JSON logs: one object per line, the request id on every line written while serving it", () => {
-  const lines = run(SCRIPT, { LOG_FORMAT: "json" }).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = run(SCRIPT, { LOG_FORMAT: "json" }).map(
+    (line) => JSON.parse(line) as Record<string, unknown>,
+  );
   assert.equal(lines.length, 4);
   assert.deepEqual(
     lines.map((l) => [l.level, l.component ?? null, l.msg, l.requestId ?? null]),
@@ -44,11 +50,17 @@ test("JSON logs: one object per line, the request id on every line written while
 
 test("LOG_FORMAT=pretty: readable lines, not JSON, still with the request id", () => {
   const lines = run(SCRIPT, { LOG_FORMAT: "pretty" });
-  assert.ok(lines.every((line) => !line.startsWith("{")), lines.join("\n"));
+  assert.ok(
+    lines.every((line) => !line.startsWith("{")),
+    lines.join("\n"),
+  );
   const slow = lines.find((line) => line.includes("slow 42 ms"));
   assert.ok(slow, lines.join("\n"));
   assert.match(slow, /WARN/);
-  assert.ok(lines.some((line) => line.includes("req-one-1234")), lines.join("\n"));
+  assert.ok(
+    lines.some((line) => line.includes("req-one-1234")),
+    lines.join("\n"),
+  );
 });
 
 test("request ids: a trusted proxy's well-formed id is kept; otherwise a fresh UUID", () => {

@@ -42,7 +42,12 @@ function state(): LogState {
   // Synchronous writes: the server calls process.exit() on shutdown paths, and a buffered line would be lost.
   const destination =
     logFormat() === "pretty"
-      ? pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), translateTime: "HH:MM:ss.l", ignore: "pid,hostname" })
+      ? pretty({
+          sync: true,
+          colorize: Boolean(process.stdout.isTTY),
+          translateTime: "HH:MM:ss.l",
+          ignore: "pid,hostname",
+        })
       : pino.destination({ dest: 1, sync: true });
   processGlobal[LOG_KEY] = { logger: pino(options, destination), context, consoleInstalled: false };
   return processGlobal[LOG_KEY];
@@ -81,16 +86,18 @@ export function installConsoleLogging(): void {
   const s = state();
   if (s.consoleInstalled) return;
   s.consoleInstalled = true;
-  const write = (level: "debug" | "info" | "warn" | "error") => (...args: unknown[]) => {
-    const err = args.find((arg): arg is Error => arg instanceof Error);
-    // The error's stack goes in `err` (pino's serializer), not twice.
-    const text = format(...(err ? args.filter((arg) => arg !== err) : args)) || (err?.message ?? "");
-    const tag = /^\[([\w :.-]{1,40})\] ?/.exec(text);
-    const fields: Record<string, unknown> = {};
-    if (tag) fields.component = tag[1];
-    if (err) fields.err = err;
-    s.logger[level](fields, tag ? text.slice(tag[0].length) : text);
-  };
+  const write =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      const err = args.find((arg): arg is Error => arg instanceof Error);
+      // The error's stack goes in `err` (pino's serializer), not twice.
+      const text = format(...(err ? args.filter((arg) => arg !== err) : args)) || (err?.message ?? "");
+      const tag = /^\[([\w :.-]{1,40})\] ?/.exec(text);
+      const fields: Record<string, unknown> = {};
+      if (tag) fields.component = tag[1];
+      if (err) fields.err = err;
+      s.logger[level](fields, tag ? text.slice(tag[0].length) : text);
+    };
   console.log = write("info");
   console.info = write("info");
   console.warn = write("warn");

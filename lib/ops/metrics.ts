@@ -51,7 +51,12 @@ function createMetrics(): Metrics {
   gauge("serverside_grader_running", "Grading jobs running on a worker now.", (s) => s.running);
   gauge("serverside_grader_queue_depth", "Grading jobs waiting for a worker now.", (s) => s.queued);
   // Cumulative pool counters, copied from the pool at scrape time.
-  const copied = (name: string, help: string, labelNames: string[], read: (s: NonNullable<ReturnType<typeof stats>>) => [Record<string, string>, number][]) =>
+  const copied = (
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: (s: NonNullable<ReturnType<typeof stats>>) => [Record<string, string>, number][],
+  ) =>
     new Counter({
       name,
       help,
@@ -64,12 +69,27 @@ function createMetrics(): Metrics {
         for (const [labels, value] of read(s)) this.inc(labels, value);
       },
     });
-  copied("serverside_grader_worker_restarts_total", "Grader workers replaced by a fresh process (killed, crashed or recycled).", [], (s) => [[{}, s.replaced]]);
-  copied("serverside_grader_worker_kills_total", "Grader workers killed by the pool for their job: wall time or resident memory.", ["reason"], (s) => [
-    [{ reason: "timeout" }, s.killed.timeout],
-    [{ reason: "memory" }, s.killed.memory],
-  ]);
-  copied("serverside_grader_job_retries_total", "Jobs run again on a fresh worker because their first worker failed.", [], (s) => [[{}, s.retried]]);
+  copied(
+    "serverside_grader_worker_restarts_total",
+    "Grader workers replaced by a fresh process (killed, crashed or recycled).",
+    [],
+    (s) => [[{}, s.replaced]],
+  );
+  copied(
+    "serverside_grader_worker_kills_total",
+    "Grader workers killed by the pool for their job: wall time or resident memory.",
+    ["reason"],
+    (s) => [
+      [{ reason: "timeout" }, s.killed.timeout],
+      [{ reason: "memory" }, s.killed.memory],
+    ],
+  );
+  copied(
+    "serverside_grader_job_retries_total",
+    "Jobs run again on a fresh worker because their first worker failed.",
+    [],
+    (s) => [[{}, s.retried]],
+  );
   return {
     registry,
     graderStats,

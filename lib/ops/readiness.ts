@@ -19,7 +19,9 @@ export async function checkReadiness(): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const database = await Promise.race([
     db.$queryRaw`SELECT 1`.then(() => "ok" as const),
-    new Promise<"unreachable">((resolve) => (timer = setTimeout(() => resolve("unreachable"), DATABASE_TIMEOUT_MS))),
+    new Promise<"unreachable">(
+      (resolve) => (timer = setTimeout(() => resolve("unreachable"), DATABASE_TIMEOUT_MS)),
+    ),
   ]).catch((error: unknown) => {
     console.error("[ready] database check failed", error);
     return "unreachable" as const;
@@ -29,9 +31,33 @@ export async function checkReadiness(): Promise<Readiness> {
   const grader = workers === 0 ? "unavailable" : isGraderWarm() ? "warm" : "starting";
   const stopping = isDraining();
   const checks = { database, grader, stopping } as const;
-  if (stopping) return { ready: false, reason: "stopping", message: "This server is stopping: it finishes what it has and takes nothing new.", checks };
-  if (database !== "ok") return { ready: false, reason: "database_unreachable", message: `The database did not answer within ${DATABASE_TIMEOUT_MS} ms.`, checks };
-  if (grader === "unavailable") return { ready: false, reason: "grader_unavailable", message: "The grader's worker processes could not start.", checks };
-  if (grader === "starting") return { ready: false, reason: "grader_starting", message: "The grader's workers are starting or failed their warm-up.", checks };
+  if (stopping)
+    return {
+      ready: false,
+      reason: "stopping",
+      message: "This server is stopping: it finishes what it has and takes nothing new.",
+      checks,
+    };
+  if (database !== "ok")
+    return {
+      ready: false,
+      reason: "database_unreachable",
+      message: `The database did not answer within ${DATABASE_TIMEOUT_MS} ms.`,
+      checks,
+    };
+  if (grader === "unavailable")
+    return {
+      ready: false,
+      reason: "grader_unavailable",
+      message: "The grader's worker processes could not start.",
+      checks,
+    };
+  if (grader === "starting")
+    return {
+      ready: false,
+      reason: "grader_starting",
+      message: "The grader's workers are starting or failed their warm-up.",
+      checks,
+    };
   return { ready: true, checks };
 }

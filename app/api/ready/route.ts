@@ -6,5 +6,8 @@ import { checkReadiness } from "@/lib/ops/readiness";
  */
 export async function GET() {
   const readiness = await checkReadiness();
-  return Response.json(readiness, { status: readiness.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(readiness, {
+    status: readiness.ready ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
 }
