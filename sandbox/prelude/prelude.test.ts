@@ -362,6 +362,23 @@ describe("prelude: Headers, Request, Response", () => {
     ]);
   });
 
+  test("another body's stream as a body: its bytes move over, the old body is then used", async () => {
+    const result = await evaluate(`
+      const upstream = new Response("héllo", { status: 201, headers: { "X-A": "1" } });
+      const copy = new Response(upstream.body, { status: upstream.status, headers: upstream.headers });
+      const request = new Request("https://a.test/", { method: "POST", body: new Response("sent").body });
+      const errors = [];
+      try { new Response(upstream.body); errors.push("none"); } catch (e) { errors.push(e.name); }
+      try { await upstream.text(); errors.push("none"); } catch (e) { errors.push(e.name); }
+      const read = new Response("x");
+      await read.text();
+      try { new Response(read.body); errors.push("none"); } catch (e) { errors.push(e.name); }
+      return [await copy.text(), copy.status, copy.headers.get("x-a"), upstream.bodyUsed, await request.text(), errors,
+        await new Response(new Response(null).body).text()];
+    `);
+    assert.deepEqual(result, ["héllo", 201, "1", true, "sent", ["TypeError", "TypeError", "TypeError"], ""]);
+  });
+
   test("bodies are read once; clone() before reading; bodyUsed; arrayBuffer and bytes", async () => {
     const result = await evaluate(`
       const res = new Response("abc");
