@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Browser } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "../playwright.config.ts";
@@ -48,4 +48,28 @@ export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Holds back from the page the answers to its Server Actions (POSTs to `path` with a Next-Action
+ * header): each is sent to the server and handled there, but the page gets the answer only after
+ * `release()`. A test can then do something "while a grade is still running" however fast or slow
+ * the machine is. `count()` says how many actions were sent.
+ */
+export async function holdServerActions(page: Page, path: string): Promise<{ release(): void; count(): number }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+      count++;
+      const response = await route.fetch({ timeout: 180_000 });
+      await released;
+      await route.fulfill({ response });
+    },
+  );
+  return { release, count: () => count };
 }
