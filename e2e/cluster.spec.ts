@@ -111,7 +111,7 @@ function nginxConfig(dir: string, listen: number): string {
   site = site.replace(/server 127\.0\.0\.1:3000/, `server 127.0.0.1:${servers[0]!.port}`).replace(/server 127\.0\.0\.1:3001/, `server 127.0.0.1:${servers[1]!.port}`);
   site = site.replace(/listen 80;/, `listen 127.0.0.1:${listen};`).replace(/\s*listen \[::\]:80;/, "");
   // Test only: which server answered (an operator would not publish internal addresses).
-  site = site.replace(/location \/ \{/, "location / {\n        add_header X-Upstream $upstream_addr always;");
+  site = site.replace(/location \/ \{/, "location / {\n        add_header X-Upstream $upstream_addr always;\n        add_header X-Nginx-Request-Id $request_id always;");
   expect(site).toContain(`127.0.0.1:${servers[1]!.port}`);
   return [
     `pid ${dir}/nginx.pid;`,
@@ -172,6 +172,9 @@ function answeredBy(header: string | null | undefined): string {
   return (header ?? "").split(", ").pop() ?? "";
 }
 
+/** The request ids of background answers other than 200/201/429 (nginx's own error pages carry one too). */
+const badRequestIds: string[] = [];
+
 /** Requests in a loop through nginx until stopped: grades (mostly refused by the key's limit after a while: cheap but real) and page renders. */
 function startLoad(key: string, concurrency: number): { stop: () => Promise<Record<string, number>> } {
   let running = true;
@@ -187,10 +190,11 @@ function startLoad(key: string, concurrency: number): { stop: () => Promise<Reco
           })
         : fetch(`${base}/`)
       ).then(
-        async (r) => (await r.arrayBuffer(), { status: r.status, id: r.headers.get("x-request-id"), upstream: r.headers.get("x-upstream") }),
-        () => ({ status: "error", id: null, upstream: null }),
+        async (r) => (await r.arrayBuffer(), { status: r.status, id: r.headers.get("x-request-id") ?? r.headers.get("x-nginx-request-id"), upstream: r.headers.get("x-upstream") }),
+        (error: unknown) => ({ status: `error ${String(error)}`, id: null, upstream: null }),
       );
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      if (![200, 201, 429].includes(Number(answer.status)) && answer.id) badRequestIds.push(answer.id);
       if (![200, 201, 429].includes(Number(answer.status))) console.log(`[cluster] background ${what}: ${answer.status} (request id ${answer.id}, upstream ${answer.upstream})`);
     }
   };
@@ -406,11 +410,15 @@ test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every
   console.log(`[cluster] background load: ${JSON.stringify(background)}`);
   const total = Object.values(background).reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThan(10);
-  // Nearly all answered as they should. Rare 502s/500s were seen here (an upstream connection reset
-  // under load: nginx re-sends a GET to the other server but never a POST, whose client retries with
-  // its Idempotency-Key, as below); they are printed above and tracked in docs/deployment.md.
-  const good = (background["200"] ?? 0) + (background["201"] ?? 0) + (background["429"] ?? 0);
-  expect(good / total).toBeGreaterThanOrEqual(0.95);
+  // Every one answered as it should. Rare 502s were seen here while the servers kept Node's default
+  // keep-alive (5 s + 1 s), barely above nginx's 4 s: a server whose event loop stalled past that reset
+  // a connection nginx had just reused (scripts/http-timeouts.ts). Any other answer is printed above
+  // with its request id, and the servers' lines for it below.
+  const bad = Object.keys(background).filter((status) => !["200", "201", "429"].includes(status));
+  for (const id of badRequestIds) {
+    for (const server of servers) for (const line of server.output().split("\n").filter((l) => l.includes(id))) console.log(`[cluster] server ${server.name}: ${line.slice(0, 2000)}`);
+  }
+  expect(bad, "background answers other than 200/201/429").toEqual([]);
   const keys = createLearnerKeys(...Array.from({ length: 8 }, (_, i) => `crash${i}`));
   // Two endless loops (one per server: round robin) keep the workers busy, so requests are in flight at the kill.
   const requests = Array.from({ length: 16 }, (_, i) => ({ key: keys[i % keys.length]!, code: i < 2 ? LOOP : solution, idempotencyKey: `crash-${stamp}-${i}` }));
