@@ -26,6 +26,7 @@ import http from "node:http";
 import next from "next";
 import { allowHeader, findApiRoute, ROUTABLE_METHODS } from "../lib/http/api-routes.ts";
 import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
+import { applyHttpTimeouts } from "./http-timeouts.ts";
 import { chooseRequestId, getLogger, installConsoleLogging, runWithRequestId } from "../lib/ops/log.ts";
 import { getMetrics, routeLabel } from "../lib/ops/metrics.ts";
 
@@ -120,9 +121,7 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, token
     },
   );
 }
-// Slowloris-style clients cannot hold a connection forever before sending their headers.
-server.headersTimeout = 20_000;
-server.requestTimeout = 120_000;
+applyHttpTimeouts(server);
 await warmUp();
 server.listen(port, hostname, () => log(`ready on http://${hostname ?? "localhost"}:${port}`));
 
