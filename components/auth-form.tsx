@@ -36,7 +36,13 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
       <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
         {next ? <input type="hidden" name="next" value={next} /> : null}
         {signUp ? (
-          <Field label="Name (optional)" name="name" autoComplete="name" defaultValue={state.values.name} error={state.fieldErrors?.name} />
+          <Field
+            label="Name (optional)"
+            name="name"
+            autoComplete="name"
+            defaultValue={state.values.name}
+            error={state.fieldErrors?.name}
+          />
         ) : null}
         <Field
           label="Email"
@@ -71,14 +77,20 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
         {signUp ? (
           <>
             Already have an account?{" "}
-            <Link className="font-medium text-brand-600 underline" href={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
+            <Link
+              className="font-medium text-brand-600 underline"
+              href={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}
+            >
               Sign in
             </Link>
           </>
         ) : (
           <>
             New here?{" "}
-            <Link className="font-medium text-brand-600 underline" href={`/sign-up${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
+            <Link
+              className="font-medium text-brand-600 underline"
+              href={`/sign-up${next ? `?next=${encodeURIComponent(next)}` : ""}`}
+            >
               Create an account
             </Link>
             <span className="mt-2 block">

@@ -10,7 +10,8 @@ export function setRole(email: string, role: "learner" | "instructor" | "admin")
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     encoding: "utf8",
   });
-  if (!output.includes(`Updated ${email}: role ${role}.`)) throw new Error(`set-role did not update ${email}: ${output}`);
+  if (!output.includes(`Updated ${email}: role ${role}.`))
+    throw new Error(`set-role did not update ${email}: ${output}`);
 }
 
 /** Signs up through the real sign-up form, in a browser context of its own. */
@@ -33,7 +34,10 @@ export async function signUpInNewContext(browser: Browser, email: string, passwo
  */
 export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   if (E2E_DATABASE_URL.startsWith("file:")) {
-    const database = new Database(E2E_DATABASE_URL.slice("file:".length), { readonly: true, fileMustExist: true });
+    const database = new Database(E2E_DATABASE_URL.slice("file:".length), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
       return database.prepare(sql).all(...params) as T[];
     } finally {
@@ -44,7 +48,12 @@ export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): 
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
   } finally {
     await client.end();
   }
@@ -56,7 +65,10 @@ export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): 
  * `release()`. A test can then do something "while a grade is still running" however fast or slow
  * the machine is. `count()` says how many actions were sent.
  */
-export async function holdServerActions(page: Page, path: string): Promise<{ release(): void; count(): number }> {
+export async function holdServerActions(
+  page: Page,
+  path: string,
+): Promise<{ release(): void; count(): number }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let count = 0;

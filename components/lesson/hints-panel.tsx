@@ -28,7 +28,10 @@ export function HintsPanel({
     setError(null);
     try {
       const outcome = await revealHint({ exerciseId, index: hints.length });
-      if (outcome.ok) setHints((current) => (current.some((h) => h.index === outcome.hint.index) ? current : [...current, outcome.hint]));
+      if (outcome.ok)
+        setHints((current) =>
+          current.some((h) => h.index === outcome.hint.index) ? current : [...current, outcome.hint],
+        );
       else setError(outcome.error);
     } catch {
       setError("Could not reach the server. Try again.");
@@ -40,26 +43,44 @@ export function HintsPanel({
   return (
     <section aria-labelledby="hints-heading" className="space-y-2" data-testid="hints">
       <h3 id="hints-heading" className="text-sm font-semibold">
-        Hints <span className="font-normal text-slate-500 dark:text-slate-400">({hints.length} of {hintCount} shown)</span>
+        Hints{" "}
+        <span className="font-normal text-slate-500 dark:text-slate-400">
+          ({hints.length} of {hintCount} shown)
+        </span>
       </h3>
       {hints.length > 0 ? (
         <ol className="space-y-2">
           {hints.map((hint) => (
-            <li key={hint.index} className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950" data-testid="hint">
+            <li
+              key={hint.index}
+              className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950"
+              data-testid="hint"
+            >
               <span className="font-medium">Hint {hint.index + 1}: </span>
-              <div className="prose prose-sm inline max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none [&>p]:inline" dangerouslySetInnerHTML={{ __html: hint.html }} />
+              <div
+                className="prose prose-sm inline max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none [&>p]:inline"
+                dangerouslySetInnerHTML={{ __html: hint.html }}
+              />
             </li>
           ))}
         </ol>
       ) : null}
       {hints.length < hintCount ? (
         <Button type="button" variant="secondary" onClick={showNext} disabled={pending} aria-busy={pending}>
-          {pending ? "Getting a hint…" : hints.length === 0 ? `Show a hint (1 of ${hintCount})` : `Show the next hint (${hints.length + 1} of ${hintCount})`}
+          {pending
+            ? "Getting a hint…"
+            : hints.length === 0
+              ? `Show a hint (1 of ${hintCount})`
+              : `Show the next hint (${hints.length + 1} of ${hintCount})`}
         </Button>
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">That was the last hint.</p>
       )}
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

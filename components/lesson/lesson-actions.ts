@@ -23,16 +23,24 @@ export interface ProgressSnapshot {
 export type ActionError = { ok: false; error: string };
 
 /** What was graded: a project's stage, so the page can unlock the next one (visitors too). */
-export type GradeOutcome = { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
+export type GradeOutcome =
+  { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
 export type DraftOutcome = { ok: true; savedAt: string } | ActionError;
 export type HintOutcome = { ok: true; hint: Hint } | ActionError;
 /** The reference solution: every learner file; for a project, at the end of `stage`. */
-export type SolutionOutcome = { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
+export type SolutionOutcome =
+  { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
 export type QuizOutcome = { ok: true; result: QuizAnswerResult } | ActionError;
 
 export interface LessonActions {
   /** `code` for one-file exercises, `files` (every learner file by name) for multi-file ones; `stage` for projects. */
-  grade(input: { exerciseId: string; code?: string; files?: Record<string, string>; mode: GradeMode; stage?: number }): Promise<GradeOutcome>;
+  grade(input: {
+    exerciseId: string;
+    code?: string;
+    files?: Record<string, string>;
+    mode: GradeMode;
+    stage?: number;
+  }): Promise<GradeOutcome>;
   resetDraft(input: { exerciseId: string }): Promise<DraftOutcome>;
   revealHint(input: { exerciseId: string; index: number }): Promise<HintOutcome>;
   revealSolution(input: { exerciseId: string }): Promise<SolutionOutcome>;

@@ -34,17 +34,31 @@ const subscribeNever = () => () => {};
 const FRAME = /\(?([a-z0-9][a-z0-9_.-]*\.(?:ts|js)):(\d+):(\d+)\)?$/;
 
 /** Grader markers: the error's location, and the first frame of each failed test in a learner file. */
-function markersOf(result: GradeResult | null, names: string[]): { file: string; line: number; column?: number; message: string }[] {
+function markersOf(
+  result: GradeResult | null,
+  names: string[],
+): { file: string; line: number; column?: number; message: string }[] {
   if (!result) return [];
   const markers: { file: string; line: number; column?: number; message: string }[] = [];
   const error = result.error;
-  if (error?.line) markers.push({ file: error.file && names.includes(error.file) ? error.file : names[0]!, line: error.line, column: error.column, message: error.message });
+  if (error?.line)
+    markers.push({
+      file: error.file && names.includes(error.file) ? error.file : names[0]!,
+      line: error.line,
+      column: error.column,
+      message: error.message,
+    });
   for (const test of result.tests) {
     if (test.status === "pass" || !test.message) continue;
     for (const line of test.message.split("\n")) {
       const m = line.startsWith("    at ") ? FRAME.exec(line) : null;
       if (m && names.includes(m[1]!)) {
-        markers.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: `${test.name}: ${test.message.split("\n")[0]}` });
+        markers.push({
+          file: m[1]!,
+          line: Number(m[2]),
+          column: Number(m[3]),
+          message: `${test.name}: ${test.message.split("\n")[0]}`,
+        });
         break;
       }
     }
@@ -55,7 +69,12 @@ function markersOf(result: GradeResult | null, names: string[]): { file: string;
 /** The exercise side of a lesson page: instructions, stages, files, editor, Run/Submit, results, hints, solution. */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
   const { exercise, signedIn, actions } = props;
-  const learner = useLearnerFiles({ exercise, signedIn, initial: props.initialFiles, fromDraft: props.fromDraft });
+  const learner = useLearnerFiles({
+    exercise,
+    signedIn,
+    initial: props.initialFiles,
+    fromDraft: props.fromDraft,
+  });
   const [editorKey, setEditorKey] = useState(0);
   const [grading, setGrading] = useState<GradeMode | null>(null);
   const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome } | null>(null);
@@ -74,7 +93,12 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
       inFlight.current = true;
       setGrading(mode);
       try {
-        const result = await actions.grade({ exerciseId: exercise.id, ...learner.submission(), mode, ...(currentStage ? { stage: currentStage } : {}) });
+        const result = await actions.grade({
+          exerciseId: exercise.id,
+          ...learner.submission(),
+          mode,
+          ...(currentStage ? { stage: currentStage } : {}),
+        });
         setOutcome({ mode, outcome: result });
         if (result.ok && result.progress) {
           setProgress(result.progress);
@@ -83,7 +107,10 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           setStagesPassed((passed) => Math.max(passed, result.stage!));
         }
       } catch {
-        setOutcome({ mode, outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." } });
+        setOutcome({
+          mode,
+          outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." },
+        });
       } finally {
         inFlight.current = false;
         setGrading(null);
@@ -108,12 +135,21 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   const markers = useMemo(() => markersOf(result, learner.names), [result, learner.names]);
   // Read-only tabs: the visible tests that Run uses (a project's: those of every unlocked stage) and support modules.
   const readOnlyFiles = useMemo<PublicFile[]>(
-    () => [...(currentStage ? stages.slice(0, currentStage).flatMap((s) => s.exampleTests) : exercise.exampleTests), ...exercise.support],
+    () => [
+      ...(currentStage
+        ? stages.slice(0, currentStage).flatMap((s) => s.exampleTests)
+        : exercise.exampleTests),
+      ...exercise.support,
+    ],
     [exercise, stages, currentStage],
   );
 
   function goToLine(file: string | undefined, line: number, column?: number) {
-    editor.current?.goTo(filePath(exercise, file && learner.names.includes(file) ? file : learner.names[0]!), line, column);
+    editor.current?.goTo(
+      filePath(exercise, file && learner.names.includes(file) ? file : learner.names[0]!),
+      line,
+      column,
+    );
   }
 
   function reset() {
@@ -127,15 +163,23 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   return (
     <section aria-labelledby="exercise-title" className="space-y-4" data-testid="workspace">
       <div className="space-y-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-brand-600 dark:text-brand-100">Exercise · {exercise.kind}</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-brand-600 dark:text-brand-100">
+          Exercise · {exercise.kind}
+        </p>
         <h2 id="exercise-title" className="text-xl font-semibold">
           {exercise.title}
         </h2>
-        <div className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none" dangerouslySetInnerHTML={{ __html: exercise.instructionsHtml }} />
+        <div
+          className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none"
+          dangerouslySetInnerHTML={{ __html: exercise.instructionsHtml }}
+        />
       </div>
 
       {!signedIn ? (
-        <p className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100" data-testid="sign-in-nudge">
+        <p
+          className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
+          data-testid="sign-in-nudge"
+        >
           You can read and run code without an account, but only{" "}
           <Link href={props.signInHref} className="font-medium underline">
             signing in
@@ -162,7 +206,8 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         }}
       />
       <p className="text-xs text-slate-500 dark:text-slate-400" id="editor-help">
-        In the editor, Tab indents. Press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} to make Tab move focus instead, and F1 for the editor&apos;s commands and their keys.
+        In the editor, Tab indents. Press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} to make Tab move focus instead,
+        and F1 for the editor&apos;s commands and their keys.
       </p>
 
       <div className="flex flex-wrap items-center gap-2">
@@ -192,8 +237,19 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           <kbd className="hidden text-xs opacity-70 sm:inline">{mod}+Shift+Enter</kbd>
         </Button>
         <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
-        <span className="ml-auto text-xs text-slate-500 dark:text-slate-400" role="status" data-testid="save-status" data-state={learner.status.state}>
-          {learner.status.state === "saving" ? "Saving…" : learner.status.state === "saved" ? (learner.status.message ?? "Saved") : learner.status.state === "error" ? `Not saved: ${learner.status.message}` : ""}
+        <span
+          className="ml-auto text-xs text-slate-500 dark:text-slate-400"
+          role="status"
+          data-testid="save-status"
+          data-state={learner.status.state}
+        >
+          {learner.status.state === "saving"
+            ? "Saving…"
+            : learner.status.state === "saved"
+              ? (learner.status.message ?? "Saved")
+              : learner.status.state === "error"
+                ? `Not saved: ${learner.status.message}`
+                : ""}
         </span>
       </div>
       {progress ? (
@@ -215,28 +271,46 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
 
       <div aria-live="polite" className="space-y-2" data-testid="results-region">
         {grading ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{grading === "run" ? "Running the example tests…" : "Running all tests…"}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {grading === "run" ? "Running the example tests…" : "Running all tests…"}
+          </p>
         ) : outcome ? (
           outcome.outcome.ok ? (
             <ResultsPanel
               result={outcome.outcome.result}
               mode={outcome.mode}
               kind={exercise.kind}
-              stage={outcome.outcome.stage !== null && stages.length ? { index: outcome.outcome.stage, count: stages.length } : null}
+              stage={
+                outcome.outcome.stage !== null && stages.length
+                  ? { index: outcome.outcome.stage, count: stages.length }
+                  : null
+              }
               multiFile={exercise.files !== null}
               onGoToLine={goToLine}
             />
           ) : (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="grade-failure">
+            <p
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+              data-testid="grade-failure"
+            >
               {outcome.outcome.error}
             </p>
           )
         ) : (
-          <p className="text-sm text-slate-500 dark:text-slate-400">Run checks your code against the example tests; Submit runs the hidden tests too and records your attempt.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            Run checks your code against the example tests; Submit runs the hidden tests too and records your
+            attempt.
+          </p>
         )}
       </div>
 
-      <HintsPanel exerciseId={exercise.id} hintCount={exercise.hintCount} initialHints={props.initialHints} revealHint={actions.revealHint} />
+      <HintsPanel
+        exerciseId={exercise.id}
+        hintCount={exercise.hintCount}
+        initialHints={props.initialHints}
+        revealHint={actions.revealHint}
+      />
       <SolutionPanel
         exerciseId={exercise.id}
         signedIn={signedIn}

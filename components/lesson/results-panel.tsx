@@ -14,19 +14,27 @@ const ERROR_TITLES: Record<NonNullable<GradeResult["error"]>["kind"], string> = 
   internal: "The grader had a problem",
 };
 
-function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind, stage: { index: number; count: number } | null): string {
+function verdict(
+  result: GradeResult,
+  mode: GradeMode,
+  kind: ExerciseKind,
+  stage: { index: number; count: number } | null,
+): string {
   const total = result.tests.length;
   const failed = result.tests.filter((t) => t.status !== "pass").length;
   if (result.status === "error") return ERROR_TITLES[result.error?.kind ?? "internal"];
   if (result.status === "pass") {
     if (stage) {
-      if (mode === "run") return `All ${total} example test${total === 1 ? "" : "s"} of stages 1-${stage.index} passed. Submit to run the hidden tests too.`;
+      if (mode === "run")
+        return `All ${total} example test${total === 1 ? "" : "s"} of stages 1-${stage.index} passed. Submit to run the hidden tests too.`;
       return stage.index === stage.count
         ? `Passed: all ${total} tests of every stage passed. Project complete.`
         : `Stage ${stage.index} passed: all ${total} tests, earlier stages included. Stage ${stage.index + 1} is unlocked.`;
     }
-    if (mode === "run" && kind === "tests") return `Your ${total} test${total === 1 ? "" : "s"} pass on the correct code. Submit to check that they catch the bugs.`;
-    if (mode === "run" && kind === "sql") return "Your SQL gives the expected result on the visible data. Submit to check it on the hidden data too.";
+    if (mode === "run" && kind === "tests")
+      return `Your ${total} test${total === 1 ? "" : "s"} pass on the correct code. Submit to check that they catch the bugs.`;
+    if (mode === "run" && kind === "sql")
+      return "Your SQL gives the expected result on the visible data. Submit to check it on the hidden data too.";
     return mode === "run"
       ? `All ${total} example test${total === 1 ? "" : "s"} passed. Submit to run the hidden tests too.`
       : `Passed: all ${total} test${total === 1 ? "" : "s"} passed, hidden ones included.`;
@@ -36,19 +44,30 @@ function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind, stage
 
 function StatusMark({ status }: { status: TestResult["status"] | GradeResult["status"] }) {
   const look = {
-    pass: { icon: "✓", text: "Passed", cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100" },
+    pass: {
+      icon: "✓",
+      text: "Passed",
+      cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100",
+    },
     fail: { icon: "✗", text: "Failed", cls: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100" },
-    error: { icon: "!", text: "Error", cls: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100" },
+    error: {
+      icon: "!",
+      text: "Error",
+      cls: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
+    },
   }[status];
   return (
-    <span className={`inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${look.cls}`}>
+    <span
+      className={`inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${look.cls}`}
+    >
       <span aria-hidden="true">{look.icon}</span>
       {look.text}
     </span>
   );
 }
 
-const pre = "mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100";
+const pre =
+  "mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100";
 
 /** The outcome of a run or submission: verdict, each test with its message and output, errors with their line. */
 export function ResultsPanel({
@@ -76,15 +95,25 @@ export function ResultsPanel({
         <span>{verdict(result, mode, kind, stage)}</span>
       </h3>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded in {Math.round(result.durationMs)} ms.
+        {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded
+        in {Math.round(result.durationMs)} ms.
       </p>
       {error ? (
-        <div className="rounded-md border border-amber-300 p-3 dark:border-amber-700" data-testid="grade-error" data-kind={error.kind}>
+        <div
+          className="rounded-md border border-amber-300 p-3 dark:border-amber-700"
+          data-testid="grade-error"
+          data-kind={error.kind}
+        >
           <pre className={pre}>{error.message}</pre>
           {error.line ? (
             <p className="mt-2 text-sm">
               At{" "}
-              <button type="button" className="font-medium text-brand-700 underline dark:text-brand-100" onClick={() => onGoToLine(error.file, error.line!, error.column)} data-testid="error-location">
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline dark:text-brand-100"
+                onClick={() => onGoToLine(error.file, error.line!, error.column)}
+                data-testid="error-location"
+              >
                 line {error.line}
                 {error.column ? `, column ${error.column}` : ""}
                 {multiFile && error.file ? ` of ${error.file}` : ""}
@@ -96,18 +125,28 @@ export function ResultsPanel({
       ) : null}
       {result.tests.some((t) => t.redacted && t.status !== "pass") ? (
         <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="disclosure-note">
-          Hidden tests say what they check and what went wrong, never their inputs, expected values or your console output.
+          Hidden tests say what they check and what went wrong, never their inputs, expected values or your
+          console output.
         </p>
       ) : null}
       {result.tests.length > 0 ? (
         <ul className="space-y-2" aria-label="Tests">
           {result.tests.map((test, index) => (
-            <li key={index} className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="test-result" data-status={test.status}>
+            <li
+              key={index}
+              className="rounded-md border border-slate-200 p-2 dark:border-slate-700"
+              data-testid="test-result"
+              data-status={test.status}
+            >
               <div className="flex items-start gap-2">
                 <StatusMark status={test.status} />
                 <span className="text-sm">
                   {test.name}
-                  {test.hidden ? <span className="ml-2 rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">hidden test</span> : null}
+                  {test.hidden ? (
+                    <span className="ml-2 rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                      hidden test
+                    </span>
+                  ) : null}
                 </span>
               </div>
               {test.description ? (
@@ -133,12 +172,18 @@ export function ResultsPanel({
                   >
                     Go to line {test.thrown.line}
                   </button>{" "}
-                  of your code, where {test.thrown.type === "value" || test.thrown.type === "object" ? "the error" : `the ${test.thrown.type}`} was thrown.
+                  of your code, where{" "}
+                  {test.thrown.type === "value" || test.thrown.type === "object"
+                    ? "the error"
+                    : `the ${test.thrown.type}`}{" "}
+                  was thrown.
                 </p>
               ) : null}
               {test.output ? (
                 <details className="mt-1 text-xs">
-                  <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Console output</summary>
+                  <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+                    Console output
+                  </summary>
                   <pre className={pre}>{test.output}</pre>
                 </details>
               ) : null}
@@ -149,7 +194,9 @@ export function ResultsPanel({
       {result.output ? (
         <div>
           <h4 className="text-sm font-medium">Console output outside tests</h4>
-          <pre className={pre} data-testid="console-output">{result.output}</pre>
+          <pre className={pre} data-testid="console-output">
+            {result.output}
+          </pre>
         </div>
       ) : null}
     </div>

@@ -24,7 +24,8 @@ const KEEPALIVE_MAX_BYTES = 60 * 1024;
  * Where a visitor's draft is kept in this browser: one key per exercise, or per file of a
  * multi-file exercise (`file` is its name; "" for a one-file exercise).
  */
-export const localDraftKey = (exerciseId: string, file = "") => `serverside:draft:${exerciseId}${file ? `:${file}` : ""}`;
+export const localDraftKey = (exerciseId: string, file = "") =>
+  `serverside:draft:${exerciseId}${file ? `:${file}` : ""}`;
 export const draftUrl = (exerciseId: string) => `/api/drafts/${encodeURIComponent(exerciseId)}`;
 
 /**
@@ -43,18 +44,30 @@ export function getCodeTypedInThisTab(exerciseId: string, file = ""): string | u
 /** Sends a draft (of one file, for multi-file exercises) to the server; failures are values. Uses keepalive when the body allows it. */
 export async function putDraft(exerciseId: string, code: string, file = ""): Promise<PutDraftResult> {
   const body = JSON.stringify(file ? { file, code } : { code });
-  const init: RequestInit = { method: "PUT", headers: { "Content-Type": "application/json" }, body, credentials: "same-origin" };
+  const init: RequestInit = {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body,
+    credentials: "same-origin",
+  };
   let response: Response;
   try {
     const small = new TextEncoder().encode(body).byteLength <= KEEPALIVE_MAX_BYTES;
     // Over the keepalive quota (a large draft, or several saves in flight) fetch rejects at once: send it plainly then.
-    response = small ? await fetch(draftUrl(exerciseId), { ...init, keepalive: true }).catch(() => fetch(draftUrl(exerciseId), init)) : await fetch(draftUrl(exerciseId), init);
+    response = small
+      ? await fetch(draftUrl(exerciseId), { ...init, keepalive: true }).catch(() =>
+          fetch(draftUrl(exerciseId), init),
+        )
+      : await fetch(draftUrl(exerciseId), init);
   } catch {
     return { ok: false, error: "Could not reach the server; your code is still here." };
   }
   const data = (await response.json().catch(() => null)) as { savedAt?: unknown; error?: unknown } | null;
   if (response.ok && typeof data?.savedAt === "string") return { ok: true, savedAt: data.savedAt };
-  return { ok: false, error: typeof data?.error === "string" ? data.error : `The server answered ${response.status}.` };
+  return {
+    ok: false,
+    error: typeof data?.error === "string" ? data.error : `The server answered ${response.status}.`,
+  };
 }
 
 export interface DraftSaving {
@@ -79,23 +92,39 @@ interface FileState {
  * Saves drafts per file: `initial` maps each file ("" for a one-file exercise) to the code the
  * editor starts with. Each file is saved 1 s after its own last change; saves go out in order.
  */
-export function useDraftSaving(options: { exerciseId: string; signedIn: boolean; initial: Record<string, string>; fromDraft: boolean }): DraftSaving {
+export function useDraftSaving(options: {
+  exerciseId: string;
+  signedIn: boolean;
+  initial: Record<string, string>;
+  fromDraft: boolean;
+}): DraftSaving {
   const { exerciseId, signedIn } = options;
   const [status, setStatus] = useState<SaveStatus>({ state: options.fromDraft ? "saved" : "idle" });
   // One mutable record per file for the component's lifetime (the workspace remounts per exercise).
-  const [files] = useState(() => new Map<string, FileState>(Object.entries(options.initial).map(([file, code]) => [file, { latest: code, confirmed: code, sent: code, timer: undefined, error: null }])));
+  const [files] = useState(
+    () =>
+      new Map<string, FileState>(
+        Object.entries(options.initial).map(([file, code]) => [
+          file,
+          { latest: code, confirmed: code, sent: code, timer: undefined, error: null },
+        ]),
+      ),
+  );
   // What the status says when every file is in sync.
   const inSync = useRef<SaveStatus>(status);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const stateOf = useCallback((file: string): FileState => {
-    let state = files.get(file);
-    if (!state) {
-      state = { latest: "", confirmed: "", sent: "", timer: undefined, error: null };
-      files.set(file, state);
-    }
-    return state;
-  }, [files]);
+  const stateOf = useCallback(
+    (file: string): FileState => {
+      let state = files.get(file);
+      if (!state) {
+        state = { latest: "", confirmed: "", sent: "", timer: undefined, error: null };
+        files.set(file, state);
+      }
+      return state;
+    },
+    [files],
+  );
 
   /** The one status shown for all files. */
   const refresh = useCallback(() => {

@@ -14,7 +14,9 @@ import { getCodeTypedInThisTab, localDraftKey, useDraftSaving, type SaveStatus }
 
 /** The learner's file names in tab order and their starter code. */
 export function starterFiles(exercise: PublicExercise): Record<string, string> {
-  return exercise.files ? Object.fromEntries(exercise.files.map((f) => [f.name, f.source])) : { [exercise.fileName]: exercise.starter };
+  return exercise.files
+    ? Object.fromEntries(exercise.files.map((f) => [f.name, f.source]))
+    : { [exercise.fileName]: exercise.starter };
 }
 
 /** Model URI of a file of the exercise in the editor. */
@@ -36,7 +38,12 @@ export interface LearnerFiles {
   restoreLocal(handle: EditorHandle): void;
 }
 
-export function useLearnerFiles(options: { exercise: PublicExercise; signedIn: boolean; initial: Record<string, string>; fromDraft: boolean }): LearnerFiles {
+export function useLearnerFiles(options: {
+  exercise: PublicExercise;
+  signedIn: boolean;
+  initial: Record<string, string>;
+  fromDraft: boolean;
+}): LearnerFiles {
   const { exercise } = options;
   const multi = exercise.files !== null;
   const names = Object.keys(starterFiles(exercise));
@@ -44,7 +51,9 @@ export function useLearnerFiles(options: { exercise: PublicExercise; signedIn: b
   const draftKey = useCallback((name: string) => (multi ? name : ""), [multi]);
   const codes = useRef<Record<string, string> | null>(null);
   // What this tab last typed wins over a draft from Next's router cache (back/forward navigation).
-  codes.current ??= Object.fromEntries(names.map((n) => [n, getCodeTypedInThisTab(exercise.id, draftKey(n)) ?? options.initial[n] ?? ""]));
+  codes.current ??= Object.fromEntries(
+    names.map((n) => [n, getCodeTypedInThisTab(exercise.id, draftKey(n)) ?? options.initial[n] ?? ""]),
+  );
   const draft = useDraftSaving({
     exerciseId: exercise.id,
     signedIn: options.signedIn,
@@ -81,7 +90,8 @@ export function useLearnerFiles(options: { exercise: PublicExercise; signedIn: b
       if (options.fromDraft) return;
       for (const name of names) {
         const local = window.localStorage.getItem(localDraftKey(exercise.id, draftKey(name)));
-        if (local !== null && local !== codes.current![name]) handle.setValue(filePath(exercise, name), local);
+        if (local !== null && local !== codes.current![name])
+          handle.setValue(filePath(exercise, name), local);
       }
     },
   };

@@ -8,8 +8,19 @@ import { LessonQuiz, type SavedQuizAnswer } from "@/components/lesson/lesson-qui
 import { LessonWorkspace } from "@/components/lesson/lesson-workspace";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getHint, getLesson, listTracks, type Hint, type LessonRef } from "@/lib/content";
-import { getLessonState, markLessonOpened, mayRevealSolution, revealableSolutionStage } from "@/lib/progress/progress";
-import { answerQuizAction, gradeAction, resetDraftAction, revealHintAction, revealSolutionAction } from "../../actions";
+import {
+  getLessonState,
+  markLessonOpened,
+  mayRevealSolution,
+  revealableSolutionStage,
+} from "@/lib/progress/progress";
+import {
+  answerQuizAction,
+  gradeAction,
+  resetDraftAction,
+  revealHintAction,
+  revealSolutionAction,
+} from "../../actions";
 import { getEditorLibs } from "../../editor-libs";
 
 type Params = { params: Promise<{ track: string; lesson: string }> };
@@ -51,7 +62,9 @@ export default async function LessonPage({ params }: Params) {
   if (user) after(() => markLessonOpened(user.id, lesson.id));
 
   const exercise = lesson.exercise;
-  const hints = (await Promise.all(Array.from({ length: state?.hintsViewed ?? 0 }, (_, i) => getHint(lesson.id, i)))).filter((h): h is Hint => h !== null);
+  const hints = (
+    await Promise.all(Array.from({ length: state?.hintsViewed ?? 0 }, (_, i) => getHint(lesson.id, i)))
+  ).filter((h): h is Hint => h !== null);
   const quizAnswers: Record<string, SavedQuizAnswer> = {};
   for (const answer of state?.quizAnswers ?? []) {
     const result = await checkQuizAnswer(lesson.id, answer.questionId, answer.choiceIds);
@@ -61,7 +74,15 @@ export default async function LessonPage({ params }: Params) {
   const solutionAvailable =
     user && progress && exercise
       ? exercise.stages.length
-        ? (await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress)) !== null
+        ? (await revealableSolutionStage(
+            user.id,
+            {
+              id: exercise.id,
+              stageCount: exercise.stages.length,
+              revealSolutionAfter: exercise.revealSolutionAfter,
+            },
+            progress,
+          )) !== null
         : mayRevealSolution(progress, exercise.revealSolutionAfter)
       : null;
   const signInHref = `/sign-in?next=${encodeURIComponent(lesson.href)}`;
@@ -83,7 +104,10 @@ export default async function LessonPage({ params }: Params) {
           <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
             {lesson.minutes} min read{lesson.tags.length ? ` · ${lesson.tags.join(", ")}` : ""}
             {exercise ? (
-              <a href="#exercise-title" className="ml-2 font-medium text-brand-700 underline lg:hidden dark:text-brand-100">
+              <a
+                href="#exercise-title"
+                className="ml-2 font-medium text-brand-700 underline lg:hidden dark:text-brand-100"
+              >
                 Jump to the exercise
               </a>
             ) : null}
@@ -101,18 +125,37 @@ export default async function LessonPage({ params }: Params) {
               ))}
             </p>
           ) : null}
-          <div className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:text-sm" dangerouslySetInnerHTML={{ __html: lesson.html }} />
-          <LessonQuiz lessonId={lesson.id} questions={lesson.quiz} initialAnswers={quizAnswers} answerQuiz={actions.answerQuiz} />
-          <nav aria-label="Lessons" className="mt-10 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
+          <div
+            className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:text-sm"
+            dangerouslySetInnerHTML={{ __html: lesson.html }}
+          />
+          <LessonQuiz
+            lessonId={lesson.id}
+            questions={lesson.quiz}
+            initialAnswers={quizAnswers}
+            answerQuiz={actions.answerQuiz}
+          />
+          <nav
+            aria-label="Lessons"
+            className="mt-10 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800"
+          >
             {nav.previous ? (
-              <Link href={nav.previous.href} rel="prev" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+              <Link
+                href={nav.previous.href}
+                rel="prev"
+                className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+              >
                 <span aria-hidden="true">← </span>Previous: {nav.previous.title}
               </Link>
             ) : (
               <span />
             )}
             {nav.next ? (
-              <Link href={nav.next.href} rel="next" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+              <Link
+                href={nav.next.href}
+                rel="next"
+                className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+              >
                 Next: {nav.next.title}
                 <span aria-hidden="true"> →</span>
               </Link>
@@ -126,7 +169,9 @@ export default async function LessonPage({ params }: Params) {
               exercise={exercise}
               initialFiles={
                 exercise.files
-                  ? Object.fromEntries(exercise.files.map((f) => [f.name, state?.draftFiles[f.name] ?? f.source]))
+                  ? Object.fromEntries(
+                      exercise.files.map((f) => [f.name, state?.draftFiles[f.name] ?? f.source]),
+                    )
                   : { [exercise.fileName]: state?.draft?.code ?? exercise.starter }
               }
               fromDraft={Boolean(state?.draft) || Object.keys(state?.draftFiles ?? {}).length > 0}
