@@ -27,17 +27,22 @@ test("the table lists every API route file with the methods it implements", () =
     .filter((file) => !file.includes("[...path]"))
     .map((file) => {
       const source = readFileSync(file, "utf8");
-      const allowed = /methodsNotAllowed\(\[([^\]]*)\]\)/.exec(source);
-      assert.ok(allowed, `${file} does not declare its methods with methodsNotAllowed([...])`);
-      assert.match(
-        source,
-        /export const OPTIONS = notAllowed\.OPTIONS;/,
-        `${file} must export OPTIONS (a true Allow header)`,
-      );
-      const methods = allowed[1]
+      const allowed = /export const \{([^}]*)\} = methodsNotAllowed\(\[([^\]]*)\]\)/.exec(source);
+      assert.ok(allowed, `${file} does not export the other methods from methodsNotAllowed([...])`);
+      const exported = allowed[1].split(",").map((m) => m.trim());
+      assert.ok(exported.includes("OPTIONS"), `${file} must export OPTIONS (a true Allow header)`);
+      const methods = allowed[2]
         .split(",")
         .map((m) => m.trim().replace(/"/g, ""))
         .filter(Boolean);
+      // Each method is either implemented or answered 405, never missing (Next would answer 405 without Allow).
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        const implemented = new RegExp(`export (const|async function) ${method}\\b`).test(source);
+        assert.ok(
+          implemented !== exported.includes(method),
+          `${file}: ${method} must be either implemented or in methodsNotAllowed's exports`,
+        );
+      }
       return `${toPath(file)} ${methods.join(",")}`;
     })
     .sort();

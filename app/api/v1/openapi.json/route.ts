@@ -4,9 +4,5 @@ import { jsonResponse, methodsNotAllowed, withProblems } from "@/lib/api/with-ap
 // Public: the reference needs no key.
 export const GET = withProblems(async () => jsonResponse(getOpenApiDocument()));
 
-const notAllowed = methodsNotAllowed(["GET"]);
-export const POST = notAllowed.POST;
-export const PUT = notAllowed.PUT;
-export const PATCH = notAllowed.PATCH;
-export const DELETE = notAllowed.DELETE;
-export const OPTIONS = notAllowed.OPTIONS;
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -3,9 +3,5 @@ import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-
 
 export const GET = withApiKey(async () => jsonResponse({ data: await listTracks() }));
 
-const notAllowed = methodsNotAllowed(["GET"]);
-export const POST = notAllowed.POST;
-export const PUT = notAllowed.PUT;
-export const PATCH = notAllowed.PATCH;
-export const DELETE = notAllowed.DELETE;
-export const OPTIONS = notAllowed.OPTIONS;
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -3,9 +3,5 @@ import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-
 
 export const POST = withApiKey(async (context) => jsonResponse(await gradeBatch(context)), { body: true });
 
-const notAllowed = methodsNotAllowed(["POST"]);
-export const GET = notAllowed.GET;
-export const PUT = notAllowed.PUT;
-export const PATCH = notAllowed.PATCH;
-export const DELETE = notAllowed.DELETE;
-export const OPTIONS = notAllowed.OPTIONS;
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -5,9 +5,5 @@ export const GET = withApiKey<{ submissionId: string }>(async ({ params, apiKey 
   jsonResponse(await getSubmissionForKey(apiKey, params.submissionId)),
 );
 
-const notAllowed = methodsNotAllowed(["GET"]);
-export const POST = notAllowed.POST;
-export const PUT = notAllowed.PUT;
-export const PATCH = notAllowed.PATCH;
-export const DELETE = notAllowed.DELETE;
-export const OPTIONS = notAllowed.OPTIONS;
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -23,9 +23,5 @@ export const POST = withApiKey<{ exerciseId: string }>(
   { body: true },
 );
 
-const notAllowed = methodsNotAllowed(["POST"]);
-export const GET = notAllowed.GET;
-export const PUT = notAllowed.PUT;
-export const PATCH = notAllowed.PATCH;
-export const DELETE = notAllowed.DELETE;
-export const OPTIONS = notAllowed.OPTIONS;
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);
