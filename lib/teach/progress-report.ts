@@ -40,7 +40,10 @@ export type LearnerRow = {
 
 export type TeachOverview = {
   learnerCount: number;
+  /** Submits (graded against the hidden tests; what counts as an attempt). */
   submissionCount: number;
+  /** Runs (the example tests only), counted apart from submissions. */
+  runCount: number;
   tracks: TrackStats[];
   learners: LearnerRow[];
 };
@@ -48,13 +51,14 @@ export type TeachOverview = {
 /** Everything the /teach page shows, from a handful of grouped queries. */
 export async function getTeachOverview(): Promise<TeachOverview> {
   const learnerWhere = { user: { role: "learner" } };
-  const [tracks, learners, progress, hints, runs, submissionCount, lastSubmissions] = await Promise.all([
+  const [tracks, learners, progress, hints, runs, submissionCount, runCount, lastSubmissions] = await Promise.all([
     listTracks(),
     db.user.findMany({ where: { role: "learner" }, select: { id: true, email: true, name: true }, orderBy: { email: "asc" } }),
     db.progress.findMany({ where: learnerWhere, select: { userId: true, lessonId: true, attempts: true, failedAttempts: true, passed: true } }),
     db.hintView.groupBy({ by: ["userId", "exerciseId"], where: learnerWhere, _count: { _all: true } }),
     db.submission.groupBy({ by: ["exerciseId"], where: { mode: "run", ...learnerWhere }, _count: { _all: true } }),
-    db.submission.count({ where: learnerWhere }),
+    db.submission.count({ where: { mode: "submit", ...learnerWhere } }),
+    db.submission.count({ where: { mode: "run", ...learnerWhere } }),
     db.submission.groupBy({ by: ["userId"], where: learnerWhere, _max: { createdAt: true } }),
   ]);
 
@@ -109,7 +113,7 @@ export async function getTeachOverview(): Promise<TeachOverview> {
     };
   });
 
-  return { learnerCount: learners.length, submissionCount, tracks: trackStats, learners: learnerRows };
+  return { learnerCount: learners.length, submissionCount, runCount, tracks: trackStats, learners: learnerRows };
 }
 
 export type LearnerLessonRow = {

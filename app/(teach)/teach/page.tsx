@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Learners' progress" };
 const th = "px-3 py-2 text-left font-medium";
 const td = "px-3 py-2";
 const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export default async function TeachPage() {
   await requireTeacherPage("/teach");
@@ -18,8 +19,8 @@ export default async function TeachPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">Learners&apos; progress</h1>
         <p className="text-slate-600 dark:text-slate-400" data-testid="teach-summary">
-          {overview.learnerCount} learner{overview.learnerCount === 1 ? "" : "s"}, {overview.submissionCount} submission
-          {overview.submissionCount === 1 ? "" : "s"}. Pass rate: learners who passed an exercise out of those who submitted it.
+          {plural(overview.learnerCount, "learner")}, {plural(overview.submissionCount, "submission")} (graded against every test) and{" "}
+          {plural(overview.runCount, "run")} (example tests only). Pass rate: learners who passed an exercise out of those who submitted it.
         </p>
       </header>
 
@@ -97,7 +98,7 @@ export default async function TeachPage() {
                   ))}
                   <th scope="col" className={th}>Submits</th>
                   <th scope="col" className={th}>Hints</th>
-                  <th scope="col" className={th}>Last submission</th>
+                  <th scope="col" className={th}>Last run or submission</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,21 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
 import { listApiKeys } from "@/lib/api/keys";
 import { requireTeacherPage } from "@/lib/teach/access";
-import { revokeKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
+import { RevokeKeyButton } from "./revoke-key-button";
 
 export const metadata: Metadata = { title: "API keys" };
 
 const th = "px-3 py-2 text-left font-medium";
 const td = "px-3 py-2";
 const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "never");
-
-async function revoke(formData: FormData) {
-  "use server";
-  await revokeKeyAction(formData);
-}
 
 export default async function KeysPage() {
   const user = await requireTeacherPage("/teach/keys");
@@ -65,12 +59,7 @@ export default async function KeysPage() {
                       {key.revokedAt ? (
                         <span>Revoked {when(key.revokedAt)}</span>
                       ) : (
-                        <form action={revoke}>
-                          <input type="hidden" name="id" value={key.id} />
-                          <button type="submit" className={buttonClasses("danger", "px-2 py-1")} aria-label={`Revoke ${key.name}`}>
-                            Revoke
-                          </button>
-                        </form>
+                        <RevokeKeyButton id={key.id} name={key.name} />
                       )}
                     </td>
                   </tr>

@@ -50,7 +50,7 @@ export default async function LearnerPage({ params }: { params: Promise<{ userId
               <th scope="col" className={th}>Failed submits</th>
               <th scope="col" className={th}>Hints</th>
               <th scope="col" className={th}>First passed</th>
-              <th scope="col" className={th}>Last submission</th>
+              <th scope="col" className={th}>Last run or submission</th>
             </tr>
           </thead>
           <tbody>
