@@ -461,7 +461,6 @@ export class DraftEngine {
     f.touched = true;
     if (f.error && !f.error.retry) f.error = null;
     window.clearTimeout(f.takeover);
-    this.dropNotice(file);
     this.storeLocal(file);
     window.clearTimeout(f.debounce);
     f.debounce = window.setTimeout(() => {
