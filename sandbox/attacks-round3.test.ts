@@ -3,11 +3,14 @@
  * weakness, several variants each, all on ONE reused worker, as the app's pool reuses them. After
  * every test the reference solution must still pass on that same worker and the worker's resident
  * memory must be back within 150 MB of where it was (afterEach).
+ *
+ * attacks-round3-fresh.test.ts runs the same tests with a fresh worker for each test
+ * (ATTACKS_FRESH_WORKER=1): an attack must fail on a worker's first jobs as on a warm one.
  */
 import assert from "node:assert/strict";
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { after, afterEach, before, describe, test } from "node:test";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import { createGrader } from "./index.ts";
 import type { Grader } from "./index.ts";
@@ -56,10 +59,20 @@ async function checkWorkerHealthy(): Promise<void> {
   assert.ok(now < baseline.rssMb + RSS_MARGIN_MB, `worker RSS ${Math.round(now)} MB, was ${Math.round(baseline.rssMb)} MB before`);
 }
 
+/** Set by attacks-round3-fresh.test.ts before it imports this file. */
+const FRESH_WORKER = process.env.ATTACKS_FRESH_WORKER === "1";
+
 before(async () => {
   grader = createGrader({ workers: 1 });
   // Warm up (sql.js loaded, isolates created) so that the baseline is a worker in use.
   for (let i = 0; i < 3; i++) await checkWorkerHealthy();
+});
+beforeEach(async () => {
+  if (!FRESH_WORKER) return;
+  await grader.close();
+  grader = createGrader({ workers: 1 });
+  // The hostile submission is the new worker's first job; the baseline is taken after it (afterEach).
+  baseline = null;
 });
 afterEach(async () => {
   await checkWorkerHealthy();

@@ -91,12 +91,29 @@ test("never settles", async () => { await new Promise(() => {}); });
     assert.match(never.message!, /never finished/);
   });
 
+  test("running out of time with the heap nearly full is a memory verdict, an endless loop a time one", async () => {
+    // About 54 MB kept alive at load (which has its own generous time), then a test that never ends:
+    // the heap is known to be nearly full when the test's time runs out, however loaded the machine.
+    const heavy = `const keep: number[][] = [];\nfor (let i = 0; i < 54 * 1024; i++) keep.push(new Array(120).fill(i));\nexport function f(): number {\n  while (true) {}\n}\n`;
+    const tests = `import { f } from "./solution";\ntest("grows", () => { f(); });`;
+    const full = await grader.grade(codeJob(heavy, [visible(tests)], { timeoutMs: 60_000, testTimeoutMs: 1500, memoryMb: 64 }));
+    assert.equal(full.error?.kind, "memory", brief(full));
+    assert.match(full.error!.message, /filled the memory limit \(64 MB\).*Look for a loop/, brief(full));
+    const light = await grader.grade(codeJob(`export function f(): number {\n  while (true) {}\n}\n`, [visible(tests)], { timeoutMs: 60_000, testTimeoutMs: 1500, memoryMb: 64 }));
+    assert.equal(light.tests[0]?.status, "error", brief(light));
+    assert.match(light.tests[0]!.message!, /Timed out/, brief(light));
+    assert.notEqual(light.error?.kind, "memory", brief(light));
+  });
+
   test("compile errors point at the learner's line and column", async () => {
     const r = await run(`export function f(a: number): number {\n  return a +;\n}\n`, `import { f } from "./solution";\ntest("x", () => expect(f(1)).toBe(1));`);
     assert.equal(r.status, "error");
     assert.equal(r.error?.kind, "compile");
     assert.equal(r.error?.line, 2, brief(r));
     assert.ok(r.error?.column && r.error.column >= 10, brief(r));
+    // The message says what went wrong once, without the transpiler's "Error transforming <file>:".
+    assert.doesNotMatch(r.error!.message, /Error transforming/, brief(r));
+    assert.match(r.error!.message, /Unexpected token/, brief(r));
   });
 
   test("runtime stack traces point at solution.ts lines and columns, not the harness", async () => {

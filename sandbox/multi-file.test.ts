@@ -9,7 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { createGrader, validateJob } from "./index.ts";
 import type { Grader } from "./index.ts";
 import { brief, SECRET_MARKER } from "./testing/helpers.ts";
-import type { CodeJob, GradeResult, LearnerFile, TestFile } from "./types.ts";
+import type { CodeJob, GradeResult, LearnerFile, MutationJob, TestFile } from "./types.ts";
 
 let grader: Grader;
 before(() => {
@@ -218,5 +218,95 @@ export function get(code: string): string | undefined {
     const result = await grader.grade(job(withFile("store.ts", source)));
     assertNoLeak(result);
     assert.equal(result.status, "pass", brief(result));
+  });
+});
+
+describe("mutation jobs over a module in several files", () => {
+  // A handler and its store: the code under test spans two files, and a bug may be in either.
+  const HANDLER = `import { addTask, listTasks } from "./store";
+export async function handle(req: Request): Promise<Response> {
+  if (req.method === "POST") {
+    const body = await req.json();
+    if (typeof body.title !== "string" || body.title.trim() === "") return Response.json({ error: "title required" }, { status: 422 });
+    return Response.json(addTask(body.title.trim()), { status: 201 });
+  }
+  return Response.json(listTasks());
+}
+`;
+  const TASK_STORE = `const tasks: { id: number; title: string }[] = [];
+let next = 1;
+export function addTask(title: string) { const task = { id: next++, title }; tasks.push(task); return task; }
+export function listTasks() { return tasks.map((t) => ({ ...t })); }
+export function clearTasks() { tasks.length = 0; next = 1; }
+`;
+  const job = (tests: string, extra: Partial<MutationJob> = {}): MutationJob => ({
+    kind: "mutation",
+    language: "ts",
+    tests,
+    module: HANDLER,
+    modules: { "./store": TASK_STORE },
+    mutants: [
+      { name: "no-trim", description: "the title is stored untrimmed", source: HANDLER.replace("addTask(body.title.trim())", "addTask(body.title)") },
+      { name: "ids-repeat", description: "the store gives every task id 1", source: HANDLER, modules: { "./store": TASK_STORE.replace("id: next++", "id: next") } },
+      { name: "list-aliases", description: "the store hands out its own task objects", source: HANDLER, modules: { "./store": TASK_STORE.replace("tasks.map((t) => ({ ...t }))", "tasks") } },
+    ],
+    equivalents: [{ name: "map-store", source: HANDLER, modules: { "./store": `const tasks = new Map<number, string>();
+export function addTask(title: string) { const id = tasks.size + 1; tasks.set(id, title); return { id, title }; }
+export function listTasks() { return [...tasks].map(([id, title]) => ({ id, title })); }
+export function clearTasks() { tasks.clear(); }
+` } }],
+    limits: { timeoutMs: 20_000, testTimeoutMs: 5000 },
+    ...extra,
+  });
+  const post = (title: unknown) => `handle(new Request("http://x/tasks", { method: "POST", body: JSON.stringify({ title: ${JSON.stringify(title)} }) }))`;
+  const THOROUGH = `import { handle } from "./solution";
+import { clearTasks, listTasks } from "./store";
+beforeEach(() => clearTasks());
+test("creates tasks with their own ids, trimmed", async () => {
+  const a = await (await ${post("  a  ")}).json();
+  const b = await (await ${post("b")}).json();
+  expect(a.title).toBe("a");
+  expect(a.id).not.toBe(b.id);
+});
+test("the list is a copy", async () => {
+  await ${post("a")};
+  listTasks()[0].title = "changed";
+  const list = await (await handle(new Request("http://x/tasks"))).json();
+  expect(list[0].title).toBe("a");
+});
+test("a blank title is refused", async () => {
+  expect((await ${post("  ")}).status).toBe(422);
+});`;
+
+  test("a bug in either file is a mutant; tests import both files; an equivalent store must pass too", async () => {
+    const result = await grader.grade(job(THOROUGH));
+    assert.equal(result.status, "pass", brief(result));
+    assert.equal(result.tests.length, 5, brief(result)); // correct, one equivalent, three mutants
+  });
+
+  test("tests that never reach the store's bugs let those mutants survive", async () => {
+    const shallow = `import { handle } from "./solution";
+test("creates a trimmed task", async () => { expect((await (await ${post("  a ")}).json()).title).toBe("a"); });`;
+    const result = await grader.grade(job(shallow));
+    assert.equal(result.status, "fail", brief(result));
+    const survived = result.tests.filter((t) => t.status === "fail").map((t) => t.name);
+    assert.deepEqual(survived.sort(), ["catches mutant: the store gives every task id 1", "catches mutant: the store hands out its own task objects"], brief(result));
+  });
+
+  test("tests that recognize the store's code fail on the equivalent store", async () => {
+    const recognizes = `${THOROUGH}
+import * as store from "./store";
+test("fingerprint", () => { expect(String(store.listTasks)).toContain("tasks.map"); });`;
+    const result = await grader.grade(job(recognizes));
+    assert.equal(result.status, "fail", brief(result));
+    assert.equal(result.tests[0]?.status, "fail", `toString of a module file is masked on the correct code too: ${brief(result)}`);
+  });
+
+  test("a variant may only replace files the module has", () => {
+    const bad = job(THOROUGH, { mutants: [{ name: "x", description: "x", source: HANDLER, modules: { "./other": "export {}" } }] });
+    const checked = validateJob(bad);
+    assert.equal(checked.ok, false);
+    const shadow = validateJob(job(THOROUGH, { modules: { "./solution": "export {}" } }));
+    assert.equal(shadow.ok, false);
   });
 });

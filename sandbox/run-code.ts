@@ -284,7 +284,8 @@ function wrapperPrefix(kind: FileKind): string {
  * A call into the isolate that threw, classified from the isolate's state and the call's own
  * timing, never from the error's text (learner code chooses that text: an error whose message said
  * "memory limit" or "Script execution timed out." became a memory or timeout verdict).
- * - memory: V8 disposed the isolate (its heap limit);
+ * - memory: V8 disposed the isolate (its heap limit), or the call ran out of time with the heap
+ *   nearly full (detail "nearly-full": a growing loop that garbage collection slowed to a crawl);
  * - timeout: the call lasted its whole timeout (isolated-vm terminated it);
  * - uncaught: anything else, which can only be learner code's error that escaped the harness: an
  *   unhandled promise rejection (isolated-vm throws it from the call whose microtasks rejected) or
@@ -292,7 +293,7 @@ function wrapperPrefix(kind: FileKind): string {
  */
 class IsolateFailure extends Error {
   readonly kind: "memory" | "timeout" | "uncaught";
-  /** For "uncaught": the escaped error as "Name: message" plus its frames inside the isolate. */
+  /** For "uncaught": the escaped error as "Name: message" plus its frames inside the isolate; for "memory", "nearly-full" or "". */
   readonly detail: string;
   constructor(kind: "memory" | "timeout" | "uncaught", detail = "") {
     super(kind);
@@ -309,9 +310,27 @@ function escapedDetail(error: unknown): string {
   return boundary >= 0 ? stack.slice(0, boundary) : `${error.name}: ${error.message}`;
 }
 
-function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean): IsolateFailure {
+/** Share of the heap limit in use at a timeout above which the verdict is memory, not time. */
+const NEARLY_FULL_HEAP = 0.75;
+
+/**
+ * A loop that keeps allocating slows to a crawl near the heap limit (V8 collects garbage again and
+ * again for little gain) and usually runs out of time before the limit disposes the isolate: that
+ * is a memory problem, and the learner must be told so. The heap's size is V8's own figure, never
+ * anything learner code says.
+ */
+function heapNearlyFull(isolate: ivm.Isolate, memoryMb: number): boolean {
+  try {
+    const heap = isolate.getHeapStatisticsSync();
+    return heap.used_heap_size + heap.externally_allocated_size >= NEARLY_FULL_HEAP * memoryMb * 1024 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean, memoryMb: number): IsolateFailure {
   if (isolate.isDisposed) return new IsolateFailure("memory");
-  if (ranWholeTimeout) return new IsolateFailure("timeout");
+  if (ranWholeTimeout) return heapNearlyFull(isolate, memoryMb) ? new IsolateFailure("memory", "nearly-full") : new IsolateFailure("timeout");
   return new IsolateFailure("uncaught", escapedDetail(error));
 }
 
@@ -319,6 +338,12 @@ function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: b
 export interface RunFacts {
   /** Indexes (in result.tests) of the tests the host stopped because they ran out of time: its own record, not message text. */
   timedOut: Set<number>;
+  /**
+   * CPU time (ms) the isolate spent in each test, by index in result.tests. Why: wall time on a
+   * loaded machine is mostly waiting for a core (a trivial test took 260 ms at load 40), so only
+   * CPU time says how much work a test needed.
+   */
+  cpuMs: Map<number, number>;
 }
 
 /** Runs the files in a fresh isolate and grades the tests they declare. Never throws. */
@@ -389,9 +414,13 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     try {
       return call();
     } catch (error) {
-      throw isolateFailure(error, isolate, performance.now() - callStarted >= timeout - 1);
+      throw isolateFailure(error, isolate, performance.now() - callStarted >= timeout - 1, limits.memoryMb);
     }
   };
+  const memoryMessage = (failure: IsolateFailure, where: string) =>
+    failure.detail === "nearly-full"
+      ? `Your code filled the memory limit (${limits.memoryMb} MB)${where} and slowed to a halt before it ran out of time. Look for a loop that keeps adding to an array, map or string.`
+      : `Your code used more memory than the limit (${limits.memoryMb} MB)${where}.`;
   const uncaughtMessage = (failure: IsolateFailure, where: string) =>
     cap(rewriter.rewrite(`Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`));
   // Never hand isolated-vm a tiny timeout: with many short calls whose timer fires just as they
@@ -447,7 +476,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     } catch (error) {
       const c = classifyRun(error);
       if (c.kind === "timeout") return fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
-      if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) while loading.`);
+      if (c.kind === "memory") return fail("memory", memoryMessage(c, " while loading"));
       const loc = rewriter.firstLearnerLocation(c.detail);
       return fail("runtime", uncaughtMessage(c, "while loading"), loc?.line, loc?.column);
     }
@@ -494,6 +523,14 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       const shownFacts = declaredFacts(declared);
       testIndex[tests.length] = i;
       const testStarted = performance.now();
+      const cpuStarted = isolate.cpuTime;
+      const noteCpu = () => {
+        try {
+          facts?.cpuMs.set(tests.length, Number(isolate.cpuTime - cpuStarted) / 1e6);
+        } catch {
+          // a disposed isolate (out of memory) has no clock; that test's time is simply unknown
+        }
+      };
       // Why: the host's own work between calls (rewriting messages the learner controls, parsing
       // reports) counts against the run's wall time too; without this check, tests that each end
       // quickly in the isolate kept the run going past its limit until the pool killed the worker.
@@ -546,8 +583,9 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         if (error instanceof RunError) throw error;
         const c = classifyRun(error);
         if (c.kind === "memory") {
+          noteCpu();
           tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
-          return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB) in test "${declared.name}".`);
+          return fail("memory", memoryMessage(c, ` in test "${declared.name}"`));
         }
         if (c.kind === "uncaught") {
           // The learner's runtime error, on the test that was running; the other tests still run.
@@ -555,6 +593,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
           let output: string | undefined;
           const abandoned = parseTest(callWithTimeout(HARNESS_CALL_MS, "abandon", i, message));
           if (abandoned.state === "done") output = abandoned.output;
+          noteCpu();
           tests.push({
             name: declared.name,
             status: "error",
@@ -586,6 +625,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         // whether or not the loop also ran out of time (which depends on the machine's load).
         if (outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
         facts?.timedOut.add(tests.length);
+        noteCpu();
         const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
         tests.push({
           name: declared.name,
@@ -602,6 +642,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
         continue;
       }
       if (!report || report.state !== "done" || report.index !== i) throw new RunError("internal", "The harness reported a different test than the one running");
+      noteCpu();
       const test: TestResult = { name: declared.name, status: report.status, durationMs: Math.round(performance.now() - testStarted) };
       if (report.message !== undefined) {
         const firstFrameOnly = report.status === "fail";
@@ -633,7 +674,7 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       tainted = true;
       return fail("internal", `The grader failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (c.kind === "memory") return fail("memory", `Your code used more memory than the limit (${limits.memoryMb} MB).`);
+    if (c.kind === "memory") return fail("memory", memoryMessage(c, ""));
     if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
     const loc = rewriter.firstLearnerLocation(c.detail);
     return fail("runtime", uncaughtMessage(c, "outside a test"), loc?.line, loc?.column);

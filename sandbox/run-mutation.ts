@@ -8,16 +8,19 @@ import type { IsolateFactory, RunFacts, RunSpec } from "./run-code.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { GradeResult, Limits, MutationJob, TestResult } from "./types.ts";
 
-function specFor(job: MutationJob, moduleSource: string, limits: Limits): RunSpec {
+function specFor(job: MutationJob, subject: Pick<Subject, "source" | "modules">, limits: Limits): RunSpec {
   const ext = job.language;
+  const modules = { ...job.modules, ...subject.modules };
   return {
     language: job.language,
     limits,
     files: [
       // guardSource: otherwise a "test" comparing String(fn) with the correct module's text (which
       // the learner can see), or the line of a frame in it (a mutant that deletes a line moves the
-      // rest), fails on mutants and kills them without testing behaviour.
-      { name: `solution.${ext}`, kind: "solution", source: moduleSource, learner: false, guardSource: true },
+      // rest), fails on mutants and kills them without testing behaviour. The same for every file
+      // of a module in several files.
+      { name: `solution.${ext}`, kind: "solution", source: subject.source, learner: false, guardSource: true },
+      ...Object.entries(modules).map(([specifier, source]) => ({ name: `${specifier.slice(2)}.${ext}`, kind: "module" as const, source, learner: false, guardSource: true })),
       { name: `your.test.${ext}`, kind: "test", source: job.tests, learner: true },
     ],
   };
@@ -35,20 +38,22 @@ function summarize(result: GradeResult): string {
 }
 
 /**
- * A timeout on a mutant counts as catching it only when the correct module ran this many times
- * faster. Why: timing is not behaviour, and V8's tiering varies a lot between runs (the same
- * 1e9-iteration loop took 0.33 s or more than 3 s in the worker's shared isolate), so a slow test,
- * or one that leaves the next run little of the job's shared budget, "caught" mutants by timing out
- * on them while passing on the correct module.
+ * A timeout on a mutant counts as catching it only when the correct module needed this many times
+ * less than the limit that ran out. Why: timing is not behaviour, and V8's tiering varies a lot
+ * between runs (the same 1e9-iteration loop took 0.33 s or more than 3 s in the worker's shared
+ * isolate), so a slow test, or one that leaves the next run little of the job's shared budget,
+ * "caught" mutants by timing out on them while passing on the correct module. The correct module's
+ * side is its CPU time, not wall time: on a loaded machine a trivial test waited 260 ms for a core,
+ * and a mutant looping forever was then not caught.
  */
 const TIMING_MARGIN = 16;
 
 /** Whether a mutant's result shows that the learner's tests noticed the bug. */
-function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
+function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult, correctFacts: RunFacts, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
   const caught = { caught: true, onlyTimedOut: false };
   if (result.status === "pass" || (result.status === "error" && result.error?.kind === "internal")) return { caught: false, onlyTimedOut: false };
   const correctMs = new Map<string, number>();
-  for (const t of correct.tests) if (!correctMs.has(t.name)) correctMs.set(t.name, t.durationMs);
+  for (const [index, t] of correct.tests.entries()) if (!correctMs.has(t.name)) correctMs.set(t.name, correctFacts.cpuMs.get(index) ?? t.durationMs);
   let timedOut = false;
   for (const [index, t] of result.tests.entries()) {
     if (t.status === "pass") continue;
@@ -62,7 +67,9 @@ function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult
     return caught;
   }
   if (result.status === "error" && result.error?.kind === "timeout") {
-    const quick = correct.durationMs * TIMING_MARGIN <= budgetMs;
+    const cpu = [...correctFacts.cpuMs.values()];
+    const correctWork = cpu.length === correct.tests.length ? cpu.reduce((a, b) => a + b, 0) : correct.durationMs;
+    const quick = correctWork * TIMING_MARGIN <= budgetMs;
     return { caught: quick, onlyTimedOut: !quick };
   }
   if (result.status === "error") return caught;
@@ -90,7 +97,7 @@ export function seededOrder(n: number, seedText: string): number[] {
   return order;
 }
 
-type Subject = { kind: "correct"; source: string } | { kind: "equivalent"; name: string; source: string } | { kind: "mutant"; index: number; source: string };
+type Subject = ({ kind: "correct" } | { kind: "equivalent"; name: string } | { kind: "mutant"; index: number }) & { source: string; modules?: Record<string, string> };
 
 /** How the test for an equivalent is named (lib/content/check-lessons.ts recognizes it). */
 export const EQUIVALENT_PREFIX = "your tests pass on another correct implementation: ";
@@ -109,12 +116,13 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
   const equivalents = job.equivalents ?? [];
   const subjects: Subject[] = [
     { kind: "correct", source: job.module },
-    ...equivalents.map<Subject>((e) => ({ kind: "equivalent", name: e.name, source: e.source })),
-    ...job.mutants.map<Subject>((m, index) => ({ kind: "mutant", index, source: m.source })),
+    ...equivalents.map<Subject>((e) => ({ kind: "equivalent", name: e.name, source: e.source, modules: e.modules })),
+    ...job.mutants.map<Subject>((m, index) => ({ kind: "mutant", index, source: m.source, modules: m.modules })),
   ];
-  const seed = [job.tests, ...subjects.map((s) => s.source)].join("\0");
+  const text = (s: Subject) => [s.source, ...Object.entries(s.modules ?? {}).flat()].join("\0");
+  const seed = [job.tests, ...Object.entries(job.modules ?? {}).flat(), ...subjects.map(text)].join("\0");
   const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
-  const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>() }));
+  const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>(), cpuMs: new Map<number, number>() }));
   const budgets: number[] = subjects.map(() => 0);
   // Half the job's budget is kept for the correct module until it has run: in a shuffled order,
   // slow runs before it (a mutant looping until its timeout) must not leave it without time, since
@@ -127,7 +135,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const budgetMs = Math.max(1, left() - (isCorrect || correctRan ? 0 : reserveMs));
     if (isCorrect) correctRan = true;
     budgets[k] = budgetMs;
-    const result = runCode(specFor(job, subjects[k].source, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
+    const result = runCode(specFor(job, subjects[k]!, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
     results[k] = result;
     // The learner's test file does not compile: every other run would say the same.
     if (result.status === "error" && result.error?.kind === "compile") {
@@ -190,7 +198,7 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const testTimeoutMs = Math.min(limits.testTimeoutMs, budgetMs);
     // A mutant is caught when some test fails or errors; a timeout only when the correct module was
     // far quicker (see TIMING_MARGIN).
-    const { caught, onlyTimedOut } = caughtMutant(result, facts[k], correct, budgetMs, testTimeoutMs);
+    const { caught, onlyTimedOut } = caughtMutant(result, facts[k], correct, facts[0]!, budgetMs, testTimeoutMs);
     tests.push({
       name: `catches mutant: ${mutant.description}`,
       status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",

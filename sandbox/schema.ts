@@ -109,16 +109,29 @@ export const mutationJobSchema = z
     language: z.enum(["ts", "js"]),
     tests: z.string().max(MAX_LIMITS.sourceBytes),
     module: authorSource,
+    modules: z.record(moduleSpecifier, authorSource).optional(),
     mutants: z
-      .array(z.object({ name: z.string().min(1).max(100), description: z.string().max(1000), source: authorSource }).strict())
+      .array(z.object({ name: z.string().min(1).max(100), description: z.string().max(1000), source: authorSource, modules: z.record(moduleSpecifier, authorSource).optional() }).strict())
       .max(50),
     equivalents: z
-      .array(z.object({ name: z.string().min(1).max(100), source: authorSource }).strict())
+      .array(z.object({ name: z.string().min(1).max(100), source: authorSource, modules: z.record(moduleSpecifier, authorSource).optional() }).strict())
       .max(20)
       .optional(),
     limits: limitsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((job, ctx) => {
+    // A variant replaces files the module has; a new file would be a module the correct code lacks.
+    const own = new Set(Object.keys(job.modules ?? {}));
+    if (own.has("./solution") || own.has("./your.test")) ctx.addIssue({ code: "custom", path: ["modules"], message: '"./solution" and "./your.test" are the module under test and the learner\'s tests' });
+    for (const list of ["mutants", "equivalents"] as const) {
+      (job[list] ?? []).forEach((variant, i) => {
+        for (const specifier of Object.keys(variant.modules ?? {})) {
+          if (!own.has(specifier)) ctx.addIssue({ code: "custom", path: [list, i, "modules", specifier], message: `replaces ${specifier}, which the job's modules do not have` });
+        }
+      });
+    }
+  });
 
 export const sqlJobSchema = z
   .object({

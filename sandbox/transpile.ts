@@ -41,7 +41,9 @@ export function transpileModule(source: string, fileName: string, language: Lang
   } catch (error) {
     const e = error as { message?: unknown; loc?: { line?: unknown; column?: unknown } };
     const raw = typeof e.message === "string" ? e.message : String(error);
-    const message = raw.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    // sucrase says "Error transforming solution.ts: Unexpected token (3:12)": the file and position
+    // are reported on their own, so keep only what went wrong.
+    const message = raw.replace(/^Error transforming [^:]*:\s*/, "").replace(/\s*\(\d+:\d+\)\s*$/, "");
     const line = typeof e.loc?.line === "number" ? e.loc.line : undefined;
     // sucrase reports 0-based columns; results use 1-based.
     const column = typeof e.loc?.column === "number" ? e.loc.column + 1 : undefined;

@@ -167,14 +167,22 @@ export interface MutationJob {
   tests: string;
   /** The correct implementation. */
   module: string;
-  /** Buggy variants; an empty list means "run against the correct module only" (the Run button). */
-  mutants: { name: string; description: string; source: string }[];
+  /**
+   * The module's other files, by specifier ("./store" -> source): the code under test spans
+   * several files (a handler and its store). The module and the tests import them.
+   */
+  modules?: Record<string, string>;
+  /**
+   * Buggy variants; an empty list means "run against the correct module only" (the Run button).
+   * `modules` replaces some of the module's other files (a bug in the store): the rest stay.
+   */
+  mutants: { name: string; description: string; source: string; modules?: Record<string, string> }[];
   /**
    * Other correct implementations of the module (author-written, different code, same behaviour).
    * The learner's tests must pass on each of them too, so a suite that recognizes the module by
    * its text, timing or the calls it makes (instead of checking behaviour) fails. Submit only.
    */
-  equivalents?: { name: string; source: string }[];
+  equivalents?: { name: string; source: string; modules?: Record<string, string> }[];
   limits?: Partial<Limits>;
 }
 

@@ -139,8 +139,12 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         language: exercise.language,
         tests: typeof code === "string" ? code : "",
         module: exercise.module!.source,
-        mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source })) : [],
-        ...(mode === "submit" && exercise.equivalents.length ? { equivalents: exercise.equivalents.map((e) => ({ name: e.name, source: e.source })) } : {}),
+        // The module's other files (a handler's store): importable by the module and the tests.
+        ...(exercise.support.length ? { modules: Object.fromEntries(exercise.support.map((s) => [`./${s.name}`, s.source])) } : {}),
+        mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source, ...(m.modules ? { modules: m.modules } : {}) })) : [],
+        ...(mode === "submit" && exercise.equivalents.length
+          ? { equivalents: exercise.equivalents.map((e) => ({ name: e.name, source: e.source, ...(e.modules ? { modules: e.modules } : {}) })) }
+          : {}),
         ...(limits ? { limits } : {}),
       };
     case "sql": {

@@ -10,7 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ZodError } from "zod";
 import { renderInlineMarkdown, renderMarkdown, type Rendered } from "./markdown.ts";
-import type { ExerciseFile, Mistake, PrivateExercise, PrivateQuestion, PrivateStage } from "./private-types.ts";
+import type { ExerciseFile, Mistake, ModuleVariant, PrivateExercise, PrivateQuestion, PrivateStage } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
 import type { LessonRef, PublicExercise, PublicLesson, PublicQuestion, PublicStage, TrackSummary } from "./public-types.ts";
 import {
@@ -446,7 +446,7 @@ function fileLayout(kind: ExerciseFrontMatter["kind"] | undefined, ext: string, 
     case "security":
       return { required: [`starter${ext}`, `solution${ext}`, `example.test${ext}`, `hidden.test${ext}`, `attacks.test${ext}`], optional: [], dirs: { mistakes: ext, support: ext, seeds: ".sql" }, special: none };
     case "tests":
-      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}` }, special: none };
+      return { required: [`starter.test${ext}`, `solution.test${ext}`, `module${ext}`], optional: [], dirs: { mutants: ext, equivalents: ext, mistakes: `.test${ext}`, support: ext }, special: none };
     case "sql":
       return { required: ["starter.sql", "solution.sql", "seed.sql"], optional: [/^hidden-seed[a-z0-9-]*\.sql$/, /^(hidden-)?probes[a-z0-9-]*\.sql$/, /^(hidden-)?plans[a-z0-9-]*\.sql$/], dirs: { mistakes: ".sql" }, special: none };
     default:
@@ -519,6 +519,7 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   const entries = await readdir(dir, { withFileTypes: true });
   const files = new Map<string, ExerciseFile>();
   const folders = new Map<string, ExerciseFile[]>();
+  const variantDirs: { folder: string; name: string; dir: string }[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.name === "lesson.md" || entry.name.startsWith(".")) continue;
@@ -526,10 +527,15 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
     if (entry.isDirectory() && entry.name in layout.dirs) {
       const want = layout.dirs[entry.name];
       const inner: ExerciseFile[] = [];
+      // A tests exercise's module may span files (module + support/): a mutant or an equivalent can
+      // then be a folder holding the files it replaces.
+      const variantFolders = ex?.kind === "tests" && (entry.name === "mutants" || entry.name === "equivalents");
       for (const sub of (await readdir(full, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         const subFull = path.join(full, sub.name);
         if (sub.isFile() && sub.name.endsWith(want) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(sub.name.slice(0, -want.length))) {
           inner.push({ name: sub.name.slice(0, -want.length), file: subFull, source: await readFile(subFull, "utf8") });
+        } else if (variantFolders && sub.isDirectory() && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(sub.name)) {
+          variantDirs.push({ folder: entry.name, name: sub.name, dir: subFull });
         } else if (!sub.name.startsWith(".")) {
           problem("unexpected-file", subFull, 1, `unexpected file in ${entry.name}/: expected kebab-case <name>${want}`);
         }
@@ -549,13 +555,42 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   }
   const multiFile = ex.files ? await readMultiFile(raw, ex, ext, render, problem) : null;
 
-  const mutantFiles = folders.get("mutants") ?? [];
+  const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
+  const moduleSource = files.get(`module${ext}`)?.source ?? "";
+  // Folder variants (tests exercises): module<ext> and support files it replaces, the rest kept.
+  const fromFolders = new Map<string, ModuleVariant[]>();
+  for (const v of variantDirs) {
+    const variant: ModuleVariant = { name: v.name, file: v.dir, source: moduleSource };
+    const modules: Record<string, string> = {};
+    for (const sub of (await readdir(v.dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (sub.name.startsWith(".")) continue;
+      const subFull = path.join(v.dir, sub.name);
+      const stem = sub.isFile() && sub.name.endsWith(ext) ? sub.name.slice(0, -ext.length) : null;
+      if (stem === "module") {
+        variant.source = await readFile(subFull, "utf8");
+        variant.file = subFull;
+      } else if (stem !== null && support.some((s) => s.name === stem)) {
+        modules[`./${stem}`] = await readFile(subFull, "utf8");
+        if (variant.file === v.dir) variant.file = subFull;
+      } else {
+        problem("unexpected-file", subFull, 1, `unexpected ${sub.isDirectory() ? "folder" : "file"} in ${v.folder}/${v.name}/: it may hold module${ext} and files of support/ (${support.map((s) => `${s.name}${ext}`).join(", ") || "there are none"}) that it replaces`);
+      }
+    }
+    if (Object.keys(modules).length) variant.modules = modules;
+    else if (variant.source === moduleSource) problem("schema", v.dir, 1, `${v.folder}/${v.name}/ replaces nothing: put module${ext} or a support file with a change in it`);
+    fromFolders.set(v.folder, [...(fromFolders.get(v.folder) ?? []), variant]);
+  }
+  const mutantFiles: ModuleVariant[] = [...(folders.get("mutants") ?? []), ...(fromFolders.get("mutants") ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const descriptions = ex.mutants ?? {};
   const mutants = mutantFiles.map((m) => {
     if (!descriptions[m.name]) problem("schema", m.file, 1, `mutant "${m.name}" has no description under exercise.mutants in lesson.md`);
     return { ...m, description: descriptions[m.name] ?? m.name };
   });
-  for (const name of Object.keys(descriptions)) {
+  for (const [name, description] of Object.entries(descriptions)) {
+    // Learners read it inside a sentence: "all your tests pass on code where <description>".
+    if (/^[A-Z][a-z]/.test(description) || /[.!]\s*$/.test(description)) {
+      problem("schema", lessonFile, yaml.lineOf(["exercise", "mutants", name]), `mutant "${name}": the description is shown as "your tests pass on code where <description>": start it in lower case and end it without a full stop`);
+    }
     if (!mutantFiles.some((m) => m.name === name)) {
       problem("missing-file", lessonFile, yaml.lineOf(["exercise", "mutants", name]), `exercise.mutants names "${name}" but mutants/${name}${ext} does not exist`);
     }
@@ -563,16 +598,18 @@ async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, trackId: str
   if (ex.kind === "tests" && mutantFiles.length === 0) {
     problem("missing-file", path.join(dir, "mutants"), 1, `tests exercise needs at least one mutant in mutants/<name>${ext}`);
   }
-  const equivalents = folders.get("equivalents") ?? [];
+  const equivalents: ModuleVariant[] = [...(folders.get("equivalents") ?? []), ...(fromFolders.get("equivalents") ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  // The whole code of a variant (module and replaced files), to spot copies.
+  const codeOf = (v: ModuleVariant) => normalizeCode([v.source, ...Object.entries(v.modules ?? {}).flat()].join("\n"));
+  const original: ModuleVariant = { name: `module${ext}`, file: "", source: moduleSource };
   for (const e of equivalents) {
     // Why: an equivalent is only worth its run if its code differs from module.ext (and from the
     // other equivalents); a copy cannot tell a behaviour test from one that recognizes the code.
-    const same = [files.get(`module${ext}`), ...equivalents.filter((o) => o !== e && o.name < e.name)].find((o) => o && normalizeCode(o.source) === normalizeCode(e.source));
-    if (same) problem("schema", e.file, 1, `equivalent "${e.name}" is a copy of ${same === files.get(`module${ext}`) ? `module${ext}` : `equivalents/${same.name}${ext}`}: write a different implementation with the same behaviour`);
-    const twin = mutantFiles.find((m) => normalizeCode(m.source) === normalizeCode(e.source));
+    const same = [original, ...equivalents.filter((o) => o !== e && o.name < e.name)].find((o) => codeOf(o) === codeOf(e));
+    if (same) problem("schema", e.file, 1, `equivalent "${e.name}" is a copy of ${same === original ? `module${ext}` : `equivalents/${same.name}`}: write a different implementation with the same behaviour`);
+    const twin = mutantFiles.find((m) => codeOf(m) === codeOf(e));
     if (twin) problem("schema", e.file, 1, `equivalent "${e.name}" is the same code as mutant "${twin.name}"`);
   }
-  const support = (folders.get("support") ?? []).map((s) => ({ ...s, name: s.name }));
   for (const s of support) {
     if (s.name === "solution") problem("schema", s.file, 1, `support module cannot be named "solution": tests import the learner's code as "./solution"`);
     if (s.name === "reference") problem("schema", s.file, 1, `support module cannot be named "reference": tests import the reference solution as "./reference"`);

@@ -16,6 +16,14 @@ export interface ExerciseFile {
 }
 
 /**
+ * A mutant or an equivalent of a tests exercise: `source` replaces module.<ext>; `modules` ("./store"
+ * -> source) replaces support files (a folder mutants/<name>/ holding module.ts and/or support files).
+ */
+export interface ModuleVariant extends ExerciseFile {
+  modules?: Record<string, string>;
+}
+
+/**
  * The learner's code as graded: one file's source, or several files by name ("store.ts" -> source)
  * for multi-file exercises.
  */
@@ -70,13 +78,16 @@ export interface PrivateExercise {
   hiddenTests: ExerciseFile[];
   /** security only */
   attackTests: ExerciseFile[];
-  /** Modules importable as "./<name>" (function | handler | security). */
+  /**
+   * Modules importable as "./<name>" (function | handler | security); for tests, the other files of
+   * the module under test (a handler's store), shown to the learner beside it.
+   */
   support: ExerciseFile[];
   /** tests only: the correct module and its buggy variants. */
   module: ExerciseFile | null;
-  mutants: (ExerciseFile & { description: string })[];
+  mutants: (ModuleVariant & { description: string })[];
   /** tests only: other correct implementations (equivalents/); the learner's tests must pass on each. */
-  equivalents: ExerciseFile[];
+  equivalents: ModuleVariant[];
   /** sql only */
   seed: ExerciseFile | null;
   hiddenSeeds: ExerciseFile[];

@@ -5,8 +5,9 @@
 //                     on the host's SQLite (sandbox/db/session.ts), fresh and seeded for each test;
 //   "serverside:test" for TEST FILES ONLY (the harness refuses it to learner code): the database
 //                     seen from outside (uncounted queries, the learner's query log, other seeds),
-//                     call counters on sandbox APIs (crypto.timingSafeEqual was used), and measure()
-//                     (real time, to bound work against the reference solution in the same run).
+//                     call counters on sandbox APIs (crypto.timingSafeEqual was used), measure()
+//                     (real time, to bound work against the reference solution in the same run),
+//                     and `network`, the script behind fetch() (prelude runtime/network.ts).
 //
 // Why this design (the bridge): sql.js lives in the worker process, learner code in the isolate. The
 // host hands the context ONE function (an isolated-vm Callback, set on the global object before the
@@ -381,7 +382,32 @@
       callHost("test.resetLog", "");
     },
   });
-  const testModule = ObjectFreeze({ __proto__: null, database, calls, measure });
+  // ---- the scripted network behind fetch() (from the prelude; reset before every test) ----------
+  const networkControl = internal && internal.network;
+  const network = ObjectFreeze({
+    __proto__: null,
+    /**
+     * What fetch() answers for a URL: on("GET https://api.test/users/*", reply | [reply, ...] |
+     * (request) => reply). A reply is { status, headers, body | json, delay, error, hang }; a list is
+     * answered in order, its last reply repeating.
+     */
+    on(pattern, responder) {
+      ReflectApply(networkControl.on, networkControl, [pattern, responder]);
+    },
+    /** The requests made in this test so far (the first 1000): { method, url, headers, body, at }. */
+    requests() {
+      return ReflectApply(networkControl.requests, networkControl, []);
+    },
+    /** How many requests were made in this test so far. */
+    count() {
+      return ReflectApply(networkControl.count, networkControl, []);
+    },
+    /** Forgets the scripted replies and the recorded requests. */
+    reset() {
+      if (networkControl) ReflectApply(networkControl.reset, networkControl, []);
+    },
+  });
+  const testModule = ObjectFreeze({ __proto__: null, database, calls, measure, network });
 
   internal.extensions = ObjectFreeze({
     __proto__: null,
@@ -389,6 +415,7 @@
     testModules: ObjectFreeze({ __proto__: null, "serverside:test": testModule }),
     beforeTest() {
       calls.reset();
+      network.reset();
     },
   });
 })

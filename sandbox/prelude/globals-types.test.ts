@@ -70,6 +70,11 @@ test("globals.d.ts: learner code using clock, crypto extras and Uint8Array base6
     export const elapsed: number = performance.now();
     export const text: string = new TextDecoder().decode(crypto.getRandomValues(new Uint8Array(4)));
     export const redirect = Response.redirect("https://example.com/", 303).headers.get("location");
+    export async function call(): Promise<number> {
+      const c = new AbortController();
+      const res = await fetch("https://api.test/", { signal: AbortSignal.any([c.signal, AbortSignal.timeout(100)]) });
+      return res.status;
+    }
   `;
   assert.deepEqual(check(good), []);
   const bad = `
@@ -77,7 +82,7 @@ test("globals.d.ts: learner code using clock, crypto extras and Uint8Array base6
     crypto.hash("whirlpool", "abc");
     clock.advance("10");
     crypto.subtle.digest("SHA-256", new Uint8Array());
-    fetch("http://example.com");
+    fetch("http://example.com", { signal: 5 });
     document.title = "x";
   `;
   const errors = check(bad);

@@ -96,7 +96,7 @@ declare class URL {
   toJSON(): string;
 }
 
-// ---- Fetch: Headers, Request, Response (no fetch()) ----------------------------------------------
+// ---- Fetch: Headers, Request, Response, and a scripted fetch() ---------------------------------------
 
 type HeadersInit = Headers | [string, string][] | Record<string, string>;
 type BodyInit = string | SandboxBufferSource | URLSearchParams;
@@ -144,6 +144,7 @@ interface RequestInit {
   headers?: HeadersInit;
   body?: BodyInit | null;
   redirect?: "follow" | "error" | "manual";
+  signal?: AbortSignal | null;
 }
 
 declare class Request implements Body {
@@ -153,6 +154,7 @@ declare class Request implements Body {
   readonly url: string;
   readonly headers: Headers;
   readonly redirect: "follow" | "error" | "manual";
+  readonly signal: AbortSignal;
   readonly body: SandboxBodyStream | null;
   readonly bodyUsed: boolean;
   clone(): Request;
@@ -191,6 +193,32 @@ declare class Response implements Body {
   bytes(): Promise<Uint8Array<ArrayBuffer>>;
   formData(): Promise<never>;
   blob(): Promise<never>;
+}
+
+/**
+ * There is no network in the sandbox: fetch() answers what the exercise's tests scripted for each
+ * URL (with delays on the virtual clock, failures and hangs). A URL nothing answers rejects with
+ * TypeError "fetch failed", as an unreachable host does.
+ */
+declare function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+
+declare class AbortSignal {
+  private constructor();
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  onabort: ((event: { type: "abort"; target: AbortSignal }) => void) | null;
+  throwIfAborted(): void;
+  addEventListener(type: "abort", listener: (event: { type: "abort"; target: AbortSignal }) => void, options?: boolean | { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: (event: { type: "abort"; target: AbortSignal }) => void): void;
+  static abort(reason?: unknown): AbortSignal;
+  /** Aborts with a "TimeoutError" DOMException after ms of virtual time. */
+  static timeout(ms: number): AbortSignal;
+  static any(signals: Iterable<AbortSignal>): AbortSignal;
+}
+
+declare class AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
 }
 
 // ---- timers and the virtual clock ------------------------------------------------------------------

@@ -71,4 +71,43 @@ declare module "serverside:test" {
   };
   /** Real milliseconds fn takes (median of `repeat` runs, default 5): compare with the reference solution's. */
   export function measure(fn: () => unknown, options?: { repeat?: number }): number;
+
+  /** One scripted answer of fetch(). */
+  export interface Reply {
+    status?: number;
+    statusText?: string;
+    headers?: Record<string, string> | [string, string][];
+    body?: string | Uint8Array;
+    /** A JSON body (content-type application/json unless headers name one). */
+    json?: unknown;
+    /** Virtual milliseconds before the answer arrives. */
+    delay?: number;
+    /** Fail like a network error: fetch rejects with TypeError("fetch failed") whose cause has this text. */
+    error?: string;
+    /** Never answer: only an AbortSignal ends the wait. */
+    hang?: boolean;
+  }
+  /** A request learner code made: `at` is the virtual time (performance.now()) of the call. */
+  export interface SentRequest {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    at: number;
+  }
+  /** What fetch() answers in this test, and what was sent. Reset before each test. */
+  export const network: {
+    /**
+     * pattern: "https://api.test/users/1", "GET https://api.test/users/1", a prefix ending in "*",
+     * or a RegExp on the URL. A list of replies is answered in order, its last reply repeating; a
+     * function gets a copy of the request. Rules are tried in the order they were added.
+     */
+    on(pattern: string | RegExp, reply: Reply | Reply[] | ((request: Request) => Reply | Promise<Reply>)): void;
+    /** The requests made in this test so far (the first 1000), in order. */
+    requests(): SentRequest[];
+    /** How many requests were made in this test so far. */
+    count(): number;
+    /** Forgets the scripted replies and the recorded requests. */
+    reset(): void;
+  };
 }

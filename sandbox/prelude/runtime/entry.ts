@@ -9,11 +9,22 @@ import { loadUrlClasses } from "./url.ts";
 import { createCrypto, createDrbg } from "./crypto.ts";
 import { createStructuredClone } from "./structured-clone.ts";
 import { createTimers, type TimersInternal } from "./timers.ts";
+import { AbortController, AbortSignal, configureAbort } from "./abort.ts";
+import { createNetwork, type NetworkControl } from "./network.ts";
 
 export interface PreludeInternal {
   timers: TimersInternal;
   seeded: boolean;
+  /** The scripted network behind fetch(): "serverside:test" hands it to test files only. */
+  network: NetworkControl;
 }
+
+type TimerGlobals = {
+  setTimeout(callback: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  queueMicrotask(callback: () => void): void;
+  performance: { now(): number };
+};
 
 export function installPrelude(seedHex: unknown): PreludeInternal {
   if (seedHex !== undefined && (typeof seedHex !== "string" || !/^[0-9a-fA-F]{64}$/.test(seedHex))) {
@@ -29,6 +40,9 @@ export function installPrelude(seedHex: unknown): PreludeInternal {
   // core-js initializes now, before the harness freezes the intrinsics: its setup assigns
   // properties that a frozen prototype would refuse (the "override mistake").
   const { URL, URLSearchParams } = loadUrlClasses();
+  const clockFunctions = timers.globals as TimerGlobals;
+  configureAbort(clockFunctions);
+  const network = createNetwork({ setTimeout: clockFunctions.setTimeout, clearTimeout: clockFunctions.clearTimeout, now: () => clockFunctions.performance.now() });
   const globals: Record<string, unknown> = {
     URL,
     URLSearchParams,
@@ -36,6 +50,8 @@ export function installPrelude(seedHex: unknown): PreludeInternal {
     Headers,
     Request,
     Response,
+    AbortController,
+    AbortSignal,
     TextEncoder,
     TextDecoder,
     atob,
@@ -50,6 +66,11 @@ export function installPrelude(seedHex: unknown): PreludeInternal {
   for (const name of Object.keys(globals)) {
     Object.defineProperty(globalThis, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
   }
+  // Not writable: a learner's stand-in fetch would answer without being recorded, and tests read
+  // the record to check retries and timeouts.
+  // A method, as in browsers: no prototype, not a constructor.
+  const fetch = { fetch: (input: Parameters<typeof network.fetch>[0], init?: Parameters<typeof network.fetch>[1]) => network.fetch(input, init) }.fetch;
+  Object.defineProperty(globalThis, "fetch", { value: fetch, writable: false, configurable: false, enumerable: false });
   installUint8ArrayEncodings();
-  return { timers: timers.internal, seeded };
+  return { timers: timers.internal, seeded, network: network.control };
 }

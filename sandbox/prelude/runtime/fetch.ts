@@ -6,6 +6,7 @@
 import { isURLSearchParams, loadUrlClasses } from "./url.ts";
 import type { URL, URLSearchParams } from "./url.ts";
 import { utf8Decode, utf8Encode } from "./encoding.ts";
+import { AbortController, isAbortSignal, type AbortSignal } from "./abort.ts";
 
 /** Objects that structuredClone must refuse, as browsers do for platform objects. */
 export const platformObjects = new WeakSet<object>();
@@ -301,9 +302,10 @@ export interface RequestInit {
   headers?: HeadersInit;
   body?: BodyInit;
   redirect?: "follow" | "error" | "manual";
+  signal?: AbortSignal | null;
 }
 
-type RequestState = { method: string; url: string; headers: Headers; redirect: string };
+type RequestState = { method: string; url: string; headers: Headers; redirect: string; signal: AbortSignal | null };
 const requestStates = new WeakMap<object, RequestState>();
 
 function requestOf(self: unknown): RequestState {
@@ -323,8 +325,10 @@ export class Request extends BodyMixin {
     let headers: Headers;
     let redirect = "follow";
     let inputBody: Uint8Array | null = null;
+    let signal: AbortSignal | null = null;
     if (input instanceof Request) {
       const source = requestOf(input);
+      signal = source.signal;
       url = source.url;
       method = source.method;
       headers = new Headers(source.headers);
@@ -362,6 +366,10 @@ export class Request extends BodyMixin {
       redirect = String(init.redirect);
     }
     if (init.headers !== undefined) headers = new Headers(init.headers);
+    if (init.signal !== undefined && init.signal !== null) {
+      if (!isAbortSignal(init.signal)) throw new TypeError("Request: signal must be an AbortSignal");
+      signal = init.signal;
+    }
     let bytes = inputBody;
     if (init.body !== undefined && init.body !== null) {
       const extracted = extractBody(init.body);
@@ -372,7 +380,7 @@ export class Request extends BodyMixin {
       throw new TypeError(`Request: a ${method} request cannot have a body`);
     }
     setGuard(headers, "request");
-    requestStates.set(this, { method, url, headers, redirect });
+    requestStates.set(this, { method, url, headers, redirect, signal });
     initBody(this, bytes);
     platformObjects.add(this);
   }
@@ -389,12 +397,18 @@ export class Request extends BodyMixin {
   get redirect(): string {
     return requestOf(this).redirect;
   }
+  get signal(): AbortSignal {
+    // Created on first use: most requests in the sandbox are built by tests and never aborted.
+    const state = requestOf(this);
+    state.signal ??= new AbortController().signal;
+    return state.signal;
+  }
 
   clone(): Request {
     const state = requestOf(this);
     const body = bodyOf(this);
     if (body.used || body.stream?.locked) throw new TypeError("Request.clone: the body has already been read");
-    const copy = new Request(state.url, { method: state.method, headers: state.headers, redirect: state.redirect as "follow" });
+    const copy = new Request(state.url, { method: state.method, headers: state.headers, redirect: state.redirect as "follow", signal: state.signal });
     bodyOf(copy).bytes = body.bytes === null ? null : body.bytes.slice();
     return copy;
   }
@@ -402,6 +416,12 @@ export class Request extends BodyMixin {
   get [Symbol.toStringTag](): string {
     return "Request";
   }
+}
+
+/** A request's body as text without reading it (the scripted fetch records what was sent). */
+export function peekRequestBody(request: Request): string {
+  const bytes = bodyOf(request).bytes;
+  return bytes === null ? "" : utf8Decode(bytes);
 }
 
 // --- Response -------------------------------------------------------------------------------------

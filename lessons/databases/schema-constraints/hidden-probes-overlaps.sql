@@ -1,0 +1,11 @@
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('601', 2, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('602', 2, 9000);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2026-11-10', '2026-11-15', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2026-11-10', '2026-11-15', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2026-11-11', '2026-11-12', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2026-11-08', '2026-11-20', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2026-11-08', '2026-11-11', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2026-11-14', '2026-11-16', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2026-11-08', '2026-11-10', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'c@example.com', '2026-11-15', '2026-11-17', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (2, 'd@example.com', '2026-11-10', '2026-11-15', 2);

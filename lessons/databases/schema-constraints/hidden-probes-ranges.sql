@@ -1,0 +1,10 @@
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('301', 1, 1);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('302', 8, 50000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('303', 9, 50000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('304', -1, 5000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('305', 2, 0);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('306', 2, -100);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2026-08-01', '2026-08-02', 0);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2026-08-01', '2026-08-02', -2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests, status) VALUES (1, 'a@example.com', '2026-08-05', '2026-08-06', 1, 'pending');
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests, status) VALUES (1, 'a@example.com', '2026-08-05', '2026-08-06', 1, 'Confirmed');

@@ -1,0 +1,11 @@
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES (NULL, 2, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('401', NULL, 9000);
+INSERT INTO rooms (number, capacity) VALUES ('402', 2);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('403', 2, 9000);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (NULL, 'a@example.com', '2026-09-01', '2026-09-02', 1);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, NULL, '2026-09-01', '2026-09-02', 1);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', NULL, '2026-09-02', 1);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2026-09-01', NULL, 1);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out) VALUES (1, 'a@example.com', '2026-09-01', '2026-09-02');
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests, status) VALUES (1, 'a@example.com', '2026-09-01', '2026-09-02', 1, NULL);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2026-09-01', '2026-09-02', 1);

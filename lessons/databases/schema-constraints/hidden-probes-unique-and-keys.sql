@@ -1,0 +1,10 @@
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('501', 2, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('501', 2, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('501A', 2, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('502', 2, 9000);
+UPDATE rooms SET number = '501' WHERE number = '502';
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2026-10-01', '2026-10-03', 2);
+DELETE FROM rooms WHERE id = 1;
+DELETE FROM rooms WHERE number = '501A';
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (42, 'a@example.com', '2026-10-01', '2026-10-03', 2);
+UPDATE bookings SET room_id = 77 WHERE id = 1;

@@ -1,0 +1,10 @@
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('801', 2, 9000);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'a@example.com', '2027-01-01', '2027-01-03', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'b@example.com', '2027-01-05', '2027-01-07', 1);
+UPDATE bookings SET check_out = '2027-01-04' WHERE id = 1;
+UPDATE bookings SET guests = 1 WHERE id = 1;
+UPDATE bookings SET check_out = '2027-01-06' WHERE id = 1;
+UPDATE bookings SET check_in = '2027-01-04' WHERE id = 2;
+UPDATE bookings SET check_out = check_in WHERE id = 2;
+UPDATE rooms SET capacity = 0 WHERE id = 1;
+UPDATE rooms SET nightly_cents = 'free' WHERE id = 1;

@@ -1,0 +1,10 @@
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('101', 2, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('102', 4, 14000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('101', 3, 9500);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('103', 0, 9000);
+INSERT INTO rooms (number, capacity, nightly_cents) VALUES ('104', 'two', 9000);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'ada@example.com', '2026-05-01', '2026-05-04', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'ben@example.com', '2026-05-03', '2026-05-05', 1);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (1, 'ben@example.com', '2026-05-04', '2026-05-05', 1);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (2, 'chen@example.com', '2026-05-10', '2026-05-10', 2);
+INSERT INTO bookings (room_id, guest_email, check_in, check_out, guests) VALUES (9, 'dana@example.com', '2026-06-01', '2026-06-02', 1);

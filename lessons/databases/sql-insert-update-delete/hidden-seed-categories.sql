@@ -1,0 +1,38 @@
+-- Categories whose names start with, contain or resemble tea; inactive tea products.
+PRAGMA foreign_keys = ON;
+CREATE TABLE products (
+  id          INTEGER PRIMARY KEY,
+  sku         TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  price_cents INTEGER NOT NULL CHECK (price_cents > 0),
+  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE TABLE price_history (
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  changed_on TEXT NOT NULL,            -- 'YYYY-MM-DD'
+  old_cents  INTEGER NOT NULL,
+  new_cents  INTEGER NOT NULL,
+  PRIMARY KEY (product_id, changed_on)
+);
+CREATE TABLE carts (
+  id             INTEGER PRIMARY KEY,
+  customer_email TEXT,                 -- NULL for guests
+  updated_at     TEXT NOT NULL         -- ISO 8601 in UTC
+);
+CREATE TABLE cart_items (
+  cart_id    INTEGER NOT NULL REFERENCES carts(id),
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  quantity   INTEGER NOT NULL CHECK (quantity > 0),
+  PRIMARY KEY (cart_id, product_id)
+);
+
+INSERT INTO products (id, sku, name, category, price_cents, active) VALUES
+  (1, 'A', 'Kettle',         'teaware',     5000, 1),
+  (2, 'B', 'Herbal mix',     'herbal tea',  1000, 1),
+  (3, 'C', 'Iced tea cans',  'Tea',          800, 1),
+  (4, 'D', 'Darjeeling',     'tea',         1500, 1),
+  (5, 'E', 'Old Darjeeling', 'tea',         1400, 0),
+  (6, 'F', 'Steeping timer', 'gadgets',     2000, 1);
+INSERT INTO carts (id, customer_email, updated_at) VALUES (1, 'x@example.com', '2026-03-20T10:00:00Z');
+INSERT INTO cart_items (cart_id, product_id, quantity) VALUES (1, 1, 1), (1, 4, 2);

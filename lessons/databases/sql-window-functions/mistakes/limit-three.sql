@@ -1,0 +1,7 @@
+SELECT p.category, p.name, SUM(i.quantity) AS units,
+       RANK() OVER (PARTITION BY p.category ORDER BY SUM(i.quantity) DESC) AS sales_rank,
+       SUM(SUM(i.quantity)) OVER (PARTITION BY p.category) AS category_units
+FROM products AS p JOIN order_items AS i ON i.product_id = p.id
+GROUP BY p.id, p.category, p.name
+ORDER BY category, sales_rank, name
+LIMIT 9;
