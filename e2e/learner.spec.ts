@@ -36,7 +36,8 @@ async function signUp(page: Page, name: string) {
   await page.getByLabel("Email").fill(`${name.toLowerCase()}-${stamp}@example.com`);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+  // Password hashing (scrypt) is slow on a loaded machine.
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name, { timeout: 60_000 });
 }
 
 async function openLesson(page: Page, path = LESSON) {
@@ -239,12 +240,27 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
   await expectError(await api.put(url, { data: { text: "x" } }), 400);
   await expectError(await api.put(url, { data: "{not json", headers: { "Content-Type": "application/json" } }), 400);
   await expectError(await api.put(url, { data: "code=x", headers: { "Content-Type": "text/plain" } }), 415);
-  await expectError(await api.put(url, { data: { code: "x".repeat(100_001) } }), 413);
+  await expectError(await api.put(url, { data: { code: "x".repeat(100_001), baseRevision: 0 } }), 413);
   await expectError(await api.put(url, { data: JSON.stringify({ code: "x".repeat(700_000) }), headers: { "Content-Type": "application/json" } }), 413);
 
-  const saved = await api.put(url, { data: { code: "// saved through the route\n" } });
+  await expectError(await api.put(url, { data: { code: "x" } }), 400); // no baseRevision (a page from before revisions)
+  await expectError(await api.put(url, { data: { code: "x", baseRevision: -1 } }), 400);
+
+  const saved = await api.put(url, { data: { code: "// saved through the route\n", baseRevision: 0 } });
   expect(saved.status()).toBe(200);
-  expect(Date.parse(((await saved.json()) as { savedAt: string }).savedAt)).not.toBeNaN();
+  const first = (await saved.json()) as { savedAt: string; revision: number };
+  expect(Date.parse(first.savedAt)).not.toBeNaN();
+  expect(first.revision).toBe(1);
+  // A save from revision 0 again is stale now: refused with the current revision and code, nothing written.
+  const stale = await api.put(url, { data: { code: "// from a stale tab\n", baseRevision: 0 } });
+  expect(stale.status()).toBe(409);
+  expect(await stale.json()).toEqual({
+    error: expect.stringContaining("newer version"),
+    current: { file: "", code: "// saved through the route\n", revision: 1, savedAt: first.savedAt },
+  });
+  const listed = await api.get(url);
+  expect(listed.status()).toBe(200);
+  expect(await listed.json()).toEqual({ drafts: [{ file: "", code: "// saved through the route\n", revision: 1, savedAt: first.savedAt }] });
   await openLesson(page);
   expect(await editorText(page)).toBe("// saved through the route");
 });

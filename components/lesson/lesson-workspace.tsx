@@ -6,6 +6,7 @@ import type { Hint, PublicExercise, PublicFile } from "@/lib/content/public-type
 import type { EditorHandle } from "@/components/editor/lazy-code-editor";
 import type { GradeResult } from "@/sandbox/types";
 import { Button } from "@/components/ui/button";
+import { DraftNotices, DraftStatus } from "./draft-status";
 import { ExerciseEditor } from "./exercise-editor";
 import { HintsPanel } from "./hints-panel";
 import type { GradeMode, GradeOutcome, LessonActions, ProgressSnapshot } from "./lesson-actions";
@@ -13,14 +14,15 @@ import { ResultsPanel } from "./results-panel";
 import { ResetDialog } from "./reset-dialog";
 import { SolutionPanel } from "./solution-panel";
 import { StagesPanel } from "./stages-panel";
+import type { DraftsSnapshot } from "./use-draft-saving";
 import { filePath, useLearnerFiles } from "./use-learner-files";
 
 export interface LessonWorkspaceProps {
   exercise: PublicExercise;
   /** The code each learner file starts with: its saved draft, else its starter. */
   initialFiles: Record<string, string>;
-  /** Whether some of initialFiles came from saved drafts. */
-  fromDraft: boolean;
+  /** A signed-in learner's saved drafts with their revisions (null for a visitor): see use-draft-saving.ts. */
+  drafts: DraftsSnapshot | null;
   signedIn: boolean;
   signInHref: string;
   initialProgress: ProgressSnapshot | null;
@@ -55,7 +57,7 @@ function markersOf(result: GradeResult | null, names: string[]): { file: string;
 /** The exercise side of a lesson page: instructions, stages, files, editor, Run/Submit, results, hints, solution. */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
   const { exercise, signedIn, actions } = props;
-  const learner = useLearnerFiles({ exercise, signedIn, initial: props.initialFiles, fromDraft: props.fromDraft });
+  const learner = useLearnerFiles({ exercise, initial: props.initialFiles, drafts: props.drafts });
   const [editorKey, setEditorKey] = useState(0);
   const [grading, setGrading] = useState<GradeMode | null>(null);
   const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome } | null>(null);
@@ -118,7 +120,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
 
   function reset() {
     if (!editor.current) setEditorKey((k) => k + 1);
-    learner.reset(editor.current, () => actions.resetDraft({ exerciseId: exercise.id }));
+    learner.reset();
     editor.current?.focus();
   }
 
@@ -146,6 +148,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
 
       {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
 
+      <DraftNotices learner={learner} />
       <ExerciseEditor
         key={editorKey}
         exercise={exercise}
@@ -158,7 +161,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         onSubmit={() => void grade("submit")}
         onReady={(handle) => {
           editor.current = handle;
-          learner.restoreLocal(handle);
+          learner.attachEditor(handle);
         }}
       />
       <p className="text-xs text-slate-500 dark:text-slate-400" id="editor-help">
@@ -192,9 +195,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           <kbd className="hidden text-xs opacity-70 sm:inline">{mod}+Shift+Enter</kbd>
         </Button>
         <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
-        <span className="ml-auto text-xs text-slate-500 dark:text-slate-400" role="status" data-testid="save-status" data-state={learner.status.state}>
-          {learner.status.state === "saving" ? "Saving…" : learner.status.state === "saved" ? (learner.status.message ?? "Saved") : learner.status.state === "error" ? `Not saved: ${learner.status.message}` : ""}
-        </span>
+        <DraftStatus learner={learner} className="ml-auto" />
       </div>
       {progress ? (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="attempts">

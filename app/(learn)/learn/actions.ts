@@ -3,7 +3,6 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import type {
-  DraftOutcome,
   GradeOutcome,
   HintOutcome,
   ProgressSnapshot,
@@ -24,7 +23,7 @@ import {
   revealableSolutionStage,
 } from "@/lib/progress/progress";
 import { takeRequest } from "@/lib/db/buckets";
-import { MAX_DRAFT_CHARS, resetDrafts } from "@/lib/progress/drafts";
+import { MAX_DRAFT_CHARS } from "@/lib/progress/drafts";
 import { toLearnerView } from "@/sandbox/disclosure";
 
 // Grading costs CPU: visitors are limited per client address, learners per account (more generously),
@@ -110,15 +109,6 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exercise) : null;
   // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
   return { ok: true, result: toLearnerView(outcome.result), progress, stage: outcome.stage };
-}
-
-/** Forgets the signed-in learner's draft (back to the starter code). */
-export async function resetDraftAction(input: unknown): Promise<DraftOutcome> {
-  const parsed = exerciseSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const user = await getCurrentUser();
-  if (user) await resetDrafts(user.id, parsed.data.exerciseId);
-  return { ok: true, savedAt: new Date().toISOString() };
 }
 
 /**

@@ -9,14 +9,13 @@ import { LessonWorkspace } from "@/components/lesson/lesson-workspace";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getHint, getLesson, listTracks, type Hint, type LessonRef } from "@/lib/content";
 import { getLessonState, markLessonOpened, mayRevealSolution, revealableSolutionStage } from "@/lib/progress/progress";
-import { answerQuizAction, gradeAction, resetDraftAction, revealHintAction, revealSolutionAction } from "../../actions";
+import { answerQuizAction, gradeAction, revealHintAction, revealSolutionAction } from "../../actions";
 import { getEditorLibs } from "../../editor-libs";
 
 type Params = { params: Promise<{ track: string; lesson: string }> };
 
 const actions: LessonActions = {
   grade: gradeAction,
-  resetDraft: resetDraftAction,
   revealHint: revealHintAction,
   revealSolution: revealSolutionAction,
   answerQuiz: answerQuizAction,
@@ -129,7 +128,7 @@ export default async function LessonPage({ params }: Params) {
                   ? Object.fromEntries(exercise.files.map((f) => [f.name, state?.draftFiles[f.name] ?? f.source]))
                   : { [exercise.fileName]: state?.draft?.code ?? exercise.starter }
               }
-              fromDraft={Boolean(state?.draft) || Object.keys(state?.draftFiles ?? {}).length > 0}
+              drafts={user ? { owner: user.id, saved: state?.savedDrafts ?? {} } : null}
               signedIn={Boolean(user)}
               signInHref={signInHref}
               initialProgress={
