@@ -30,6 +30,13 @@ self.MonacoEnvironment = {
   },
 };
 loader.config({ monaco });
+// vs-dark's comments (#608b4e on #1e1e1e, 4.2:1) fall short of WCAG AA contrast: a lighter green.
+monaco.editor.defineTheme("serverside-dark", {
+  base: "vs-dark",
+  inherit: true,
+  rules: [{ token: "comment", foreground: "7fae6b" }],
+  colors: {},
+});
 
 // The sandbox has no DOM and no Node: ES2023 plus the sandbox's own globals (given as extra libs).
 const compilerOptions: typescript.CompilerOptions = {
@@ -80,6 +87,8 @@ export interface CodeEditorProps {
   extraLibs: { filePath: string; content: string }[];
   markers: EditorMarker[];
   ariaLabel: string;
+  /** Id of the element that says how to use and leave the editor (set as the text area's aria-describedby). */
+  describedBy?: string;
   /** A learner file (one that is not read-only) changed. */
   onChange(path: string, code: string): void;
   /** The editor switched files itself (goTo): the tabs should follow. */
@@ -173,6 +182,8 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
+    // Screen readers announce how to leave the editor (Tab indents in it) when focus enters it.
+    if (callbacks.current.describedBy) editor.getDomNode()?.querySelector("textarea")?.setAttribute("aria-describedby", callbacks.current.describedBy);
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => callbacks.current.onSubmit());
     const modelOf = (path: string) => m.editor.getModel(m.Uri.parse(path));
@@ -219,10 +230,10 @@ export default function CodeEditor(props: CodeEditorProps) {
         path={active.path}
         defaultLanguage={active.language}
         defaultValue={active.value}
-        theme={dark ? "vs-dark" : "vs"}
+        theme={dark ? "serverside-dark" : "vs"}
         onMount={onMount}
         keepCurrentModel
-        loading={<p className="p-4 text-sm text-slate-500">Starting the editor…</p>}
+        loading={<p className="p-4 text-sm text-slate-600 dark:text-slate-400">Starting the editor…</p>}
         options={{
           readOnly: active.readOnly,
           readOnlyMessage: { value: "Example and support files are read-only. Edit your own files: the first tabs." },
@@ -231,6 +242,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           fontSize: 14,
           tabSize: 2,
           scrollBeyondLastLine: false,
+          // The wheel scrolls the editor while it can, then what is around it.
+          scrollbar: { alwaysConsumeMouseWheel: false },
           automaticLayout: true,
           fixedOverflowWidgets: true,
           wordWrap: "on",

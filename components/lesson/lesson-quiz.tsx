@@ -92,7 +92,7 @@ function QuizQuestion({
         <div id={legendId} className="prose prose-sm max-w-none font-medium dark:prose-invert prose-code:before:content-none prose-code:after:content-none">
           <span className="mr-1">{number}.</span>
           <span className="[&>p]:inline" dangerouslySetInnerHTML={{ __html: question.questionHtml }} />
-          {question.multiple ? <span className="ml-1 text-xs font-normal text-slate-500">(choose all that apply)</span> : null}
+          {question.multiple ? <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-400">(choose all that apply)</span> : null}
         </div>
         {question.choices.map((choice) => {
           const id = `${name}-${choice.id}`;

@@ -61,7 +61,7 @@ export default async function TeachPage() {
                     <tr key={lesson.lessonId} className="border-b border-slate-100 dark:border-slate-800" data-testid={`lesson-row-${lesson.lessonId}`}>
                       <th scope="row" className={`${td} text-left font-normal`}>
                         {lesson.title}
-                        {lesson.hasExercise ? null : <span className="ml-1 text-xs text-slate-500">(no exercise)</span>}
+                        {lesson.hasExercise ? null : <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(no exercise)</span>}
                       </th>
                       <td className={td}>{lesson.attempted}</td>
                       <td className={td}>{lesson.passed}</td>
