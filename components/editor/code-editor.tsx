@@ -182,8 +182,11 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
-    // Screen readers announce how to leave the editor (Tab indents in it) when focus enters it.
-    if (callbacks.current.describedBy) editor.getDomNode()?.querySelector("textarea")?.setAttribute("aria-describedby", callbacks.current.describedBy);
+    // Screen readers announce how to leave the editor (Tab indents in it) when focus enters it. The
+    // element that takes focus: Monaco's EditContext input where the browser has the EditContext API
+    // (its textarea is then an aria-hidden IME helper), else its classic input textarea.
+    const input = editor.getDomNode()?.querySelector(".native-edit-context") ?? editor.getDomNode()?.querySelector("textarea.inputarea");
+    if (callbacks.current.describedBy) input?.setAttribute("aria-describedby", callbacks.current.describedBy);
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => callbacks.current.onSubmit());
     const modelOf = (path: string) => m.editor.getModel(m.Uri.parse(path));

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { Group, Panel, Separator, type Layout } from "react-resizable-panels";
 import type { Hint, PublicExercise, PublicFile } from "@/lib/content/public-types";
 import type { EditorHandle } from "@/components/editor/lazy-code-editor";
 import type { GradeResult } from "@/sandbox/types";
@@ -17,7 +16,8 @@ import { SolutionPanel } from "./solution-panel";
 import { StagesPanel } from "./stages-panel";
 import type { DraftsSnapshot } from "./use-draft-saving";
 import { filePath, useLearnerFiles } from "./use-learner-files";
-import { LAYOUT_COOKIE, type WorkspaceLayout } from "./workspace-layout";
+import { SplitGroup } from "./split-group";
+import { LAYOUT_COOKIE, type PaneSizes, type WorkspaceLayout } from "./workspace-layout";
 
 
 export interface LessonWorkspaceProps {
@@ -54,7 +54,7 @@ const FRAME = /\(?([a-z0-9][a-z0-9_.-]*\.(?:ts|js)):(\d+):(\d+)\)?$/;
 const narrowQuery = "(max-width: 1023.98px)";
 const isNarrow = () => window.matchMedia(narrowQuery).matches;
 
-function saveLayout(name: string, layout: Layout) {
+function saveLayout(name: string, layout: PaneSizes) {
   // A year; read by the lesson page on the server so the panes render at their size (no shift).
   document.cookie = `${name}=${encodeURIComponent(JSON.stringify(layout))}; path=/; max-age=31536000; samesite=lax`;
 }
@@ -81,7 +81,7 @@ function markersOf(result: GradeResult | null, names: string[]): { file: string;
 /**
  * The lesson page's workspace. On wide screens: the lesson (and the exercise's brief, hints and
  * solution) in a pane on the left; on the right, always in view, the editor with Run/Submit above
- * the results. Both splits are resizable (react-resizable-panels) and remembered. On narrow screens
+ * the results. Both splits are resizable (split-group.tsx) and remembered. On narrow screens
  * the same panes are tabs: Lesson, Code, Results.
  */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
@@ -100,6 +100,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   const buttons = useRef<Record<GradeMode, HTMLButtonElement | null>>({ run: null, submit: null });
   const resultsHeading = useRef<HTMLElement | null>(null);
   const lessonScroller = useRef<HTMLDivElement | null>(null);
+  const pendingFocus = useRef<(() => void) | null>(null);
   const stages = exercise.stages;
   const currentStage = stages.length ? Math.min(stagesPassed + 1, stages.length) : null;
 
@@ -125,24 +126,31 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
       } catch {
         next = { mode, outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." }, at: Date.now() };
       }
+      // Where focus goes once React has committed the verdict (the effect below): on a phone, the
+      // Results tab with its heading; on a wide screen, back where it was (the results are announced
+      // by the live region). Focusing from here would race the commit: the heading would not exist
+      // yet, or sit in a hidden tab, and the pressed button would still be disabled.
+      pendingFocus.current = isNarrow()
+        ? () => resultsHeading.current?.focus()
+        : fromEditor
+          ? () => editor.current?.focus()
+          : () => {
+              if (!document.activeElement || document.activeElement === document.body) (buttons.current[mode] ?? resultsHeading.current)?.focus();
+            };
+      if (isNarrow()) setTab("results");
       setOutcome(next);
       inFlight.current = false;
       setGrading(null);
-      // After React has committed the verdict: on a phone, show it (Results tab, its heading focused);
-      // on a wide screen, focus goes back where it was (the results are announced by the live region).
-      requestAnimationFrame(() => {
-        if (isNarrow()) {
-          setTab("results");
-          requestAnimationFrame(() => resultsHeading.current?.focus());
-        } else if (fromEditor) {
-          editor.current?.focus();
-        } else if (!document.activeElement || document.activeElement === document.body) {
-          (buttons.current[mode] ?? resultsHeading.current)?.focus();
-        }
-      });
     },
     [actions, exercise.id, learner, currentStage],
   );
+
+  useEffect(() => {
+    const focus = pendingFocus.current;
+    if (!focus || grading) return;
+    pendingFocus.current = null;
+    focus();
+  }, [outcome, tab, grading]);
 
   // Ctrl/Cmd+Enter runs and Ctrl/Cmd+Shift+Enter submits from anywhere on the page (inside the
   // editor, Monaco's own commands handle them and mark the event handled).
@@ -241,16 +249,18 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         ))}
       </div>
 
-      <Group
+      <SplitGroup
         orientation="horizontal"
         id="ws-main"
         className="ws-group min-h-0 flex-1"
-        defaultLayout={props.initialLayout.main ?? undefined}
-        onLayoutChanged={(layout, meta) => {
-          if (meta.isUserInteraction) saveLayout(LAYOUT_COOKIE.main, layout);
-        }}
+        panes={[
+          { id: "ws-lesson", defaultSize: 45, minSize: 20, attrs: { "data-testid": "pane-lesson", "data-pane": "lesson" } },
+          { id: "ws-work", minSize: 30, attrs: { "data-testid": "pane-work", "data-pane": "work" } },
+        ]}
+        initial={props.initialLayout.main}
+        separator={{ id: "ws-split-main", className: "ws-separator", label: "Resize the lesson and the code" }}
+        onResized={(sizes) => saveLayout(LAYOUT_COOKIE.main, sizes)}
       >
-        <Panel id="ws-lesson" data-testid="pane-lesson" data-pane="lesson" defaultSize="45%" minSize="20%">
           <div ref={lessonScroller} className="ws-scroll h-full overflow-y-auto pr-3" tabIndex={0} aria-label="Lesson and exercise instructions" {...tabProps("lesson")}>
             {props.lessonPane}
             <section aria-labelledby="exercise-title" className="mt-10 space-y-4 border-t border-slate-200 pt-6 pb-6 dark:border-slate-800" data-testid="exercise-brief">
@@ -287,19 +297,18 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
               />
             </section>
           </div>
-        </Panel>
-        <Separator id="ws-split-main" className="ws-separator" aria-label="Resize the lesson and the code" />
-        <Panel id="ws-work" data-testid="pane-work" data-pane="work" minSize="30%">
-          <Group
+          <SplitGroup
             orientation="vertical"
-            id="ws-work"
+            id="ws-work-split"
             className="ws-group"
-            defaultLayout={props.initialLayout.work ?? undefined}
-            onLayoutChanged={(layout, meta) => {
-              if (meta.isUserInteraction) saveLayout(LAYOUT_COOKIE.work, layout);
-            }}
+            panes={[
+              { id: "ws-code", defaultSize: 62, minSize: 25, attrs: { "data-testid": "pane-code", "data-pane": "code" } },
+              { id: "ws-results", minSize: 12, attrs: { "data-testid": "pane-results", "data-pane": "results" } },
+            ]}
+            initial={props.initialLayout.work}
+            separator={{ id: "ws-split-work", className: "ws-separator ws-separator-h", label: "Resize the code and the results" }}
+            onResized={(sizes) => saveLayout(LAYOUT_COOKIE.work, sizes)}
           >
-            <Panel id="ws-code" data-testid="pane-code" data-pane="code" defaultSize="62%" minSize="25%">
               <div className="flex h-full flex-col gap-2" {...tabProps("code")}>
                 <div className="flex items-baseline justify-between gap-2 text-sm">
                   <p className="truncate font-medium">
@@ -370,9 +379,6 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
                   <DraftStatus learner={learner} className="ml-auto" />
                 </div>
               </div>
-            </Panel>
-            <Separator id="ws-split-work" className="ws-separator ws-separator-h" aria-label="Resize the code and the results" />
-            <Panel id="ws-results" data-testid="pane-results" data-pane="results" minSize="12%">
               <div className="ws-scroll h-full overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" tabIndex={0} aria-label="Results" {...tabProps("results")}>
                 <div aria-live="polite" className="space-y-2" data-testid="results-region">
                   {grading ? (
@@ -422,10 +428,8 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
                   </p>
                 ) : null}
               </div>
-            </Panel>
-          </Group>
-        </Panel>
-      </Group>
+          </SplitGroup>
+      </SplitGroup>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * a constant from one gets a client reference, not the value.
  */
 
-/** Pane ids to percentages of their group, as react-resizable-panels reports them. */
+/** Pane ids to percentages of their group (split-group.tsx). */
 export type PaneSizes = Record<string, number>;
 
 /** Pane sizes of the two resizable groups: lesson | work, and code over results. */
@@ -15,7 +15,7 @@ export interface WorkspaceLayout {
 }
 
 export const LAYOUT_COOKIE = { main: "serverside-layout-main", work: "serverside-layout-work" } as const;
-/** The panes' ids (react-resizable-panels also makes them DOM ids, hence the prefix). */
+/** The panes' ids (also their DOM ids, hence the prefix). */
 export const LAYOUT_PANES = { main: ["ws-lesson", "ws-work"], work: ["ws-code", "ws-results"] } as const;
 
 /** A remembered layout from its cookie: the given panes' percentages, or null when absent or malformed. */
