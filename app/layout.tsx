@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { NONCE_HEADER } from "@/lib/http/security-headers";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeScript } from "@/components/theme-script";
+import { signOutAction } from "./(auth)/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <SiteHeader />
+        <SiteHeader signOut={signOutAction} />
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">
           {children}
         </main>

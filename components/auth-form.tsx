@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useTransition, type FormEvent } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "./account/form-states";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";

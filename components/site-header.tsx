@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canTeach } from "@/lib/auth/roles";
-import { signOutAction } from "@/app/(auth)/actions";
 import { ThemeToggle } from "./theme-toggle";
 import { buttonClasses } from "./ui/button";
 
 const navLink = "rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
 
-/** The top bar: product name, navigation, theme switch and the account menu. */
-export async function SiteHeader() {
+/**
+ * The top bar: product name, navigation, theme switch and the account menu. `signOut` is the Server
+ * Action the sign-out button posts to (given by the layout: components never import app/).
+ */
+export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-950/80">
@@ -45,7 +47,7 @@ export async function SiteHeader() {
                 <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{user.role}</span>
               ) : null}
             </Link>
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button type="submit" className={buttonClasses("ghost", "px-2 py-1")}>
                 Sign out
               </button>

@@ -73,6 +73,21 @@ test("lib/ never imports app/ or components/ (the domain does not know its pages
   assert.deepEqual(found, []);
 });
 
+test("components/ never imports app/ (pages hand components their Server Actions as props)", () => {
+  const found = violations("components", (_specifier, resolved) => resolved === null || !/^app(\/|$)/.test(resolved));
+  assert.deepEqual(found, []);
+});
+
+test("app/ and components/ reach the database only through lib/ (never the Prisma client itself)", () => {
+  const found = [...violations("app", touchesNoClient), ...violations("components", touchesNoClient)];
+  assert.deepEqual(found, [], "query through a function of lib/ (lib/progress, lib/auth, lib/teach ...), not lib/db.ts");
+});
+
+function touchesNoClient(specifier: string, resolved: string | null): boolean {
+  if (resolved === null) return !/^(@prisma\/|prisma$|better-sqlite3$|pg$)/.test(specifier);
+  return !/^lib\/(db(\.ts)?|generated(\/.*)?)$/.test(resolved);
+}
+
 test("components/ui/ primitives touch no data (no lib/, no database, no auth)", () => {
   const found = violations("components/ui", (specifier, resolved) =>
     !(resolved?.startsWith("lib") || /^(@prisma|next-auth|server-only)/.test(specifier)),

@@ -7,13 +7,8 @@ import { getClientAddress, signIn, signOut, InvalidCredentials, RateLimited } fr
 import { checkPasswordStrength } from "@/lib/auth/password-policy";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { checkSignUpAllowed, createUser, recordSignUp, signInSchema, signUpSchema } from "@/lib/auth/users";
+import type { AuthFormState } from "@/components/account/form-states";
 
-export type AuthFormState = {
-  error?: string;
-  fieldErrors?: Partial<Record<"name" | "email" | "password", string>>;
-  /** What the user typed (never the password), so the form can show it again. */
-  values: { name?: string; email?: string };
-};
 
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
 const safeNext = (value: FormDataEntryValue | null) => safeRedirectPath(value);

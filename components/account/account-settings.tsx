@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useTransition, type FormEvent } from "react";
-import type { AccountFormState } from "@/app/(auth)/account/actions";
+import type { AccountFormState } from "./form-states";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";

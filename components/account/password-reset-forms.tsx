@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useTransition, type FormEvent } from "react";
-import type { ForgotState } from "@/app/(auth)/forgot-password/actions";
-import type { ResetState } from "@/app/(auth)/reset-password/actions";
+import type { ForgotState, ResetState } from "./form-states";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";

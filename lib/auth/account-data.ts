@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "../db.ts";
 import { recordAuditEvent } from "./audit.ts";
+import { revokeAllSessions } from "./sessions.ts";
 
 /** Everything we keep about a user, as one JSON-ready object (no password hash, no session tokens). */
 export async function exportAccountData(userId: string) {
@@ -49,5 +50,28 @@ export async function deleteAccount(user: { id: string; email: string }, actor: 
   await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { actor, action: "account.deleted", targetId: user.id, target: user.email });
     await tx.user.delete({ where: { id: user.id } });
+  });
+}
+
+/** What the account settings page shows: whether the account has a password, and its live sessions. */
+export async function getAccountSummary(userId: string): Promise<{ hasPassword: boolean; activeSessions: number }> {
+  const [row, activeSessions] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } }),
+    db.session.count({ where: { userId, expires: { gt: new Date() } } }),
+  ]);
+  return { hasPassword: row.passwordHash !== null, activeSessions };
+}
+
+/** Sets the display name (null: none, the email is shown instead). */
+export async function updateDisplayName(userId: string, name: string | null): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { name } });
+}
+
+/** Stores a new password hash and ends every session of the account in the same transaction. */
+export async function replacePassword(userId: string, passwordHash: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    // Why: a password change must sign out whoever knew the old one.
+    await revokeAllSessions(userId, tx);
   });
 }

@@ -25,6 +25,17 @@ export interface LessonState {
   quizAnswers: { questionId: string; choiceIds: string[]; correct: boolean }[];
 }
 
+/** One lesson's attempts, failures, pass and project stages for a learner; null before their first submission. */
+export async function getProgressCounts(
+  userId: string,
+  lessonId: string,
+): Promise<{ attempts: number; failedAttempts: number; passed: boolean; stagesPassed: number } | null> {
+  return db.progress.findUnique({
+    where: { userId_lessonId: { userId, lessonId } },
+    select: { attempts: true, failedAttempts: true, passed: true, stagesPassed: true },
+  });
+}
+
 /** The learner's progress rows, for the catalog. */
 export async function listProgress(userId: string): Promise<LessonProgress[]> {
   return db.progress.findMany({

@@ -224,11 +224,33 @@ declare class AbortController {
 // ---- timers and the virtual clock ------------------------------------------------------------------
 
 /** Timer ids are numbers. Delays below 1 ms become 1 ms; time is virtual (see clock). */
+// The `(_: void) => void` overloads let a one-parameter callback such as a Promise's `resolve` be
+// passed without extra arguments (`new Promise((resolve) => setTimeout(resolve, ms))`), as in Node's types.
+declare function setTimeout(callback: (_: void) => void, delay?: number): number;
 declare function setTimeout<A extends unknown[]>(callback: (...args: A) => void, delay?: number, ...args: A): number;
+declare function setInterval(callback: (_: void) => void, delay?: number): number;
 declare function setInterval<A extends unknown[]>(callback: (...args: A) => void, delay?: number, ...args: A): number;
 declare function clearTimeout(id: number | undefined): void;
 declare function clearInterval(id: number | undefined): void;
 declare function queueMicrotask(callback: () => void): void;
+
+/** Console output is captured per test (shown for visible tests, dropped for concealed hidden ones). */
+declare var console: {
+  log(...data: unknown[]): void;
+  info(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+  debug(...data: unknown[]): void;
+  trace(...data: unknown[]): void;
+  dir(...data: unknown[]): void;
+  table(data: unknown): void;
+  assert(condition?: unknown, ...data: unknown[]): void;
+  count(label?: string): void;
+  time(label?: string): void;
+  timeEnd(label?: string): void;
+  group(...label: unknown[]): void;
+  groupEnd(): void;
+};
 
 declare var performance: {
   /** Virtual ms since the run started. */

@@ -58,8 +58,22 @@ interface Each {
   each<T extends readonly unknown[] | unknown>(table: readonly T[]): (name: string, fn: (...args: T extends readonly unknown[] ? T : [T]) => void | Promise<unknown>) => void;
 }
 
-interface TestApi extends Each {
+/** Options of `test(name, options, fn)` (vitest's shape, options second). */
+interface TestOptions {
+  /** One learner-facing sentence on what the test checks (up to 1000 characters), shown under its name. */
+  description?: string;
+  /** A hidden test whose messages and output learners see like a visible test's. */
+  reveal?: boolean;
+}
+
+interface TestDeclaration {
   (name: string, fn: TestFn): void;
+  (name: string, options: TestOptions, fn: TestFn): void;
+}
+
+interface TestApi extends Each, TestDeclaration {
+  /** A hidden test shown in full (the same as the option `reveal: true`). */
+  reveal: TestDeclaration;
 }
 
 interface DescribeApi extends Each {

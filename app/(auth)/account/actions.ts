@@ -4,22 +4,14 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getClientAddress, signOut } from "@/lib/auth";
-import { deleteAccount } from "@/lib/auth/account-data";
+import { deleteAccount, getAccountSummary, replacePassword, updateDisplayName } from "@/lib/auth/account-data";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPasswordStrength } from "@/lib/auth/password-policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { checkCredentials, passwordSchema } from "@/lib/auth/users";
-import { db } from "@/lib/db";
+import type { AccountFormState } from "@/components/account/form-states";
 
-export type AccountFormState = {
-  ok?: boolean;
-  message?: string;
-  error?: string;
-  fieldErrors?: Partial<Record<"name" | "currentPassword" | "newPassword" | "confirmEmail" | "password", string>>;
-  /** What the user typed (never a password), shown again after an error. */
-  values?: { name?: string };
-};
 
 const SIGNED_OUT: AccountFormState = { error: "Your session has ended. Sign in again to change your account." };
 const nameSchema = z.string().trim().max(80, "Use at most 80 characters.");
@@ -31,7 +23,7 @@ export async function updateNameAction(_previous: AccountFormState, formData: Fo
   const raw = String(formData.get("name") ?? "");
   const name = nameSchema.safeParse(raw);
   if (!name.success) return { values: { name: raw }, fieldErrors: { name: name.error.issues[0]?.message } };
-  await db.user.update({ where: { id: user.id }, data: { name: name.data || null } });
+  await updateDisplayName(user.id, name.data || null);
   // The header shows the name on every page.
   revalidatePath("/", "layout");
   return { ok: true, message: "Name saved.", values: { name: name.data } };
@@ -59,10 +51,7 @@ export async function changePasswordAction(_previous: AccountFormState, formData
       : { fieldErrors: { currentPassword: "That is not your current password." } };
   }
   const passwordHash = await hashPassword(next.data);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await revokeAllSessions(user.id, tx);
-  });
+  await replacePassword(user.id, passwordHash);
   // Every session ended, this one too: sign in again with the new password.
   await signOut({ redirectTo: "/sign-in?changed=password" });
   return { ok: true };
@@ -84,8 +73,7 @@ export async function deleteAccountAction(_previous: AccountFormState, formData:
   if (!user) return SIGNED_OUT;
   const confirmEmail = String(formData.get("confirmEmail") ?? "").trim().toLowerCase();
   if (confirmEmail !== user.email) return { fieldErrors: { confirmEmail: `Type ${user.email} to confirm.` } };
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (row.passwordHash) {
+  if ((await getAccountSummary(user.id)).hasPassword) {
     const checked = await checkCredentials(user.email, String(formData.get("password") ?? ""), getClientAddress(await headers()));
     if (!checked.ok) {
       return checked.error === "rate_limited"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountSettings } from "@/components/account/account-settings";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { getAccountSummary } from "@/lib/auth/account-data";
 import { changePasswordAction, deleteAccountAction, signOutEverywhereAction, updateNameAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -10,10 +10,7 @@ export const metadata: Metadata = { title: "Account settings" };
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?next=%2Faccount");
-  const [row, sessions] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } }),
-    db.session.count({ where: { userId: user.id, expires: { gt: new Date() } } }),
-  ]);
+  const { hasPassword, activeSessions } = await getAccountSummary(user.id);
   return (
     <div className="mx-auto max-w-xl space-y-10 py-8">
       <header className="space-y-1">
@@ -23,8 +20,8 @@ export default async function AccountPage() {
       <AccountSettings
         name={user.name ?? ""}
         email={user.email}
-        hasPassword={row.passwordHash !== null}
-        sessions={sessions}
+        hasPassword={hasPassword}
+        sessions={activeSessions}
         updateName={updateNameAction}
         changePassword={changePasswordAction}
         signOutEverywhere={signOutEverywhereAction}

@@ -6,8 +6,8 @@ import { requestPasswordReset, resetLink } from "@/lib/auth/password-reset";
 import { emailSchema } from "@/lib/auth/users";
 import { env } from "@/lib/env";
 import { isMailConfigured, sendMail } from "@/lib/mail";
+import type { ForgotState } from "@/components/account/form-states";
 
-export type ForgotState = { sent?: boolean; error?: string; fieldError?: string; email?: string };
 
 /**
  * Emails a reset link. The answer is the same whether or not the email has an account, so the form

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { checkPasswordStrength } from "@/lib/auth/password-policy";
 import { checkResetToken, resetPassword } from "@/lib/auth/password-reset";
 import { passwordSchema } from "@/lib/auth/users";
+import type { ResetState } from "@/components/account/form-states";
 
-export type ResetState = { done?: boolean; error?: string; fieldError?: string };
 
 const EXPLAIN = {
   invalid: "This reset link is not valid. Ask for a new one.",

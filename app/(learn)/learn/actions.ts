@@ -11,10 +11,10 @@ import type {
 import { getClientAddress } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getExercise, type PrivateExercise } from "@/lib/content";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
+  getProgressCounts,
   mayRevealSolution,
   recordQuizAnswer,
   revealableSolutionStage,
@@ -55,10 +55,7 @@ function invalid(error: z.ZodError): { ok: false; error: string } {
 }
 
 async function progressSnapshot(userId: string, exercise: PrivateExercise): Promise<ProgressSnapshot | null> {
-  const row = await db.progress.findUnique({
-    where: { userId_lessonId: { userId, lessonId: exercise.id } },
-    select: { attempts: true, failedAttempts: true, passed: true, stagesPassed: true },
-  });
+  const row = await getProgressCounts(userId, exercise.id);
   if (!row) return null;
   const solutionAvailable = exercise.stages.length
     ? (await revealableSolutionStage(userId, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, row)) !== null
@@ -115,10 +112,7 @@ export async function revealSolutionAction(input: unknown): Promise<SolutionOutc
   if (!user) return { ok: false, error: "Sign in and submit your attempts to unlock the reference solution." };
   const exercise = await getExercise(parsed.data.exerciseId);
   if (!exercise) return { ok: false, error: "Unknown exercise." };
-  const progress = await db.progress.findUnique({
-    where: { userId_lessonId: { userId: user.id, lessonId: exercise.id } },
-    select: { passed: true, failedAttempts: true, stagesPassed: true },
-  });
+  const progress = await getProgressCounts(user.id, exercise.id);
   if (exercise.stages.length) {
     const stage = await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress);
     if (stage === null) return { ok: false, error: `A stage's reference solution unlocks when you pass it, or after ${exercise.revealSolutionAfter} failed submissions of it.` };

@@ -1,9 +1,9 @@
-import { db } from "@/lib/db";
+import { pingDatabase } from "@/lib/db/health";
 
 /** Liveness and readiness: 200 when the database answers. */
 export async function GET() {
   try {
-    await db.$queryRaw`SELECT 1`;
+    await pingDatabase();
     return Response.json({ status: "ok" });
   } catch (error) {
     console.error("[health] database check failed", error);
