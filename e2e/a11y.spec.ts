@@ -47,7 +47,7 @@ for (const theme of ["light", "dark"] as const) {
 
     test(`visitor pages (${theme})`, async ({ page }) => {
       test.setTimeout(240_000);
-      for (const path of ["/", "/learn", "/learn/http", "/sign-in", "/sign-up", "/forgot-password", "/docs/api", "/no-such-page"]) {
+      for (const path of ["/", "/learn", "/learn/http", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=not-a-real-token", "/docs/api", "/no-such-page"]) {
         await page.goto(path);
         await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
         await check(page, `${path} (${theme})`);
@@ -78,7 +78,7 @@ for (const theme of ["light", "dark"] as const) {
     test(`account and teach pages (${theme})`, async ({ page }) => {
       test.setTimeout(240_000);
       await signIn(page, admin);
-      for (const path of ["/", "/learn", "/account", "/teach", "/teach/keys", "/teach/audit"]) {
+      for (const path of ["/", "/learn", "/account", "/teach", "/teach/keys", "/teach/audit", "/teach/forbidden"]) {
         await page.goto(path);
         await check(page, `${path} (${theme})`);
       }

@@ -43,7 +43,7 @@ async function signUp(page: Page, name: string) {
 
 async function openLesson(page: Page, path = LESSON) {
   await page.goto(path);
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
 }
 
 /**
@@ -110,7 +110,7 @@ test("a learner fails, fixes, passes, and finds draft and progress after a reloa
   // Back on the lesson after a reload: the draft and the progress are still there.
   await openLesson(page);
   await page.reload();
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
   expect(await editorText(page)).toContain("fixed: clamp, validate");
   await expect(page.getByTestId("attempts")).toContainText("Exercise passed");
   await expect(page.getByTestId("attempts")).toContainText("2 submissions so far");
@@ -159,7 +159,7 @@ test("hints come one at a time and stay revealed; reset asks first", async ({ pa
   await expect(page.getByRole("button", { name: "Show the next hint (3 of 3)" })).toBeVisible();
 
   // Reset to starter, behind a confirmation.
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
   await typeCode(page, "// my own attempt\n");
   await page.getByTestId("reset").click();
   const dialog = page.getByRole("dialog", { name: "Reset your code?" });
@@ -221,7 +221,7 @@ test("a draft saves while a long grade is still running", async ({ page }) => {
   grade.release();
   await expect(page.getByTestId("verdict")).toContainText("Time limit exceeded", { timeout: 90_000 });
   await page.reload();
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
   expect(await editorText(page)).toContain("// saved during the run");
 });
 
