@@ -9,7 +9,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client.ts";
-import { getDatabaseUrl } from "./env.ts";
+import { env, getDatabaseUrl } from "./env.ts";
 import { databaseProvider } from "./db/provider.ts";
 
 /** The database this process uses: "sqlite" or "postgresql". */
@@ -18,7 +18,7 @@ export const dbProvider = databaseProvider(getDatabaseUrl());
 function createClient(): PrismaClient {
   const url = getDatabaseUrl();
   if (dbProvider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
     // Same models, same methods; the generated types differ only in provider-specific extras.
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }

@@ -22,6 +22,12 @@ const envSchema = z.object({
       (url) => url.startsWith("file:") || /^postgres(ql)?:\/\/./.test(url),
       "DATABASE_URL must be a SQLite file: URL or a postgresql:// URL",
     ),
+  /** PostgreSQL only: connections per app server process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The port `npm start` (and `npm run dev`) listens on. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Where lessons are read from (content kept elsewhere, tests); default `<root>/lessons`. */
+  LESSONS_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
@@ -44,6 +50,8 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxySchema,
   /** Grader worker processes; default: one per CPU. */
   SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** sandbox/worker.ts, for a deployment where it is not found next to sandbox/pool.ts or under the root. */
+  SANDBOX_WORKER_PATH: z.string().min(1).optional(),
   /** Grading jobs that may wait for a worker, all users together; beyond it grading answers 503. */
   GRADER_MAX_QUEUE: z.coerce.number().int().min(1).default(200),
   /** Grading jobs one account (web or API key owner) may have running or waiting at once; beyond it 429. */
@@ -78,3 +86,6 @@ export function getDatabaseUrl(): string {
 
 /** The folder that holds the database and generated secrets (git-ignored). */
 export const DATA_DIR = path.join(/*turbopackIgnore: true*/ ROOT, "data");
+
+/** The lessons folder: LESSONS_DIR (relative to the root) or `<root>/lessons`. */
+export const LESSONS_ROOT = path.resolve(/*turbopackIgnore: true*/ ROOT, env.LESSONS_DIR || "lessons");

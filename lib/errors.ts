@@ -3,14 +3,12 @@
  * Expected failures (bad form input, a failing submission) are values, not AppErrors.
  */
 export const ERROR_STATUS = {
-  bad_request: 400,
   invalid_json: 400,
   validation_failed: 422,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
-  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -21,7 +21,7 @@ export { GraderBusyError } from "./pool.ts";
 export type { BusyReason, PoolStats, RunOptions } from "./pool.ts";
 
 export interface GraderOptions {
-  /** Worker processes (default: SANDBOX_WORKERS, else the number of CPUs). */
+  /** Worker processes (default: the number of CPUs; the server passes SANDBOX_WORKERS from lib/env.ts). */
   workers?: number;
   /** Path of sandbox/worker.ts when it cannot be found next to this file or under cwd. */
   workerPath?: string;
@@ -53,8 +53,6 @@ export interface Grader {
 }
 
 function defaultWorkers(): number {
-  const fromEnv = Number(process.env.SANDBOX_WORKERS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
@@ -115,8 +113,8 @@ const GRADER_KEY = Symbol.for("serverside.sandbox.grader");
 const processGlobal = globalThis as typeof globalThis & { [GRADER_KEY]?: Grader };
 
 /**
- * The process-wide grader, created on first use: `options` (default: SANDBOX_WORKERS workers, no
- * owner limits) apply only to the call that creates it.
+ * The process-wide grader, created on first use: `options` (default: one worker per CPU, no owner
+ * limits) apply only to the call that creates it.
  */
 export function getGrader(options?: GraderOptions): Grader {
   processGlobal[GRADER_KEY] ??= createGrader(options);

@@ -118,6 +118,23 @@ interface Owner {
   lastServed: number;
 }
 
+/**
+ * Stops an idle worker. Normally SIGKILL: nothing of it is worth waiting for. When coverage is being
+ * collected (NODE_V8_COVERAGE, `npm run test:unit`), a killed process writes no coverage, so the
+ * worker is asked to exit instead (it exits when its IPC channel closes) and killed only if it has
+ * not within 5 s.
+ */
+function stopWorker(child: ChildProcess): void {
+  if (!process.env.NODE_V8_COVERAGE || !child.connected) {
+    child.kill("SIGKILL");
+    return;
+  }
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  timer.unref();
+  child.once("exit", () => clearTimeout(timer));
+  child.disconnect();
+}
+
 /** Why the pool killed a worker, so the exit handler reports the right thing. */
 type KillReason = "timeout" | "memory" | "recycle" | "closed";
 
@@ -201,8 +218,6 @@ class LogGate {
 
 /** Finds sandbox/worker.ts whether we run from source (node, tsx) or bundled (Next.js, cwd = repo root). */
 export function resolveWorkerPath(): string {
-  const fromEnv = process.env.SANDBOX_WORKER_PATH;
-  if (fromEnv) return path.resolve(fromEnv);
   const candidates: string[] = [];
   try {
     candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.ts"));
@@ -211,7 +226,7 @@ export function resolveWorkerPath(): string {
   }
   candidates.push(path.join(process.cwd(), "sandbox", "worker.ts"));
   for (const candidate of candidates) if (existsSync(candidate)) return candidate;
-  throw new Error(`sandbox worker not found (looked in ${candidates.join(", ")}); set SANDBOX_WORKER_PATH`);
+  throw new Error(`sandbox worker not found (looked in ${candidates.join(", ")}); pass workerPath (the server: SANDBOX_WORKER_PATH)`);
 }
 
 /** An "error" result of the given kind. */
@@ -328,7 +343,7 @@ export class WorkerPool {
   /** Replaces an idle worker: killed now, a fresh one spawned by onExit. */
   private recycle(slot: Slot): void {
     slot.killedFor = "recycle";
-    slot.child.kill("SIGKILL");
+    stopWorker(slot.child);
   }
 
   private onMessage(slot: Slot, message: WorkerReply): void {
@@ -570,7 +585,7 @@ export class WorkerPool {
           if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
           slot.child.once("exit", () => resolve());
           slot.killedFor = "closed";
-          slot.child.kill("SIGKILL");
+          stopWorker(slot.child);
         }),
     );
     await Promise.all(exits);

@@ -242,7 +242,7 @@ export const loadReportSchema = z.union([
 export type LoadReport = z.infer<typeof loadReportSchema>;
 
 /** After each step of a test: still running (and whether a timer fired), or its outcome. */
-export const testReportSchema = z.union([
+export const testReportSchema = z.discriminatedUnion("state", [
   z.object({ state: z.literal("pending"), timerFired: z.boolean(), outputExceeded: z.boolean() }).strict(),
   z
     .object({

@@ -130,7 +130,3 @@ export function columnMapper(source: string, fileName: string, language: Languag
   };
 }
 
-/** Maps a 1-based column of transpiled code back to the learner's source (same line). */
-export function mapColumn(source: string, fileName: string, language: Language, line: number, column: number): number {
-  return columnMapper(source, fileName, language)(line, column);
-}

@@ -45,11 +45,8 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
   return files;
 }
 
-interface SqlModule {
-  runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResult>;
-  takeSqlEngineDamage(): boolean;
-}
-let sqlModule: SqlModule | undefined;
+// Loaded on the first SQL job: workers that grade only code never load sql.js.
+let sqlModule: typeof import("./sql/run-sql-job.ts") | undefined;
 
 /** Runs a code job, with its database session when it declares one. */
 async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory): Promise<GradeResult> {
@@ -65,17 +62,8 @@ async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory)
 }
 
 async function runSql(job: SqlJob, limits: Limits): Promise<GradeResult> {
-  let mod: SqlModule;
-  try {
-    // A variable specifier: sandbox/sql is written in parallel and may not exist yet.
-    const specifier = "./sql/run-sql-job.ts";
-    mod = await import(specifier);
-    sqlModule = mod;
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    return { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "SQL grading is not available yet." }, durationMs: 0 };
-  }
-  return mod.runSqlJob(job, limits);
+  sqlModule ??= await import("./sql/run-sql-job.ts");
+  return sqlModule.runSqlJob(job, limits);
 }
 
 async function main(): Promise<void> {

@@ -44,8 +44,8 @@ async function startServer(port: number): Promise<{ url: string; child: ChildPro
   const db = "./data/bench.db";
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(db + suffix), { force: true });
   const child = spawn(
-    process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    "sh",
+    ["scripts/node.sh", "scripts/start.ts"],
     { env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${db}`, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "inherit", "inherit"], detached: true },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -7,10 +7,15 @@
  * same machine load). And a database-backed exercise (serverside:db): 10 tests, each on a fresh
  * SQLite database seeded from a 3-table seed, one insert and two queries per test, with its p50 as a
  * ratio of the function exercise's.
+ * Cost per test: the same exercise with 10, 40 and 200 tests, each graded --jobs / 4 times with
+ * every worker busy; the workers' CPU time per grade comes from their own counters
+ * (/proc/<pid>/stat, Linux), so the load of other processes does not inflate it. The 40-test
+ * exercise's p50 is also measured interleaved with the 10-test one.
  *
  *   npm run bench:sandbox [-- --jobs 2000 --baseline 40 --workers 2]
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -58,6 +63,41 @@ ${CASES.map(([input, out], i) => `  test("case ${i}", () => { expect(slugify(${J
 });
 `;
 const JOB: CodeJob = { kind: "code", language: "ts", code: SOLUTION, tests: [{ name: "slugify.test.ts", source: TESTS, hidden: true }] };
+
+/** The same exercise with `count` tests (the ten cases, repeated under other names). */
+function jobWithTests(count: number): CodeJob {
+  const source = `import { slugify } from "./solution";
+describe("slugify", () => {
+${Array.from({ length: count }, (_, i) => {
+  const [input, out] = CASES[i % CASES.length]!;
+  return `  test("case ${i}", () => { expect(slugify(${JSON.stringify(input)})).toBe(${JSON.stringify(out)}); });`;
+}).join("\n")}
+});
+`;
+  return { kind: "code", language: "ts", code: SOLUTION, tests: [{ name: "slugify.test.ts", source, hidden: true }] };
+}
+const JOB_40 = jobWithTests(40);
+const JOB_200 = jobWithTests(200);
+
+/** CPU milliseconds (user + system) a process has used, from /proc/<pid>/stat; null off Linux. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100
+  } catch {
+    return null;
+  }
+}
+function workersCpuMs(pids: number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const ms = processCpuMs(pid);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
+}
 
 // The same exercise in three learner files that import each other; the tests import "./slugify".
 const MULTI_FILE_JOB: CodeJob = {
@@ -150,12 +190,14 @@ async function main(): Promise<void> {
 
     // Latency: one job at a time, end to end through grade(); the multi-file job interleaved with it.
     const latencies: number[] = [];
+    const fortyLatencies: number[] = [];
     const multiLatencies: number[] = [];
     const dbLatencies: number[] = [];
     for (let i = 0; i < 20; i++) await grader.grade(DB_JOB); // sql.js loads once per worker
     for (let i = 0; i < LATENCY_JOBS; i++) {
       for (const [job, into] of [
         [JOB, latencies],
+        [JOB_40, fortyLatencies],
         [MULTI_FILE_JOB, multiLatencies],
         [DB_JOB, dbLatencies],
       ] as const) {
@@ -166,6 +208,7 @@ async function main(): Promise<void> {
       }
     }
     latencies.sort((a, b) => a - b);
+    fortyLatencies.sort((a, b) => a - b);
     multiLatencies.sort((a, b) => a - b);
     dbLatencies.sort((a, b) => a - b);
 
@@ -183,6 +226,32 @@ async function main(): Promise<void> {
     );
     const throughput = JOBS / ((performance.now() - started) / 1000);
 
+    // Cost per grade by number of tests: workers' CPU per grade, every worker busy.
+    const costJobs = Math.max(20, Math.round(JOBS / 4));
+    const cost: Record<string, { cpuMsPerGrade: number | null; gradesPerSec: number }> = {};
+    for (const [label, job] of [["10", JOB], ["40", JOB_40], ["200", JOB_200]] as const) {
+      for (let i = 0; i < WORKERS * 4; i++) await grader.grade(job); // each worker's caches warm
+      const pids = grader.workerPids();
+      const cpuBefore = workersCpuMs(pids);
+      let sent = 0;
+      const costStarted = performance.now();
+      await Promise.all(
+        Array.from({ length: WORKERS * 2 }, async () => {
+          while (sent < costJobs) {
+            sent++;
+            const r = await grader.grade(job);
+            if (r.status !== "pass") throw new Error(`a ${label}-test grade did not pass`);
+          }
+        }),
+      );
+      const seconds = (performance.now() - costStarted) / 1000;
+      const cpuAfter = workersCpuMs(grader.workerPids());
+      cost[label] = {
+        cpuMsPerGrade: cpuBefore !== null && cpuAfter !== null ? round((cpuAfter - cpuBefore) / costJobs) : null,
+        gradesPerSec: round(costJobs / seconds),
+      };
+    }
+
     // Baseline: one node process per submission.
     const baseline: number[] = [];
     for (let i = 0; i < BASELINE_RUNS; i++) baseline.push(await runBaselineOnce());
@@ -193,12 +262,18 @@ async function main(): Promise<void> {
 
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
+    const fortyP50 = percentile(fortyLatencies, 50);
     const multiP50 = percentile(multiLatencies, 50);
     const dbP50 = percentile(dbLatencies, 50);
     const baselineP50 = percentile(baseline, 50);
     console.log(`machine: ${os.cpus().length} CPUs, ${WORKERS} grader workers, node ${process.version}`);
     console.log(`pool (isolated-vm): p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${LATENCY_JOBS} sequential grades; ${round(throughput)} grades/s over ${JOBS} concurrent grades`);
     console.log(`process per submission: p50 ${round(baselineP50)} ms, p95 ${round(percentile(baseline, 95))} ms over ${BASELINE_RUNS} runs; ${round(baselineThroughput)} runs/s`);
+    console.log(`40-test exercise: p50 ${round(fortyP50)} ms, p95 ${round(percentile(fortyLatencies, 95))} ms; ${round(fortyP50 / p50)}x the 10-test exercise's p50`);
+    for (const label of ["10", "40", "200"]) {
+      const c = cost[label]!;
+      console.log(`${label} tests: ${c.cpuMsPerGrade ?? "?"} ms of worker CPU per grade, ${c.gradesPerSec} grades/s (${costJobs} grades, every worker busy)`);
+    }
     console.log(`multi-file exercise (3 learner files): p50 ${round(multiP50)} ms, p95 ${round(percentile(multiLatencies, 95))} ms; ${round(multiP50 / p50)}x the function exercise's p50`);
     console.log(`database-backed exercise (10 tests, a fresh seeded SQLite each): p50 ${round(dbP50)} ms, p95 ${round(percentile(dbLatencies, 95))} ms; ${round(dbP50 / p50)}x the function exercise's p50`);
     console.log(`speedup (baseline p50 / pool p50): ${round(baselineP50 / p50)}x`);
@@ -209,6 +284,11 @@ async function main(): Promise<void> {
         throughputPerSec: round(throughput),
         baselineP50Ms: round(baselineP50),
         speedup: round(baselineP50 / p50),
+        fortyTestP50Ms: round(fortyP50),
+        fortyTestRatio: round(fortyP50 / p50),
+        cpuMsPerGrade: { tests10: cost["10"]!.cpuMsPerGrade, tests40: cost["40"]!.cpuMsPerGrade, tests200: cost["200"]!.cpuMsPerGrade },
+        cpuRatio40to10: cost["10"]!.cpuMsPerGrade && cost["40"]!.cpuMsPerGrade ? round(cost["40"]!.cpuMsPerGrade / cost["10"]!.cpuMsPerGrade) : null,
+        loadAverage: os.loadavg().map((l) => round(l)),
         multiFileP50Ms: round(multiP50),
         multiFileRatio: round(multiP50 / p50),
         databaseP50Ms: round(dbP50),

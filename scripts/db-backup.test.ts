@@ -9,7 +9,8 @@ import Database from "better-sqlite3";
 import { applyMigrations } from "../lib/db/migrate.ts";
 
 const run = promisify(execFile);
-const NODE_ARGS = ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "scripts/db.ts"];
+// `npm run db`, through the one runner of Node flags.
+const NODE_ARGS = ["scripts/node.sh", "scripts/db.ts"];
 
 test("npm run db -- backup copies a database that is being written to, and the copy restores", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-backup-"));
@@ -23,7 +24,7 @@ test("npm run db -- backup copies a database that is being written to, and the c
   const writer = setInterval(() => insert.run(`w${n}`, `w${n++}@example.com`), 5);
   const copy = path.join(dir, "copy.db");
   try {
-    const { stdout } = await run(process.execPath, [...NODE_ARGS, "backup", copy], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
+    const { stdout } = await run("sh", [...NODE_ARGS, "backup", copy], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
     assert.match(stdout, /integrity check ok/);
   } finally {
     clearInterval(writer);
@@ -36,6 +37,6 @@ test("npm run db -- backup copies a database that is being written to, and the c
   assert.deepEqual(await applyMigrations(`file:${copy}`, () => {}), []);
 
   // An existing file is never overwritten.
-  await assert.rejects(run(process.execPath, [...NODE_ARGS, "backup", copy], { env: { ...process.env, DATABASE_URL: `file:${file}` } }), /exists/);
+  await assert.rejects(run("sh", [...NODE_ARGS, "backup", copy], { env: { ...process.env, DATABASE_URL: `file:${file}` } }), /exists/);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -7,16 +7,17 @@
  * Prints one `file:line: message` per problem and a summary; exits 1 on any problem.
  *   --no-grade   skip the sandbox (schema, ids, links, quiz only): fast, while writing prose.
  *   --no-bar     skip the quality bar (prose length, hints, quiz, hidden tests, mistakes): while drafting.
+ *   --summary    also print a table: each exercise's kind, hidden tests, mistakes and equivalents.
  * The lessons folder is LESSONS_DIR when set (as for the app and `grade`), else ./lessons.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkLessons, type Grade } from "../lib/content/check-lessons.ts";
+import { checkLessons, type ExerciseSummary, type Grade } from "../lib/content/check-lessons.ts";
 import { defaultLessonsRoot } from "../lib/content/watch-lessons.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 
-const USAGE = "usage: npm run lessons:check [-- <lesson folder or file>] [--no-grade] [--no-bar]";
-const FLAGS = new Set(["--no-grade", "--no-bar"]);
+const USAGE = "usage: npm run lessons:check [-- <lesson folder or file>] [--no-grade] [--no-bar] [--summary]";
+const FLAGS = new Set(["--no-grade", "--no-bar", "--summary"]);
 
 /** True when `dir` is itself a lessons root: one of its folders holds a track.yaml. */
 function isLessonsRoot(dir: string): boolean {
@@ -58,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
   let close: (() => unknown) | undefined;
   if (!noGrade) {
     const sandbox = await import("../sandbox/index.ts");
-    const grader = sandbox.getGrader();
+    const { env } = await import("../lib/env.ts");
+    const grader = sandbox.getGrader({ workers: env.SANDBOX_WORKERS, workerPath: env.SANDBOX_WORKER_PATH });
     grade = (job) => grader.grade(job);
     close = () => (grader as { close?: () => unknown }).close?.();
   }
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     for (const problem of report.problems) console.log(formatProblem(problem));
+    if (argv.includes("--summary")) printSummary(report.summary);
     const files = new Set(report.problems.map((p) => p.file)).size;
     const what = `${report.lessons} lesson(s), ${report.exercises} exercise(s), ${noGrade ? "grading skipped (--no-grade)" : `${report.jobs} grading job(s)`}`;
     const seconds = (report.durationMs / 1000).toFixed(1);
@@ -82,6 +85,18 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await close?.();
   }
+}
+
+/** The --summary table (Markdown, so it pastes into a note or an issue). */
+function printSummary(rows: ExerciseSummary[]): void {
+  console.log("| exercise | kind | hidden tests | mistakes | equivalents |");
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const row of rows) {
+    console.log(`| ${row.id} | ${row.kind} | ${row.hiddenTests ?? "not graded"} | ${row.mistakes} | ${row.kind === "tests" ? row.equivalents : "-"} |`);
+  }
+  const byKind = new Map<string, number>();
+  for (const row of rows) byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + 1);
+  console.log(`\n${rows.length} exercise(s): ${[...byKind].map(([kind, n]) => `${n} ${kind}`).join(", ")}`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

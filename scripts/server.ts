@@ -13,6 +13,8 @@
  *    the 1 MB limit 413, bodies that are not the JSON an action call sends 400.
  * 4. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
  *    in flight finish (grades included) for up to SHUTDOWN_DRAIN_SECONDS + 5 s, then exits.
+ * 5. A warm start. Next.js runs instrumentation.ts (the grader's pool, the lessons) on the first request
+ *    in production; here one private request does that before the port opens (warmUp below).
  *
  * Runs under Node's own TypeScript type stripping (no loader), so it imports from lib/ only files without dependencies.
  */
@@ -25,6 +27,7 @@ import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
 /** The header carrying the socket address (set here, never trusted from a client). */
 export const SOCKET_ADDRESS_HEADER = "x-serverside-socket-address";
 
+// PORT and SHUTDOWN_DRAIN_SECONDS come validated from scripts/start.ts (lib/env.ts), which starts this file.
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 // A little longer than the grader's drain (SHUTDOWN_DRAIN_SECONDS, lib/grading), which answers what it cannot finish.
@@ -70,7 +73,37 @@ const server = http.createServer((req, res) => {
 // Slowloris-style clients cannot hold a connection forever before sending their headers.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
+await warmUp();
 server.listen(port, hostname, () => log(`ready on http://${hostname ?? "localhost"}:${port}`));
+
+/**
+ * In production Next.js prepares its server, which runs instrumentation.ts (the grader's pool and
+ * its warm-up, the lessons), on the first request it handles, and every request that arrives
+ * meanwhile waits: the first grades after a start took 20-30 s on a busy machine. So one request
+ * goes through Next's handler on a private loopback socket before the real port opens.
+ */
+async function warmUp(): Promise<void> {
+  const started = performance.now();
+  const local = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("[serverside] warm-up request failed", error);
+      res.end();
+    });
+  });
+  try {
+    await new Promise<void>((resolve, reject) => local.once("error", reject).listen(0, "127.0.0.1", resolve));
+    const address = local.address();
+    if (address === null || typeof address === "string") return;
+    const response = await fetch(`http://127.0.0.1:${address.port}/api/v1/openapi.json`, { signal: AbortSignal.timeout(120_000) });
+    await response.arrayBuffer();
+    log(`warmed up in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    // Never a reason not to start: the first requests are then just slower.
+    console.error("[serverside] warm-up failed", error);
+  } finally {
+    local.close();
+  }
+}
 
 const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
 const MAX_JSON_DEPTH = 64;

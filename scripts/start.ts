@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate.ts";
 import { getAuthSecret } from "../lib/auth/secret.ts";
-import { getDatabaseUrl, ROOT } from "../lib/env.ts";
+import { env, getDatabaseUrl, ROOT } from "../lib/env.ts";
 
 const dev = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[serverside] ${message}`);
@@ -34,14 +34,15 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 if (!dev) buildIfNeeded();
 
-const port = process.env.PORT ?? "3000";
+const port = String(env.PORT);
 // Production runs our own http server around Next's handler (scripts/server.ts: the socket's
 // address for TRUST_PROXY, and a graceful stop); development keeps `next dev` for hot reload.
 const server = dev
   ? spawn(process.execPath, [nextBin, "dev", "-p", port], { cwd: ROOT, env: childEnv, stdio: "inherit" })
   : spawn(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(ROOT, "scripts/server.ts")], {
       cwd: ROOT,
-      env: { ...childEnv, NODE_ENV: "production", PORT: port },
+      // Validated by lib/env.ts here: scripts/server.ts runs without dependencies (no zod).
+      env: { ...childEnv, NODE_ENV: "production", PORT: port, SHUTDOWN_DRAIN_SECONDS: String(env.SHUTDOWN_DRAIN_SECONDS) },
       stdio: "inherit",
     });
 // Stopping: SIGTERM or SIGINT go on to the server, which stops taking new grades, finishes those in flight

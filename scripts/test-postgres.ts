@@ -33,8 +33,8 @@ if ("skip" in cluster) {
 }
 console.log(`[test:pg] PostgreSQL on port ${cluster.port}; running ${files.join(", ")}`);
 const result = spawnSync(
-  process.execPath,
-  ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...files],
+  "sh",
+  ["scripts/node.sh", "--test", "--test-reporter=spec", ...files],
   { cwd: ROOT, stdio: "inherit", env: { ...process.env, TEST_POSTGRES_URL: cluster.serverUrl } },
 );
 cluster.stop();

@@ -64,7 +64,7 @@ async function printResetLink(rawEmail: string, baseUrl: string | undefined): Pr
     return 1;
   }
   const token = await createPasswordReset(user.id);
-  const base = baseUrl ?? env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const base = baseUrl ?? env.SITE_URL ?? `http://localhost:${env.PORT}`;
   console.log(`Password-reset link for ${email.data} (works once, for one hour):`);
   console.log(resetLink(token, base));
   return 0;

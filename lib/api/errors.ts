@@ -22,14 +22,12 @@ export type Problem = {
 
 /** Short, fixed titles per code (the detail says what happened this time). */
 export const PROBLEM_TITLES: Record<ErrorCode, string> = {
-  bad_request: "Bad request",
   invalid_json: "Malformed JSON",
   validation_failed: "Invalid request",
   unauthorized: "Not signed in",
   forbidden: "Not allowed",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
-  conflict: "Conflict",
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported media type",
   rate_limited: "Too many requests",

@@ -48,14 +48,12 @@ export type OpenApiDocument = {
 
 /** What each error code means, for the reference. */
 export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
-  bad_request: "The request is malformed in a way no other code describes.",
   invalid_json: "The body is not valid JSON (or not UTF-8, or empty).",
   validation_failed: "The JSON or query string does not match the schema; `errors` lists each field (`path`, `message`).",
   unauthorized: "Not signed in (web pages and exports; the API uses the *_api_key codes).",
   forbidden: "The key's owner may not do this (a learner's key naming another learner).",
   not_found: "No such track, submission or endpoint, or none this key may read.",
   method_not_allowed: "The endpoint exists but not with this method; the Allow header lists the methods it has.",
-  conflict: "The request conflicts with the current state.",
   payload_too_large: "The body is larger than the server's limit (API_MAX_BODY_BYTES); reading stops at the limit.",
   unsupported_media_type: "POST bodies must be JSON: Content-Type: application/json.",
   rate_limited: "The key used up its requests per minute (a batch costs one per item). Wait Retry-After seconds.",
@@ -325,7 +323,7 @@ function buildDocument(): OpenApiDocument {
       },
     },
     "x-error-codes": (Object.keys(ERROR_STATUS) as ErrorCode[])
-      .filter((code) => code !== "unauthorized" && code !== "conflict" && code !== "bad_request")
+      .filter((code) => code !== "unauthorized")
       .map((code) => ({ code, status: ERROR_STATUS[code], description: ERROR_DESCRIPTIONS[code] })),
   };
 }

@@ -217,12 +217,15 @@ export const gradeResponseSchema = named(
 );
 export type GradeResponse = z.infer<typeof gradeResponseSchema>;
 
+/** A submission's stored status (Submission.status). */
+export const submissionStatusSchema = z.enum(["pass", "fail", "error"]);
+
 export const submissionSchema = named(
   z.object({
     id: z.string(),
     exerciseId: z.string(),
     mode: gradeModeSchema,
-    status: z.enum(["pass", "fail", "error"]),
+    status: submissionStatusSchema,
     learner: learnerSchema,
     apiKeyId: z.string().nullable().describe("The key that sent it; null for submissions from the lesson page."),
     language: z.string(),

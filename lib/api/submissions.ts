@@ -13,7 +13,7 @@ import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AuthenticatedKey } from "./keys.ts";
 import { findUser } from "./learners.ts";
-import type { SubmissionBody } from "./schemas.ts";
+import { gradeModeSchema, submissionStatusSchema, type SubmissionBody } from "./schemas.ts";
 
 const select = {
   id: true,
@@ -38,8 +38,9 @@ function toBody(row: Row, fullView: boolean): SubmissionBody {
   return {
     id: row.id,
     exerciseId: row.exerciseId,
-    mode: row.mode as SubmissionBody["mode"],
-    status: row.status as SubmissionBody["status"],
+    // Strings in the database (no enums, for PostgreSQL and SQLite alike): parsed, not cast.
+    mode: gradeModeSchema.parse(row.mode),
+    status: submissionStatusSchema.parse(row.status),
     learner: row.user,
     apiKeyId: row.apiKeyId,
     language: row.language,

@@ -4,9 +4,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db.ts";
-import { AppError } from "../errors.ts";
 import { auth } from "./index.ts";
-import { canTeach, type Role } from "./roles.ts";
+import { roleSchema, type Role } from "./roles.ts";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
 
@@ -24,19 +23,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     select: { expires: true, user: { select: { id: true, email: true, name: true, role: true } } },
   });
   if (!row || row.user.id !== id || row.expires.getTime() <= Date.now()) return null;
-  return row.user as CurrentUser;
+  // The role is a string in the database: parsed, not cast.
+  return { ...row.user, role: roleSchema.parse(row.user.role) };
 });
 
-/** The signed-in user, or an "unauthorized" AppError. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthorized", "Sign in to do this.");
-  return user;
-}
-
-/** The signed-in instructor or admin, or an AppError (unauthorized / forbidden). */
-export async function requireInstructor(): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!canTeach(user.role)) throw new AppError("forbidden", "Only instructors and admins can do this.");
-  return user;
-}

@@ -9,6 +9,7 @@ import { getDecoyHash, hashPassword, verifyPassword } from "./password.ts";
 import { recordAuditEvent, type AuditActor } from "./audit.ts";
 import type { Role } from "./roles.ts";
 import { revokeAllSessions } from "./sessions.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 
 export const emailSchema = z
   .string()
@@ -52,7 +53,7 @@ export async function createUser(input: {
     });
     return { ok: true, user: user as PublicUser };
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "email_taken" };
+    if (isUniqueViolation(error)) return { ok: false, error: "email_taken" };
     throw error;
   }
 }

@@ -72,7 +72,7 @@ describe("lessons:check on broken fixtures", () => {
 
 describe("the lessons:check command", () => {
   const runWith = (env: Record<string, string>, ...args: string[]) =>
-    spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--conditions=react-server", "scripts/lessons-check.ts", ...args], {
+    spawnSync("sh", ["scripts/node.sh", "scripts/lessons-check.ts", ...args], {
       cwd: path.resolve(import.meta.dirname, "../.."),
       encoding: "utf8",
       env: { ...process.env, LESSONS_DIR: "", ...env },
@@ -107,6 +107,19 @@ describe("the lessons:check command", () => {
     const result = runWith({ LESSONS_DIR: "lib/content/fixtures/quiz-answers" }, "--no-grade", "--no-bar");
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: /);
+  });
+
+  test("--summary prints each exercise's kind, the hidden tests Submit ran, and its mistakes", () => {
+    const lesson = "lessons/http/http-status-codes";
+    const mistakes = readdirSync(`${lesson}/mistakes`).length;
+    const graded = run(lesson, "--summary");
+    assert.equal(graded.status, 0, graded.stdout + graded.stderr);
+    const row = graded.stdout.match(/^\| http\/http-status-codes \| handler \| (\d+) \| (\d+) \| - \|$/m);
+    assert.ok(row, graded.stdout);
+    assert.ok(Number(row[1]) >= 6, `hidden tests: ${row[1]}`);
+    assert.equal(Number(row[2]), mistakes);
+    assert.match(graded.stdout, /^1 exercise\(s\): 1 handler$/m);
+    assert.match(run(lesson, "--summary", "--no-grade").stdout, /^\| http\/http-status-codes \| handler \| not graded \| /m);
   });
 
   test("refuses a path that does not exist", () => {

@@ -50,6 +50,23 @@ export interface CheckReport {
   durationMs: number;
   /** Set when `only` matched nothing. */
   notFound?: string;
+  /** One row per exercise checked, in lesson order: what its grading holds. */
+  summary: ExerciseSummary[];
+}
+
+/** What an exercise's grading holds, for `lessons:check --summary`. */
+export interface ExerciseSummary {
+  /** track/lesson */
+  id: string;
+  kind: PrivateExercise["kind"];
+  /**
+   * Hidden tests that Submit runs on the reference solution (a project: all stages; sql: hidden
+   * datasets); a tests exercise's mutants. Null when grading was skipped or the reference failed.
+   */
+  hiddenTests: number | null;
+  mistakes: number;
+  /** tests exercises: other correct implementations the learner's tests must pass on. */
+  equivalents: number;
 }
 
 const isInside = (child: string, parent: string) => {
@@ -69,7 +86,7 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
   for (const problems of content.broken.values()) for (const p of problems) lessonDirs.push(path.dirname(p.file));
   const inScope = (dir: string) => !only || isInside(dir, only) || isInside(only, dir);
   if (only && !lessonDirs.some(inScope) && !content.problems.some((p) => isInside(p.file, only))) {
-    return { problems: [], lessons: 0, exercises: 0, jobs: 0, durationMs: performance.now() - started, notFound: only };
+    return { problems: [], lessons: 0, exercises: 0, jobs: 0, durationMs: performance.now() - started, notFound: only, summary: [] };
   }
   const selected = [...content.sources.values()].filter((s) => inScope(s.dir));
   const selectedDirs = selected.map((s) => s.dir);
@@ -96,16 +113,24 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
     }
   }
   let jobs = 0;
+  const hiddenCounts = new Map<string, number>();
   if (options.grade) {
     const grade = options.grade;
-    const tasks = exercises.filter((e) => !brokenSeeds.has(e.id)).flatMap((exercise) => gradingTasks(exercise, content, options.bar === true));
+    const tasks = exercises.filter((e) => !brokenSeeds.has(e.id)).flatMap((exercise) => gradingTasks(exercise, content, options.bar === true, hiddenCounts));
     jobs = tasks.length;
     await runPool(tasks.map((task) => async () => problems.push(...(await task(grade)))), options.concurrency ?? 2);
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const lessonCount = new Set([...selectedDirs, ...problems.map((p) => p.file).filter((f) => f.endsWith("lesson.md")).map(path.dirname)]).size;
-  return { problems, lessons: lessonCount, exercises: exercises.length, jobs, durationMs: performance.now() - started };
+  const summary = exercises.map((exercise): ExerciseSummary => ({
+    id: `${exercise.trackId}/${exercise.id}`,
+    kind: exercise.kind,
+    hiddenTests: exercise.kind === "tests" ? exercise.mutants.length : (hiddenCounts.get(exercise.id) ?? null),
+    mistakes: exercise.mistakes.length,
+    equivalents: exercise.equivalents.length,
+  }));
+  return { problems, lessons: lessonCount, exercises: exercises.length, jobs, durationMs: performance.now() - started, summary };
 }
 
 async function runPool(tasks: (() => Promise<unknown>)[], concurrency: number): Promise<void> {
@@ -175,7 +200,7 @@ function checkSeeds(exercise: PrivateExercise): readonly number[] {
   return generates ? CHECK_SEEDS : CHECK_SEEDS.slice(0, 1);
 }
 
-function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: boolean): Task[] {
+function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: boolean, hiddenCounts: Map<string, number>): Task[] {
   const source = content.sources.get(exercise.id)!;
   const budget = resolveLimits(exercise.limits).timeoutMs;
   const budgetLine = source.lineOf(["exercise", "limits", "timeoutMs"]);
@@ -191,6 +216,7 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
   for (const seed of seeds) tasks.push(async (grade) => {
     const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise), "submit", undefined, { seed }));
     const problems: Problem[] = [];
+    if (seed === seeds[0] && result.status === "pass") hiddenCounts.set(exercise.id, result.tests.filter((t) => t.hidden).length);
     if (seed !== seeds[0] && result.status === "pass" && result.durationMs <= budget) return problems;
     if (bar && result.status === "pass") problems.push(...checkHiddenTestCount(exercise, result.tests.filter((t) => t.hidden).length));
     if (result.status === "error" && result.error?.kind === "timeout") {

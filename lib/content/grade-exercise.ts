@@ -10,6 +10,8 @@ import path from "node:path";
 import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
 import type { GradeMode } from "./grade-job.ts";
 import { buildGradeJobFor, getExercise, learnerCodeProblem } from "./index.ts";
+import { loadContent } from "./load-content.ts";
+import { defaultLessonsRoot } from "./watch-lessons.ts";
 import type { LearnerCode } from "./private-types.ts";
 
 export interface GradeExerciseOptions {
@@ -45,8 +47,8 @@ export function resolveExerciseArg(arg: string): { id: string; root?: string } {
 /** Grades `codeFile` for an exercise; an unknown exercise or unreadable file is an error value. */
 export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok: true; result: GradeResult } | { ok: false; error: string }> {
   const { id, root } = resolveExerciseArg(options.exercise);
-  if (root) process.env.LESSONS_DIR = root;
-  const exercise = await getExercise(id);
+  // A lesson outside the app's lessons folder is loaded from its own folder.
+  const exercise = root && root !== defaultLessonsRoot() ? ((await loadContent(root)).exercises.get(id) ?? null) : await getExercise(id);
   if (!exercise) return { ok: false, error: `no exercise "${id}" (an exercise id is its lesson id; see npm run lessons:check)` };
   let code: LearnerCode;
   let reading = options.codeFile;

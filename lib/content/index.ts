@@ -39,7 +39,13 @@ interface Cache {
   signature: string;
   content: Promise<LoadedContent>;
 }
-let cache: Cache | null = null;
+/**
+ * On globalThis, so that every bundle of a Next.js server (each route, instrumentation.ts) shares one
+ * copy: a module-level cache was filled once per bundle, seconds of CPU each, and the lessons loaded
+ * at start by instrumentation.ts were never the ones the routes read.
+ */
+const CACHE_KEY = Symbol.for("serverside.content.cache");
+const processGlobal = globalThis as typeof globalThis & { [CACHE_KEY]?: Cache | null };
 
 /** Path, size and mtime of every file under `dir`: changes whenever a lesson file is saved, added or removed. */
 async function signatureOf(dir: string): Promise<string> {
@@ -64,19 +70,22 @@ async function signatureOf(dir: string): Promise<string> {
 /** The loaded content, from memory (reloaded first in development when files changed). */
 async function getContent(): Promise<LoadedContent> {
   const root = defaultLessonsRoot();
-  const signature = cache && !isDevelopment() ? cache.signature : await signatureOf(root);
-  if (!cache || cache.signature !== signature) {
+  const cached = processGlobal[CACHE_KEY] ?? null;
+  const signature = cached && !isDevelopment() ? cached.signature : await signatureOf(root);
+  let current = processGlobal[CACHE_KEY] ?? null;
+  if (!current || current.signature !== signature) {
     const content = loadContent(root).then((loaded) => {
       // Log problems once per load, server-side; lessons:check is where authors see them all.
       for (const problem of loaded.problems) console.error(`[lessons] ${formatProblem(problem)}`);
       return loaded;
     });
-    cache = { signature, content };
+    current = { signature, content };
+    processGlobal[CACHE_KEY] = current;
     content.catch(() => {
-      if (cache?.content === content) cache = null;
+      if (processGlobal[CACHE_KEY]?.content === content) processGlobal[CACHE_KEY] = null;
     });
   }
-  return cache.content;
+  return current.content;
 }
 
 /** In development a broken lesson fails loudly (Next's overlay shows file:line); in production it is a 404. */

@@ -10,6 +10,9 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits, dashes)");
 
+/** An exercise id (== its lesson id) as a request names it: validated before any lookup. */
+export const exerciseIdSchema = z.string().max(100, "Unknown exercise.").regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown exercise.");
+
 export const trackSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1),

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { watch, type FSWatcher } from "node:fs";
-import path from "node:path";
+import { LESSONS_ROOT } from "../env.ts";
 
 const DEBOUNCE_MS = 100;
 
@@ -62,9 +62,9 @@ function close(root: string) {
 }
 
 /**
- * The app's lessons folder: LESSONS_DIR when set (content kept elsewhere, tests), else `<cwd>/lessons`
- * (Next and npm scripts run from the repository root). Read on every call so tests can switch it.
+ * The app's lessons folder: LESSONS_DIR when set (content kept elsewhere, tests), else `<root>/lessons`
+ * (lib/env.ts).
  */
 export function defaultLessonsRoot(): string {
-  return path.resolve(process.env.LESSONS_DIR || path.join(process.cwd(), "lessons"));
+  return LESSONS_ROOT;
 }

@@ -38,7 +38,7 @@ function state(): GradingState {
 
 /** The process's one grader pool, sized and bounded by lib/env.ts (created on first use). */
 export function getServerGrader(): Grader {
-  return getGrader({ workers: env.SANDBOX_WORKERS, maxQueue: env.GRADER_MAX_QUEUE, maxPendingPerOwner: env.GRADER_MAX_PENDING_PER_USER });
+  return getGrader({ workers: env.SANDBOX_WORKERS, workerPath: env.SANDBOX_WORKER_PATH, maxQueue: env.GRADER_MAX_QUEUE, maxPendingPerOwner: env.GRADER_MAX_PENDING_PER_USER });
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import "server-only";
 import { db } from "../db.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 
 /** Largest draft we keep, in characters (the sandbox refuses larger sources anyway). */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -23,7 +24,6 @@ export interface SavedDraft {
 
 export type SaveDraftResult = { ok: true; revision: number; savedAt: Date } | { ok: false; current: SavedDraft };
 
-const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 
 /** Every saved draft of an exercise for a learner (tombstones included), by file ("" for a one-file exercise). */
 export async function listDrafts(userId: string, exerciseId: string): Promise<(SavedDraft & { savedAt: Date })[]> {

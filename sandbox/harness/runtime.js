@@ -69,6 +69,7 @@
   const WeakSetAdd = WeakSet.prototype.add;
   const WeakMapGet = WeakMap.prototype.get;
   const WeakMapSet = WeakMap.prototype.set;
+  const WeakMapHas = WeakMap.prototype.has;
   const MapPrototypeForEach = Map.prototype.forEach;
   const MapPrototypeHas = Map.prototype.has;
   const MapPrototypeGet = Map.prototype.get;
@@ -806,78 +807,115 @@
   };
   matchers.toThrowError = matchers.toThrow;
 
-  function makeExpect(actual, isNot, mode) {
-    const api = {};
+  /** The matcher `name` bound to one expectation (what `expect(actual).not.resolves.toBe` returns). */
+  function boundMatcher(name, actual, isNot, mode) {
+    return function (...args) {
+      const run = (value, fromRejects) => {
+        const result = name === "toThrow" || name === "toThrowError"
+          ? matchers[name](value, args[0], fromRejects)
+          : ReflectApply(matchers[name], undefined, [value, ...args]);
+        if (result.invalid || result.pass === isNot) {
+          const argsText = result.noArgs ? "" : result.argsText !== undefined ? result.argsText : "expected";
+          const head = hint(name, isNot, argsText, mode) + (result.note && !result.invalid ? " " + result.note : "");
+          throw assertionFailure(head + "\n\n" + result.message(isNot));
+        }
+      };
+      if (mode === undefined) {
+        run(actual, false);
+        return undefined;
+      }
+      // .resolves / .rejects: a promise the test awaits. It gets an own `constructor` so that
+      // `await` takes it as is and never calls a (possibly patched) then().
+      const settled = new CapturedPromise((resolve, reject) => {
+        let source;
+        try {
+          source = ReflectApply(PromiseResolve, CapturedPromise, [actual]);
+        } catch {
+          reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nreceived value must be a promise"));
+          return;
+        }
+        ReflectApply(PromisePrototypeThen, source, [
+          (value) => {
+            if (mode === "rejects") {
+              reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nReceived promise resolved instead of rejected\nResolved to value: " + fmtOne(value)));
+              return;
+            }
+            try {
+              run(value, false);
+              resolve(undefined);
+            } catch (e) {
+              reject(e);
+            }
+          },
+          (reason) => {
+            if (mode === "resolves") {
+              reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nReceived promise rejected instead of resolved\nRejected to value: " + fmtOne(reason)));
+              return;
+            }
+            try {
+              run(reason, true);
+              resolve(undefined);
+            } catch (e) {
+              reject(e);
+            }
+          },
+        ]);
+      });
+      ObjectDefineProperty(settled, "constructor", { __proto__: null, value: CapturedPromise });
+      return settled;
+    };
+  }
+  // An expectation is an empty object whose prototype (one of six per context, frozen, one per
+  // combination of .not, .resolves, .rejects) has a getter per matcher that binds it on access;
+  // the value under test is kept in a WeakMap, out of reach of the code that holds the object.
+  // Why: building the ~30 matcher functions of each of the six variants on every expect() call
+  // (about 180 closures) was most of the cost of a small test.
+  const expectations = new CapturedWeakMap();
+  let expectationProtos = null;
+  function expectation(actual, proto) {
+    const api = { __proto__: proto };
+    ReflectApply(WeakMapSet, expectations, [api, actual]);
+    return api;
+  }
+  function expectationProto(isNot, mode, chain) {
+    const proto = { __proto__: ObjectPrototype };
     const names = ObjectKeys(matchers);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      api[name] = function (...args) {
-        const run = (value, fromRejects) => {
-          const result = name === "toThrow" || name === "toThrowError"
-            ? matchers[name](value, args[0], fromRejects)
-            : ReflectApply(matchers[name], undefined, [value, ...args]);
-          if (result.invalid || result.pass === isNot) {
-            const argsText = result.noArgs ? "" : result.argsText !== undefined ? result.argsText : "expected";
-            const head = hint(name, isNot, argsText, mode) + (result.note && !result.invalid ? " " + result.note : "");
-            throw assertionFailure(head + "\n\n" + result.message(isNot));
-          }
-        };
-        if (mode === undefined) {
-          run(actual, false);
-          return undefined;
-        }
-        // .resolves / .rejects: a promise the test awaits. It gets an own `constructor` so that
-        // `await` takes it as is and never calls a (possibly patched) then().
-        const settled = new CapturedPromise((resolve, reject) => {
-          let source;
-          try {
-            source = ReflectApply(PromiseResolve, CapturedPromise, [actual]);
-          } catch {
-            reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nreceived value must be a promise"));
-            return;
-          }
-          ReflectApply(PromisePrototypeThen, source, [
-            (value) => {
-              if (mode === "rejects") {
-                reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nReceived promise resolved instead of rejected\nResolved to value: " + fmtOne(value)));
-                return;
-              }
-              try {
-                run(value, false);
-                resolve(undefined);
-              } catch (e) {
-                reject(e);
-              }
-            },
-            (reason) => {
-              if (mode === "resolves") {
-                reject(assertionFailure(hint(name, isNot, "", mode) + "\n\nReceived promise rejected instead of resolved\nRejected to value: " + fmtOne(reason)));
-                return;
-              }
-              try {
-                run(reason, true);
-                resolve(undefined);
-              } catch (e) {
-                reject(e);
-              }
-            },
-          ]);
-        });
-        ObjectDefineProperty(settled, "constructor", { __proto__: null, value: CapturedPromise });
-        return settled;
-      };
+      ObjectDefineProperty(proto, name, {
+        __proto__: null,
+        get: function () {
+          if (!ReflectApply(WeakMapHas, expectations, [this])) throw new CapturedTypeError("expect(...)." + name + " must be called on an expectation");
+          return boundMatcher(name, ReflectApply(WeakMapGet, expectations, [this]), isNot, mode);
+        },
+        enumerable: true,
+        configurable: false,
+      });
     }
-    return api;
+    const chainKeys = ObjectKeys(chain);
+    for (let i = 0; i < chainKeys.length; i++) {
+      const key = chainKeys[i];
+      const next = chain[key];
+      ObjectDefineProperty(proto, key, {
+        __proto__: null,
+        get: function () {
+          if (!ReflectApply(WeakMapHas, expectations, [this])) throw new CapturedTypeError("expect(...)." + key + " must be read from an expectation");
+          return expectation(ReflectApply(WeakMapGet, expectations, [this]), next);
+        },
+        enumerable: true,
+        configurable: false,
+      });
+    }
+    return ObjectFreeze(proto);
   }
 
   function expect(actual) {
-    const api = makeExpect(actual, false, undefined);
-    api.not = makeExpect(actual, true, undefined);
-    api.resolves = makeExpect(actual, false, "resolves");
-    api.resolves.not = makeExpect(actual, true, "resolves");
-    api.rejects = makeExpect(actual, false, "rejects");
-    api.rejects.not = makeExpect(actual, true, "rejects");
-    return api;
+    if (expectationProtos === null) {
+      const resolves = expectationProto(false, "resolves", { not: expectationProto(true, "resolves", {}) });
+      const rejects = expectationProto(false, "rejects", { not: expectationProto(true, "rejects", {}) });
+      expectationProtos = expectationProto(false, undefined, { not: expectationProto(true, undefined, {}), resolves, rejects });
+    }
+    return expectation(actual, expectationProtos);
   }
   function asym(describe, match) {
     const m = { __proto__: null, describe: () => describe, match };

@@ -11,6 +11,7 @@ import type {
 import { getClientAddress } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getExercise, type PrivateExercise } from "@/lib/content";
+import { exerciseIdSchema } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
@@ -28,7 +29,7 @@ import { toLearnerView } from "@/sandbox/disclosure";
 const VISITOR_GRADES_PER_MINUTE = 20;
 const LEARNER_GRADES_PER_MINUTE = 60;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Unknown exercise.");
+const id = exerciseIdSchema;
 const tooLong = `Your code is longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters.`;
 const gradeSchema = z
   .object({

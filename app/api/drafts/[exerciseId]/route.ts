@@ -25,12 +25,12 @@ import { z } from "zod";
 import { readJsonBody } from "@/lib/api/read-body";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise } from "@/lib/content";
+import { exerciseIdSchema } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { listDrafts, MAX_DRAFT_CHARS, resetDrafts, saveDraft, type SavedDraft } from "@/lib/progress/drafts";
 
 type Context = { params: Promise<{ exerciseId: string }> };
 
-const exerciseIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 const draftBodySchema = z.object({
   code: z.string(),
   file: z.string().max(64).optional(),

@@ -15,12 +15,12 @@ import { z } from "zod";
 import { readJsonBody } from "@/lib/api/read-body";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise, getHint } from "@/lib/content";
+import { exerciseIdSchema } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { countHintViews, recordHintView } from "@/lib/progress/progress";
 
 type Context = { params: Promise<{ exerciseId: string }> };
 
-const exerciseIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 const bodySchema = z.object({ index: z.number().int().min(0).max(100) });
 const fail = (status: number, error: string) => Response.json({ error }, { status });
 
