@@ -5,11 +5,22 @@ import { defineConfig } from "@playwright/test";
 // offline). CHROMIUM_PATH overrides the browser location.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "./data/e2e.db";
+/**
+ * The suite server's database: the SQLite file above, or the (empty) PostgreSQL database in
+ * E2E_DATABASE_URL, which `npm run test:e2e:pg` sets on a throwaway cluster (scripts/test-e2e-postgres.ts).
+ */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:${E2E_DATABASE}`;
+const onPostgres = !E2E_DATABASE_URL.startsWith("file:");
+/** The suite server's Prometheus token (e2e/ops.spec.ts scrapes /metrics with it). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token";
 /** Where e2e/account.spec.ts runs a real SMTP server (smtp-server) that the app sends reset emails to. */
 export const E2E_SMTP_PORT = PORT + 2000;
 
 export default defineConfig({
   testDir: "e2e",
+  // On PostgreSQL, the specs that start servers and databases of their own (SQLite; the cluster's own
+  // PostgreSQL) would only repeat themselves.
+  testIgnore: onPostgres ? ["**/cluster.spec.ts", "**/grading-resilience.spec.ts", "**/sign-in-throttle.spec.ts"] : [],
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -34,7 +45,7 @@ export default defineConfig({
   },
   webServer: {
     // Each run starts from an empty database; `npm start` applies the migrations to it.
-    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm start`,
+    command: onPostgres ? "npm start" : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm start`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -42,7 +53,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_URL: `file:${E2E_DATABASE}`,
+      DATABASE_URL: E2E_DATABASE_URL,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       // A low limit so the rate-limit test needs few attempts.
       SIGNIN_MAX_FAILURES: "3",
@@ -53,6 +64,7 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       SITE_URL: `http://127.0.0.1:${PORT}`,
       MAIL_FROM: "Serverside e2e <e2e@serverside.test>",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

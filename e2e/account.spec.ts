@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
-import { E2E_DATABASE, E2E_SMTP_PORT } from "../playwright.config.ts";
+import { E2E_DATABASE_URL, E2E_SMTP_PORT } from "../playwright.config.ts";
 import { setRole } from "./helpers.ts";
 
 // Account settings, password reset by email through a real SMTP server, export and deletion.
@@ -100,7 +100,7 @@ test("without email an admin prints a one-time link with npm run user -- reset-l
   const email = `cli-${stamp}@example.com`;
   await signUp(page, email);
   const output = execFileSync("npm", ["run", "--silent", "user", "--", "reset-link", email, "--base-url", "http://example.test"], {
-    env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     encoding: "utf8",
   });
   const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(output)?.[1];

@@ -3,9 +3,8 @@ import fs from "node:fs";
 import { validate as validateOpenApi } from "@readme/openapi-parser";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import Database from "better-sqlite3";
-import { E2E_DATABASE } from "../playwright.config.ts";
-import { setRole, signUpInNewContext } from "./helpers";
+import { E2E_DATABASE_URL } from "../playwright.config.ts";
+import { queryE2eDatabase, setRole, signUpInNewContext } from "./helpers";
 
 // The grading API against the real server (`npm start`, fresh data/e2e.db, API_RATE_LIMIT_PER_MINUTE=60).
 // Accounts and keys are made with the project's own commands, on the server's database.
@@ -18,7 +17,7 @@ const solution = fs.readFileSync(`${lessonDir}/solution.ts`, "utf8");
 const starter = fs.readFileSync(`${lessonDir}/starter.ts`, "utf8");
 const hiddenTests = fs.readFileSync(`${lessonDir}/hidden.test.ts`, "utf8");
 
-const cliEnv = { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` };
+const cliEnv = { ...process.env, DATABASE_URL: E2E_DATABASE_URL };
 function cli(script: string, args: string[]): string {
   return execFileSync("npm", ["run", "-s", script, "--", ...args], { env: cliEnv, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
@@ -32,13 +31,9 @@ const users = {
 };
 const keys = { instructor: "", ada: "", bob: "", rate: "", revoked: "", batch: "", docs: "", project: "" };
 
-function countSubmissions(where = "1=1", ...params: unknown[]): number {
-  const database = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
-  try {
-    return (database.prepare(`SELECT COUNT(*) AS n FROM Submission WHERE ${where}`).get(...params) as { n: number }).n;
-  } finally {
-    database.close();
-  }
+async function countSubmissions(where = "1=1", ...params: unknown[]): Promise<number> {
+  const rows = await queryE2eDatabase<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "Submission" WHERE ${where}`, params);
+  return Number(rows[0]!.n);
 }
 
 // --- the OpenAPI document, and checking responses against it ---------------------------------------
@@ -152,7 +147,7 @@ test("catalog: tracks, a track, an exercise (public parts only)", async ({ reque
 });
 
 test("grade: a passing submit, a failing run, recorded and readable", async ({ request }) => {
-  const before = countSubmissions();
+  const before = await countSubmissions();
   const response = await grade(request, keys.ada, { code: solution, mode: "submit" });
   const passed = (await conforms(response, "post", "/exercises/{exerciseId}/grade")) as { submissionId: string; result: { status: string; tests: { hidden?: boolean }[] }; learner: { email: string } };
   expect(response.status()).toBe(201);
@@ -165,7 +160,7 @@ test("grade: a passing submit, a failing run, recorded and readable", async ({ r
   const failing = (await conforms(await grade(request, keys.ada, { code: starter, mode: "run" }), "post", "/exercises/{exerciseId}/grade")) as { result: { status: string; tests: { hidden?: boolean }[] } };
   expect(failing.result.status).toBe("fail");
   expect(failing.result.tests.some((t) => t.hidden)).toBe(false);
-  expect(countSubmissions()).toBe(before + 2);
+  expect(await countSubmissions()).toBe(before + 2);
 
   const read = (await conforms(await request.get(`/api/v1/submissions/${passed.submissionId}`, { headers: auth(keys.ada) }), "get", "/submissions/{submissionId}")) as { id: string; code: string; status: string };
   expect(read).toMatchObject({ id: passed.submissionId, code: solution, status: "pass" });
@@ -203,7 +198,7 @@ test("disclosure: learners get hidden tests without values; instructor keys read
 });
 
 test("errors: every failure is problem+json with a stable code, and records nothing", async ({ request }) => {
-  const before = countSubmissions();
+  const before = await countSubmissions();
   const url = `/api/v1/exercises/${EXERCISE}/grade`;
   const template = "/exercises/{exerciseId}/grade";
   const missing = await expectProblem(await request.post(url, { data: { code: "x" } }), 401, "missing_api_key", "post", template);
@@ -242,7 +237,7 @@ test("errors: every failure is problem+json with a stable code, and records noth
   expect(nowhere.headers()["content-type"]).toContain("application/problem+json");
   expect((await nowhere.json()).code).toBe("not_found");
 
-  expect(countSubmissions()).toBe(before);
+  expect(await countSubmissions()).toBe(before);
 });
 
 test("whose submission: instructors grade for learners, learners only for themselves", async ({ request }) => {
@@ -265,7 +260,7 @@ test("whose submission: instructors grade for learners, learners only for themse
   expect(bobList.data).toEqual([]);
   await expectProblem(await request.get(`/api/v1/submissions?learner=${encodeURIComponent(users.ada)}`, { headers: auth(keys.bob) }), 403, "forbidden", "get", "/submissions");
   const adaList = (await conforms(await request.get("/api/v1/submissions?limit=100", { headers: auth(keys.ada) }), "get", "/submissions")) as { data: { learner: { email: string } }[] };
-  expect(adaList.data.length).toBe(countSubmissions("userId = (SELECT id FROM User WHERE email = ?)", users.ada));
+  expect(adaList.data.length).toBe(await countSubmissions(`"userId" = (SELECT id FROM "User" WHERE email = ?)`, users.ada));
   expect(new Set(adaList.data.map((s) => s.learner.email))).toEqual(new Set([users.ada]));
 
   // The instructor pages through Ada's submissions one at a time and sees each exactly once.
@@ -286,16 +281,10 @@ test("whose submission: instructors grade for learners, learners only for themse
 });
 
 test("idempotency: a retried grade is graded and recorded once", async ({ request }) => {
-  const keyId = (key: string) => {
-    const database = new Database(E2E_DATABASE, { readonly: true });
-    try {
-      return (database.prepare("SELECT id FROM ApiKey WHERE prefix = ? ORDER BY createdAt DESC").get(key.slice(0, 12)) as { id: string }).id;
-    } finally {
-      database.close();
-    }
-  };
-  const apiKeyId = keyId(keys.instructor);
-  const before = countSubmissions("apiKeyId = ?", apiKeyId);
+  const keyId = async (key: string) =>
+    (await queryE2eDatabase<{ id: string }>(`SELECT id FROM "ApiKey" WHERE prefix = ? ORDER BY "createdAt" DESC`, [key.slice(0, 12)]))[0]!.id;
+  const apiKeyId = await keyId(keys.instructor);
+  const before = await countSubmissions(`"apiKeyId" = ?`, apiKeyId);
   const idem = { "Idempotency-Key": `grade-${stamp}` };
   const first = await grade(request, keys.instructor, { code: solution, learner: users.bob }, idem);
   expect(first.status()).toBe(201);
@@ -304,12 +293,12 @@ test("idempotency: a retried grade is graded and recorded once", async ({ reques
   expect(second.status()).toBe(201);
   expect(second.headers()["idempotent-replayed"]).toBe("true");
   expect(await conforms(second, "post", "/exercises/{exerciseId}/grade")).toEqual(firstBody);
-  expect(countSubmissions("apiKeyId = ?", apiKeyId)).toBe(before + 1);
+  expect(await countSubmissions(`"apiKeyId" = ?`, apiKeyId)).toBe(before + 1);
 
   // Same key, different body: refused, nothing graded.
   await expectProblem(await grade(request, keys.instructor, { code: starter, learner: users.bob }, idem), 422, "idempotency_key_reused", "post", "/exercises/{exerciseId}/grade");
   await expectProblem(await grade(request, keys.instructor, { code: solution }, { "Idempotency-Key": "has space" }), 400, "invalid_idempotency_key", "post", "/exercises/{exerciseId}/grade");
-  expect(countSubmissions("apiKeyId = ?", apiKeyId)).toBe(before + 1);
+  expect(await countSubmissions(`"apiKeyId" = ?`, apiKeyId)).toBe(before + 1);
 
   // Concurrent duplicates: one grade; the other waits its turn (409 in progress) or gets the replay.
   const concurrent = { "Idempotency-Key": `concurrent-${stamp}` };
@@ -323,7 +312,7 @@ test("idempotency: a retried grade is graded and recorded once", async ({ reques
       expect(Number(response.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
     }
   }
-  expect(countSubmissions("apiKeyId = ?", apiKeyId)).toBe(before + 2);
+  expect(await countSubmissions(`"apiKeyId" = ?`, apiKeyId)).toBe(before + 2);
 
   // A batch retried with its key is not graded again either.
   const batchIdem = { "Idempotency-Key": `batch-${stamp}` };
@@ -331,11 +320,11 @@ test("idempotency: a retried grade is graded and recorded once", async ({ reques
   const batch1 = await request.post("/api/v1/grade/batch", { headers: auth(keys.instructor, batchIdem), data });
   const batch2 = await request.post("/api/v1/grade/batch", { headers: auth(keys.instructor, batchIdem), data });
   expect(await batch2.json()).toEqual(await batch1.json());
-  expect(countSubmissions("apiKeyId = ?", apiKeyId)).toBe(before + 4);
+  expect(await countSubmissions(`"apiKeyId" = ?`, apiKeyId)).toBe(before + 4);
 });
 
 test("batch: results in order, per-item errors as values", async ({ request }) => {
-  const before = countSubmissions();
+  const before = await countSubmissions();
   const response = await request.post("/api/v1/grade/batch", {
     headers: auth(keys.batch),
     data: {
@@ -351,7 +340,7 @@ test("batch: results in order, per-item errors as values", async ({ request }) =
   expect(response.status()).toBe(200);
   const body = (await conforms(response, "post", "/grade/batch")) as { results: { ok: boolean; result?: { status: string }; error?: { code: string } }[] };
   expect(body.results.map((r) => (r.ok ? r.result!.status : r.error!.code))).toEqual(["pass", "unknown_exercise", "validation_failed", "fail", "unknown_learner"]);
-  expect(countSubmissions()).toBe(before + 2);
+  expect(await countSubmissions()).toBe(before + 2);
 
   const many = { submissions: Array.from({ length: 21 }, () => ({ exerciseId: EXERCISE, code: solution })) };
   await expectProblem(await request.post("/api/v1/grade/batch", { headers: auth(keys.batch), data: many }), 422, "validation_failed", "post", "/grade/batch");
@@ -397,13 +386,13 @@ test("grade: a multi-file project through the API, with files, stage by stage", 
 
   const stage1 = readFiles(`${projectDir}/stages/shorten/solution`);
   const stage2 = readFiles(`${projectDir}/stages/redirect/solution`);
-  const before = countSubmissions();
+  const before = await countSubmissions();
   // code for a multi-file exercise, files that are not the exercise's, a later stage: refused, nothing recorded.
   await expectProblem(await gradeProject({ code: stage1["routes.ts"] }), 422, "invalid_files", "post", template);
   await expectProblem(await gradeProject({ files: { "routes.ts": stage1["routes.ts"], "store.ts": stage1["store.ts"] } }), 422, "invalid_files", "post", template);
   await expectProblem(await gradeProject({ files: { ...stage1, "hidden.test.ts": "export {}" } }), 422, "invalid_files", "post", template);
   await expectProblem(await gradeProject({ files: stage2, stage: 2 }), 409, "stage_locked", "post", template);
-  expect(countSubmissions()).toBe(before);
+  expect(await countSubmissions()).toBe(before);
 
   // Stage 1 (the learner's current stage by default) passes; stage 2 unlocks.
   const first = (await conforms(await gradeProject({ files: stage1, mode: "submit" }), "post", template)) as { submissionId: string; result: { status: string; tests: { name: string }[] } };

@@ -10,6 +10,10 @@ import { findPostgresBin, freePort, startThrowawayPostgres, type ThrowawayPostgr
 // repository's deploy/nginx.conf (ports swapped, plus a header naming the upstream that answered).
 // Everything is this spec's own: a throwaway cluster, servers and nginx on free ports. Skipped, with
 // the reason, only where PostgreSQL or nginx is not installed (.ci/run installs both).
+// "Under load": while the first three tests run, a background load (grades and page renders from
+// another account) goes through nginx to both servers; the kill test makes its own.
+// Also checked here on the real servers: JSON log lines carrying the request id that the response
+// returned (X-Request-Id, nginx's $request_id), /api/ready, and /metrics off without METRICS_TOKEN.
 
 const NGINX = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
 const missing = [!findPostgresBin() && "PostgreSQL (initdb)", !fs.existsSync(NGINX) && `nginx (${NGINX})`].filter(Boolean).join(" and ");
@@ -28,6 +32,7 @@ const servers: Server[] = [];
 let nginx: ChildProcess | null = null;
 let nginxDir = "";
 let base = "";
+let load: ReturnType<typeof startLoad> | null = null;
 
 const started = new Set<ChildProcess>();
 process.on("exit", () => {
@@ -131,6 +136,26 @@ function createLearnerKeys(...names: string[]): string[] {
   return emails.map((email) => keys[email]!);
 }
 
+type LogLine = { requestId?: string; path?: string; status?: number; msg?: string };
+
+function parsedLines(server: Server): LogLine[] {
+  return server
+    .output()
+    .split("\n")
+    .flatMap((line) => {
+      try {
+        const parsed: unknown = JSON.parse(line);
+        return parsed && typeof parsed === "object" ? [parsed as LogLine] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+function requestLines(): LogLine[] {
+  return servers.flatMap(parsedLines).filter((line) => line.msg === "request");
+}
+
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -144,6 +169,38 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 /** The server that answered: $upstream_addr lists every server nginx tried, the last one answered. */
 function answeredBy(header: string | null | undefined): string {
   return (header ?? "").split(", ").pop() ?? "";
+}
+
+/** Requests in a loop through nginx until stopped: grades (mostly refused by the key's limit after a while: cheap but real) and page renders. */
+function startLoad(key: string, concurrency: number): { stop: () => Promise<Record<string, number>> } {
+  let running = true;
+  const statuses: Record<string, number> = {};
+  const loop = async (n: number) => {
+    for (let i = 0; running; i++) {
+      const what = i % 2 === n % 2 ? "POST grade" : "GET /";
+      const answer = await (what === "POST grade"
+        ? fetch(`${base}/api/v1/exercises/${EXERCISE}/grade`, {
+            method: "POST",
+            headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+            body: JSON.stringify({ code: solution, mode: "submit" }),
+          })
+        : fetch(`${base}/`)
+      ).then(
+        async (r) => (await r.arrayBuffer(), { status: r.status, id: r.headers.get("x-request-id"), upstream: r.headers.get("x-upstream") }),
+        () => ({ status: "error", id: null, upstream: null }),
+      );
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      if (![200, 201, 429].includes(Number(answer.status))) console.log(`[cluster] background ${what}: ${answer.status} (request id ${answer.id}, upstream ${answer.upstream})`);
+    }
+  };
+  const loops = Array.from({ length: concurrency }, (_, n) => loop(n));
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      return statuses;
+    },
+  };
 }
 
 type Graded = { status: number; upstream: string; replayed: boolean; body: { submissionId?: string; code?: string; result?: { status: string } } };
@@ -166,9 +223,6 @@ async function grade(key: string, code: string, idempotencyKey?: string): Promis
 
 test.describe.configure({ mode: "serial" });
 test.skip(missing !== "", `two servers behind nginx need ${missing}: not installed here (apt-get install postgresql nginx)`);
-// Not yet green on the loaded 2-core machine (sign-up and session requests timed out at load 38):
-// opt in with CLUSTER_E2E=1 until it is (see /work/notes/postgres.md).
-test.skip(process.env.CLUSTER_E2E !== "1", "two servers behind nginx: opt-in (CLUSTER_E2E=1) until it passes reliably");
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -195,6 +249,8 @@ test.beforeAll(async () => {
     if (Date.now() > deadline || nginx.exitCode !== null) throw new Error(`nginx did not start: ${fs.readFileSync(path.join(nginxDir, "error.log"), "utf8")}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const [loadKey] = createLearnerKeys("load");
+  load = startLoad(loadKey!, 2);
 });
 
 test.afterEach(({}, testInfo) => {
@@ -205,6 +261,7 @@ test.afterEach(({}, testInfo) => {
 });
 
 test.afterAll(async () => {
+  await load?.stop();
   for (const server of servers) kill(server);
   await Promise.all(servers.map((server) => exited(server.process, 10_000)));
   if (nginx) {
@@ -216,7 +273,7 @@ test.afterAll(async () => {
 });
 
 test("a session made through nginx works on both servers", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const email = `session-${stamp}@example.com`;
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
@@ -225,21 +282,27 @@ test("a session made through nginx works on both servers", async ({ browser }) =
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   // Sign-up hashes the password (scrypt) and signs in: seconds on a loaded machine.
-  await expect(page).toHaveURL(/\/learn/, { timeout: 60_000 });
+  await expect(page).toHaveURL(/\/learn/, { timeout: 150_000 });
+  const both = new Set(servers.map((s) => `127.0.0.1:${s.port}`));
+  // Round robin alternates servers, but the background load's requests interleave with ours: ask
+  // until each server has answered (a bounded number of times), and every answer must be signed in.
   const upstreams = new Set<string>();
-  for (let i = 0; i < 6; i++) {
-    const response = await context.request.get("/api/auth/session");
+  for (let i = 0; i < 60 && upstreams.size < 2; i++) {
+    const response = await context.request.get("/api/auth/session", { timeout: 60_000 });
     expect(response.status()).toBe(200);
     expect(((await response.json()) as { user?: { email?: string } }).user?.email, "signed in on whichever server answered").toBe(email);
     upstreams.add(answeredBy(response.headers()["x-upstream"]));
   }
-  expect(upstreams, "both servers answered").toEqual(new Set(servers.map((s) => `127.0.0.1:${s.port}`)));
-  // A page that needs the session, rendered by each server in turn.
-  for (let i = 0; i < 2; i++) {
-    await page.goto("/account");
-    await expect(page).toHaveURL(/\/account/, { timeout: 30_000 });
-    await expect(page.getByText(email).first()).toBeVisible();
+  expect(upstreams, "both servers answered").toEqual(both);
+  // A page that needs the session, rendered by each server.
+  const rendered = new Set<string>();
+  for (let i = 0; i < 30 && rendered.size < 2; i++) {
+    const response = await page.goto("/account");
+    await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+    await expect(page.getByText(email).first()).toBeVisible({ timeout: 60_000 });
+    rendered.add(answeredBy(response?.headers()["x-upstream"]));
   }
+  expect(rendered, "/account rendered for the session by both servers").toEqual(both);
   await context.close();
 });
 
@@ -248,7 +311,9 @@ test("one API key's rate limit is one budget across both servers", async () => {
   const [key] = createLearnerKeys("rate");
   const started = performance.now();
   const answers: { status: number; upstream: string }[] = [];
-  for (let i = 0; i < RATE_LIMIT * 2; i++) {
+  // Twice the limit, and on until each server has refused some (other traffic interleaves with ours).
+  const refusedBy = () => new Set(answers.filter((a) => a.status === 429).map((a) => a.upstream)).size;
+  for (let i = 0; i < RATE_LIMIT * 6 && (i < RATE_LIMIT * 2 || refusedBy() < 2); i++) {
     const response = await fetch(`${base}/api/v1/tracks`, { headers: { Authorization: `Bearer ${key}` } });
     await response.arrayBuffer();
     answers.push({ status: response.status, upstream: answeredBy(response.headers.get("x-upstream")) });
@@ -273,8 +338,8 @@ test("the same Idempotency-Key sent to each server grades once", async () => {
   const [key] = createLearnerKeys("idem");
   const idempotencyKey = `same-${stamp}`;
   const answers: Graded[] = [];
-  // Round robin sends consecutive requests to alternate servers; keep going until both answered.
-  while (answers.length < 6 && new Set(answers.map((a) => a.upstream)).size < 2) answers.push(await grade(key!, solution, idempotencyKey));
+  // Round robin (with other traffic interleaving) reaches both servers within a few requests; keep going until both answered.
+  while (answers.length < 40 && new Set(answers.map((a) => a.upstream)).size < 2) answers.push(await grade(key!, solution, idempotencyKey));
   expect(new Set(answers.map((a) => a.upstream)).size).toBe(2);
   for (const answer of answers) {
     expect(answer.status).toBe(201);
@@ -288,8 +353,63 @@ test("the same Idempotency-Key sent to each server grades once", async () => {
   expect(Number(rows[0]!.n)).toBe(1);
 });
 
+test("each server: ready, JSON log lines with the request id it returned, no /metrics without a token", async () => {
+  test.setTimeout(120_000);
+  for (const server of servers) {
+    const ready = await fetch(`http://127.0.0.1:${server.port}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { database: "ok", grader: "warm", stopping: false } });
+    // Off by default: without METRICS_TOKEN there is no /metrics (Next's 404), and nginx never forwards it.
+    expect((await fetch(`http://127.0.0.1:${server.port}/metrics`)).status).toBe(404);
+  }
+  expect((await fetch(`${base}/metrics`)).status).toBe(404);
+
+  const ids = new Map<string, string>();
+  for (let i = 0; i < 4; i++) {
+    const response = await fetch(`${base}/api/health?probe=${i}`, { headers: { "X-Request-Id": `client-chosen-${i}` } });
+    expect(response.status).toBe(200);
+    const id = response.headers.get("x-request-id") ?? "";
+    // nginx's $request_id (32 hex digits) replaced the client's; the app kept it (TRUST_PROXY=1).
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    ids.set(id, answeredBy(response.headers.get("x-upstream")));
+  }
+  await expect
+    .poll(() => [...ids.keys()].filter((id) => !requestLines().some((line) => line.requestId === id && line.path === "/api/health" && line.status === 200)), {
+      timeout: 20_000,
+    })
+    .toEqual([]);
+  for (const [id, upstream] of ids) {
+    const server = servers.find((s) => `127.0.0.1:${s.port}` === upstream)!;
+    expect(parsedLines(server).some((line) => line.requestId === id), `logged by ${upstream}, which answered`).toBe(true);
+  }
+  // Every line either server wrote is a JSON log entry (npm's own two-line banner aside).
+  for (const server of servers) {
+    const lines = server.output().split("\n").filter((line) => line.trim() && !line.startsWith("> ") && !/^\s*$/.test(line));
+    const notJson = lines.filter((line) => {
+      try {
+        return typeof JSON.parse(line) !== "object";
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson, `server ${server.name} wrote non-JSON lines`).toEqual([]);
+    expect(lines.length).toBeGreaterThan(10);
+  }
+});
+
 test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every acknowledged submission is recorded exactly once", async () => {
   test.setTimeout(240_000);
+  // The background load ran through the three tests before: both servers answered it, and nothing failed.
+  const background = await load!.stop();
+  load = null;
+  console.log(`[cluster] background load: ${JSON.stringify(background)}`);
+  const total = Object.values(background).reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThan(10);
+  // Nearly all answered as they should. Rare 502s/500s were seen here (an upstream connection reset
+  // under load: nginx re-sends a GET to the other server but never a POST, whose client retries with
+  // its Idempotency-Key, as below); they are printed above and tracked in docs/deployment.md.
+  const good = (background["200"] ?? 0) + (background["201"] ?? 0) + (background["429"] ?? 0);
+  expect(good / total).toBeGreaterThanOrEqual(0.95);
   const keys = createLearnerKeys(...Array.from({ length: 8 }, (_, i) => `crash${i}`));
   // Two endless loops (one per server: round robin) keep the workers busy, so requests are in flight at the kill.
   const requests = Array.from({ length: 16 }, (_, i) => ({ key: keys[i % keys.length]!, code: i < 2 ? LOOP : solution, idempotencyKey: `crash-${stamp}-${i}` }));
@@ -336,4 +456,15 @@ test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every
   expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
   // The surviving server answers through nginx alone.
   expect((await fetch(`${base}/api/health`)).status).toBe(200);
+});
+
+test("readiness: with the database gone, the surviving server answers 503 with the reason", async () => {
+  test.setTimeout(60_000);
+  const survivor = servers[1]!;
+  cluster!.stop();
+  const response = await fetch(`http://127.0.0.1:${survivor.port}/api/ready`);
+  expect(response.status).toBe(503);
+  const body = (await response.json()) as { ready: boolean; reason: string; checks: { database: string; grader: string } };
+  expect(body).toMatchObject({ ready: false, reason: "database_unreachable", checks: { database: "unreachable", grader: "warm" } });
+  expect((await fetch(`http://127.0.0.1:${survivor.port}/api/health`)).status).toBe(503);
 });

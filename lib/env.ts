@@ -62,6 +62,12 @@ const envSchema = z.object({
   GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE: z.coerce.number().min(1).default(30),
   /** On SIGTERM: how long (seconds) grades in flight may take to finish before the server exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Bearer token for Prometheus metrics at /metrics (scripts/server.ts); unset: no /metrics. */
+  METRICS_TOKEN: z.string().trim().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Log lines: "json" (default under npm start) or "pretty" (readable); lib/ops/log.ts. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** Least severe level logged: trace, debug, info (default), warn, error, fatal. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

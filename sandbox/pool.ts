@@ -64,6 +64,8 @@ export interface RunOptions {
   maxPending?: number;
   /** Called with the worker time (ms) each attempt used, for budgets measured in worker time. */
   onWorkerTime?: (ms: number) => void;
+  /** Called once, when the job first reaches a worker, with the time (ms) it waited (metrics). */
+  onStart?: (waitedMs: number) => void;
 }
 
 /** Why run() refused a job: the grader is full, the owner has too many jobs, or it is closed. */
@@ -93,6 +95,8 @@ export interface PoolStats {
   retried: number;
   /** Workers replaced (exited, killed, recycled; since start). */
   replaced: number;
+  /** Workers the pool killed for their job's sake (since start): wall time, resident memory. */
+  killed: { timeout: number; memory: number };
 }
 
 interface Task {
@@ -106,6 +110,7 @@ interface Task {
   /** Attempts so far (a job gets at most MAX_ATTEMPTS). */
   attempts: number;
   onWorkerTime?: (ms: number) => void;
+  onStart?: (waitedMs: number) => void;
 }
 
 interface Owner {
@@ -200,7 +205,8 @@ class LogGate {
       this.tokens -= chunk.length;
       const lines = chunk.toString("utf8").replace(/\n$/, "").split("\n");
       // Long lines are cut so one line cannot dominate the log.
-      for (const line of lines) process.stderr.write(`[sandbox worker ${this.label()}] ${line.length > 1000 ? `${line.slice(0, 1000)}... (cut)` : line}\n`);
+      // Through console (not stderr directly): a server that logs JSON (lib/ops/log.ts) makes each a log entry.
+      for (const line of lines) console.error(`[sandbox worker ${this.label()}] ${line.length > 1000 ? `${line.slice(0, 1000)}... (cut)` : line}`);
       return;
     }
     this.dropped += chunk.length;
@@ -210,7 +216,7 @@ class LogGate {
 
   flush(now = performance.now()): void {
     if (this.droppedSinceNotice === 0) return;
-    process.stderr.write(`[sandbox worker ${this.label()}] ${this.droppedSinceNotice} bytes of output dropped (over ${this.bytesPerSecond} bytes/s)\n`);
+    console.error(`[sandbox worker ${this.label()}] ${this.droppedSinceNotice} bytes of output dropped (over ${this.bytesPerSecond} bytes/s)`);
     this.droppedSinceNotice = 0;
     this.lastNotice = now;
   }
@@ -258,6 +264,7 @@ export class WorkerPool {
   private startupFailures = 0;
   private retried = 0;
   private replaced = 0;
+  private readonly killed = { timeout: 0, memory: 0 };
   /** Recent worker time per job (ms), for Retry-After estimates. */
   private averageJobMs = 50;
   private readyWaiters: (() => void)[] = [];
@@ -288,7 +295,7 @@ export class WorkerPool {
 
   /** Counters for health checks and tests. */
   stats(): PoolStats {
-    return { workers: this.slots.length, running: this.running, queued: this.queued + this.retries.length, owners: this.owners.size, retried: this.retried, replaced: this.replaced };
+    return { workers: this.slots.length, running: this.running, queued: this.queued + this.retries.length, owners: this.owners.size, retried: this.retried, replaced: this.replaced, killed: { ...this.killed } };
   }
 
   /** Resolves once every worker has started and prepared its first isolate (or the pool gave up). */
@@ -377,8 +384,10 @@ export class WorkerPool {
     if (task) {
       const elapsed = performance.now() - task.enqueued;
       if (slot.killedFor === "timeout") {
+        this.killed.timeout++;
         this.settle(task, errorResult("timeout", `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`, elapsed));
       } else if (slot.killedFor === "memory") {
+        this.killed.memory++;
         this.settle(
           task,
           errorResult("memory", "Your code used too much memory outside the JavaScript heap (for example many Intl objects); the sandbox was stopped.", elapsed),
@@ -475,6 +484,7 @@ export class WorkerPool {
       if (!task) return;
       task.attempts++;
       task.started = performance.now();
+      if (task.attempts === 1) task.onStart?.(task.started - task.enqueued);
       task.owner.running++;
       task.owner.lastServed = ++this.served;
       this.running++;
@@ -540,6 +550,7 @@ export class WorkerPool {
         started: 0,
         attempts: 0,
         onWorkerTime: options.onWorkerTime,
+        onStart: options.onStart,
       };
       owner.queue.push(task);
       this.queued++;

@@ -11,18 +11,23 @@
  * 3. Clear 4xx answers for requests Next.js would fail with a 500: methods it does not route (TRACE,
  *    QUERY ...) get 405 with a true Allow; Server Action posts from another origin get 403, bodies over
  *    the 1 MB limit 413, bodies that are not the JSON an action call sends 400.
- * 4. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
+ * 4. Operations: a request id per request (X-Request-Id, kept from a trusted proxy), one JSON log
+ *    line per request and every console line as JSON carrying it (lib/ops/log.ts), and Prometheus
+ *    metrics at /metrics when METRICS_TOKEN is set (lib/ops/metrics.ts).
+ * 5. A graceful stop. On SIGTERM or SIGINT the server stops accepting connections, lets every request
  *    in flight finish (grades included) for up to SHUTDOWN_DRAIN_SECONDS + 5 s, then exits.
  * 5. A warm start. Next.js runs instrumentation.ts (the grader's pool, the lessons) on the first request
  *    in production; here one private request does that before the port opens (warmUp below).
  *
  * Runs under Node's own TypeScript type stripping (no loader), so it imports from lib/ only files without dependencies.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { allowHeader, findApiRoute, ROUTABLE_METHODS } from "../lib/http/api-routes.ts";
 import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
+import { chooseRequestId, getLogger, installConsoleLogging, runWithRequestId } from "../lib/ops/log.ts";
+import { getMetrics, routeLabel } from "../lib/ops/metrics.ts";
 
 /** The header carrying the socket address (set here, never trusted from a client). */
 export const SOCKET_ADDRESS_HEADER = "x-serverside-socket-address";
@@ -32,7 +37,10 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 // A little longer than the grader's drain (SHUTDOWN_DRAIN_SECONDS, lib/grading), which answers what it cannot finish.
 const shutdownTimeoutMs = (Number(process.env.SHUTDOWN_DRAIN_SECONDS ?? 30) + 5) * 1000;
+installConsoleLogging();
 const log = (message: string) => console.log(`[serverside] ${message}`);
+const metricsToken = process.env.METRICS_TOKEN?.trim() || null;
+const metrics = getMetrics();
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
 const handle = app.getRequestHandler();
@@ -42,10 +50,19 @@ let inFlight = 0;
 let stopping = false;
 const server = http.createServer((req, res) => {
   inFlight++;
+  const startedAt = performance.now();
+  const requestId = chooseRequestId(req.headers["x-request-id"], trustsProxy());
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
   res.on("close", () => {
     inFlight--;
+    recordRequest(req, res, requestId, startedAt);
     if (stopping && inFlight === 0) finish();
   });
+  runWithRequestId(requestId, () => serve(req, res));
+});
+
+function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   const nonce = randomBytes(16).toString("base64");
   req.headers[NONCE_HEADER] = nonce;
@@ -61,6 +78,7 @@ const server = http.createServer((req, res) => {
       res.end("Internal Server Error");
     });
   if (!ROUTABLE_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
+  if (metricsToken && (req.url ?? "").split("?")[0] === "/metrics") return serveMetrics(req, res, metricsToken);
   if (req.method === "POST" && req.headers["next-action"] !== undefined) {
     checkServerAction(req, res).then((checked) => checked && pass(checked), (error: unknown) => {
       console.error("[serverside] reading a Server Action request failed", error);
@@ -69,7 +87,39 @@ const server = http.createServer((req, res) => {
     return;
   }
   pass(req);
-});
+}
+
+/** One log line and one histogram sample per request (path only: query strings can hold tokens). */
+function recordRequest(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, startedAt: number): void {
+  const seconds = (performance.now() - startedAt) / 1000;
+  const pathname = (req.url ?? "/").split("?")[0];
+  const status = res.writableFinished ? res.statusCode : 499;
+  const route = routeLabel(pathname, pathname.startsWith("/api/v1/") ? (findApiRoute(pathname)?.path ?? null) : null);
+  const method = ROUTABLE_METHODS.has(req.method ?? "") ? req.method! : "OTHER";
+  metrics.httpDuration.observe({ method, route, status: String(status) }, seconds);
+  getLogger().info({ requestId, method: req.method, path: pathname.slice(0, 300), status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
+}
+
+/** Prometheus text for `Authorization: Bearer <METRICS_TOKEN>`; 401 for anything else. */
+function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, token: string): void {
+  req.resume();
+  const sent = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
+  // Compared as digests in constant time: the token's length and prefix leak nothing.
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  if (!timingSafeEqual(digest(sent), digest(token))) {
+    return plain(res, 401, "Metrics need Authorization: Bearer <METRICS_TOKEN>.", { "WWW-Authenticate": 'Bearer realm="metrics"' });
+  }
+  metrics.registry.metrics().then(
+    (text) => {
+      res.writeHead(200, { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" });
+      res.end(text);
+    },
+    (error: unknown) => {
+      console.error("[serverside] collecting metrics failed", error);
+      plain(res, 500, "Collecting metrics failed.");
+    },
+  );
+}
 // Slowloris-style clients cannot hold a connection forever before sending their headers.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;

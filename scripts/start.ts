@@ -14,8 +14,14 @@ import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate.ts";
 import { getAuthSecret } from "../lib/auth/secret.ts";
 import { env, getDatabaseUrl, ROOT } from "../lib/env.ts";
+import { installConsoleLogging } from "../lib/ops/log.ts";
 
 const dev = process.argv.includes("--dev");
+// Production logs are JSON lines from the first one (LOG_FORMAT=pretty for readable lines); `npm run dev` keeps plain lines.
+if (!dev) {
+  process.env.LOG_FORMAT ||= "json";
+  installConsoleLogging();
+}
 const log = (message: string) => console.log(`[serverside] ${message}`);
 
 const major = Number(process.versions.node.split(".")[0]);

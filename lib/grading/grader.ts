@@ -11,6 +11,7 @@ import { getGrader, GraderBusyError, type GradeJob, type GradeResult, type Grade
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { createSharedWorkerTimeBudget } from "../db/buckets.ts";
+import { getMetrics, setGraderStatsSource } from "../ops/metrics.ts";
 
 /** Who a grade is for: fairness and limits are per account (web or API key owner) or per visitor address. */
 export type GradeOwner = { kind: "user"; id: string } | { kind: "visitor"; address: string };
@@ -38,7 +39,9 @@ function state(): GradingState {
 
 /** The process's one grader pool, sized and bounded by lib/env.ts (created on first use). */
 export function getServerGrader(): Grader {
-  return getGrader({ workers: env.SANDBOX_WORKERS, workerPath: env.SANDBOX_WORKER_PATH, maxQueue: env.GRADER_MAX_QUEUE, maxPendingPerOwner: env.GRADER_MAX_PENDING_PER_USER });
+  const grader = getGrader({ workers: env.SANDBOX_WORKERS, workerPath: env.SANDBOX_WORKER_PATH, maxQueue: env.GRADER_MAX_QUEUE, maxPendingPerOwner: env.GRADER_MAX_PENDING_PER_USER });
+  setGraderStatsSource(() => grader.stats());
+  return grader;
 }
 
 /**
@@ -57,10 +60,12 @@ export async function startGrader(): Promise<void> {
  */
 export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Promise<GradeResult> {
   const s = state();
+  const metrics = getMetrics();
   const visitorKey = owner?.kind === "visitor" ? `visitor:${owner.address}` : null;
   if (visitorKey) {
     const allowed = await s.visitorBudget.check(visitorKey);
     if (!allowed.ok) {
+      metrics.gradesRefused.inc({ reason: "visitor_budget" });
       throw new AppError(
         "rate_limited",
         `Visitors get ${env.GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE} s of grading time a minute, and your recent runs used it. Wait ${allowed.retryAfterSeconds} s, or sign in for more.`,
@@ -68,16 +73,22 @@ export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Pr
       );
     }
   }
+  const started = performance.now();
   try {
-    return await getServerGrader().grade(job, {
+    const result = await getServerGrader().grade(job, {
       owner: owner ? (owner.kind === "user" ? `user:${owner.id}` : visitorKey!) : undefined,
       maxPending: owner?.kind === "visitor" ? env.GRADER_MAX_PENDING_PER_VISITOR : undefined,
       onWorkerTime: visitorKey
         ? (ms) => void s.visitorBudget.charge(visitorKey, ms).catch((error: unknown) => console.error("[grader] charging worker time", error))
         : undefined,
+      onStart: (waitedMs) => metrics.gradeQueueWait.observe(waitedMs / 1000),
     });
+    metrics.gradeDuration.observe({ kind: job.kind }, (performance.now() - started) / 1000);
+    metrics.verdicts.inc({ status: result.status, error_kind: result.status === "error" ? (result.error?.kind ?? "unknown") : "" });
+    return result;
   } catch (error) {
     if (!(error instanceof GraderBusyError)) throw error;
+    metrics.gradesRefused.inc({ reason: error.reason });
     const retryAfterSeconds = error.retryAfterSeconds;
     if (error.reason === "owner_limit") {
       const limit = owner?.kind === "visitor" ? env.GRADER_MAX_PENDING_PER_VISITOR : env.GRADER_MAX_PENDING_PER_USER;
@@ -97,7 +108,10 @@ export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Pr
  */
 export async function trackGrade<T>(work: () => Promise<T>): Promise<T> {
   const s = state();
-  if (s.draining) throw new AppError("unavailable", "The server is restarting and takes no new submissions; try again in a few seconds.", { retryAfterSeconds: 5 });
+  if (s.draining) {
+    getMetrics().gradesRefused.inc({ reason: "draining" });
+    throw new AppError("unavailable", "The server is restarting and takes no new submissions; try again in a few seconds.", { retryAfterSeconds: 5 });
+  }
   s.inFlight++;
   try {
     return await work();
@@ -124,6 +138,11 @@ export function waitForGradesInFlight(timeoutMs: number): Promise<boolean> {
       resolve(true);
     });
   });
+}
+
+/** Whether the server is draining for a stop (readiness answers 503 then). */
+export function isDraining(): boolean {
+  return state().draining;
 }
 
 /** Grades in flight right now (health checks, tests). */

@@ -12,7 +12,13 @@ import { env } from "../env.ts";
 import { gradesInFlight, getServerGrader, stopAcceptingGrades, waitForGradesInFlight } from "./grader.ts";
 
 const STARTED_KEY = Symbol.for("serverside.grading.lifecycle");
-const processGlobal = globalThis as typeof globalThis & { [STARTED_KEY]?: boolean };
+const WARM_KEY = Symbol.for("serverside.grading.warm");
+const processGlobal = globalThis as typeof globalThis & { [STARTED_KEY]?: boolean; [WARM_KEY]?: boolean };
+
+/** Whether the grader's workers have started and passed their warm-up job (readiness). */
+export function isGraderWarm(): boolean {
+  return processGlobal[WARM_KEY] === true;
+}
 
 /** A tiny job per worker, so each worker's first real grade finds its code paths warm. */
 const WARM_UP_JOB = {
@@ -34,6 +40,7 @@ export async function startServerGrading(): Promise<void> {
   const results = await Promise.all(Array.from({ length: workers }, () => grader.grade(WARM_UP_JOB, { owner: "warm-up" }).catch((error: unknown) => error)));
   const failed = results.filter((r) => !(typeof r === "object" && r !== null && "status" in r && r.status === "pass"));
   if (failed.length > 0) console.error("[serverside] grader warm-up did not pass:", failed);
+  else processGlobal[WARM_KEY] = true;
   console.log(`[serverside] grader ready: ${workers} worker(s) in ${Math.round(performance.now() - started)} ms`);
 }
 
