@@ -40,8 +40,11 @@ const setups: Setup[] = values.setups!.split(",").map((text) => {
 });
 
 const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+// Interrupted (Ctrl-C, SIGTERM) or not, nothing this script started stays behind.
 process.on("exit", () => {
   for (const child of children) killGroup(child);
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
@@ -96,6 +99,7 @@ async function startServer(
 
 async function startNginx(ports: number[]): Promise<{ base: string; child: ChildProcess; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-bench-nginx-"));
+  tempDirs.add(dir);
   fs.chmodSync(dir, 0o777);
   const listen = await freePort();
   let site = fs.readFileSync("deploy/nginx.conf", "utf8");
@@ -158,6 +162,7 @@ for (const setup of setups) {
   const workers = Math.max(1, Math.floor(cpus / setup.servers));
   let cluster: ThrowawayPostgres | null = null;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-bench-"));
+  tempDirs.add(tmp);
   let nginxDir = "";
   const started: ChildProcess[] = [];
   try {

@@ -97,7 +97,9 @@ describe("prelude: build and cost", () => {
     t.diagnostic(`prelude size: ${source.length} characters (${Buffer.byteLength(source)} bytes)`);
     t.diagnostic(`fresh isolate + context + prelude: median ${median(freshIsolate).toFixed(2)} ms`);
     t.diagnostic(`pooled isolate, fresh context + prelude: median ${median(pooledIsolate).toFixed(2)} ms`);
-    assert.ok(median(pooledIsolate) < 50, "installing the prelude must stay cheap");
+    // Its cost is measured by bench:sandbox, not asserted here (a 50 ms bound failed at load 12 on two
+    // cores); this bound only catches a prelude that became orders of magnitude dearer.
+    assert.ok(median(pooledIsolate) < 2_000, "installing the prelude must stay cheap");
   });
 });
 
@@ -360,6 +362,23 @@ describe("prelude: Headers, Request, Response", () => {
       201, true, "application/json", "1", { id: 1 }, "text/plain;charset=UTF-8", "héllo", "", null, "",
       303, "https://a.test/next", "TypeError", "error", 0, 200, "[object Object]", 200,
     ]);
+  });
+
+  test("another body's stream as a body: its bytes move over, the old body is then used", async () => {
+    const result = await evaluate(`
+      const upstream = new Response("héllo", { status: 201, headers: { "X-A": "1" } });
+      const copy = new Response(upstream.body, { status: upstream.status, headers: upstream.headers });
+      const request = new Request("https://a.test/", { method: "POST", body: new Response("sent").body });
+      const errors = [];
+      try { new Response(upstream.body); errors.push("none"); } catch (e) { errors.push(e.name); }
+      try { await upstream.text(); errors.push("none"); } catch (e) { errors.push(e.name); }
+      const read = new Response("x");
+      await read.text();
+      try { new Response(read.body); errors.push("none"); } catch (e) { errors.push(e.name); }
+      return [await copy.text(), copy.status, copy.headers.get("x-a"), upstream.bodyUsed, await request.text(), errors,
+        await new Response(new Response(null).body).text()];
+    `);
+    assert.deepEqual(result, ["héllo", 201, "1", true, "sent", ["TypeError", "TypeError", "TypeError"], ""]);
   });
 
   test("bodies are read once; clone() before reading; bodyUsed; arrayBuffer and bytes", async () => {

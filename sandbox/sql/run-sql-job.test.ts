@@ -259,13 +259,15 @@ describe("sql: refusals and bounds", () => {
     assert.equal(result.status, "pass", JSON.stringify(result, null, 1));
   });
 
-  test("an endless recursive CTE that yields rows stops at the row cap", async () => {
+  test("an endless recursive CTE that yields rows stops at the row cap", async (t) => {
     const t0 = performance.now();
     const result = await runSqlJob(rowsJob("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x, x FROM n;"), LIMITS);
+    // The verdict shows the cap stopped it (a time limit would say "timeout"); the time is only reported:
+    // a wall-clock bound failed at load 12 on two cores.
+    t.diagnostic(`stopped at the row cap after ${(performance.now() - t0).toFixed(0)} ms`);
     assert.equal(result.status, "error");
     assert.equal(result.error?.kind, "output");
     assert.match(result.error!.message, new RegExp(`more than ${MAX_RESULT_ROWS.toLocaleString("en-US")} rows`));
-    assert.ok(performance.now() - t0 < 2_000);
   });
 
   test("a recursive CTE bomb that only grows memory ends with an out-of-memory error, not a bloated process", async (t) => {

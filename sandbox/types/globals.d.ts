@@ -99,7 +99,7 @@ declare class URL {
 // ---- Fetch: Headers, Request, Response, and a scripted fetch() ---------------------------------------
 
 type HeadersInit = Headers | [string, string][] | Record<string, string>;
-type BodyInit = string | SandboxBufferSource | URLSearchParams;
+type BodyInit = string | SandboxBufferSource | URLSearchParams | SandboxBodyStream;
 
 declare class Headers {
   constructor(init?: HeadersInit);

@@ -174,7 +174,7 @@ function setGuard(headers: Headers, guard: Guard): void {
 // --- Bodies ---------------------------------------------------------------------------------------
 
 type BodyState = { bytes: Uint8Array | null; used: boolean; stream: BodyStream | null };
-export type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | null;
+export type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | BodyStream | null;
 
 /** Turns a body init into bytes and the Content-Type it implies (the spec's "extract a body"). */
 function extractBody(body: unknown): { bytes: Uint8Array; type: string | null } {
@@ -186,6 +186,9 @@ function extractBody(body: unknown): { bytes: Uint8Array; type: string | null } 
   if (ArrayBuffer.isView(body)) {
     return { bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), type: null };
   }
+  // new Response(other.body): the new body takes the stream, which is then read and locked (as in
+  // the spec); without this, WebIDL would make it the string "[object ReadableStream]".
+  if (body instanceof BodyStream) return { bytes: BodyStream.take(body), type: null };
   if (body instanceof Request || body instanceof Response || body instanceof Headers) {
     throw new TypeError("body: pass a string, bytes or URLSearchParams (read another body first, e.g. await req.text())");
   }
@@ -210,6 +213,13 @@ class BodyStream {
   }
   get locked(): boolean {
     return this.#locked;
+  }
+  /** The bytes of a stream used as another body; it is locked and read afterwards. */
+  static take(stream: BodyStream): Uint8Array {
+    if (stream.#locked || stream.#state.used) throw new TypeError("body: this ReadableStream is locked or has already been read");
+    stream.#locked = true;
+    stream.#state.used = true;
+    return stream.#state.bytes === null ? new Uint8Array(0) : stream.#state.bytes.slice();
   }
   getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; releaseLock(): void; cancel(): Promise<void> } {
     if (this.#locked) throw new TypeError("ReadableStream is locked");
