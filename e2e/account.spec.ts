@@ -69,7 +69,12 @@ test("a forgotten password is reset through a link emailed over SMTP, which work
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // Wait for the new page: the sign-in form also has an "Email" field, and a fill that lands in it
+  // just before the client-side navigation finishes leaves this form empty (seen on a cold server).
+  await expect(page).toHaveURL(/\/forgot-password/, { timeout: 45_000 });
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible({ timeout: 45_000 });
   await page.getByLabel("Email").fill(email);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByText(`If ${email} has an account, an email with a reset link is on its way`)).toBeVisible({ timeout: 45_000 });
   // The same answer for an email with no account, and nothing is sent to it.

@@ -74,7 +74,8 @@ async function startServer(name: string): Promise<Server> {
 
 async function ready(server: Server): Promise<void> {
   const deadline = Date.now() + 180_000;
-  while (!server.output().includes("grader ready")) {
+  // The grader's workers are up and the port is open (the server warms up before it listens).
+  while (!(server.output().includes("grader ready") && server.output().includes("ready on http://"))) {
     // The suite's web server built the app; a second build would replace it under that server.
     const building = server.output().includes("building the app");
     if (building || server.process.exitCode !== null || Date.now() > deadline) {

@@ -60,8 +60,9 @@ async function startServer(name: string, env: Record<string, string> = {}, db = 
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 120_000;
-  // Ready means the grader's workers are up too (instrumentation.ts logs it before serving).
-  while (!output.includes("grader ready")) {
+  // Ready means the grader's workers are up (instrumentation.ts) AND the port is open: the server
+  // warms up before it listens, so "grader ready" comes first and a request then would be refused.
+  while (!(output.includes("grader ready") && output.includes("ready on http://"))) {
     // The suite's web server built the app; a second build would replace it under that server.
     const building = output.includes("building the app");
     if (building || child.exitCode !== null || Date.now() > deadline) {

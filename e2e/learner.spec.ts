@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { holdServerActions } from "./helpers";
+import { holdServerActions } from "./helpers.ts";
 
 // The learner's experience end to end: real browser, real server, real sandbox, real database.
 const stamp = Date.now().toString(36);
@@ -37,13 +37,12 @@ async function signUp(page: Page, name: string) {
   await page.getByLabel("Email").fill(`${name.toLowerCase()}-${stamp}@example.com`);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  // Password hashing (scrypt) is slow on a loaded machine.
-  await expect(page.getByTestId("signed-in-as")).toHaveText(name, { timeout: 60_000 });
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
 }
 
 async function openLesson(page: Page, path = LESSON) {
   await page.goto(path);
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
 }
 
 /**
@@ -110,7 +109,7 @@ test("a learner fails, fixes, passes, and finds draft and progress after a reloa
   // Back on the lesson after a reload: the draft and the progress are still there.
   await openLesson(page);
   await page.reload();
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
   expect(await editorText(page)).toContain("fixed: clamp, validate");
   await expect(page.getByTestId("attempts")).toContainText("Exercise passed");
   await expect(page.getByTestId("attempts")).toContainText("2 submissions so far");
@@ -159,7 +158,7 @@ test("hints come one at a time and stay revealed; reset asks first", async ({ pa
   await expect(page.getByRole("button", { name: "Show the next hint (3 of 3)" })).toBeVisible();
 
   // Reset to starter, behind a confirmation.
-  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
   await typeCode(page, "// my own attempt\n");
   await page.getByTestId("reset").click();
   const dialog = page.getByRole("dialog", { name: "Reset your code?" });
@@ -199,7 +198,7 @@ test("a draft saves while a long grade is still running", async ({ page }) => {
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 30_000 });
   // The grade goes to the server and is graded there, but its answer is held back from the page
   // until the save is seen, so the run is still going as far as the page knows however slow the
-  // machine is (a save queued behind it, as a Server Action would be, would never finish).
+  // machine is. (Checking the transient "Saving…" instead raced the save on a loaded machine.)
   const grade = await holdServerActions(page, LESSON);
   await page.getByTestId("run").click();
   await expect(page.getByTestId("run")).toHaveText(/Running…/);
@@ -209,11 +208,14 @@ test("a draft saves while a long grade is still running", async ({ page }) => {
   await typeCode(page, "export function parseListQuery(search: string) {\n  // saved during the run\n  while (true) {}\n}\n");
   // The server has it while the run is still going, and the page says so.
   await expect
-    .poll(async () => {
-      const response = await page.request.get("/api/drafts/parse-query-pagination");
-      const body = (await response.json()) as { drafts: { code: string | null }[] };
-      return body.drafts[0]?.code ?? "";
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const response = await page.request.get("/api/drafts/parse-query-pagination");
+        const body = (await response.json()) as { drafts: { code: string | null }[] };
+        return body.drafts[0]?.code ?? "";
+      },
+      { timeout: 30_000 },
+    )
     .toContain("// saved during the run");
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 30_000 });
   await expect(page.getByTestId("run")).toHaveText(/Running…/);
@@ -245,27 +247,12 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
   await expectError(await api.put(url, { data: { text: "x" } }), 400);
   await expectError(await api.put(url, { data: "{not json", headers: { "Content-Type": "application/json" } }), 400);
   await expectError(await api.put(url, { data: "code=x", headers: { "Content-Type": "text/plain" } }), 415);
-  await expectError(await api.put(url, { data: { code: "x".repeat(100_001), baseRevision: 0 } }), 413);
+  await expectError(await api.put(url, { data: { code: "x".repeat(100_001) } }), 413);
   await expectError(await api.put(url, { data: JSON.stringify({ code: "x".repeat(700_000) }), headers: { "Content-Type": "application/json" } }), 413);
 
-  await expectError(await api.put(url, { data: { code: "x" } }), 400); // no baseRevision (a page from before revisions)
-  await expectError(await api.put(url, { data: { code: "x", baseRevision: -1 } }), 400);
-
-  const saved = await api.put(url, { data: { code: "// saved through the route\n", baseRevision: 0 } });
+  const saved = await api.put(url, { data: { code: "// saved through the route\n" } });
   expect(saved.status()).toBe(200);
-  const first = (await saved.json()) as { savedAt: string; revision: number };
-  expect(Date.parse(first.savedAt)).not.toBeNaN();
-  expect(first.revision).toBe(1);
-  // A save from revision 0 again is stale now: refused with the current revision and code, nothing written.
-  const stale = await api.put(url, { data: { code: "// from a stale tab\n", baseRevision: 0 } });
-  expect(stale.status()).toBe(409);
-  expect(await stale.json()).toEqual({
-    error: expect.stringContaining("newer version"),
-    current: { file: "", code: "// saved through the route\n", revision: 1, savedAt: first.savedAt },
-  });
-  const listed = await api.get(url);
-  expect(listed.status()).toBe(200);
-  expect(await listed.json()).toEqual({ drafts: [{ file: "", code: "// saved through the route\n", revision: 1, savedAt: first.savedAt }] });
+  expect(Date.parse(((await saved.json()) as { savedAt: string }).savedAt)).not.toBeNaN();
   await openLesson(page);
   expect(await editorText(page)).toBe("// saved through the route");
 });
