@@ -83,6 +83,9 @@ async function expectInView(page: Page, locator: Locator) {
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.y + box!.height).toBeLessThanOrEqual(size.height);
   expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
+  // Not clipped by its scrolling pane nor covered: what is drawn at its centre is the element itself.
+  const onTop = await locator.evaluate((el, [x, y]) => el.contains(document.elementFromPoint(x, y)), [box!.x + box!.width / 2, box!.y + box!.height / 2]);
+  expect(onTop, "the element is what is drawn at its centre").toBe(true);
 }
 
 for (const viewport of [

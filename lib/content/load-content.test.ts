@@ -44,6 +44,36 @@ describe("loading the real lessons", () => {
     }
   });
 
+  test("every highlighted token meets WCAG AA (4.5:1) on its code block, in both themes", () => {
+    // WCAG 2 relative luminance and contrast ratio, for #rgb / #rrggbb.
+    const luminance = (hex: string) => {
+      const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join("") : hex.slice(1);
+      const [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    let checked = 0;
+    for (const lesson of content.lessons.values()) {
+      for (const pre of lesson.html.matchAll(/<pre class="shiki[^"]*" style="([^"]*)"[^>]*>([\s\S]*?)<\/pre>/g)) {
+        for (const theme of ["light", "dark"]) {
+          const background = new RegExp(`--shiki-${theme}-bg:(#[0-9a-fA-F]{3,6})\\b`).exec(pre[1])?.[1];
+          assert.ok(background, `${lesson.id}: a ${theme} background on every code block`);
+          const colours = new Set([...pre[2].matchAll(new RegExp(`--shiki-${theme}:(#[0-9a-fA-F]{3,8})`, "g"))].map((m) => m[1]));
+          for (const colour of colours) {
+            assert.ok(colour.length <= 7, `${lesson.id}: ${colour} has no alpha`);
+            const ratio = contrast(colour, background);
+            assert.ok(ratio >= 4.5, `${lesson.id} (${theme}): ${colour} on ${background} is ${ratio.toFixed(2)}:1`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 0, "some highlighted code was checked");
+  });
+
   test("every graded exercise kind is represented and public exercises carry what their kind needs", () => {
     const kinds = new Set([...content.exercises.values()].map((e) => e.kind));
     for (const kind of ["function", "handler", "sql", "tests", "security", "project"]) assert.ok(kinds.has(kind as never), `a ${kind} lesson exists`);

@@ -19,7 +19,7 @@ test("raw HTML, javascript: URLs and event handlers never reach the output", asy
 
 test("code is highlighted with light and dark CSS variables and no fixed colour", async () => {
   const { html } = await renderMarkdown("```ts\nconst answer: number = 42;\n```\n\n```sql\nSELECT 1;\n```\n", options);
-  assert.match(html, /<pre class="shiki shiki-themes github-light github-dark"/);
+  assert.match(html, /<pre class="shiki shiki-themes github-light-default github-dark-default"/);
   assert.match(html, /style="--shiki-light:#[0-9A-Fa-f]+;--shiki-dark:#[0-9A-Fa-f]+"/);
   assert.doesNotMatch(html, /style="color:/);
   assert.equal((html.match(/<pre/g) ?? []).length, 2);

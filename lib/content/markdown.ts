@@ -32,7 +32,7 @@ let highlighterPromise: Promise<HighlighterCore> | undefined;
 /** One shared highlighter per process: creating one costs ~100 ms, using it is cheap. */
 function getHighlighter(): Promise<HighlighterCore> {
   highlighterPromise ??= createHighlighterCore({
-    themes: [import("shiki/themes/github-light.mjs"), import("shiki/themes/github-dark.mjs")],
+    themes: [import("shiki/themes/github-light-default.mjs"), import("shiki/themes/github-dark-default.mjs")],
     langs: [
       import("shiki/langs/typescript.mjs"),
       import("shiki/langs/javascript.mjs"),
@@ -133,7 +133,7 @@ export async function renderMarkdown(markdown: string, options: RenderOptions): 
     .use(() =>
       // HighlighterCore is the generic highlighter with string language/theme names.
       rehypeShikiFromHighlighter(highlighter as Parameters<typeof rehypeShikiFromHighlighter>[0], {
-        themes: { light: "github-light", dark: "github-dark" },
+        themes: { light: "github-light-default", dark: "github-dark-default" },
         defaultColor: false,
         fallbackLanguage: "text",
       }),
