@@ -42,7 +42,7 @@ export async function gradeBatch(input: {
           stage: item.stage,
           mode: item.mode,
           learner: item.learner,
-          store: handle ? (tx, body) => storeItemResult(tx, handle, index, JSON.stringify({ ok: true, ...body })) : undefined,
+          store: handle ? (tx, body) => storeItemResult(tx, handle, index, { ok: true, ...body }) : undefined,
         });
         return { ok: true, ...graded };
       } catch (error) {

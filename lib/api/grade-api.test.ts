@@ -105,7 +105,41 @@ test("a batch: items graded in order, a bad item fails alone, and a retry with t
     again.results.filter((r) => r.ok).map((r) => (r.ok ? r.submissionId : null)),
     first.results.filter((r) => r.ok).map((r) => (r.ok ? r.submissionId : null)),
   );
+  // Replayed items are the graded ones byte for byte, though their records hold no copy of the result.
+  assert.equal(JSON.stringify(again.results), JSON.stringify(first.results));
+  for (const record of await db.idempotencyRecord.findMany({ where: { key: { startsWith: "batch-1 #" } } })) {
+    assert.ok(record.submissionId, record.key);
+    assert.ok(!record.response!.includes('"result"'), record.response!);
+  }
   await rejectsWith(gradeBatch({ apiKey: learnerKey, body: { submissions: [] }, idempotency: null, consume: async () => {} }), "validation_failed");
+});
+
+test("a grade's idempotency record refers to its submission: replayed byte for byte; old full copies replay; a deleted submission frees the key", async () => {
+  const started = await idempotency.startIdempotent(instructor.id, "one-grade", "h");
+  if (started.kind !== "started") throw new Error("not started");
+  const response = await gradeForApi({
+    apiKey: instructor,
+    exerciseId: EXERCISE,
+    code: "export function handler() { return new Response(null, { status: 500 }); }",
+    mode: "submit",
+    learner: learner.email,
+    store: (tx, body) => idempotency.finishIdempotent(started.handle, 201, body, tx),
+  });
+  const sent = JSON.stringify(response);
+  const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { id: started.handle.recordId } });
+  assert.equal(record.submissionId, response.submissionId);
+  assert.ok(record.response!.length < 400 && sent.length > 1000, `stored ${record.response!.length} bytes of a ${sent.length}-byte response`);
+  assert.deepEqual(await idempotency.startIdempotent(instructor.id, "one-grade", "h"), { kind: "replay", status: 201, body: sent });
+
+  // A record written before references (the whole response, no submission id) replays as stored.
+  await db.idempotencyRecord.create({ data: { apiKeyId: instructor.id, key: "old-copy", requestHash: "h", state: "done", statusCode: 201, response: sent } });
+  assert.deepEqual(await idempotency.startIdempotent(instructor.id, "old-copy", "h"), { kind: "replay", status: 201, body: sent });
+
+  // The submission gone (its learner's account deleted): the record is dropped, the key runs afresh.
+  await db.submission.delete({ where: { id: response.submissionId } });
+  const fresh = await idempotency.startIdempotent(instructor.id, "one-grade", "h");
+  assert.equal(fresh.kind, "started");
+  assert.notEqual(fresh.kind === "started" && fresh.handle.recordId, record.id);
 });
 
 test("the catalog: tracks and exercises by id, public parts only", async () => {

@@ -13,9 +13,15 @@
  * takes the record over LEASE_MS later (seconds, not minutes). Taking over changes the record's
  * lease token, and a response is stored only under the token that claimed it (in the recording
  * transaction), so even a request that was merely slow, not dead, cannot record a duplicate.
+ *
+ * A grade's response is most of its result (several KB), which the submission row already holds in
+ * full. So a grade's record stores the response without "result" plus the submission's id, and a
+ * replay puts the learner's view of the stored result back in (the same function, the same JSON).
+ * Records written before that (response in full, no submission id) still replay as stored.
  */
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { toLearnerView, type GradeResult } from "../../sandbox/index.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -39,6 +45,9 @@ export type IdempotencyHandle = {
   finished: boolean;
 };
 
+/** A grade's response body: "result" is the learner's view of the submission's stored result, and comes last. */
+export type GradeBody = { submissionId: string; result: unknown; [field: string]: unknown };
+
 export type IdempotencyStart =
   | { kind: "started"; handle: IdempotencyHandle }
   | { kind: "replay"; status: number; body: string };
@@ -56,6 +65,25 @@ export function readIdempotencyKey(headers: Headers): string | null {
 /** sha256 of method, path and raw body: what "the same request" means. */
 export function hashRequest(method: string, pathname: string, body: Uint8Array): string {
   return createHash("sha256").update(`${method} ${pathname}\n`).update(body).digest("hex");
+}
+
+/** What a record stores for a response: a grade without its result (see the module comment). */
+function storedResponse(body: string | GradeBody): { response: string; submissionId: string | null } {
+  if (typeof body === "string") return { response: body, submissionId: null };
+  const { result: _result, ...rest } = body;
+  return { response: JSON.stringify(rest), submissionId: body.submissionId };
+}
+
+/**
+ * A stored response as it was sent: a grade's result is rebuilt from its submission (last key, as
+ * gradeForApi builds it), null when that submission is gone (its learner's account was deleted).
+ */
+async function replayedResponse(record: { response: string; submissionId: string | null }): Promise<string | null> {
+  if (record.submissionId === null) return record.response;
+  const submission = await db.submission.findUnique({ where: { id: record.submissionId }, select: { result: true } });
+  if (!submission) return null;
+  const rest = JSON.parse(record.response) as Record<string, unknown>;
+  return JSON.stringify({ ...rest, result: toLearnerView(JSON.parse(submission.result) as GradeResult) });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -88,7 +116,12 @@ export async function startIdempotent(apiKeyId: string, key: string, requestHash
     throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.");
   }
   if (existing.state === "done" && existing.statusCode !== null && existing.response !== null) {
-    return { kind: "replay", status: existing.statusCode, body: existing.response };
+    const body = await replayedResponse({ response: existing.response, submissionId: existing.submissionId });
+    if (body !== null) return { kind: "replay", status: existing.statusCode, body };
+    // Its submission was deleted with the learner's account: forget the record and start afresh.
+    await db.idempotencyRecord.deleteMany({ where: { id: existing.id, state: "done" } });
+    if (attempt < 2) return startIdempotent(apiKeyId, key, requestHash, attempt + 1);
+    throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is being processed.", { retryAfterSeconds: 1 });
   }
   // Records from before leases existed expire LEASE_MS after they were created.
   const expires = existing.leaseExpiresAt ?? new Date(existing.createdAt.getTime() + LEASE_MS);
@@ -129,13 +162,14 @@ function leaseLost(): AppError {
 }
 
 /**
- * Stores the response for the key (inside a transaction when given one). Throws when the record was
- * taken over, which rolls back that transaction: the request that took it over records instead.
+ * Stores the response for the key (inside a transaction when given one): a string as it is, a grade
+ * by reference to its submission. Throws when the record was taken over, which rolls back that
+ * transaction: the request that took it over records instead.
  */
-export async function finishIdempotent(handle: IdempotencyHandle, status: number, body: string, tx: Prisma.TransactionClient = db): Promise<void> {
+export async function finishIdempotent(handle: IdempotencyHandle, status: number, body: string | GradeBody, tx: Prisma.TransactionClient = db): Promise<void> {
   const stored = await tx.idempotencyRecord.updateMany({
     where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken },
-    data: { state: "done", statusCode: status, response: body, leaseExpiresAt: null },
+    data: { state: "done", statusCode: status, ...storedResponse(body), leaseExpiresAt: null },
   });
   if (stored.count !== 1) throw leaseLost();
   handle.finished = true;
@@ -154,20 +188,23 @@ export function itemKey(handle: IdempotencyHandle, index: number): string {
 /** A batch item's stored result, when a previous (interrupted) run of the same batch recorded it. */
 export async function findItemResult(handle: IdempotencyHandle, index: number): Promise<string | null> {
   const record = await db.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key: itemKey(handle, index) } } });
-  return record?.state === "done" && record.requestHash === handle.requestHash ? record.response : null;
+  if (record?.state !== "done" || record.requestHash !== handle.requestHash || record.response === null) return null;
+  // null when the item's submission is gone: the item is graded again (the upsert replaces the record).
+  return replayedResponse({ response: record.response, submissionId: record.submissionId });
 }
 
 /**
  * Stores a batch item's result inside the transaction that recorded its submission; throws (rolling
  * it back) when the batch's record was taken over by a retry, which grades the item instead.
  */
-export async function storeItemResult(tx: Prisma.TransactionClient, handle: IdempotencyHandle, index: number, body: string): Promise<void> {
+export async function storeItemResult(tx: Prisma.TransactionClient, handle: IdempotencyHandle, index: number, body: string | GradeBody): Promise<void> {
   const held = await tx.idempotencyRecord.count({ where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken } });
   if (held !== 1) throw leaseLost();
   const key = itemKey(handle, index);
+  const stored = storedResponse(body);
   await tx.idempotencyRecord.upsert({
     where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key } },
-    create: { apiKeyId: handle.apiKeyId, key, requestHash: handle.requestHash, state: "done", statusCode: 201, response: body },
-    update: { requestHash: handle.requestHash, state: "done", statusCode: 201, response: body },
+    create: { apiKeyId: handle.apiKeyId, key, requestHash: handle.requestHash, state: "done", statusCode: 201, ...stored },
+    update: { requestHash: handle.requestHash, state: "done", statusCode: 201, ...stored },
   });
 }

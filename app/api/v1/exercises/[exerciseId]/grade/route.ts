@@ -11,8 +11,9 @@ export const POST = withApiKey<{ exerciseId: string }>(
       apiKey,
       exerciseId: params.exerciseId,
       ...input,
-      // The stored response commits with the submission: a retry replays it, never regrades.
-      store: idempotency ? (tx, response) => finishIdempotent(idempotency, 201, JSON.stringify(response), tx) : undefined,
+      // The stored response commits with the submission: a retry replays it, never regrades. It is
+      // stored by reference to the submission (which holds the result), not as a second copy.
+      store: idempotency ? (tx, response) => finishIdempotent(idempotency, 201, response, tx) : undefined,
     });
     return jsonResponse(graded, { status: 201, headers: { Location: `/api/v1/submissions/${graded.submissionId}` } });
   },
