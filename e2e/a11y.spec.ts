@@ -18,8 +18,6 @@ const LESSONS = {
   project: "/learn/projects/url-shortener",
 };
 
-test.describe.configure({ mode: "serial" });
-
 test.beforeAll(async ({ browser }) => {
   await signUpInNewContext(browser, admin, password);
   setRole(admin, "admin");
