@@ -124,6 +124,7 @@ test("a learner builds a project stage by stage in several files; a regression i
   await openProject(page);
   await page.getByTestId("reset").click();
   await page.getByRole("button", { name: "Reset", exact: true }).click();
-  expect(await editorText(page, "codes.ts")).toContain("TODO (stage 1)");
-  expect(await editorText(page, "routes.ts")).toContain("void generateCode;");
+  // The editor shows it once the dialog has closed and Monaco has drawn the new text: poll, not one read.
+  await expect.poll(() => editorText(page, "codes.ts")).toContain("TODO (stage 1)");
+  await expect.poll(() => editorText(page, "routes.ts")).toContain("void generateCode;");
 });

@@ -185,8 +185,16 @@ export default function CodeEditor(props: CodeEditorProps) {
     // Screen readers announce how to leave the editor (Tab indents in it) when focus enters it. The
     // element that takes focus: Monaco's EditContext input where the browser has the EditContext API
     // (its textarea is then an aria-hidden IME helper), else its classic input textarea.
-    const input = editor.getDomNode()?.querySelector(".native-edit-context") ?? editor.getDomNode()?.querySelector("textarea.inputarea");
-    if (callbacks.current.describedBy) input?.setAttribute("aria-describedby", callbacks.current.describedBy);
+    // Monaco replaces that element when the model or the options change (a read-only file's tab), so
+    // the description is set again then, and whenever the editor takes focus.
+    const describe = () => {
+      const input = editor.getDomNode()?.querySelector(".native-edit-context") ?? editor.getDomNode()?.querySelector("textarea.inputarea");
+      if (callbacks.current.describedBy) input?.setAttribute("aria-describedby", callbacks.current.describedBy);
+    };
+    describe();
+    editor.onDidChangeModel(describe);
+    editor.onDidChangeConfiguration(describe);
+    editor.onDidFocusEditorText(describe);
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => callbacks.current.onSubmit());
     const modelOf = (path: string) => m.editor.getModel(m.Uri.parse(path));

@@ -52,4 +52,12 @@ import "monaco-editor/editor/common/standaloneStrings";
 import "monaco-editor/features/codicon/register";
 import "../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css";
 
+// Services of editor contributions that arrive late: Monaco's TypeScript support (loaded on the first
+// TypeScript model) imports every editor contribution (vs/internal/common/workers.js), among them
+// CodeLens and drop-into-editor, whose services would then register after the editor's services
+// were set up, and each lesson load threw "depends on UNKNOWN service ICodeLensCache /
+// treeViewsDndService". Registered here, before the first editor is created, they are known.
+import "monaco-editor/editor/contrib/codelens/browser/codeLensCache";
+import "monaco-editor/editor/common/services/treeViewsDndService";
+
 export { monaco, typescript };
