@@ -18,8 +18,11 @@ export const E2E_SMTP_PORT = PORT + 2000;
 
 export default defineConfig({
   testDir: "e2e",
-  // On PostgreSQL, the specs that start servers and databases of their own (SQLite; the cluster's own
-  // PostgreSQL) would only repeat themselves.
+  // Left out of the PostgreSQL run (`npm run test:e2e:pg`), because they never use the suite's server
+  // or its database, so running them again there would only repeat the SQLite run:
+  // - cluster.spec.ts starts its own PostgreSQL, two servers and nginx (it runs in the SQLite run);
+  // - grading-resilience.spec.ts and sign-in-throttle.spec.ts start servers of their own, each on a
+  //   fresh SQLite file (flooding, kill -9, restarts, TRUST_PROXY=1).
   testIgnore: onPostgres ? ["**/cluster.spec.ts", "**/grading-resilience.spec.ts", "**/sign-in-throttle.spec.ts"] : [],
   fullyParallel: false,
   workers: 1,

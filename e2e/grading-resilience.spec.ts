@@ -1,8 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { startAppServer, type AppServer } from "./support/app-server.ts";
 
 // The grader under pressure, against servers of this spec's own: `npm start` on a free port with a
 // fresh SQLite file each, so that flooding, killing and stopping them cannot disturb other specs.
@@ -13,84 +13,12 @@ const solution = fs.readFileSync(`lessons/http/${EXERCISE}/solution.ts`, "utf8")
 const LOOP = "export function parseListQuery(search: string) {\n  for (;;) {}\n}\n";
 const stamp = Date.now().toString(36);
 
-type Server = { url: string; db: string; process: ChildProcess; output: () => string };
-
-/** Every server started here, so none outlives the spec even when a test times out. */
-const started = new Set<ChildProcess>();
-process.on("exit", () => {
-  for (const child of started) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** A server of this spec and its SQLite file. */
+type Server = AppServer & { db: string };
 
 /** `npm start` on a free port and its own database (kept when `db` is given: a restart). */
 async function startServer(name: string, env: Record<string, string> = {}, db = `./data/e2e-${name}-${stamp}.db`): Promise<Server> {
-  const port = await freePort();
-  // Its own process group, so a test can signal or kill npm, start.ts and next together.
-  const child = spawn("npm", ["start"], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${db}`,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...env,
-    },
-  });
-  started.add(child);
-  child.once("exit", () => started.delete(child));
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 120_000;
-  // Ready means the grader's workers are up (instrumentation.ts) AND the port is open: the server
-  // warms up before it listens, so "grader ready" comes first and a request then would be refused.
-  while (!(output.includes("grader ready") && output.includes("ready on http://"))) {
-    // The suite's web server built the app; a second build would replace it under that server.
-    const building = output.includes("building the app");
-    if (building || child.exitCode !== null || Date.now() > deadline) {
-      killGroup({ process: child } as Server, "SIGKILL");
-      throw new Error(`server ${name} did not start${building ? " (the sources changed since the suite's build)" : ""}:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url: `http://127.0.0.1:${port}`, db, process: child, output: () => output };
-}
-
-function killGroup(server: Server, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-server.process.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function exited(server: Server, timeoutMs: number): Promise<boolean> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return true;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    server.process.once("exit", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
+  return { ...(await startAppServer({ DATABASE_URL: `file:${db}`, ...env }, { name, timeoutMs: 120_000 })), db };
 }
 
 /** Learner accounts and an API key for each, in the server's database (e2e/support/create-learner-keys.ts). */
@@ -161,8 +89,8 @@ test("one learner's flood of endless loops does not hold up another learner's co
     expect(first.status).toBe(201);
     expect(first.body.result?.error?.kind).toBe("timeout");
   } finally {
-    killGroup(server, "SIGKILL");
-    await exited(server, 10_000);
+    server.signal("SIGKILL");
+    await server.exited(10_000);
     removeDatabase(server);
   }
 });
@@ -180,8 +108,8 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     inFlight.push(...requests.slice(2).map(send));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    killGroup(server, "SIGKILL");
-    expect(await exited(server, 10_000)).toBe(true);
+    server.signal("SIGKILL");
+    expect(await server.exited(10_000)).toBe(true);
     const beforeKill = await Promise.all(inFlight);
     expect(beforeKill[0], "the kill cut the loops off").toBeInstanceOf(Error);
     expect(beforeKill[1], "the kill cut the loops off").toBeInstanceOf(Error);
@@ -219,8 +147,8 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
     expect(again.body.submissionId).toBe(answers[2]!.body.submissionId);
     expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission")).toBe(requests.length);
   } finally {
-    killGroup(server, "SIGKILL");
-    await exited(server, 10_000);
+    server.signal("SIGKILL");
+    await server.exited(10_000);
     removeDatabase(server);
   }
 });
@@ -264,12 +192,12 @@ test("SIGTERM during load: every request in flight gets its answer, then npm sta
       expect(graded.status).toBe(201);
       expect(graded.body.result?.status).toBe(codes[i] === LOOP ? "error" : "pass");
     }
-    expect(await exited(server, 40_000), "npm start exits once drained").toBe(true);
+    expect(await server.exited(40_000), "npm start exits once drained").toBe(true);
     expect(server.output()).toContain("taking no new grades");
     expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission WHERE apiKeyId IS NOT NULL")).toBe(codes.length + 1);
   } finally {
-    killGroup(server, "SIGKILL");
-    await exited(server, 10_000);
+    server.signal("SIGKILL");
+    await server.exited(10_000);
     removeDatabase(server);
   }
 });

@@ -77,3 +77,48 @@ export function toLearnerView(result: GradeResult): GradeResult {
   }
   return view;
 }
+
+// While a run grades (run-code.ts): which hidden tests are concealed, and the summaries that take
+// the place of their messages.
+
+/** Shown to learners when a hidden test file failed to load (its message may carry its values). */
+export const HIDDEN_LOAD_SUMMARY = "A hidden test file could not load with your code (it uses what your module exports at load time).";
+/** A test whose promise never settles (no timer left to fire). */
+export const NEVER_FINISHED = "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).";
+
+/** A test as the harness declares it. */
+export type Declared = { name: string; hidden: boolean; reveal?: boolean; description?: string };
+
+/** A hidden test whose values the learner must not see (sandbox/README.md, "Disclosure"). */
+export function isConcealed(declared: Declared): boolean {
+  return declared.hidden && declared.reveal !== true;
+}
+
+/** The declared facts a result shows (hidden, reveal, description). */
+export function declaredFacts(declared: Declared): Partial<TestResult> {
+  return {
+    ...(declared.hidden ? { hidden: true } : {}),
+    ...(declared.hidden && declared.reveal ? { reveal: true } : {}),
+    ...(declared.description ? { description: declared.description } : {}),
+  };
+}
+
+/**
+ * What a learner may be told about a concealed hidden test that did not pass: no input, expected or
+ * received value, no output, no text the learner's code wrote (error messages, class names).
+ */
+export function concealedSummary(test: TestResult, rawMessage: string): string {
+  if (rawMessage.startsWith("The test never finished")) return NEVER_FINISHED;
+  if (test.status === "fail") return "Your code's result is not what this test expects.";
+  const thrown = test.thrown;
+  if (!thrown) return "The test stopped with an error.";
+  const what =
+    thrown.type === "value"
+      ? "a value that is not an Error"
+      : thrown.type === "object"
+        ? "an object that is not an Error"
+        : `${/^[AEIOU]/.test(thrown.type) ? "an" : "a"} ${thrown.type}${thrown.subclass ? " (a class of your own)" : ""}`;
+  const solution = !thrown.file || /^solution\.(ts|js)$/.test(thrown.file);
+  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}${solution ? "" : ` of ${thrown.file}`}.`;
+  return `The test stopped with ${what}, not thrown by a line of your code (for example, your result could not be used as the test expects).`;
+}

@@ -8,13 +8,16 @@
  * test and the run. The harness only reports per-test facts as JSON text; this side validates
  * them with zod and decides the verdict.
  */
-import ivm from "isolated-vm";
-import { readFileSync } from "node:fs";
-import { allowRealClock, createHostCallback, HOST_GLOBAL, setActiveHost } from "./bridge.ts";
+import type ivm from "isolated-vm";
+import { allowRealClock, setActiveHost } from "./bridge.ts";
 import type { HostHandler } from "./bridge.ts";
+import { concealedSummary, declaredFacts, HIDDEN_LOAD_SUMMARY, isConcealed, NEVER_FINISHED } from "./disclosure.ts";
+import type { Declared } from "./disclosure.ts";
+import type { IsolateFactory, Prepared } from "./isolate-factory.ts";
+import { IsolateFailure, isolateFailure } from "./isolate-failure.ts";
 import { loadReportSchema, testReportSchema } from "./schema.ts";
-import type { TestReport } from "./schema.ts";
-import { RUNTIME_FILE, StackRewriter } from "./stack.ts";
+import type { LoadReport, TestReport } from "./schema.ts";
+import { StackRewriter } from "./stack.ts";
 import type { SourceFile } from "./stack.ts";
 import { transpileCached, transpileModule } from "./transpile.ts";
 import { RESULT_VERSION } from "./types.ts";
@@ -50,9 +53,6 @@ export interface RunSpec {
   host?: HostHandler;
 }
 
-const HARNESS_SOURCE = readFileSync(new URL("./harness/runtime.js", import.meta.url), "utf8");
-const EXTENSIONS_SOURCE = readFileSync(new URL("./harness/extensions.js", import.meta.url), "utf8");
-const HARNESS_KEY = "__serverside_harness__";
 const MAX_MESSAGE = 8 * 1024;
 /** How the message of a test that ran out of time starts. */
 export const TIMED_OUT_PREFIX = "Timed out: ";
@@ -73,185 +73,6 @@ const HARNESS_CALL_MS = 1000;
  * settles.
  */
 export const MAX_STEPS_PER_TEST = 10_000;
-
-/** Builds the script evaluated first in every fresh context: the prelude, the extensions, then the harness. */
-export function buildBootSource(preludeSource: string): string {
-  return `(function () {\n"use strict";\nconst internal = (${preludeSource});\n(${EXTENSIONS_SOURCE})(internal);\n(${HARNESS_SOURCE})(internal);\n})();`;
-}
-
-interface Prepared {
-  isolate: ivm.Isolate;
-  context: ivm.Context;
-  dispatch: ivm.Reference<(...args: unknown[]) => unknown>;
-  memoryMb: number;
-  /** True when the isolate is this run's alone (disposed after it); false for the worker's shared one. */
-  ownsIsolate: boolean;
-  /** Scripts compiled into an own isolate, released before it is disposed. */
-  scripts: ivm.Script[];
-}
-
-interface SharedIsolate {
-  isolate: ivm.Isolate;
-  script: ivm.Script;
-  contexts: number;
-  scripts: Map<string, ivm.Script>;
-}
-
-/** Contexts created in one shared isolate before it is replaced by a fresh one. */
-const CONTEXTS_PER_ISOLATE = 200;
-
-/**
- * Makes fresh contexts with the prelude and harness already evaluated, and keeps one ready so a
- * job does not wait for it.
- *
- * Every run gets a context of its own that no other run ever touches. Runs with the default
- * memory limit share the worker's current isolate (one run at a time; the isolate is replaced
- * every CONTEXTS_PER_ISOLATE runs, after any run that hit a limit, and whenever V8 disposed it);
- * runs with a custom memory limit get an isolate of their own. Measured on the 2-core dev box with
- * the real prelude (~100 KB): fresh isolate + prelude ~9.6 ms, fresh context in a warm isolate
- * ~3.7 ms (compiled prelude functions are shared per isolate), so sharing the isolate is what makes
- * the latency targets reachable. A V8 startup snapshot would be faster still (~0.8 ms per context)
- * but crashed V8 once the intrinsics were frozen, and would replay one CSPRNG seed for every run.
- */
-export class IsolateFactory {
-  private readonly boot: string;
-  private readonly defaultMemoryMb: number;
-  private readonly seed: { global: string; create(): string } | undefined;
-  private shared: SharedIsolate | undefined;
-  private spare: Prepared | undefined;
-
-  /** seed: a global set (fresh value per context) before the boot script runs; the prelude consumes it. */
-  constructor(bootSource: string, defaultMemoryMb: number, seed?: { global: string; create(): string }) {
-    this.boot = bootSource;
-    this.defaultMemoryMb = defaultMemoryMb;
-    this.seed = seed;
-  }
-
-  /**
-   * Releases every handle into an isolate, then disposes it. Handles left to the garbage
-   * collector after their isolate was disposed crashed isolated-vm (SIGSEGV) in our tests.
-   */
-  private static disposeIsolate(isolate: ivm.Isolate, scripts: ivm.Script[]): void {
-    for (const script of scripts) {
-      try {
-        script.release();
-      } catch {
-        // already released
-      }
-    }
-    if (!isolate.isDisposed) isolate.dispose();
-  }
-
-  private dropShared(): void {
-    const shared = this.shared;
-    this.shared = undefined;
-    if (shared) IsolateFactory.disposeIsolate(shared.isolate, [shared.script, ...shared.scripts.values()]);
-  }
-
-  private sharedIsolate(): SharedIsolate {
-    const current = this.shared;
-    if (current && !current.isolate.isDisposed && current.contexts < CONTEXTS_PER_ISOLATE) return current;
-    if (current) this.dropShared();
-    const isolate = new ivm.Isolate({ memoryLimit: this.defaultMemoryMb });
-    const script = isolate.compileScriptSync(this.boot, { filename: RUNTIME_FILE });
-    this.shared = { isolate, script, contexts: 0, scripts: new Map() };
-    return this.shared;
-  }
-
-  /**
-   * Compiles a module wrapper. Author files (tests, modules) are compiled once per shared isolate
-   * and run in each new context; learner files are compiled every time.
-   */
-  compile(prepared: Prepared, wrapper: string, filename: string, reuse: boolean): ivm.Script {
-    const shared = this.shared;
-    const cacheable = reuse && !prepared.ownsIsolate && shared?.isolate === prepared.isolate;
-    const key = `${filename}\0${wrapper}`;
-    if (cacheable) {
-      const hit = shared.scripts.get(key);
-      if (hit) return hit;
-    }
-    const script = prepared.isolate.compileScriptSync(wrapper, { filename, lineOffset: -1 });
-    if (prepared.ownsIsolate && reuse) prepared.scripts.push(script);
-    if (cacheable) {
-      if (shared.scripts.size >= 64) {
-        for (const old of shared.scripts.values()) old.release();
-        shared.scripts.clear();
-      }
-      shared.scripts.set(key, script);
-    }
-    return script;
-  }
-
-  private create(memoryMb: number): Prepared {
-    const ownsIsolate = memoryMb !== this.defaultMemoryMb;
-    let isolate: ivm.Isolate;
-    let script: ivm.Script;
-    if (ownsIsolate) {
-      isolate = new ivm.Isolate({ memoryLimit: memoryMb });
-      script = isolate.compileScriptSync(this.boot, { filename: RUNTIME_FILE });
-    } else {
-      const shared = this.sharedIsolate();
-      shared.contexts++;
-      isolate = shared.isolate;
-      script = shared.script;
-    }
-    let context: ivm.Context | undefined;
-    try {
-      context = isolate.createContextSync();
-      if (this.seed) context.global.setSync(this.seed.global, this.seed.create());
-      // The host bridge: taken and deleted by harness/extensions.js before any learner code exists.
-      context.global.setSync(HOST_GLOBAL, createHostCallback());
-      script.runSync(context, { timeout: 5_000 });
-      const global = context.global;
-      const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<(...args: unknown[]) => unknown>;
-      // The dispatcher leaves the global object before any learner code exists.
-      global.deleteSync(HARNESS_KEY);
-      return { isolate, context, dispatch, memoryMb, ownsIsolate, scripts: ownsIsolate ? [script] : [] };
-    } catch (error) {
-      if (!isolate.isDisposed) context?.release();
-      if (ownsIsolate) IsolateFactory.disposeIsolate(isolate, [script]);
-      throw error;
-    }
-  }
-
-  /** A fresh, never-used context (in a shared or own isolate) with the given heap limit. */
-  take(memoryMb: number): Prepared {
-    const spare = this.spare;
-    this.spare = undefined;
-    if (spare && spare.memoryMb === memoryMb && !spare.isolate.isDisposed) return spare;
-    if (spare) this.release(spare, false);
-    return this.create(memoryMb);
-  }
-
-  /** Ends a run's context. tainted: the run hit a limit, so its isolate is not reused. */
-  release(prepared: Prepared, tainted: boolean): void {
-    // Never touch handles of an isolate V8 already disposed (hit its memory limit): isolated-vm
-    // crashed the process when they were released afterwards.
-    if (prepared.isolate.isDisposed) {
-      if (this.shared?.isolate === prepared.isolate) this.dropShared();
-      return;
-    }
-    try {
-      prepared.dispatch.release();
-      prepared.context.release();
-    } catch {
-      // already gone
-    }
-    if (prepared.ownsIsolate) IsolateFactory.disposeIsolate(prepared.isolate, prepared.scripts);
-    else if (tainted && this.shared?.isolate === prepared.isolate) this.dropShared();
-  }
-
-  /** Prepares the next context ahead of time (call when idle). */
-  prewarm(): void {
-    if (!this.spare) this.spare = this.create(this.defaultMemoryMb);
-  }
-
-  dispose(): void {
-    if (this.spare) this.release(this.spare, true);
-    this.spare = undefined;
-    this.dropShared();
-  }
-}
 
 /** A failure that ends the whole run with an "error" result. */
 class RunError extends Error {
@@ -280,60 +101,6 @@ function wrapperPrefix(kind: FileKind): string {
   return `(function (${params}) {"use strict";`;
 }
 
-/**
- * A call into the isolate that threw, classified from the isolate's state and the call's own
- * timing, never from the error's text (learner code chooses that text: an error whose message said
- * "memory limit" or "Script execution timed out." became a memory or timeout verdict).
- * - memory: V8 disposed the isolate (its heap limit), or the call ran out of time with the heap
- *   nearly full (detail "nearly-full": a growing loop that garbage collection slowed to a crawl);
- * - timeout: the call lasted its whole timeout (isolated-vm terminated it);
- * - uncaught: anything else, which can only be learner code's error that escaped the harness: an
- *   unhandled promise rejection (isolated-vm throws it from the call whose microtasks rejected) or
- *   an error the harness could not catch (a stack overflow inside its own catch).
- */
-class IsolateFailure extends Error {
-  readonly kind: "memory" | "timeout" | "uncaught";
-  /** For "uncaught": the escaped error as "Name: message" plus its frames inside the isolate; for "memory", "nearly-full" or "". */
-  readonly detail: string;
-  constructor(kind: "memory" | "timeout" | "uncaught", detail = "") {
-    super(kind);
-    this.kind = kind;
-    this.detail = detail;
-  }
-}
-
-/** Frames of an escaped error up to isolated-vm's boundary (the host's own frames follow it). */
-function escapedDetail(error: unknown): string {
-  if (!(error instanceof Error)) return `Thrown: ${String(error).slice(0, 2000)}`;
-  const stack = typeof error.stack === "string" ? error.stack : `${error.name}: ${error.message}`;
-  const boundary = stack.indexOf("\n    at (<isolated-vm boundary>)");
-  return boundary >= 0 ? stack.slice(0, boundary) : `${error.name}: ${error.message}`;
-}
-
-/** Share of the heap limit in use at a timeout above which the verdict is memory, not time. */
-const NEARLY_FULL_HEAP = 0.75;
-
-/**
- * A loop that keeps allocating slows to a crawl near the heap limit (V8 collects garbage again and
- * again for little gain) and usually runs out of time before the limit disposes the isolate: that
- * is a memory problem, and the learner must be told so. The heap's size is V8's own figure, never
- * anything learner code says.
- */
-function heapNearlyFull(isolate: ivm.Isolate, memoryMb: number): boolean {
-  try {
-    const heap = isolate.getHeapStatisticsSync();
-    return heap.used_heap_size + heap.externally_allocated_size >= NEARLY_FULL_HEAP * memoryMb * 1024 * 1024;
-  } catch {
-    return false;
-  }
-}
-
-function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean, memoryMb: number): IsolateFailure {
-  if (isolate.isDisposed) return new IsolateFailure("memory");
-  if (ranWholeTimeout) return heapNearlyFull(isolate, memoryMb) ? new IsolateFailure("memory", "nearly-full") : new IsolateFailure("timeout");
-  return new IsolateFailure("uncaught", escapedDetail(error));
-}
-
 /** What the host itself recorded about a run, beyond the result (for run-mutation.ts). */
 export interface RunFacts {
   /** Indexes (in result.tests) of the tests the host stopped because they ran out of time: its own record, not message text. */
@@ -346,42 +113,20 @@ export interface RunFacts {
   cpuMs: Map<number, number>;
 }
 
-/** Runs the files in a fresh isolate and grades the tests they declare. Never throws. */
+/**
+ * Runs the files in a fresh isolate and grades the tests they declare. Never throws.
+ *
+ * 1. transpile every file (compileFiles); 2. compile each as a module function in the context
+ * (defineModules); 3. load the test files, which runs the learner's module top level (loadTests);
+ * 4. run each test (runTest).
+ */
 export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts): GradeResult {
-  const started = performance.now();
+  const outcome = new RunOutcome();
   const { limits } = spec;
-  const deadline = started + limits.timeoutMs;
-  const tests: TestResult[] = [];
-  /** Declared index of each entry of `tests` (they run in another order, see step 4). */
-  const testIndex: number[] = [];
-  let topOutput: string | undefined;
-  const finish = (status: GradeResult["status"], error?: GradeResult["error"]): GradeResult => {
-    const order = tests.map((_, i) => i).sort((a, b) => testIndex[a]! - testIndex[b]!);
-    const sorted = order.map((i) => tests[i]!);
-    const result: GradeResult = { version: RESULT_VERSION, status, tests: sorted, durationMs: Math.round(performance.now() - started) };
-    if (error) result.error = error;
-    if (topOutput) result.output = topOutput;
-    return result;
-  };
-  // file: the learner file the line is in (several learner files: the editor marks the right one).
-  const fail = (kind: ErrorKind, message: string, line?: number, column?: number, file?: string) =>
-    finish("error", { kind, message: cap(message), ...(line ? { ...(file ? { file } : {}), line } : {}), ...(column ? { column } : {}) });
+  const deadline = outcome.started + limits.timeoutMs;
 
-  // 1. Transpile (compile errors are the learner's to fix; an author file that fails is ours).
-  const compiled: { file: RunFile; code: string }[] = [];
-  for (const file of spec.files) {
-    if (file.kind === "library") {
-      compiled.push({ file, code: file.source }); // bundled ahead of time, already plain JavaScript
-      continue;
-    }
-    const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
-    if (!result.ok) {
-      if (file.learner) return fail("compile", `${file.name}: ${result.message}`, result.line, result.column, file.name);
-      const where = isGuarded(file) ? "" : ` (line ${result.line ?? "?"})`;
-      return fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
-    }
-    compiled.push({ file, code: result.code });
-  }
+  const compiled = compileFiles(spec, outcome);
+  if (!Array.isArray(compiled)) return compiled;
   const rewriter = new StackRewriter(
     // Library frames are left out of messages (the rewriter drops frames of files it does not know).
     spec.files
@@ -393,344 +138,421 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
   try {
     prepared = factory.take(limits.memoryMb);
   } catch (error) {
-    return fail("internal", `Could not start a sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    return outcome.fail("internal", `Could not start a sandbox: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { isolate, context, dispatch } = prepared;
-  let tainted = false;
+  const calls = new HarnessCalls(prepared, limits.memoryMb);
+  const run: RunContext = { spec, limits, deadline, outcome, calls, rewriter, facts };
   setActiveHost(spec.host ?? null);
   // No real clock where the learner wrote the tests (see allowRealClock).
   allowRealClock(!spec.files.some((f) => f.learner && f.kind === "test"));
   spec.host?.beginRun(deadline + HARNESS_GRACE_MS);
-  // A run that hit a limit (or anything unexpected) does not leave its isolate for the next run.
-  const classifyRun = (error: unknown): IsolateFailure => {
-    const failure = error instanceof IsolateFailure ? error : null;
-    if (failure === null || failure.kind !== "uncaught") tainted = true;
-    if (failure === null) throw error; // not from the isolate: the grader's own failure (internal)
-    return failure;
-  };
-  /** Runs a call into the isolate; a throw becomes an IsolateFailure. */
-  const inIsolate = <T>(timeout: number, call: () => T): T => {
-    const callStarted = performance.now();
-    try {
-      return call();
-    } catch (error) {
-      throw isolateFailure(error, isolate, performance.now() - callStarted >= timeout - 1, limits.memoryMb);
-    }
-  };
-  const memoryMessage = (failure: IsolateFailure, where: string) =>
-    failure.detail === "nearly-full"
-      ? `Your code filled the memory limit (${limits.memoryMb} MB)${where} and slowed to a halt before it ran out of time. Look for a loop that keeps adding to an array, map or string.`
-      : `Your code used more memory than the limit (${limits.memoryMb} MB)${where}.`;
-  const uncaughtMessage = (failure: IsolateFailure, where: string) =>
-    cap(rewriter.rewrite(`Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`));
-  // Never hand isolated-vm a tiny timeout: with many short calls whose timer fires just as they
-  // return, isolated-vm 7.0.1 crashed the process (reproduced: a loop of applySync calls with
-  // shrinking timeouts -> SIGSEGV). The host checks the deadline between calls instead, so a test
-  // overruns its limit by at most MIN_CALL_TIMEOUT_MS.
-  const remaining = (until: number) => Math.max(MIN_CALL_TIMEOUT_MS, Math.ceil(until - performance.now()));
-  const callHarness = (until: number, ...args: unknown[]): string => callWithTimeout(remaining(until), ...args);
-  const callWithTimeout = (timeout: number, ...args: unknown[]): string => {
-    const out = inIsolate(timeout, () => dispatch.applySync(undefined, args as never[], { timeout }));
-    if (typeof out !== "string") throw new RunError("internal", "The harness returned a non-string report");
-    return out;
-  };
-  const parseTest = (text: string): TestReport => {
-    const parsed = testReportSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new RunError("internal", "The harness sent an invalid test report");
-    return parsed.data;
-  };
 
   try {
-    callWithTimeout(HARNESS_CALL_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests, spec.seed ?? 0);
+    calls.call(HARNESS_CALL_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests, spec.seed ?? 0);
+    const defineFailure = defineModules(run, compiled, factory, prepared);
+    if (defineFailure) return defineFailure;
+    const load = loadTests(run);
+    if ("status" in load) return load;
 
-    // 2. Compile each module as its own script, so stack frames name the file.
-    for (const { file, code } of compiled) {
-      const wrapper = `${wrapperPrefix(file.kind)}\n${code}\n})`;
-      let script: ivm.Script;
-      try {
-        script = factory.compile(prepared, wrapper, file.name, !file.learner);
-      } catch (error) {
-        const raw = error instanceof Error ? error.message : String(error);
-        const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
-        const message = m ? m[1] : raw;
-        if (!file.learner) {
-          return fail("internal", `The exercise's file ${file.name} does not compile${isGuarded(file) ? "" : `: ${message}`}`);
-        }
-        const line = m ? Number(m[3]) : undefined;
-        const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
-        return fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column, file.name);
-      }
-      // Evaluates the wrapper expression only (creates the module function; no learner code runs).
-      const fn = inIsolate(HARNESS_CALL_MS, () => script.runSync(context, { reference: true, timeout: HARNESS_CALL_MS }));
-      if (file.learner) script.release();
-      inIsolate(HARNESS_CALL_MS, () =>
-        dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), isGuarded(file)], { timeout: HARNESS_CALL_MS }),
-      );
-      fn.release();
-    }
-
-    // 3. Load the test files (this runs the learner's module top level).
-    let loadText: string;
-    try {
-      loadText = callHarness(deadline, "load");
-    } catch (error) {
-      const c = classifyRun(error);
-      if (c.kind === "timeout") return fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
-      if (c.kind === "memory") return fail("memory", memoryMessage(c, " while loading"));
-      const loc = rewriter.firstLearnerLocation(c.detail);
-      return fail("runtime", uncaughtMessage(c, "while loading"), loc?.line, loc?.column);
-    }
-    const loadParsed = loadReportSchema.safeParse(JSON.parse(loadText));
-    if (!loadParsed.success) return fail("internal", "The harness sent an invalid load report");
-    const load = loadParsed.data;
-    if (load.outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
-    if (!load.ok) {
-      topOutput = readTopOutput(dispatch);
-      const message = rewriter.rewrite(load.message);
-      const loc = rewriter.firstLearnerLocation(load.message);
-      const failingFile = spec.files.find((f) => f.name === load.file);
-      if (!loc && failingFile && !failingFile.learner && !/Cannot find module/.test(load.message)) {
-        // The error is in an author's file, not in learner code: still show it, it may be caused
-        // by what the learner's module exports.
-        const result = fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
-        if (failingFile.kind === "hidden" && result.error) result.error.summary = HIDDEN_LOAD_SUMMARY;
-        return result;
-      }
-      if (failingFile?.kind === "hidden") {
-        // Learner code called while a hidden test file loaded: its message could carry that file's values.
-        // (Visible test files load first, so a learner module's own top-level error surfaces there.)
-        const result = fail("runtime", message, loc?.line, loc?.column, loc?.file);
-        if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}${loc.file && loc.file !== "solution.ts" && loc.file !== "solution.js" ? ` of ${loc.file}` : ""}.` : ""}`;
-        return result;
-      }
-      return fail("runtime", message, loc?.line, loc?.column, loc?.file);
-    }
-    if (load.declared > limits.maxTests || load.tests.length > limits.maxTests) {
-      return fail("limit", `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`);
-    }
-    for (const declared of load.tests) {
-      if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
-    }
-
-    // 4. Run each test; the host tracks time per test and for the whole run. Concealed hidden tests
-    // run last: learner code could otherwise keep their inputs and print them (or throw them) in a
-    // later test whose messages the learner sees. Results are listed in declaration order (RunFacts
-    // indices are positions in run order: mutation jobs, their only user, have no hidden tests).
+    // Concealed hidden tests run last: learner code could otherwise keep their inputs and print them
+    // (or throw them) in a later test whose messages the learner sees. Results are listed in
+    // declaration order (RunFacts indices are positions in run order: mutation jobs, their only
+    // user, have no hidden tests).
     const runOrder = load.tests.map((_, i) => i).sort((a, b) => Number(isConcealed(load.tests[a]!)) - Number(isConcealed(load.tests[b]!)) || a - b);
     for (let position = 0; position < runOrder.length; position++) {
-      const i = runOrder[position]!;
-      const declared = load.tests[i]!;
-      const shownFacts = declaredFacts(declared);
-      testIndex[tests.length] = i;
-      const testStarted = performance.now();
-      const cpuStarted = isolate.cpuTime;
-      const noteCpu = () => {
-        try {
-          facts?.cpuMs.set(tests.length, Number(isolate.cpuTime - cpuStarted) / 1e6);
-        } catch {
-          // a disposed isolate (out of memory) has no clock; that test's time is simply unknown
-        }
-      };
-      // Why: the host's own work between calls (rewriting messages the learner controls, parsing
-      // reports) counts against the run's wall time too; without this check, tests that each end
-      // quickly in the isolate kept the run going past its limit until the pool killed the worker.
-      if (testStarted >= deadline) {
-        return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position} test(s) did not run.`);
-      }
-      const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
-      spec.host?.beginTest();
-      let report: TestReport | undefined;
-      let timedOut = false;
-      try {
-        // One timeout value for every call of this test, never a shrinking one (see
-        // MIN_CALL_TIMEOUT_MS): a 1 ms setInterval beside a never-settling promise made the host fire
-        // timers one call at a time until the deadline, with ever smaller timeouts, and isolated-vm
-        // crashed (SIGSEGV) in 6 of 6 runs. The host checks both deadlines between calls, so a test
-        // overruns by at most one call's timeout; and it makes at most MAX_STEPS_PER_TEST calls.
-        const callTimeout = remaining(testDeadline);
-        report = parseTest(callWithTimeout(callTimeout, "start", i));
-        let steps = 0;
-        while (report.state === "pending") {
-          if (report.outputExceeded) break;
-          if (performance.now() >= testDeadline) {
-            timedOut = true;
-            break;
-          }
-          if (++steps > MAX_STEPS_PER_TEST) {
-            report = parseTest(
-              callWithTimeout(
-                HARNESS_CALL_MS,
-                "abandon",
-                i,
-                `The test never finished: it was still waiting after ${MAX_STEPS_PER_TEST.toLocaleString("en-US")} timer callbacks (a timer that keeps firing while the test awaits something that never settles).`,
-              ),
-            );
-            break;
-          }
-          report = parseTest(callWithTimeout(callTimeout, "step", i));
-          if (report.state === "pending" && !report.timerFired && !report.outputExceeded) {
-            report = parseTest(
-              callWithTimeout(
-                HARNESS_CALL_MS,
-                "abandon",
-                i,
-                NEVER_FINISHED,
-              ),
-            );
-          }
-        }
-      } catch (error) {
-        if (error instanceof RunError) throw error;
-        const c = classifyRun(error);
-        if (c.kind === "memory") {
-          noteCpu();
-          tests.push({ name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
-          return fail("memory", memoryMessage(c, ` in test "${declared.name}"`));
-        }
-        if (c.kind === "uncaught") {
-          // The learner's runtime error, on the test that was running; the other tests still run.
-          const message = uncaughtMessage(c, "during this test");
-          let output: string | undefined;
-          const abandoned = parseTest(callWithTimeout(HARNESS_CALL_MS, "abandon", i, message));
-          if (abandoned.state === "done") output = abandoned.output;
-          noteCpu();
-          tests.push({
-            name: declared.name,
-            status: "error",
-            message,
-            ...(output ? { output } : {}),
-            durationMs: Math.round(performance.now() - testStarted),
-            ...shownFacts,
-            // The uncaught error's text is the learner's: a concealed test shows only that it happened.
-            ...(isConcealed(declared) ? { summary: "Your code threw an error where no test could catch it (an unhandled promise rejection, or a throw in a callback)." } : {}),
-          });
-          continue;
-        }
-        timedOut = true;
-      }
-      if (report?.outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
-      if (timedOut) {
-        const wholeRun = performance.now() >= deadline - 1;
-        const limitText = wholeRun ? `the time limit for all tests (${limits.timeoutMs} ms)` : `the time limit per test (${limits.testTimeoutMs} ms)`;
-        let output: string | undefined;
-        let outputExceeded = false;
-        try {
-          const abandoned = parseTest(callWithTimeout(HARNESS_CALL_MS, "abandon", i, "timed out"));
-          if (abandoned.state === "done") output = abandoned.output;
-          outputExceeded = abandoned.outputExceeded === true;
-        } catch {
-          // the isolate may be unusable after a timeout; the output is lost, the verdict is not
-        }
-        // Output past the limit came first (a test printing in a long loop): that is the verdict,
-        // whether or not the loop also ran out of time (which depends on the machine's load).
-        if (outputExceeded) return fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
-        facts?.timedOut.add(tests.length);
-        noteCpu();
-        const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
-        tests.push({
-          name: declared.name,
-          status: "error",
-          message: timeoutMessage,
-          ...(output ? { output: cap(output, limits.testOutputBytes + 200) } : {}),
-          durationMs: Math.round(performance.now() - testStarted),
-          ...shownFacts,
-          ...(isConcealed(declared) ? { summary: timeoutMessage } : {}),
-        });
-        if (wholeRun) {
-          return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${load.tests.length - position - 1} test(s) did not run.`);
-        }
-        continue;
-      }
-      if (!report || report.state !== "done" || report.index !== i) throw new RunError("internal", "The harness reported a different test than the one running");
-      noteCpu();
-      const test: TestResult = { name: declared.name, status: report.status, durationMs: Math.round(performance.now() - testStarted) };
-      if (report.message !== undefined) {
-        const firstFrameOnly = report.status === "fail";
-        test.message = cap(rewriter.rewrite(report.message, { firstFrameOnly }));
-      }
-      if (report.output) test.output = report.output;
-      Object.assign(test, shownFacts);
-      if (report.status === "error" && report.thrownType !== undefined) {
-        const loc = report.message !== undefined ? rewriter.firstLearnerLocation(report.message) : undefined;
-        test.thrown = {
-          type: report.thrownType,
-          ...(report.thrownSubclass ? { subclass: true } : {}),
-          ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}),
-        };
-      }
-      if (isConcealed(declared) && test.status !== "pass") test.summary = concealedSummary(test, report.message ?? "");
-      tests.push(test);
+      const ended = runTest(run, load.tests, runOrder[position]!, position);
+      if (ended) return ended;
     }
 
-    topOutput = readTopOutput(dispatch);
-    if (load.tests.length === 0) return fail("internal", "The test files declare no tests.");
-    return finish(tests.every((t) => t.status === "pass") ? "pass" : "fail");
+    outcome.topOutput = readTopOutput(prepared.dispatch);
+    if (load.tests.length === 0) return outcome.fail("internal", "The test files declare no tests.");
+    return outcome.finish(outcome.tests.every((t) => t.status === "pass") ? "pass" : "fail");
   } catch (error) {
-    if (error instanceof RunError) return fail(error.kind, error.message, error.line, error.column);
+    if (error instanceof RunError) return outcome.fail(error.kind, error.message, error.line, error.column);
     let c: IsolateFailure;
     try {
-      c = classifyRun(error);
+      c = calls.classify(error);
     } catch {
-      tainted = true;
-      return fail("internal", `The grader failed: ${error instanceof Error ? error.message : String(error)}`);
+      calls.tainted = true;
+      return outcome.fail("internal", `The grader failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (c.kind === "memory") return fail("memory", memoryMessage(c, ""));
-    if (c.kind === "timeout") return fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
+    if (c.kind === "memory") return outcome.fail("memory", memoryMessage(limits, c, ""));
+    if (c.kind === "timeout") return outcome.fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
     const loc = rewriter.firstLearnerLocation(c.detail);
-    return fail("runtime", uncaughtMessage(c, "outside a test"), loc?.line, loc?.column);
+    return outcome.fail("runtime", uncaughtMessage(rewriter, c, "outside a test"), loc?.line, loc?.column);
   } finally {
     spec.host?.endTest();
     setActiveHost(null);
     allowRealClock(true);
-    factory.release(prepared, tainted);
+    factory.release(prepared, calls.tainted);
   }
 }
 
-/** Shown to learners when a hidden test file failed to load (its message may carry its values). */
-const HIDDEN_LOAD_SUMMARY = "A hidden test file could not load with your code (it uses what your module exports at load time).";
-const NEVER_FINISHED = "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).";
+/** What the phases of one run share. */
+interface RunContext {
+  spec: RunSpec;
+  limits: Limits;
+  /** End of the whole run (performance.now() time). */
+  deadline: number;
+  outcome: RunOutcome;
+  calls: HarnessCalls;
+  rewriter: StackRewriter;
+  facts: RunFacts | undefined;
+}
+
+/** The results of a run so far, and the result that ends it (finish, fail). */
+class RunOutcome {
+  readonly started = performance.now();
+  /** In run order; declared[k] is the declared index of tests[k] (they run in another order, see runCode). */
+  readonly tests: TestResult[] = [];
+  private readonly declared: number[] = [];
+  topOutput: string | undefined;
+
+  /** Records the result of the test declared at `declaredIndex`. */
+  push(declaredIndex: number, test: TestResult): void {
+    this.declared[this.tests.length] = declaredIndex;
+    this.tests.push(test);
+  }
+
+  finish(status: GradeResult["status"], error?: GradeResult["error"]): GradeResult {
+    const order = this.tests.map((_, i) => i).sort((a, b) => this.declared[a]! - this.declared[b]!);
+    const sorted = order.map((i) => this.tests[i]!);
+    const result: GradeResult = { version: RESULT_VERSION, status, tests: sorted, durationMs: Math.round(performance.now() - this.started) };
+    if (error) result.error = error;
+    if (this.topOutput) result.output = this.topOutput;
+    return result;
+  }
+
+  // file: the learner file the line is in (several learner files: the editor marks the right one).
+  fail(kind: ErrorKind, message: string, line?: number, column?: number, file?: string): GradeResult {
+    return this.finish("error", { kind, message: cap(message), ...(line ? { ...(file ? { file } : {}), line } : {}), ...(column ? { column } : {}) });
+  }
+}
+
+// Never hand isolated-vm a tiny timeout: with many short calls whose timer fires just as they
+// return, isolated-vm 7.0.1 crashed the process (reproduced: a loop of applySync calls with
+// shrinking timeouts -> SIGSEGV). The host checks the deadline between calls instead, so a test
+// overruns its limit by at most MIN_CALL_TIMEOUT_MS.
+function remaining(until: number): number {
+  return Math.max(MIN_CALL_TIMEOUT_MS, Math.ceil(until - performance.now()));
+}
+
+/**
+ * Calls into one run's context: each with its timeout, a throw turned into an IsolateFailure, the
+ * harness's reports checked. `tainted`: the run hit a limit (or anything unexpected), so its isolate
+ * is not left for the next run.
+ */
+class HarnessCalls {
+  tainted = false;
+  private readonly prepared: Prepared;
+  private readonly memoryMb: number;
+
+  constructor(prepared: Prepared, memoryMb: number) {
+    this.prepared = prepared;
+    this.memoryMb = memoryMb;
+  }
+
+  get isolate(): ivm.Isolate {
+    return this.prepared.isolate;
+  }
+
+  get dispatch(): Prepared["dispatch"] {
+    return this.prepared.dispatch;
+  }
+
+  /** Classifies a throw from a call; anything not from the isolate is rethrown (the grader's own failure). */
+  classify(error: unknown): IsolateFailure {
+    const failure = error instanceof IsolateFailure ? error : null;
+    if (failure === null || failure.kind !== "uncaught") this.tainted = true;
+    if (failure === null) throw error; // not from the isolate: the grader's own failure (internal)
+    return failure;
+  }
+
+  /** Runs a call into the isolate; a throw becomes an IsolateFailure. */
+  inIsolate<T>(timeout: number, call: () => T): T {
+    const callStarted = performance.now();
+    try {
+      return call();
+    } catch (error) {
+      throw isolateFailure(error, this.prepared.isolate, performance.now() - callStarted >= timeout - 1, this.memoryMb);
+    }
+  }
+
+  /** Calls the harness dispatcher; its answer is always a string (a JSON report or output). */
+  call(timeout: number, ...args: unknown[]): string {
+    const out = this.inIsolate(timeout, () => this.prepared.dispatch.applySync(undefined, args as never[], { timeout }));
+    if (typeof out !== "string") throw new RunError("internal", "The harness returned a non-string report");
+    return out;
+  }
+
+  /** A call that may run until `until` (performance.now() time). */
+  callUntil(until: number, ...args: unknown[]): string {
+    return this.call(remaining(until), ...args);
+  }
+
+  /** A call that answers with a test's report ("start", "step", "abandon"). */
+  test(timeout: number, ...args: unknown[]): TestReport {
+    const parsed = testReportSchema.safeParse(JSON.parse(this.call(timeout, ...args)));
+    if (!parsed.success) throw new RunError("internal", "The harness sent an invalid test report");
+    return parsed.data;
+  }
+}
+
+function memoryMessage(limits: Limits, failure: IsolateFailure, where: string): string {
+  return failure.detail === "nearly-full"
+    ? `Your code filled the memory limit (${limits.memoryMb} MB)${where} and slowed to a halt before it ran out of time. Look for a loop that keeps adding to an array, map or string.`
+    : `Your code used more memory than the limit (${limits.memoryMb} MB)${where}.`;
+}
+
+function uncaughtMessage(rewriter: StackRewriter, failure: IsolateFailure, where: string): string {
+  return cap(rewriter.rewrite(`Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`));
+}
+
+/** Step 1: transpiles every file. Compile errors are the learner's to fix; an author file that fails is ours. */
+function compileFiles(spec: RunSpec, outcome: RunOutcome): { file: RunFile; code: string }[] | GradeResult {
+  const compiled: { file: RunFile; code: string }[] = [];
+  for (const file of spec.files) {
+    if (file.kind === "library") {
+      compiled.push({ file, code: file.source }); // bundled ahead of time, already plain JavaScript
+      continue;
+    }
+    const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
+    if (!result.ok) {
+      if (file.learner) return outcome.fail("compile", `${file.name}: ${result.message}`, result.line, result.column, file.name);
+      const where = isGuarded(file) ? "" : ` (line ${result.line ?? "?"})`;
+      return outcome.fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
+    }
+    compiled.push({ file, code: result.code });
+  }
+  return compiled;
+}
+
+/** Step 2: compiles each module as its own script, so stack frames name the file; a failure ends the run. */
+function defineModules(run: RunContext, compiled: { file: RunFile; code: string }[], factory: IsolateFactory, prepared: Prepared): GradeResult | undefined {
+  const { outcome, calls, rewriter } = run;
+  for (const { file, code } of compiled) {
+    const wrapper = `${wrapperPrefix(file.kind)}\n${code}\n})`;
+    let script: ivm.Script;
+    try {
+      script = factory.compile(prepared, wrapper, file.name, !file.learner);
+    } catch (error) {
+      const raw = error instanceof Error ? error.message : String(error);
+      const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
+      const message = m ? m[1] : raw;
+      if (!file.learner) {
+        return outcome.fail("internal", `The exercise's file ${file.name} does not compile${isGuarded(file) ? "" : `: ${message}`}`);
+      }
+      const line = m ? Number(m[3]) : undefined;
+      const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
+      return outcome.fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column, file.name);
+    }
+    // Evaluates the wrapper expression only (creates the module function; no learner code runs).
+    const fn = calls.inIsolate(HARNESS_CALL_MS, () => script.runSync(prepared.context, { reference: true, timeout: HARNESS_CALL_MS }));
+    if (file.learner) script.release();
+    calls.inIsolate(HARNESS_CALL_MS, () =>
+      prepared.dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), isGuarded(file)], { timeout: HARNESS_CALL_MS }),
+    );
+    fn.release();
+  }
+  return undefined;
+}
+
+/** Step 3: loads the test files (this runs the learner's module top level): the declared tests, or the result that ends the run. */
+function loadTests(run: RunContext): Extract<LoadReport, { ok: true }> | GradeResult {
+  const { spec, limits, deadline, outcome, calls, rewriter } = run;
+  let loadText: string;
+  try {
+    loadText = calls.callUntil(deadline, "load");
+  } catch (error) {
+    const c = calls.classify(error);
+    if (c.kind === "timeout") return outcome.fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
+    if (c.kind === "memory") return outcome.fail("memory", memoryMessage(limits, c, " while loading"));
+    const loc = rewriter.firstLearnerLocation(c.detail);
+    return outcome.fail("runtime", uncaughtMessage(rewriter, c, "while loading"), loc?.line, loc?.column);
+  }
+  const loadParsed = loadReportSchema.safeParse(JSON.parse(loadText));
+  if (!loadParsed.success) return outcome.fail("internal", "The harness sent an invalid load report");
+  const load = loadParsed.data;
+  if (load.outputExceeded) return outcome.fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+  if (!load.ok) {
+    outcome.topOutput = readTopOutput(calls.dispatch);
+    const message = rewriter.rewrite(load.message);
+    const loc = rewriter.firstLearnerLocation(load.message);
+    const failingFile = spec.files.find((f) => f.name === load.file);
+    if (!loc && failingFile && !failingFile.learner && !/Cannot find module/.test(load.message)) {
+      // The error is in an author's file, not in learner code: still show it, it may be caused
+      // by what the learner's module exports.
+      const result = outcome.fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+      if (failingFile.kind === "hidden" && result.error) result.error.summary = HIDDEN_LOAD_SUMMARY;
+      return result;
+    }
+    if (failingFile?.kind === "hidden") {
+      // Learner code called while a hidden test file loaded: its message could carry that file's values.
+      // (Visible test files load first, so a learner module's own top-level error surfaces there.)
+      const result = outcome.fail("runtime", message, loc?.line, loc?.column, loc?.file);
+      if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}${loc.file && loc.file !== "solution.ts" && loc.file !== "solution.js" ? ` of ${loc.file}` : ""}.` : ""}`;
+      return result;
+    }
+    return outcome.fail("runtime", message, loc?.line, loc?.column, loc?.file);
+  }
+  if (load.declared > limits.maxTests || load.tests.length > limits.maxTests) {
+    return outcome.fail("limit", `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`);
+  }
+  for (const declared of load.tests) {
+    if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
+  }
+  return load;
+}
+
+/**
+ * Step 4, one test: runs the test declared at index `i` (the `position`-th to run); the host tracks
+ * time per test and for the whole run. Records the test's result, or returns the result that ends
+ * the run.
+ */
+function runTest(run: RunContext, declaredTests: Declared[], i: number, position: number): GradeResult | undefined {
+  const { spec, limits, deadline, outcome, calls, rewriter, facts } = run;
+  const { tests } = outcome;
+  const isolate = calls.isolate;
+  const declared = declaredTests[i]!;
+  const shownFacts = declaredFacts(declared);
+  const testStarted = performance.now();
+  const cpuStarted = isolate.cpuTime;
+  const noteCpu = () => {
+    try {
+      facts?.cpuMs.set(tests.length, Number(isolate.cpuTime - cpuStarted) / 1e6);
+    } catch {
+      // a disposed isolate (out of memory) has no clock; that test's time is simply unknown
+    }
+  };
+  // Why: the host's own work between calls (rewriting messages the learner controls, parsing
+  // reports) counts against the run's wall time too; without this check, tests that each end
+  // quickly in the isolate kept the run going past its limit until the pool killed the worker.
+  if (testStarted >= deadline) {
+    return outcome.fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${declaredTests.length - position} test(s) did not run.`);
+  }
+  const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
+  spec.host?.beginTest();
+  let report: TestReport | undefined;
+  let timedOut = false;
+  try {
+    // One timeout value for every call of this test, never a shrinking one (see
+    // MIN_CALL_TIMEOUT_MS): a 1 ms setInterval beside a never-settling promise made the host fire
+    // timers one call at a time until the deadline, with ever smaller timeouts, and isolated-vm
+    // crashed (SIGSEGV) in 6 of 6 runs. The host checks both deadlines between calls, so a test
+    // overruns by at most one call's timeout; and it makes at most MAX_STEPS_PER_TEST calls.
+    const callTimeout = remaining(testDeadline);
+    report = calls.test(callTimeout, "start", i);
+    let steps = 0;
+    while (report.state === "pending") {
+      if (report.outputExceeded) break;
+      if (performance.now() >= testDeadline) {
+        timedOut = true;
+        break;
+      }
+      if (++steps > MAX_STEPS_PER_TEST) {
+        report = calls.test(
+          HARNESS_CALL_MS,
+          "abandon",
+          i,
+          `The test never finished: it was still waiting after ${MAX_STEPS_PER_TEST.toLocaleString("en-US")} timer callbacks (a timer that keeps firing while the test awaits something that never settles).`,
+        );
+        break;
+      }
+      report = calls.test(callTimeout, "step", i);
+      if (report.state === "pending" && !report.timerFired && !report.outputExceeded) {
+        report = calls.test(HARNESS_CALL_MS, "abandon", i, NEVER_FINISHED);
+      }
+    }
+  } catch (error) {
+    if (error instanceof RunError) throw error;
+    const c = calls.classify(error);
+    if (c.kind === "memory") {
+      noteCpu();
+      outcome.push(i, { name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
+      return outcome.fail("memory", memoryMessage(limits, c, ` in test "${declared.name}"`));
+    }
+    if (c.kind === "uncaught") {
+      // The learner's runtime error, on the test that was running; the other tests still run.
+      const message = uncaughtMessage(rewriter, c, "during this test");
+      let output: string | undefined;
+      const abandoned = calls.test(HARNESS_CALL_MS, "abandon", i, message);
+      if (abandoned.state === "done") output = abandoned.output;
+      noteCpu();
+      outcome.push(i, {
+        name: declared.name,
+        status: "error",
+        message,
+        ...(output ? { output } : {}),
+        durationMs: Math.round(performance.now() - testStarted),
+        ...shownFacts,
+        // The uncaught error's text is the learner's: a concealed test shows only that it happened.
+        ...(isConcealed(declared) ? { summary: "Your code threw an error where no test could catch it (an unhandled promise rejection, or a throw in a callback)." } : {}),
+      });
+      return undefined;
+    }
+    timedOut = true;
+  }
+  if (report?.outputExceeded) return outcome.fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+  if (timedOut) {
+    const wholeRun = performance.now() >= deadline - 1;
+    const limitText = wholeRun ? `the time limit for all tests (${limits.timeoutMs} ms)` : `the time limit per test (${limits.testTimeoutMs} ms)`;
+    let output: string | undefined;
+    let outputExceeded = false;
+    try {
+      const abandoned = calls.test(HARNESS_CALL_MS, "abandon", i, "timed out");
+      if (abandoned.state === "done") output = abandoned.output;
+      outputExceeded = abandoned.outputExceeded === true;
+    } catch {
+      // the isolate may be unusable after a timeout; the output is lost, the verdict is not
+    }
+    // Output past the limit came first (a test printing in a long loop): that is the verdict,
+    // whether or not the loop also ran out of time (which depends on the machine's load).
+    if (outputExceeded) return outcome.fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+    facts?.timedOut.add(tests.length);
+    noteCpu();
+    const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
+    outcome.push(i, {
+      name: declared.name,
+      status: "error",
+      message: timeoutMessage,
+      ...(output ? { output: cap(output, limits.testOutputBytes + 200) } : {}),
+      durationMs: Math.round(performance.now() - testStarted),
+      ...shownFacts,
+      ...(isConcealed(declared) ? { summary: timeoutMessage } : {}),
+    });
+    if (wholeRun) {
+      return outcome.fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${declaredTests.length - position - 1} test(s) did not run.`);
+    }
+    return undefined;
+  }
+  if (!report || report.state !== "done" || report.index !== i) throw new RunError("internal", "The harness reported a different test than the one running");
+  noteCpu();
+  const test: TestResult = { name: declared.name, status: report.status, durationMs: Math.round(performance.now() - testStarted) };
+  if (report.message !== undefined) {
+    const firstFrameOnly = report.status === "fail";
+    test.message = cap(rewriter.rewrite(report.message, { firstFrameOnly }));
+  }
+  if (report.output) test.output = report.output;
+  Object.assign(test, shownFacts);
+  if (report.status === "error" && report.thrownType !== undefined) {
+    const loc = report.message !== undefined ? rewriter.firstLearnerLocation(report.message) : undefined;
+    test.thrown = {
+      type: report.thrownType,
+      ...(report.thrownSubclass ? { subclass: true } : {}),
+      ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}),
+    };
+  }
+  if (isConcealed(declared) && test.status !== "pass") test.summary = concealedSummary(test, report.message ?? "");
+  outcome.push(i, test);
+  return undefined;
+}
 
 /** Sources the learner must never see: hidden tests, the reference solution, guarded modules. */
 function isGuarded(file: RunFile): boolean {
   return file.kind === "hidden" || file.kind === "reference" || file.guardSource === true;
 }
 
-type Declared = { name: string; hidden: boolean; reveal?: boolean; description?: string };
-
-/** A hidden test whose values the learner must not see (sandbox/README.md, "Disclosure"). */
-function isConcealed(declared: Declared): boolean {
-  return declared.hidden && declared.reveal !== true;
-}
-
-function declaredFacts(declared: Declared): Partial<TestResult> {
-  return {
-    ...(declared.hidden ? { hidden: true } : {}),
-    ...(declared.hidden && declared.reveal ? { reveal: true } : {}),
-    ...(declared.description ? { description: declared.description } : {}),
-  };
-}
-
-/**
- * What a learner may be told about a concealed hidden test that did not pass: no input, expected or
- * received value, no output, no text the learner's code wrote (error messages, class names).
- */
-function concealedSummary(test: TestResult, rawMessage: string): string {
-  if (rawMessage.startsWith("The test never finished")) return NEVER_FINISHED;
-  if (test.status === "fail") return "Your code's result is not what this test expects.";
-  const thrown = test.thrown;
-  if (!thrown) return "The test stopped with an error.";
-  const what =
-    thrown.type === "value"
-      ? "a value that is not an Error"
-      : thrown.type === "object"
-        ? "an object that is not an Error"
-        : `${/^[AEIOU]/.test(thrown.type) ? "an" : "a"} ${thrown.type}${thrown.subclass ? " (a class of your own)" : ""}`;
-  const solution = !thrown.file || /^solution\.(ts|js)$/.test(thrown.file);
-  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}${solution ? "" : ` of ${thrown.file}`}.`;
-  return `The test stopped with ${what}, not thrown by a line of your code (for example, your result could not be used as the test expects).`;
-}
-
-
+/** What the learner's code printed outside any test (top level, load time). */
 function readTopOutput(dispatch: ivm.Reference<(...args: unknown[]) => unknown>): string | undefined {
   try {
     const out = dispatch.applySync(undefined, ["output"], { timeout: HARNESS_CALL_MS });

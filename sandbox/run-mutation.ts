@@ -4,7 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import { runCode } from "./run-code.ts";
-import type { IsolateFactory, RunFacts, RunSpec } from "./run-code.ts";
+import type { IsolateFactory } from "./isolate-factory.ts";
+import type { RunFacts, RunSpec } from "./run-code.ts";
 import { RESULT_VERSION } from "./types.ts";
 import type { GradeResult, Limits, MutationJob, TestResult } from "./types.ts";
 

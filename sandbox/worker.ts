@@ -3,7 +3,8 @@
  * (sandbox/pool.ts). It receives validated jobs over IPC, runs each in a fresh isolate and sends
  * back a GradeResult. If it hangs or bloats, the pool kills it; nothing here must keep it alive.
  */
-import { buildBootSource, IsolateFactory, runCode } from "./run-code.ts";
+import { buildBootSource, IsolateFactory } from "./isolate-factory.ts";
+import { runCode } from "./run-code.ts";
 import type { RunFile } from "./run-code.ts";
 import { runMutation } from "./run-mutation.ts";
 import { CHECK_SOURCE } from "./check/check-source.generated.ts";

@@ -26,6 +26,7 @@ import http from "node:http";
 import next from "next";
 import { allowHeader, findApiRoute, ROUTABLE_METHODS } from "../lib/http/api-routes.ts";
 import { NONCE_HEADER, securityHeaders } from "../lib/http/security-headers.ts";
+import { applyHttpTimeouts } from "./http-timeouts.ts";
 import { chooseRequestId, getLogger, installConsoleLogging, runWithRequestId } from "../lib/ops/log.ts";
 import { getMetrics, routeLabel } from "../lib/ops/metrics.ts";
 
@@ -120,9 +121,7 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, token
     },
   );
 }
-// Slowloris-style clients cannot hold a connection forever before sending their headers.
-server.headersTimeout = 20_000;
-server.requestTimeout = 120_000;
+applyHttpTimeouts(server);
 await warmUp();
 server.listen(port, hostname, () => log(`ready on http://${hostname ?? "localhost"}:${port}`));
 
@@ -144,8 +143,13 @@ async function warmUp(): Promise<void> {
     await new Promise<void>((resolve, reject) => local.once("error", reject).listen(0, "127.0.0.1", resolve));
     const address = local.address();
     if (address === null || typeof address === "string") return;
-    const response = await fetch(`http://127.0.0.1:${address.port}/api/v1/openapi.json`, { signal: AbortSignal.timeout(120_000) });
+    const base = `http://127.0.0.1:${address.port}`;
+    const response = await fetch(`${base}/api/v1/openapi.json`, { signal: AbortSignal.timeout(120_000) });
     await response.arrayBuffer();
+    // Each route is its own bundle, loaded on its first request: load the grading route's too (a
+    // request without a key: 401 before any database or grader work).
+    const grade = await fetch(`${base}/api/v1/exercises/warm-up/grade`, { method: "POST", signal: AbortSignal.timeout(60_000) });
+    await grade.arrayBuffer();
     log(`warmed up in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     // Never a reason not to start: the first requests are then just slower.

@@ -1,16 +1,18 @@
 /**
  * `npm run test:unit` / `npm run test:coverage`: every unit test (lib/, sandbox/, scripts/); with
- * --coverage, with V8 coverage collected from
- * the test processes and from the grader workers they start (sandbox/pool.ts lets workers exit
- * cleanly when coverage is on, so they write theirs), reported by c8, then checks the coverage
- * floors per folder below: a drop under a floor fails the run, naming the folder.
+ * --coverage, with V8 coverage collected from the test processes and from the grader workers they
+ * start (sandbox/pool.ts lets workers exit cleanly when coverage is on, so they write theirs),
+ * reported by c8 per folder, then checks the coverage floors per folder below: a drop under a floor
+ * fails the run, naming the folder.
  *
- *   npm run test:unit                         every unit test
- *   npm run test:unit -- lib/api/api.test.ts  only these files
- *   npm run test:coverage                     every unit test with coverage, the floors, and the
- *                                             per-file table (`--coverage` without `--report`: no table)
+ *   npm run test:unit                          every unit test, no coverage
+ *   npm run test:unit -- lib/api/api.test.ts   only these files
+ *   npm run test:coverage                      every unit test with coverage, the per-folder table and
+ *                                              the floors: the unit run of `npm test` (one run, not two)
+ *   npm run test:coverage -- --per-file        the same, with c8's per-file table too
  *
- * The figures per folder are in README.md ("Tests"); raise a floor when a folder's figure rises.
+ * The figures per folder are in README.md ("Tests and coverage"); raise a floor when a folder's
+ * figure rises.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -41,11 +43,13 @@ if (files.length > 0 || !args.includes("--coverage")) {
 const tmp = path.join(ROOT, "coverage/tmp");
 fs.rmSync(path.join(ROOT, "coverage"), { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
+const started = performance.now();
 const run = spawnSync(NODE[0], [NODE[1], "--test", "--test-reporter=spec", ...TESTS], {
   stdio: "inherit",
   env: { ...process.env, NODE_V8_COVERAGE: tmp },
 });
 if (run.status !== 0) process.exit(run.status ?? 1);
+const tested = performance.now();
 
 // tsx compiles worker_threads' entry points as data: URLs, whose source maps c8 cannot read (it
 // throws on any URL but file:); nothing of ours runs from one, so their entries are dropped.
@@ -58,9 +62,12 @@ for (const name of fs.readdirSync(tmp)) {
   fs.writeFileSync(file, JSON.stringify(data));
 }
 // Which files count, and what is left out (generated code, code that runs only inside isolates): .c8rc.json.
-const reporters = args.includes("--report") ? ["--reporter=text", "--reporter=json-summary"] : ["--reporter=json-summary"];
+const reporters = args.includes("--per-file") ? ["--reporter=text", "--reporter=json-summary"] : ["--reporter=json-summary"];
 const report = spawnSync(path.join(ROOT, "node_modules/.bin/c8"), ["report", ...reporters], { stdio: "inherit" });
 if (report.status !== 0) process.exit(report.status ?? 1);
+// Diagnostics, not bounds: what coverage costs on top of the tests (README, "Tests and coverage").
+const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+console.log(`\nTests ${seconds(tested - started)}, coverage report ${seconds(performance.now() - tested)} (${fs.readdirSync(tmp).length} V8 coverage files)`);
 
 type Totals = { lines: { total: number; covered: number }; branches: { total: number; covered: number }; functions: { total: number; covered: number } };
 const summary = JSON.parse(fs.readFileSync(path.join(ROOT, "coverage/coverage-summary.json"), "utf8")) as Record<string, Totals>;

@@ -263,10 +263,9 @@ export async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, track
     revealSolutionAfter: ex.revealSolutionAfter,
   };
 
-  return {
+  const base = {
     id: fm.id,
     trackId,
-    kind: ex.kind,
     language: ex.language,
     dir,
     lessonFile,
@@ -276,25 +275,43 @@ export async function buildExercise(raw: RawLesson, fm: LessonFrontMatter, track
     files: ex.files ?? null,
     starterFiles: multiFile?.starter ?? [],
     solutionFiles: multiFile?.solution ?? [],
-    stages: multiFile?.stages ?? [],
-    exampleTests,
-    hiddenTests: rootTests ? [need(`hidden.test${ext}`)] : [],
-    attackTests: ex.kind === "security" ? [need(`attacks.test${ext}`)] : [],
     support,
-    module: moduleFile,
-    mutants,
-    equivalents,
-    seed,
-    hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
-    sql,
-    database: ex.database ? { seed: ex.database.seed, seeds } : null,
-    probes,
-    plans,
     mistakes: multiFile ? multiFile.mistakes : (folders.get("mistakes") ?? []),
     hints,
     limits: ex.limits ?? {},
     revealSolutionAfter: ex.revealSolutionAfter,
   };
+  // The schema's refinements guarantee each kind's parts (sql options for sql, files and stages for
+  // project); the checks below only let the compiler see it.
+  switch (ex.kind) {
+    case "function":
+    case "handler":
+    case "security":
+      return {
+        ...base,
+        kind: ex.kind,
+        exampleTests,
+        hiddenTests: rootTests ? [need(`hidden.test${ext}`)] : [],
+        attackTests: ex.kind === "security" ? [need(`attacks.test${ext}`)] : [],
+        database: ex.database ? { seed: ex.database.seed, seeds } : null,
+      };
+    case "tests":
+      return moduleFile ? { ...base, kind: "tests", module: moduleFile, mutants, equivalents } : null;
+    case "sql":
+      return seed && sql
+        ? {
+            ...base,
+            kind: "sql",
+            seed,
+            hiddenSeeds: [...files.values()].filter((f) => f.name.startsWith("hidden-seed")).sort((a, b) => a.name.localeCompare(b.name)),
+            sql,
+            probes,
+            plans,
+          }
+        : null;
+    case "project":
+      return base.files && multiFile?.stages.length ? { ...base, kind: "project", files: base.files, stages: multiFile.stages } : null;
+  }
 }
 
 interface MultiFile {

@@ -22,7 +22,7 @@ import type { GradeJob, GradeResult } from "../../sandbox/types.ts";
 import { buildGradeJobFor, filesToCode, referenceCode, starterCode } from "./grade-job.ts";
 import { checkHiddenTestCount, checkLessonBar } from "./lesson-bar.ts";
 import { loadContent, type LoadedContent } from "./load-content.ts";
-import type { LearnerCode, Mistake, PrivateExercise } from "./private-types.ts";
+import { isCodeExercise, stagesOf, type LearnerCode, type Mistake, type PrivateExercise, type TestsExercise } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
 
 export type Grade = (job: GradeJob) => Promise<GradeResult>;
@@ -105,7 +105,7 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
   // repeat it). Runs with --no-grade too (sql.js, no sandbox).
   const brokenSeeds = new Set<string>();
   for (const exercise of exercises) {
-    for (const seed of exercise.database?.seeds ?? []) {
+    for (const seed of (isCodeExercise(exercise) && exercise.database?.seeds) || []) {
       const failure = await checkSeedSql(seed.source);
       if (!failure) continue;
       brokenSeeds.add(exercise.id);
@@ -128,7 +128,7 @@ export async function checkLessons(options: CheckOptions): Promise<CheckReport> 
     kind: exercise.kind,
     hiddenTests: exercise.kind === "tests" ? exercise.mutants.length : (hiddenCounts.get(exercise.id) ?? null),
     mistakes: exercise.mistakes.length,
-    equivalents: exercise.equivalents.length,
+    equivalents: exercise.kind === "tests" ? exercise.equivalents.length : 0,
   }));
   return { problems, lessons: lessonCount, exercises: exercises.length, jobs, durationMs: performance.now() - started, summary };
 }
@@ -158,7 +158,7 @@ const firstLine = (text: string) => {
 };
 
 /** Names of the mutants that a mutation result reports as not caught. */
-export function survivingMutants(exercise: PrivateExercise, result: GradeResult): string[] {
+export function survivingMutants(exercise: TestsExercise, result: GradeResult): string[] {
   return exercise.mutants
     .filter((m) => result.tests.some((t) => t.status !== "pass" && mutantOf(t.name, exercise) === m.name))
     .map((m) => m.name);
@@ -168,7 +168,7 @@ export function survivingMutants(exercise: PrivateExercise, result: GradeResult)
  * Which mutant a mutation-job test result is about. The sandbox names them
  * "catches mutant: <description>" (sandbox/run-mutation.ts); the name is a fallback.
  */
-function mutantOf(testName: string, exercise: PrivateExercise): string | undefined {
+function mutantOf(testName: string, exercise: TestsExercise): string | undefined {
   const exact = exercise.mutants.find((m) => testName === `catches mutant: ${m.description}`);
   if (exact) return exact.name;
   return exercise.mutants.find((m) => new RegExp(`(^|[^a-z0-9-])${m.name}($|[^a-z0-9-])`).test(testName.toLowerCase()))?.name;
@@ -185,7 +185,7 @@ function mistakeCode(exercise: PrivateExercise, mistake: Mistake): LearnerCode {
  * Which equivalent a mutation-job test result is about: the sandbox names them
  * "your tests pass on another correct implementation: <name>" (sandbox/run-mutation.ts).
  */
-function equivalentOf(testName: string, exercise: PrivateExercise): PrivateExercise["equivalents"][number] | undefined {
+function equivalentOf(testName: string, exercise: TestsExercise): TestsExercise["equivalents"][number] | undefined {
   return exercise.equivalents.find((e) => testName === `your tests pass on another correct implementation: ${e.name}`);
 }
 
@@ -196,6 +196,7 @@ function equivalentOf(testName: string, exercise: PrivateExercise): PrivateExerc
 export const CHECK_SEEDS = [1, 2, 3] as const;
 
 function checkSeeds(exercise: PrivateExercise): readonly number[] {
+  if (!isCodeExercise(exercise)) return CHECK_SEEDS.slice(0, 1);
   const generates = [...exercise.exampleTests, ...exercise.hiddenTests, ...exercise.attackTests].some((t) => t.source.includes("fast-check"));
   return generates ? CHECK_SEEDS : CHECK_SEEDS.slice(0, 1);
 }
@@ -207,9 +208,10 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
   const tasks: Task[] = [];
   const seeds = checkSeeds(exercise);
   const withSeed = (seed: number) => (seeds.length > 1 ? ` (seed ${seed})` : "");
-  const project = exercise.stages.length > 0;
+  const stages = stagesOf(exercise);
+  const project = stages.length > 0;
   const stageLine = (index: number) => source.lineOf(["exercise", "stages", index - 1]);
-  const stageName = (index: number) => `stage ${index} "${exercise.stages[index - 1]!.id}"`;
+  const stageName = (index: number) => `stage ${index} "${stages[index - 1]!.id}"`;
 
   // The reference solution passes everything (for tests exercises: passes on module.ts, kills every
   // mutant). A project's reference of the last stage runs every stage's tests.
@@ -242,21 +244,21 @@ function gradingTasks(exercise: PrivateExercise, content: LoadedContent, bar: bo
         problems.push({ rule: "solution-fails", file: exercise.solution.file, line: 1, message: `reference tests fail on module: ${describeFailure({ ...result, tests: other.length ? other : result.tests })}` });
       }
     } else if (result.status !== "pass") {
-      const problem = solutionProblem(exercise, result, project ? exercise.stages.length : undefined);
+      const problem = solutionProblem(exercise, result, project ? stages.length : undefined);
       problems.push({ ...problem, message: `${problem.message}${withSeed(seed)}` });
     }
     return problems;
   });
 
   if (project) {
-    for (const stage of exercise.stages.slice(0, -1)) {
+    for (const stage of stages.slice(0, -1)) {
       // Each earlier stage's reference passes its own and the earlier stages' tests.
       tasks.push(async (grade) => {
         const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise, stage.index), "submit", stage.index));
         return result.status === "pass" ? [] : [solutionProblem(exercise, result, stage.index)];
       });
     }
-    for (const stage of exercise.stages.slice(1)) {
+    for (const stage of stages.slice(1)) {
       // Stage order: the previous stage's reference must fail this stage, or the stage asks for nothing.
       tasks.push(async (grade) => {
         const result = await grade(buildGradeJobFor(exercise, referenceCode(exercise, stage.index - 1), "submit", stage.index));
@@ -313,9 +315,9 @@ function solutionProblem(exercise: PrivateExercise, result: GradeResult, stage: 
   const line = result.status === "error" && result.error?.line ? result.error.line : 1;
   let file = exercise.solution.file;
   if (exercise.files) {
-    const files = stage ? exercise.stages[stage - 1]!.solution : exercise.solutionFiles;
+    const files = stage ? stagesOf(exercise)[stage - 1]!.solution : exercise.solutionFiles;
     file = files.find((f) => f.name === result.error?.file)?.file ?? files[0]?.file ?? file;
   }
-  const where = stage ? ` of stage ${stage} "${exercise.stages[stage - 1]!.id}" (its tests and the earlier stages')` : "";
+  const where = stage ? ` of stage ${stage} "${stagesOf(exercise)[stage - 1]!.id}" (its tests and the earlier stages')` : "";
   return { rule: "solution-fails", file, line, message: `reference solution${where} does not pass: ${describeFailure(result)}` };
 }

@@ -39,7 +39,7 @@ describe("reading lessons", () => {
     const exercise = await content.getExercise(LESSON);
     const lesson = await content.getPublicLesson(LESSON);
     assert.ok(exercise && lesson?.exercise);
-    assert.ok(exercise.hiddenTests[0].source.length > 0);
+    assert.ok(content.isCodeExercise(exercise) && exercise.hiddenTests[0]!.source.length > 0);
     assert.equal(lesson.exercise.hintCount, exercise.hints.length);
     assert.equal(await content.getExercise("no-such-lesson"), null);
   });

@@ -12,7 +12,7 @@ import type { GradeMode } from "./grade-job.ts";
 import { buildGradeJobFor, getExercise, learnerCodeProblem } from "./index.ts";
 import { loadContent } from "./load-content.ts";
 import { defaultLessonsRoot } from "./watch-lessons.ts";
-import type { LearnerCode } from "./private-types.ts";
+import { stagesOf, type LearnerCode } from "./private-types.ts";
 
 export interface GradeExerciseOptions {
   /** An exercise id (== lesson id), or a path to a lesson folder or a file in it. */
@@ -69,8 +69,9 @@ export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok
   }
   const problem = learnerCodeProblem(exercise, code);
   if (problem) return { ok: false, error: problem };
-  if (options.stage !== undefined && options.stage > Math.max(1, exercise.stages.length)) {
-    return { ok: false, error: `exercise "${id}" has ${exercise.stages.length || "no"} stages` };
+  const stageCount = stagesOf(exercise).length;
+  if (options.stage !== undefined && options.stage > Math.max(1, stageCount)) {
+    return { ok: false, error: `exercise "${id}" has ${stageCount || "no"} stages` };
   }
   return { ok: true, result: await options.grade(buildGradeJobFor(exercise, code, options.mode, options.stage, { seed: options.seed })) };
 }

@@ -23,7 +23,7 @@
  */
 import "server-only";
 import type { GradeJob, LearnerFile, TestFile } from "../../sandbox/types.ts";
-import type { ExerciseFile, LearnerCode, PrivateExercise } from "./private-types.ts";
+import { stagesOf, type ExerciseFile, type LearnerCode, type PrivateExercise } from "./private-types.ts";
 
 export type GradeMode = "run" | "submit";
 
@@ -51,7 +51,7 @@ export function learnerCodeProblem(exercise: PrivateExercise, code: LearnerCode)
 /** The reference solution as LearnerCode (a project's: at the end of `stage`, default the last). */
 export function referenceCode(exercise: PrivateExercise, stage?: number): LearnerCode {
   if (!exercise.files) return exercise.solution.source;
-  const files = exercise.stages.length ? exercise.stages[(stage ?? exercise.stages.length) - 1]!.solution : exercise.solutionFiles;
+  const files = exercise.kind === "project" ? exercise.stages[stageOrLast(exercise, stage) - 1]!.solution : exercise.solutionFiles;
   return filesToCode(files);
 }
 
@@ -67,12 +67,12 @@ export function filesToCode(files: readonly ExerciseFile[]): Record<string, stri
 
 /** Clamps a requested project stage to 1..stages (default: the last); 1 for other exercises. */
 export function stageOrLast(exercise: PrivateExercise, stage?: number): number {
-  const last = Math.max(1, exercise.stages.length);
+  const last = Math.max(1, stagesOf(exercise).length);
   return stage === undefined ? last : Math.min(Math.max(1, Math.trunc(stage)), last);
 }
 
 /** Probe sets or plan files for an SqlJob: visible ones always, hidden-* ones on Submit. */
-function sqlChecks(files: PrivateExercise["probes"], mode: GradeMode, key: "probes" | "plans") {
+function sqlChecks(files: readonly ExerciseFile[], mode: GradeMode, key: "probes" | "plans") {
   const list = files
     .filter((f) => mode === "submit" || !f.name.startsWith("hidden-"))
     .map((f) => ({ name: f.name, sql: f.source, ...(f.name.startsWith("hidden-") ? { hidden: true } : {}) }));
@@ -138,7 +138,7 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         kind: "mutation",
         language: exercise.language,
         tests: typeof code === "string" ? code : "",
-        module: exercise.module!.source,
+        module: exercise.module.source,
         // The module's other files (a handler's store): importable by the module and the tests.
         ...(exercise.support.length ? { modules: Object.fromEntries(exercise.support.map((s) => [`./${s.name}`, s.source])) } : {}),
         mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source, ...(m.modules ? { modules: m.modules } : {}) })) : [],
@@ -148,16 +148,15 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         ...(limits ? { limits } : {}),
       };
     case "sql": {
-      const sql = exercise.sql!;
       return {
         kind: "sql",
         code: typeof code === "string" ? code : "",
         solution: exercise.solution.source,
         datasets: [
-          { name: exercise.seed!.name, seed: exercise.seed!.source },
+          { name: exercise.seed.name, seed: exercise.seed.source },
           ...(mode === "submit" ? exercise.hiddenSeeds.map((s) => ({ name: s.name, seed: s.source, hidden: true })) : []),
         ],
-        compare: sql.compare === "rows" ? { mode: "rows", ordered: sql.ordered } : { mode: "tables", tables: sql.tables },
+        compare: exercise.sql.compare === "rows" ? { mode: "rows", ordered: exercise.sql.ordered } : { mode: "tables", tables: exercise.sql.tables },
         ...sqlChecks(exercise.probes, mode, "probes"),
         ...sqlChecks(exercise.plans, mode, "plans"),
         ...(limits ? { limits } : {}),

@@ -26,7 +26,8 @@ import { gradeQuizAnswer } from "./quiz.ts";
 import { defaultLessonsRoot } from "./watch-lessons.ts";
 
 export type * from "./public-types.ts";
-export type { PrivateExercise, PrivateQuestion, ExerciseFile, LearnerCode, Mistake, PrivateStage } from "./private-types.ts";
+export type { PrivateExercise, CodeExercise, TestsExercise, SqlExercise, ProjectExercise, PrivateQuestion, ExerciseFile, LearnerCode, Mistake, PrivateStage } from "./private-types.ts";
+export { isCodeExercise, stagesOf } from "./private-types.ts";
 export { buildGradeJobFor, learnerCodeProblem, referenceCode, starterCode } from "./grade-job.ts";
 export type { Problem, ProblemRule } from "./problems.ts";
 export { ContentError, formatProblem } from "./problems.ts";

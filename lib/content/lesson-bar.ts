@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { PublicLesson } from "./public-types.ts";
-import type { PrivateExercise, PrivateQuestion } from "./private-types.ts";
+import { stagesOf, type PrivateExercise, type PrivateQuestion } from "./private-types.ts";
 import type { LessonSource } from "./load-content.ts";
 import type { Problem } from "./problems.ts";
 
@@ -79,7 +79,7 @@ export function checkLessonBar(
     });
   }
   // A project: every stage keeps at least one mistake, so each stage's hidden tests are attacked.
-  for (const stage of exercise.stages) {
+  for (const stage of stagesOf(exercise)) {
     if (!exercise.mistakes.some((m) => m.stage === stage.index)) {
       problems.push({
         rule: "bar-mistakes",

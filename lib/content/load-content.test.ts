@@ -124,9 +124,11 @@ describe("loading the real lessons", () => {
           assert.deepEqual(hidden, expected.map((n) => n.replace(".ts", `.${exercise.language}`)));
           for (const s of exercise.support) assert.equal(job.modules?.[`./${s.name}`], s.source);
         } else if (job.kind === "mutation") {
-          assert.equal(job.module, exercise.module!.source);
+          assert.ok(exercise.kind === "tests");
+          assert.equal(job.module, exercise.module.source);
           assert.equal(job.mutants.length, mode === "run" ? 0 : exercise.mutants.length);
         } else {
+          assert.ok(exercise.kind === "sql");
           assert.equal(job.solution, exercise.solution.source);
           assert.deepEqual(job.datasets.map((d) => !!d.hidden), mode === "run" ? [false] : [false, ...exercise.hiddenSeeds.map(() => true)]);
         }

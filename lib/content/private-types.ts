@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { Limits, Language } from "../../sandbox/types.ts";
-import type { ExerciseKind, PublicExercise } from "./public-types.ts";
+import type { PublicExercise } from "./public-types.ts";
 
 /** A file of an exercise, with its absolute path (for problems) and contents. */
 export interface ExerciseFile {
@@ -51,11 +51,11 @@ export interface PrivateStage {
   solution: ExerciseFile[];
 }
 
-export interface PrivateExercise {
+/** What every exercise has, whatever its kind. */
+interface ExerciseBase {
   /** Exercise id == lesson id. */
   id: string;
   trackId: string;
-  kind: ExerciseKind;
   /** Language of code and test files; sql exercises keep "ts" here and ignore it. */
   language: Language;
   /** Absolute path of the lesson folder and of its lesson.md. */
@@ -71,32 +71,11 @@ export interface PrivateExercise {
   /** Multi-file: starter/ and the reference solution (solution/, or a project's last stage), in `files` order. */
   starterFiles: ExerciseFile[];
   solutionFiles: ExerciseFile[];
-  /** project only: the stages in order. */
-  stages: PrivateStage[];
-  /** function | handler | security */
-  exampleTests: ExerciseFile[];
-  hiddenTests: ExerciseFile[];
-  /** security only */
-  attackTests: ExerciseFile[];
   /**
-   * Modules importable as "./<name>" (function | handler | security); for tests, the other files of
-   * the module under test (a handler's store), shown to the learner beside it.
+   * Modules importable as "./<name>" (function | handler | security | project); for tests, the other
+   * files of the module under test (a handler's store), shown to the learner beside it.
    */
   support: ExerciseFile[];
-  /** tests only: the correct module and its buggy variants. */
-  module: ExerciseFile | null;
-  mutants: (ModuleVariant & { description: string })[];
-  /** tests only: other correct implementations (equivalents/); the learner's tests must pass on each. */
-  equivalents: ModuleVariant[];
-  /** sql only */
-  seed: ExerciseFile | null;
-  hiddenSeeds: ExerciseFile[];
-  sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] } | null;
-  /** sql only: probe sets (probes*.sql; hidden-probes*.sql only on Submit) and query files for plan checks (plans*.sql, hidden-plans*.sql). */
-  probes: ExerciseFile[];
-  plans: ExerciseFile[];
-  /** Database-backed exercises: the seed each test starts from and every seed (seeds/<name>.sql, name without .sql). */
-  database: { seed: string; seeds: ExerciseFile[] } | null;
   /** Common wrong answers that Submit must reject (checked by lessons:check). */
   mistakes: Mistake[];
   /** Hint texts (Markdown) and their rendered HTML. */
@@ -105,10 +84,66 @@ export interface PrivateExercise {
   revealSolutionAfter: number;
 }
 
+/** function | handler | security: the learner writes code, example/hidden (/attack) tests grade it. */
+export interface CodeExercise extends ExerciseBase {
+  kind: "function" | "handler" | "security";
+  exampleTests: ExerciseFile[];
+  hiddenTests: ExerciseFile[];
+  /** security only (empty otherwise). */
+  attackTests: ExerciseFile[];
+  /** Database-backed exercises: the seed each test starts from and every seed (seeds/<name>.sql, name without .sql). */
+  database: { seed: string; seeds: ExerciseFile[] } | null;
+}
+
+/** tests: the learner writes tests; they must pass on the module and its equivalents, fail on each mutant. */
+export interface TestsExercise extends ExerciseBase {
+  kind: "tests";
+  /** The correct module, named "solution.<ext>" as the learner's tests import it. */
+  module: ExerciseFile;
+  mutants: (ModuleVariant & { description: string })[];
+  /** Other correct implementations (equivalents/); the learner's tests must pass on each. */
+  equivalents: ModuleVariant[];
+}
+
+/** sql: the learner writes a query, compared with the solution's on seed.sql (and hidden seeds on Submit). */
+export interface SqlExercise extends ExerciseBase {
+  kind: "sql";
+  seed: ExerciseFile;
+  hiddenSeeds: ExerciseFile[];
+  sql: { compare: "rows"; ordered: boolean } | { compare: "tables"; tables: string[] };
+  /** Probe sets (probes*.sql; hidden-probes*.sql only on Submit) and query files for plan checks (plans*.sql, hidden-plans*.sql). */
+  probes: ExerciseFile[];
+  plans: ExerciseFile[];
+}
+
+/** project: a multi-file exercise built in stages; each stage's tests run with every earlier stage's. */
+export interface ProjectExercise extends ExerciseBase {
+  kind: "project";
+  files: string[];
+  /** The stages in order (at least one). */
+  stages: PrivateStage[];
+}
+
+/**
+ * The private side of an exercise, by kind: each kind has exactly the files it is graded with
+ * (narrow on `kind` to reach them).
+ */
+export type PrivateExercise = CodeExercise | TestsExercise | SqlExercise | ProjectExercise;
+
 export interface PrivateQuestion {
   id: string;
   multiple: boolean;
   /** Line of the question in lesson.md. */
   line: number;
   choices: { id: string; correct: boolean; explanationHtml: string }[];
+}
+
+/** A project's stages in order; none for the other kinds (their one "stage" is the whole exercise). */
+export function stagesOf(exercise: PrivateExercise): readonly PrivateStage[] {
+  return exercise.kind === "project" ? exercise.stages : [];
+}
+
+/** function | handler | security: graded by example, hidden (and attack) tests. */
+export function isCodeExercise(exercise: PrivateExercise): exercise is CodeExercise {
+  return exercise.kind === "function" || exercise.kind === "handler" || exercise.kind === "security";
 }

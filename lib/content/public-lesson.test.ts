@@ -67,14 +67,13 @@ describe("serialized public lessons contain nothing private", () => {
           const secrets = secretLines(
             [
               exercise.solution,
-              ...exercise.hiddenTests,
-              ...exercise.attackTests,
+              ...(exercise.kind === "function" || exercise.kind === "handler" || exercise.kind === "security" ? [...exercise.hiddenTests, ...exercise.attackTests] : []),
               ...exercise.mistakes,
               ...exercise.mistakes.flatMap((m) => m.files ?? []),
-              ...exercise.mutants,
-              ...exercise.hiddenSeeds,
+              ...(exercise.kind === "tests" ? exercise.mutants : []),
+              ...(exercise.kind === "sql" ? exercise.hiddenSeeds : []),
               ...exercise.solutionFiles,
-              ...exercise.stages.flatMap((st) => [...st.hiddenTests, ...st.solution]),
+              ...(exercise.kind === "project" ? exercise.stages.flatMap((st) => [...st.hiddenTests, ...st.solution]) : []),
             ],
             visible,
           );

@@ -64,8 +64,8 @@ export async function gradeSubmission(input: GradeSubmissionInput): Promise<Grad
     if (problem) return { ok: false, error: "invalid_code", message: problem };
 
     let stage: number | null = null;
-    const stageCount = exercise.stages.length;
-    if (stageCount > 0) {
+    const stageCount = exercise.kind === "project" ? exercise.stages.length : 0;
+    if (exercise.kind === "project") {
       const userId = input.userId ?? null;
       const stagesPassed = userId
         ? ((await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: exercise.id } }, select: { stagesPassed: true } }))?.stagesPassed ?? 0)

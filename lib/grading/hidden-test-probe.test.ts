@@ -20,7 +20,7 @@ process.env.DATABASE_URL = await testDatabaseUrl(dir, "probe");
 const { applyMigrations } = await import("../db/migrate.ts");
 const { getDatabaseUrl } = await import("../env.ts");
 const { db } = await import("../db.ts");
-const { getExercise } = await import("../content/index.ts");
+const { getExercise, isCodeExercise } = await import("../content/index.ts");
 const { buildGradeJobFor } = await import("../content/grade-job.ts");
 const { gradeSubmission } = await import("./grade-submission.ts");
 const { getGrader, toLearnerView } = await import("../../sandbox/index.ts");
@@ -155,7 +155,7 @@ async function runProbe(submit: (code: string) => Promise<GradeResult>): Promise
 
 test("before: fixed hidden tests with full feedback are rebuilt and passed by the probe", async () => {
   const exercise = await getExercise(EXERCISE);
-  assert.ok(exercise);
+  assert.ok(exercise && isCodeExercise(exercise));
   const fixed = fs.readFileSync(new URL("./fixtures/parse-query-pagination-fixed-hidden.test.ts.txt", import.meta.url), "utf8");
   const before = { ...exercise, hiddenTests: [{ ...exercise.hiddenTests[0]!, source: fixed }] };
   // What learners were shown before the disclosure policy: the full result.

@@ -45,8 +45,8 @@
   const CapturedRangeError = RangeError;
   const CapturedUint8Array = Uint8Array;
   const TypedArrayPrototype = ReflectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
-  const TypedArrayLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "length").get;
+  const TypedArrayTag = /** @type {CapturedGetter<string | undefined>} */ (/** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)).get);
+  const TypedArrayLength = /** @type {CapturedGetter<number>} */ (/** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "length")).get);
   const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
   const StringPrototypeSlice = String.prototype.slice;
   const MathFloor = Math.floor;
@@ -209,7 +209,7 @@
     /** Wraps fn in BEGIN / COMMIT, rolling back when it throws (better-sqlite3's db.transaction). */
     transaction(fn) {
       if (typeof fn !== "function") throw new CapturedTypeError("db.transaction(fn) needs a function.");
-      return ObjectFreeze(function transaction(...args) {
+      return ObjectFreeze(/** @this {unknown} */ function transaction(...args) {
         request("db.query", "BEGIN", "exec", newList());
         let result;
         try {

@@ -74,14 +74,14 @@
   const MapPrototypeHas = Map.prototype.has;
   const MapPrototypeGet = Map.prototype.get;
   const MapPrototypeSet = Map.prototype.set;
-  const MapSize = ObjectGetOwnPropertyDescriptor(Map.prototype, "size").get;
+  const MapSize = /** @type {CapturedGetter<number>} */ (/** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(Map.prototype, "size")).get);
   const SetPrototypeForEach = Set.prototype.forEach;
   const SetPrototypeHas = Set.prototype.has;
   const SetPrototypeAdd = Set.prototype.add;
-  const SetSize = ObjectGetOwnPropertyDescriptor(Set.prototype, "size").get;
+  const SetSize = /** @type {CapturedGetter<number>} */ (/** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(Set.prototype, "size")).get);
   const TypedArrayPrototype = ReflectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
-  const TypedArrayLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "length").get;
+  const TypedArrayTag = /** @type {CapturedGetter<string | undefined>} */ (/** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)).get);
+  const TypedArrayLength = /** @type {CapturedGetter<number>} */ (/** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "length")).get);
   const SymbolPrototypeToString = Symbol.prototype.toString;
   const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
   const MathImul = Math.imul;
@@ -1296,7 +1296,7 @@
     // keeps them in the isolate, with what they reference): about 56 MB per submission, 103 -> 604 MB
     // of worker memory over 8 submissions. Nothing a backend lesson needs; Atomics.wait stays (it
     // blocks the call, which the call's timeout ends).
-    delete Atomics.waitAsync;
+    delete /** @type {{ waitAsync?: unknown }} */ (Atomics).waitAsync;
     // core-js keeps its shared state (internal-state WeakMap and its get/set, the well-known-symbol
     // cache) on this global; its modules captured the object while the prelude ran. Replacing
     // `state.get` forged what every URL object returned to later test code. Unreachable now.
@@ -1323,7 +1323,8 @@
     const todo = newList();
     const keys = ReflectOwnKeys(G);
     for (let i = 0; i < keys.length; i++) {
-      const d = ObjectGetOwnPropertyDescriptor(G, keys[i]);
+      // An own key of G: its descriptor exists.
+      const d = /** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(G, keys[i]));
       if ("value" in d) {
         if (d.value !== G) push(todo, d.value);
         // Standard globals become read-only: `JSON = ...` or `globalThis.Promise = ...` no longer
@@ -1335,16 +1336,16 @@
         ObjectDefineProperty(G, keys[i], { __proto__: null, configurable: false });
       }
     }
-    const iteratorPrototype = ReflectGetPrototypeOf(ReflectGetPrototypeOf([][Symbol.iterator]()));
+    const iteratorPrototype = ReflectGetPrototypeOf(/** @type {object} */ (ReflectGetPrototypeOf([][Symbol.iterator]())));
     const syntaxOnly = [
       ReflectGetPrototypeOf(async function () {}),
       ReflectGetPrototypeOf(function* () {}),
       ReflectGetPrototypeOf(async function* () {}),
       ReflectGetPrototypeOf((function* () {})()),
-      ReflectGetPrototypeOf(ReflectGetPrototypeOf((function* () {})())),
+      ReflectGetPrototypeOf(/** @type {object} */ (ReflectGetPrototypeOf((function* () {})()))),
       ReflectGetPrototypeOf((async function* () {})()),
-      ReflectGetPrototypeOf(ReflectGetPrototypeOf((async function* () {})())),
-      ReflectGetPrototypeOf(ReflectGetPrototypeOf(ReflectGetPrototypeOf((async function* () {})()))),
+      ReflectGetPrototypeOf(/** @type {object} */ (ReflectGetPrototypeOf((async function* () {})()))),
+      ReflectGetPrototypeOf(/** @type {object} */ (ReflectGetPrototypeOf(/** @type {object} */ (ReflectGetPrototypeOf((async function* () {})()))))),
       ReflectGetPrototypeOf([][Symbol.iterator]()),
       iteratorPrototype,
       ReflectGetPrototypeOf(""[Symbol.iterator]()),
@@ -1353,7 +1354,7 @@
       ReflectGetPrototypeOf(/a/[Symbol.matchAll]("")),
       TypedArrayPrototype,
       ReflectGetPrototypeOf(Uint8Array),
-      ObjectGetOwnPropertyDescriptor(FunctionPrototype, "caller").get,
+      /** @type {PropertyDescriptor} */ (ObjectGetOwnPropertyDescriptor(FunctionPrototype, "caller")).get,
     ];
     for (let i = 0; i < syntaxOnly.length; i++) push(todo, syntaxOnly[i]);
     // Prototypes reachable only through instances: iterator helpers, Intl's segment iterators, and
@@ -1773,8 +1774,9 @@
   const RUNTIME_FILE = "serverside:runtime";
   const hiddenFiles = { __proto__: null };
   ObjectDefineProperty(CapturedError, "prepareStackTrace", { __proto__: null, value: (_e, sites) => sites, writable: true, configurable: true });
-  const probeSites = new CapturedError().stack;
-  const CallSitePrototype = ReflectGetPrototypeOf(probeSites[0]);
+  // With the prepareStackTrace above, `stack` is the array of CallSites.
+  const probeSites = /** @type {CallSite[]} */ (/** @type {unknown} */ (new CapturedError().stack));
+  const CallSitePrototype = /** @type {CallSite} */ (ReflectGetPrototypeOf(probeSites[0]));
   const CallSiteGetFileName = CallSitePrototype.getFileName;
   const CallSiteToString = CallSitePrototype.toString;
   ObjectFreeze(CallSitePrototype);

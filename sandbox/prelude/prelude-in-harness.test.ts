@@ -5,7 +5,8 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { buildBootSource, IsolateFactory, runCode } from "../run-code.ts";
+import { buildBootSource, IsolateFactory } from "../isolate-factory.ts";
+import { runCode } from "../run-code.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { createPreludeSeed, getPreludeSource, PRELUDE_SEED_GLOBAL } from "./index.ts";
 

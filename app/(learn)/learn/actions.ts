@@ -58,7 +58,8 @@ function invalid(error: z.ZodError): { ok: false; error: string } {
 async function progressSnapshot(userId: string, exercise: PrivateExercise): Promise<ProgressSnapshot | null> {
   const row = await getProgressCounts(userId, exercise.id);
   if (!row) return null;
-  const solutionAvailable = exercise.stages.length
+  const solutionAvailable =
+    exercise.kind === "project"
     ? (await revealableSolutionStage(userId, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, row)) !== null
     : mayRevealSolution(row, exercise.revealSolutionAfter);
   return { ...row, solutionAvailable };
@@ -114,7 +115,7 @@ export async function revealSolutionAction(input: unknown): Promise<SolutionOutc
   const exercise = await getExercise(parsed.data.exerciseId);
   if (!exercise) return { ok: false, error: "Unknown exercise." };
   const progress = await getProgressCounts(user.id, exercise.id);
-  if (exercise.stages.length) {
+  if (exercise.kind === "project") {
     const stage = await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress);
     if (stage === null) return { ok: false, error: `A stage's reference solution unlocks when you pass it, or after ${exercise.revealSolutionAfter} failed submissions of it.` };
     return { ok: true, files: exercise.stages[stage - 1]!.solution.map(({ name, source }) => ({ name, source })), stage };
