@@ -15,14 +15,21 @@ before(async () => {
 describe("loading the real lessons", () => {
   test("every lesson listed in a track.yaml and present on disk loads, with no fatal problem", () => {
     assert.ok(content.tracks.length > 0);
-    assert.deepEqual([...content.broken.keys()], [], content.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
+    assert.deepEqual(
+      [...content.broken.keys()],
+      [],
+      content.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"),
+    );
     const listed = content.tracks.flatMap((t) => t.lessons.map((l) => l.id));
     assert.deepEqual(listed.sort(), [...content.lessons.keys()].sort());
   });
 
   test("tracks come by order, lessons link to their neighbours", () => {
     const orders = content.tracks.map((t) => t.order);
-    assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
+    assert.deepEqual(
+      orders,
+      [...orders].sort((a, b) => a - b),
+    );
     for (const track of content.tracks) {
       assert.equal(track.href, `/learn/${track.id}`);
       track.lessons.forEach((summary, i) => {
@@ -48,7 +55,9 @@ describe("loading the real lessons", () => {
     // WCAG 2 relative luminance and contrast ratio, for #rgb / #rrggbb.
     const luminance = (hex: string) => {
       const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join("") : hex.slice(1);
-      const [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = [0, 2, 4]
+        .map((i) => parseInt(h.slice(i, i + 2), 16) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const contrast = (a: string, b: string) => {
@@ -57,15 +66,22 @@ describe("loading the real lessons", () => {
     };
     let checked = 0;
     for (const lesson of content.lessons.values()) {
-      for (const pre of lesson.html.matchAll(/<pre class="shiki[^"]*" style="([^"]*)"[^>]*>([\s\S]*?)<\/pre>/g)) {
+      for (const pre of lesson.html.matchAll(
+        /<pre class="shiki[^"]*" style="([^"]*)"[^>]*>([\s\S]*?)<\/pre>/g,
+      )) {
         for (const theme of ["light", "dark"]) {
           const background = new RegExp(`--shiki-${theme}-bg:(#[0-9a-fA-F]{3,6})\\b`).exec(pre[1])?.[1];
           assert.ok(background, `${lesson.id}: a ${theme} background on every code block`);
-          const colours = new Set([...pre[2].matchAll(new RegExp(`--shiki-${theme}:(#[0-9a-fA-F]{3,8})`, "g"))].map((m) => m[1]));
+          const colours = new Set(
+            [...pre[2].matchAll(new RegExp(`--shiki-${theme}:(#[0-9a-fA-F]{3,8})`, "g"))].map((m) => m[1]),
+          );
           for (const colour of colours) {
             assert.ok(colour.length <= 7, `${lesson.id}: ${colour} has no alpha`);
             const ratio = contrast(colour, background);
-            assert.ok(ratio >= 4.5, `${lesson.id} (${theme}): ${colour} on ${background} is ${ratio.toFixed(2)}:1`);
+            assert.ok(
+              ratio >= 4.5,
+              `${lesson.id} (${theme}): ${colour} on ${background} is ${ratio.toFixed(2)}:1`,
+            );
             checked++;
           }
         }
@@ -76,7 +92,8 @@ describe("loading the real lessons", () => {
 
   test("every graded exercise kind is represented and public exercises carry what their kind needs", () => {
     const kinds = new Set([...content.exercises.values()].map((e) => e.kind));
-    for (const kind of ["function", "handler", "sql", "tests", "security", "project"]) assert.ok(kinds.has(kind as never), `a ${kind} lesson exists`);
+    for (const kind of ["function", "handler", "sql", "tests", "security", "project"])
+      assert.ok(kinds.has(kind as never), `a ${kind} lesson exists`);
     for (const exercise of content.exercises.values()) {
       const pub = exercise.public;
       assert.equal(pub.id, exercise.id);
@@ -92,9 +109,16 @@ describe("loading the real lessons", () => {
         assert.deepEqual(pub.exampleTests, []);
       } else if (exercise.kind === "project") {
         assert.ok(pub.files && exercise.files && pub.files.length === exercise.files.length);
-        assert.deepEqual(pub.files.map((f) => f.name), exercise.files);
+        assert.deepEqual(
+          pub.files.map((f) => f.name),
+          exercise.files,
+        );
         assert.ok(pub.stages.length >= 2 && pub.stages.length === exercise.stages.length);
-        for (const stage of pub.stages) assert.deepEqual(stage.exampleTests.map((t) => t.name), [`${stage.id}.example.test.${exercise.language}`]);
+        for (const stage of pub.stages)
+          assert.deepEqual(
+            stage.exampleTests.map((t) => t.name),
+            [`${stage.id}.example.test.${exercise.language}`],
+          );
         assert.deepEqual(pub.exampleTests, []);
       } else {
         assert.equal(pub.exampleTests.length, 1);
@@ -112,16 +136,39 @@ describe("loading the real lessons", () => {
         assert.ok(parsed.success, `${exercise.id} ${mode}: ${parsed.error?.message}`);
         if (job.kind === "code" && exercise.kind === "project") {
           // The last stage by default: every stage's tests, in order, hidden ones on submit only.
-          const names = exercise.stages.flatMap((st) => [`${st.id}.example.test.${exercise.language}`, ...(mode === "submit" ? [`${st.id}.hidden.test.${exercise.language}`] : [])]);
-          assert.deepEqual(job.tests.map((t) => t.name), names);
-          assert.deepEqual(job.files?.map((f) => f.name), exercise.files);
+          const names = exercise.stages.flatMap((st) => [
+            `${st.id}.example.test.${exercise.language}`,
+            ...(mode === "submit" ? [`${st.id}.hidden.test.${exercise.language}`] : []),
+          ]);
+          assert.deepEqual(
+            job.tests.map((t) => t.name),
+            names,
+          );
+          assert.deepEqual(
+            job.files?.map((f) => f.name),
+            exercise.files,
+          );
           const first = buildGradeJobFor(exercise, starterCode(exercise), mode, 1);
-          assert.ok(first.kind === "code" && first.tests.every((t) => t.name.startsWith(`${exercise.stages[0]!.id}.`)));
+          assert.ok(
+            first.kind === "code" &&
+              first.tests.every((t) => t.name.startsWith(`${exercise.stages[0]!.id}.`)),
+          );
         } else if (job.kind === "code") {
           const hidden = job.tests.filter((t) => t.hidden).map((t) => t.name);
-          assert.deepEqual(job.tests.filter((t) => !t.hidden).map((t) => t.name), [`example.test.${exercise.language}`]);
-          const expected = mode === "run" ? [] : exercise.kind === "security" ? ["hidden.test.ts", "attacks.test.ts"] : ["hidden.test.ts"];
-          assert.deepEqual(hidden, expected.map((n) => n.replace(".ts", `.${exercise.language}`)));
+          assert.deepEqual(
+            job.tests.filter((t) => !t.hidden).map((t) => t.name),
+            [`example.test.${exercise.language}`],
+          );
+          const expected =
+            mode === "run"
+              ? []
+              : exercise.kind === "security"
+                ? ["hidden.test.ts", "attacks.test.ts"]
+                : ["hidden.test.ts"];
+          assert.deepEqual(
+            hidden,
+            expected.map((n) => n.replace(".ts", `.${exercise.language}`)),
+          );
           for (const s of exercise.support) assert.equal(job.modules?.[`./${s.name}`], s.source);
         } else if (job.kind === "mutation") {
           assert.ok(exercise.kind === "tests");
@@ -130,7 +177,10 @@ describe("loading the real lessons", () => {
         } else {
           assert.ok(exercise.kind === "sql");
           assert.equal(job.solution, exercise.solution.source);
-          assert.deepEqual(job.datasets.map((d) => !!d.hidden), mode === "run" ? [false] : [false, ...exercise.hiddenSeeds.map(() => true)]);
+          assert.deepEqual(
+            job.datasets.map((d) => !!d.hidden),
+            mode === "run" ? [false] : [false, ...exercise.hiddenSeeds.map(() => true)],
+          );
         }
       }
     }

@@ -22,9 +22,23 @@ import type { Problem } from "./problems.ts";
 
 /** Code fence languages lessons may use (and their aliases); anything else is a problem. */
 export const CODE_LANGUAGES = [
-  "ts", "typescript", "js", "javascript", "sql", "http", "json",
-  "bash", "sh", "shell", "shellscript", "yaml", "yml", "html",
-  "text", "txt", "plaintext",
+  "ts",
+  "typescript",
+  "js",
+  "javascript",
+  "sql",
+  "http",
+  "json",
+  "bash",
+  "sh",
+  "shell",
+  "shellscript",
+  "yaml",
+  "yml",
+  "html",
+  "text",
+  "txt",
+  "plaintext",
 ] as const;
 
 let highlighterPromise: Promise<HighlighterCore> | undefined;
@@ -98,7 +112,11 @@ export async function renderMarkdown(markdown: string, options: RenderOptions): 
             });
             link.url = "#";
           }
-        } else if (node.type === "code" && node.lang && !(CODE_LANGUAGES as readonly string[]).includes(node.lang)) {
+        } else if (
+          node.type === "code" &&
+          node.lang &&
+          !(CODE_LANGUAGES as readonly string[]).includes(node.lang)
+        ) {
           problems.push({
             rule: "markdown",
             file: options.file,
@@ -114,7 +132,11 @@ export async function renderMarkdown(markdown: string, options: RenderOptions): 
     return (tree: HastRoot) => {
       walkHast(tree, (node) => {
         if ((node.tagName === "h2" || node.tagName === "h3") && typeof node.properties.id === "string") {
-          headings.push({ id: node.properties.id, text: hastText(node), depth: node.tagName === "h2" ? 2 : 3 });
+          headings.push({
+            id: node.properties.id,
+            text: hastText(node),
+            depth: node.tagName === "h2" ? 2 : 3,
+          });
         }
       });
     };
