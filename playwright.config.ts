@@ -23,7 +23,9 @@ export default defineConfig({
   // - cluster.spec.ts starts its own PostgreSQL, two servers and nginx (it runs in the SQLite run);
   // - grading-resilience.spec.ts and sign-in-throttle.spec.ts start servers of their own, each on a
   //   fresh SQLite file (flooding, kill -9, restarts, TRUST_PROXY=1).
-  testIgnore: onPostgres ? ["**/cluster.spec.ts", "**/grading-resilience.spec.ts", "**/sign-in-throttle.spec.ts"] : [],
+  testIgnore: onPostgres
+    ? ["**/cluster.spec.ts", "**/grading-resilience.spec.ts", "**/sign-in-throttle.spec.ts"]
+    : [],
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -48,7 +50,9 @@ export default defineConfig({
   },
   webServer: {
     // Each run starts from an empty database; `npm start` applies the migrations to it.
-    command: onPostgres ? "npm start" : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm start`,
+    command: onPostgres
+      ? "npm start"
+      : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm start`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

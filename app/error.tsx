@@ -3,7 +3,13 @@
 import { Button } from "@/components/ui/button";
 
 /** Shown when a page fails on the server or in the browser. The details stay in the server log. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="mx-auto max-w-lg py-16 text-center" role="alert">
       <p className="font-mono text-sm text-red-600">500 Internal Server Error</p>

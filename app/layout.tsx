@@ -9,7 +9,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Serverside: learn backend development by doing it", template: "%s · Serverside" },
-  description: "Lessons on HTTP, databases, security and testing, with exercises that run for real on the server.",
+  description:
+    "Lessons on HTTP, databases, security and testing, with exercises that run for real on the server.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -46,10 +46,12 @@ export default async function HomePage() {
         </section>
       ) : null}
       <section className="max-w-3xl space-y-4">
-        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">Learn backend development by doing it.</h1>
+        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
+          Learn backend development by doing it.
+        </h1>
         <p className="text-lg text-slate-700 dark:text-slate-300">
-          Serverside teaches HTTP and APIs, databases, security and testing with short lessons and exercises that run for real,
-          graded by hidden tests.
+          Serverside teaches HTTP and APIs, databases, security and testing with short lessons and exercises
+          that run for real, graded by hidden tests.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/learn" className={buttonClasses("primary", "px-5 py-2.5 text-base")}>
@@ -68,7 +70,10 @@ export default async function HomePage() {
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2">
           {FEATURES.map((feature) => (
-            <li key={feature.title} className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={feature.title}
+              className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+            >
               <h3 className="font-semibold">{feature.title}</h3>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{feature.body}</p>
             </li>

@@ -36,7 +36,13 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
       <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
         {next ? <input type="hidden" name="next" value={next} /> : null}
         {signUp ? (
-          <Field label="Name (optional)" name="name" autoComplete="name" defaultValue={state.values.name} error={state.fieldErrors?.name} />
+          <Field
+            label="Name (optional)"
+            name="name"
+            autoComplete="name"
+            defaultValue={state.values.name}
+            error={state.fieldErrors?.name}
+          />
         ) : null}
         <Field
           label="Email"

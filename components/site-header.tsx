@@ -4,7 +4,8 @@ import { canTeach } from "@/lib/auth/roles";
 import { ThemeToggle } from "./theme-toggle";
 import { buttonClasses } from "./ui/button";
 
-const navLink = "rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
+const navLink =
+  "rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
 
 /**
  * The top bar: product name, navigation, theme switch and the account menu. `signOut` is the Server
@@ -14,7 +15,10 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-950/80">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       {/* Shown only on pages with a lesson workspace (globals.css); the workspace focuses the editor. */}
@@ -41,10 +45,17 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
         <ThemeToggle />
         {user ? (
           <div className="flex items-center gap-2">
-            <Link href="/account" className="text-sm text-slate-700 hover:underline dark:text-slate-300" data-testid="signed-in-as" title="Account settings">
+            <Link
+              href="/account"
+              className="text-sm text-slate-700 hover:underline dark:text-slate-300"
+              data-testid="signed-in-as"
+              title="Account settings"
+            >
               {user.name || user.email}
               {user.role !== "learner" ? (
-                <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{user.role}</span>
+                <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
+                  {user.role}
+                </span>
               ) : null}
             </Link>
             <form action={signOut}>

@@ -22,7 +22,8 @@ test.beforeAll(async () => {
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (text += chunk));
       stream.on("end", () => {
-        for (const to of session.envelope.rcptTo) inbox.set(to.address, [...(inbox.get(to.address) ?? []), text]);
+        for (const to of session.envelope.rcptTo)
+          inbox.set(to.address, [...(inbox.get(to.address) ?? []), text]);
         callback();
       });
     },
@@ -52,7 +53,11 @@ async function signIn(page: Page, email: string, pw: string) {
 /** The reset link in the newest email to `to` (quoted-printable soft breaks undone). */
 async function resetLinkFor(to: string): Promise<string> {
   await expect.poll(() => inbox.get(to)?.length ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
-  const message = inbox.get(to)!.at(-1)!.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const message = inbox
+    .get(to)!
+    .at(-1)!
+    .replace(/=\r?\n/g, "")
+    .replace(/=3D/g, "=");
   const link = /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(message);
   expect(link, message).not.toBeNull();
   return link![0];
@@ -76,7 +81,9 @@ test("a forgotten password is reset through a link emailed over SMTP, which work
   await page.getByLabel("Email").fill(email);
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
-  await expect(page.getByText(`If ${email} has an account, an email with a reset link is on its way`)).toBeVisible({ timeout: 45_000 });
+  await expect(
+    page.getByText(`If ${email} has an account, an email with a reset link is on its way`),
+  ).toBeVisible({ timeout: 45_000 });
   // The same answer for an email with no account, and nothing is sent to it.
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill(`nobody-${stamp}@example.com`);
@@ -104,10 +111,14 @@ test("a forgotten password is reset through a link emailed over SMTP, which work
 test("without email an admin prints a one-time link with npm run user -- reset-link", async ({ page }) => {
   const email = `cli-${stamp}@example.com`;
   await signUp(page, email);
-  const output = execFileSync("npm", ["run", "--silent", "user", "--", "reset-link", email, "--base-url", "http://example.test"], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    "npm",
+    ["run", "--silent", "user", "--", "reset-link", email, "--base-url", "http://example.test"],
+    {
+      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+      encoding: "utf8",
+    },
+  );
   const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(output)?.[1];
   expect(output).toContain("http://example.test/reset-password?token=");
   await page.goto(`/reset-password?token=${token}`);
@@ -116,7 +127,10 @@ test("without email an admin prints a one-time link with npm run user -- reset-l
   await expect(page.getByText("This reset link is not valid.")).toBeVisible();
 });
 
-test("account settings: name, data export, and deletion behind a confirmation, audited", async ({ page, browser }) => {
+test("account settings: name, data export, and deletion behind a confirmation, audited", async ({
+  page,
+  browser,
+}) => {
   const email = `leaving-${stamp}@example.com`;
   await signUp(page, email);
   await page.goto("/account");
@@ -151,6 +165,8 @@ test("account settings: name, data export, and deletion behind a confirmation, a
   await signIn(adminPage, admin, password);
   await expect(adminPage.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
   await adminPage.goto("/teach/audit");
-  await expect(adminPage.getByTestId("audit-row").filter({ hasText: "Account deleted" }).filter({ hasText: email })).toHaveCount(1);
+  await expect(
+    adminPage.getByTestId("audit-row").filter({ hasText: "Account deleted" }).filter({ hasText: email }),
+  ).toHaveCount(1);
   await context.close();
 });

@@ -4,7 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { findPostgresBin, freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../lib/db/throwaway-postgres.ts";
+import {
+  findPostgresBin,
+  freePort,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from "../lib/db/throwaway-postgres.ts";
 import { startAppServer, type AppServer } from "./support/app-server.ts";
 
 // Two app servers (`npm start`, TRUST_PROXY=1) on one PostgreSQL behind Debian's nginx running the
@@ -17,7 +22,9 @@ import { startAppServer, type AppServer } from "./support/app-server.ts";
 // returned (X-Request-Id, nginx's $request_id), /api/ready, and /metrics off without METRICS_TOKEN.
 
 const NGINX = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
-const missing = [!findPostgresBin() && "PostgreSQL (initdb)", !fs.existsSync(NGINX) && `nginx (${NGINX})`].filter(Boolean).join(" and ");
+const missing = [!findPostgresBin() && "PostgreSQL (initdb)", !fs.existsSync(NGINX) && `nginx (${NGINX})`]
+  .filter(Boolean)
+  .join(" and ");
 const EXERCISE = "parse-query-pagination";
 const solution = fs.readFileSync(`lessons/http/${EXERCISE}/solution.ts`, "utf8");
 const LOOP = "export function parseListQuery(search: string) {\n  for (;;) {}\n}\n";
@@ -66,10 +73,15 @@ async function exited(child: ChildProcess, ms: number): Promise<boolean> {
 /** deploy/nginx.conf with this spec's ports, in a main config of its own (paths under a temp folder). */
 function nginxConfig(dir: string, listen: number): string {
   let site = fs.readFileSync("deploy/nginx.conf", "utf8");
-  site = site.replace(/server 127\.0\.0\.1:3000/, `server 127.0.0.1:${servers[0]!.port}`).replace(/server 127\.0\.0\.1:3001/, `server 127.0.0.1:${servers[1]!.port}`);
+  site = site
+    .replace(/server 127\.0\.0\.1:3000/, `server 127.0.0.1:${servers[0]!.port}`)
+    .replace(/server 127\.0\.0\.1:3001/, `server 127.0.0.1:${servers[1]!.port}`);
   site = site.replace(/listen 80;/, `listen 127.0.0.1:${listen};`).replace(/\s*listen \[::\]:80;/, "");
   // Test only: which server answered (an operator would not publish internal addresses).
-  site = site.replace(/location \/ \{/, "location / {\n        add_header X-Upstream $upstream_addr always;\n        add_header X-Nginx-Request-Id $request_id always;");
+  site = site.replace(
+    /location \/ \{/,
+    "location / {\n        add_header X-Upstream $upstream_addr always;\n        add_header X-Nginx-Request-Id $request_id always;",
+  );
   expect(site).toContain(`127.0.0.1:${servers[1]!.port}`);
   return [
     `pid ${dir}/nginx.pid;`,
@@ -78,7 +90,9 @@ function nginxConfig(dir: string, listen: number): string {
     "events { worker_connections 512; }",
     "http {",
     "  access_log off;",
-    ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${name}_temp_path ${dir}/${name};`),
+    ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
+      (name) => `  ${name}_temp_path ${dir}/${name};`,
+    ),
     site,
     "}",
   ].join("\n");
@@ -88,7 +102,15 @@ function createLearnerKeys(...names: string[]): string[] {
   const emails = names.map((name) => `${name}-${stamp}@example.com`);
   const out = execFileSync(
     process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "e2e/support/create-learner-keys.ts", ...emails],
+    [
+      "--disable-warning=ExperimentalWarning",
+      "--no-node-snapshot",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "e2e/support/create-learner-keys.ts",
+      ...emails,
+    ],
     { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
   );
   const keys = JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>;
@@ -140,20 +162,31 @@ function startLoad(key: string, concurrency: number): { stop: () => Promise<Reco
   const loop = async (n: number) => {
     for (let i = 0; running; i++) {
       const what = i % 2 === n % 2 ? "POST grade" : "GET /";
-      const answer = await (what === "POST grade"
-        ? fetch(`${base}/api/v1/exercises/${EXERCISE}/grade`, {
-            method: "POST",
-            headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-            body: JSON.stringify({ code: solution, mode: "submit" }),
-          })
-        : fetch(`${base}/`)
+      const answer = await (
+        what === "POST grade"
+          ? fetch(`${base}/api/v1/exercises/${EXERCISE}/grade`, {
+              method: "POST",
+              headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+              body: JSON.stringify({ code: solution, mode: "submit" }),
+            })
+          : fetch(`${base}/`)
       ).then(
-        async (r) => (await r.arrayBuffer(), { status: r.status, id: r.headers.get("x-request-id") ?? r.headers.get("x-nginx-request-id"), upstream: r.headers.get("x-upstream") }),
+        async (r) => (
+          await r.arrayBuffer(),
+          {
+            status: r.status,
+            id: r.headers.get("x-request-id") ?? r.headers.get("x-nginx-request-id"),
+            upstream: r.headers.get("x-upstream"),
+          }
+        ),
         (error: unknown) => ({ status: `error ${String(error)}`, id: null, upstream: null }),
       );
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       if (![200, 201, 429].includes(Number(answer.status)) && answer.id) badRequestIds.push(answer.id);
-      if (![200, 201, 429].includes(Number(answer.status))) console.log(`[cluster] background ${what}: ${answer.status} (request id ${answer.id}, upstream ${answer.upstream})`);
+      if (![200, 201, 429].includes(Number(answer.status)))
+        console.log(
+          `[cluster] background ${what}: ${answer.status} (request id ${answer.id}, upstream ${answer.upstream})`,
+        );
     }
   };
   const loops = Array.from({ length: concurrency }, (_, n) => loop(n));
@@ -166,12 +199,21 @@ function startLoad(key: string, concurrency: number): { stop: () => Promise<Reco
   };
 }
 
-type Graded = { status: number; upstream: string; replayed: boolean; body: { submissionId?: string; code?: string; result?: { status: string } } };
+type Graded = {
+  status: number;
+  upstream: string;
+  replayed: boolean;
+  body: { submissionId?: string; code?: string; result?: { status: string } };
+};
 
 async function grade(key: string, code: string, idempotencyKey?: string): Promise<Graded> {
   const response = await fetch(`${base}/api/v1/exercises/${EXERCISE}/grade`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}) },
+    headers: {
+      Authorization: `Bearer ${key}`,
+      "Content-Type": "application/json",
+      ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+    },
     body: JSON.stringify({ code, mode: "submit" }),
   });
   const text = await response.text();
@@ -181,11 +223,19 @@ async function grade(key: string, code: string, idempotencyKey?: string): Promis
   } catch {
     // nginx's own 502 page is HTML.
   }
-  return { status: response.status, upstream: answeredBy(response.headers.get("x-upstream")), replayed: response.headers.get("idempotent-replayed") === "true", body };
+  return {
+    status: response.status,
+    upstream: answeredBy(response.headers.get("x-upstream")),
+    replayed: response.headers.get("idempotent-replayed") === "true",
+    body,
+  };
 }
 
 test.describe.configure({ mode: "serial" });
-test.skip(missing !== "", `two servers behind nginx need ${missing}: not installed here (apt-get install postgresql nginx)`);
+test.skip(
+  missing !== "",
+  `two servers behind nginx need ${missing}: not installed here (apt-get install postgresql nginx)`,
+);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -201,13 +251,19 @@ test.beforeAll(async () => {
   fs.chmodSync(nginxDir, 0o777);
   const port = await freePort();
   fs.writeFileSync(path.join(nginxDir, "nginx.conf"), nginxConfig(nginxDir, port));
-  nginx = spawn(NGINX, ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "pipe", "pipe"] });
+  nginx = spawn(NGINX, ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
-    if (Date.now() > deadline || nginx.exitCode !== null) throw new Error(`nginx did not start: ${fs.readFileSync(path.join(nginxDir, "error.log"), "utf8")}`);
+    if (Date.now() > deadline || nginx.exitCode !== null)
+      throw new Error(`nginx did not start: ${fs.readFileSync(path.join(nginxDir, "error.log"), "utf8")}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const [loadKey] = createLearnerKeys("load");
@@ -216,9 +272,13 @@ test.beforeAll(async () => {
 
 test.afterEach(({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
-  for (const server of servers) console.log(`--- server ${server.name} (port ${server.port}), last output:\n${server.output().slice(-4000)}`);
+  for (const server of servers)
+    console.log(
+      `--- server ${server.name} (port ${server.port}), last output:\n${server.output().slice(-4000)}`,
+    );
   const errors = nginxDir && path.join(nginxDir, "error.log");
-  if (errors && fs.existsSync(errors)) console.log(`--- nginx error.log:\n${fs.readFileSync(errors, "utf8").slice(-4000)}`);
+  if (errors && fs.existsSync(errors))
+    console.log(`--- nginx error.log:\n${fs.readFileSync(errors, "utf8").slice(-4000)}`);
 });
 
 test.afterAll(async () => {
@@ -250,7 +310,10 @@ test("a session made through nginx works on both servers", async ({ browser }) =
   for (let i = 0; i < 60 && upstreams.size < 2; i++) {
     const response = await context.request.get("/api/auth/session", { timeout: 60_000 });
     expect(response.status()).toBe(200);
-    expect(((await response.json()) as { user?: { email?: string } }).user?.email, "signed in on whichever server answered").toBe(email);
+    expect(
+      ((await response.json()) as { user?: { email?: string } }).user?.email,
+      "signed in on whichever server answered",
+    ).toBe(email);
     upstreams.add(answeredBy(response.headers()["x-upstream"]));
   }
   expect(upstreams, "both servers answered").toEqual(both);
@@ -283,13 +346,18 @@ test("one API key's rate limit is one budget across both servers", async () => {
   // Per-server buckets would allow 2 x RATE_LIMIT; one shared bucket allows RATE_LIMIT plus what
   // refilled while the requests ran (RATE_LIMIT a minute).
   const refilled = Math.ceil((seconds * RATE_LIMIT) / 60);
-  console.log(`[cluster] ${answers.length} requests in ${seconds.toFixed(1)} s: ${ok} allowed (limit ${RATE_LIMIT}, refill ${refilled})`);
+  console.log(
+    `[cluster] ${answers.length} requests in ${seconds.toFixed(1)} s: ${ok} allowed (limit ${RATE_LIMIT}, refill ${refilled})`,
+  );
   expect(ok).toBeGreaterThanOrEqual(RATE_LIMIT);
   expect(ok).toBeLessThanOrEqual(RATE_LIMIT + refilled);
   expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
   for (const server of servers) {
     const mine = answers.filter((a) => a.upstream === `127.0.0.1:${server.port}`);
-    expect(mine.some((a) => a.status === 429), `server ${server.name} refused too`).toBe(true);
+    expect(
+      mine.some((a) => a.status === 429),
+      `server ${server.name} refused too`,
+    ).toBe(true);
   }
 });
 
@@ -299,7 +367,8 @@ test("the same Idempotency-Key sent to each server grades once", async () => {
   const idempotencyKey = `same-${stamp}`;
   const answers: Graded[] = [];
   // Round robin (with other traffic interleaving) reaches both servers within a few requests; keep going until both answered.
-  while (answers.length < 40 && new Set(answers.map((a) => a.upstream)).size < 2) answers.push(await grade(key!, solution, idempotencyKey));
+  while (answers.length < 40 && new Set(answers.map((a) => a.upstream)).size < 2)
+    answers.push(await grade(key!, solution, idempotencyKey));
   expect(new Set(answers.map((a) => a.upstream)).size).toBe(2);
   for (const answer of answers) {
     expect(answer.status).toBe(201);
@@ -318,7 +387,10 @@ test("each server: ready, JSON log lines with the request id it returned, no /me
   for (const server of servers) {
     const ready = await fetch(`http://127.0.0.1:${server.port}/api/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, checks: { database: "ok", grader: "warm", stopping: false } });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      checks: { database: "ok", grader: "warm", stopping: false },
+    });
     // Off by default: without METRICS_TOKEN there is no /metrics (Next's 404), and nginx never forwards it.
     expect((await fetch(`http://127.0.0.1:${server.port}/metrics`)).status).toBe(404);
   }
@@ -326,7 +398,9 @@ test("each server: ready, JSON log lines with the request id it returned, no /me
 
   const ids = new Map<string, string>();
   for (let i = 0; i < 4; i++) {
-    const response = await fetch(`${base}/api/health?probe=${i}`, { headers: { "X-Request-Id": `client-chosen-${i}` } });
+    const response = await fetch(`${base}/api/health?probe=${i}`, {
+      headers: { "X-Request-Id": `client-chosen-${i}` },
+    });
     expect(response.status).toBe(200);
     const id = response.headers.get("x-request-id") ?? "";
     // nginx's $request_id (32 hex digits) replaced the client's; the app kept it (TRUST_PROXY=1).
@@ -334,17 +408,32 @@ test("each server: ready, JSON log lines with the request id it returned, no /me
     ids.set(id, answeredBy(response.headers.get("x-upstream")));
   }
   await expect
-    .poll(() => [...ids.keys()].filter((id) => !requestLines().some((line) => line.requestId === id && line.path === "/api/health" && line.status === 200)), {
-      timeout: 20_000,
-    })
+    .poll(
+      () =>
+        [...ids.keys()].filter(
+          (id) =>
+            !requestLines().some(
+              (line) => line.requestId === id && line.path === "/api/health" && line.status === 200,
+            ),
+        ),
+      {
+        timeout: 20_000,
+      },
+    )
     .toEqual([]);
   for (const [id, upstream] of ids) {
     const server = servers.find((s) => `127.0.0.1:${s.port}` === upstream)!;
-    expect(parsedLines(server).some((line) => line.requestId === id), `logged by ${upstream}, which answered`).toBe(true);
+    expect(
+      parsedLines(server).some((line) => line.requestId === id),
+      `logged by ${upstream}, which answered`,
+    ).toBe(true);
   }
   // Every line either server wrote is a JSON log entry (npm's own two-line banner aside).
   for (const server of servers) {
-    const lines = server.output().split("\n").filter((line) => line.trim() && !line.startsWith("> ") && !/^\s*$/.test(line));
+    const lines = server
+      .output()
+      .split("\n")
+      .filter((line) => line.trim() && !line.startsWith("> ") && !/^\s*$/.test(line));
     const notJson = lines.filter((line) => {
       try {
         return typeof JSON.parse(line) !== "object";
@@ -371,13 +460,23 @@ test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every
   // with its request id, and the servers' lines for it below.
   const bad = Object.keys(background).filter((status) => !["200", "201", "429"].includes(status));
   for (const id of badRequestIds) {
-    for (const server of servers) for (const line of server.output().split("\n").filter((l) => l.includes(id))) console.log(`[cluster] server ${server.name}: ${line.slice(0, 2000)}`);
+    for (const server of servers)
+      for (const line of server
+        .output()
+        .split("\n")
+        .filter((l) => l.includes(id)))
+        console.log(`[cluster] server ${server.name}: ${line.slice(0, 2000)}`);
   }
   expect(bad, "background answers other than 200/201/429").toEqual([]);
   const keys = createLearnerKeys(...Array.from({ length: 8 }, (_, i) => `crash${i}`));
   // Two endless loops (one per server: round robin) keep the workers busy, so requests are in flight at the kill.
-  const requests = Array.from({ length: 16 }, (_, i) => ({ key: keys[i % keys.length]!, code: i < 2 ? LOOP : solution, idempotencyKey: `crash-${stamp}-${i}` }));
-  const send = (r: (typeof requests)[number]) => grade(r.key, r.code, r.idempotencyKey).catch((error: unknown) => error as Error);
+  const requests = Array.from({ length: 16 }, (_, i) => ({
+    key: keys[i % keys.length]!,
+    code: i < 2 ? LOOP : solution,
+    idempotencyKey: `crash-${stamp}-${i}`,
+  }));
+  const send = (r: (typeof requests)[number]) =>
+    grade(r.key, r.code, r.idempotencyKey).catch((error: unknown) => error as Error);
   const first = requests.slice(0, 2).map(send);
   await new Promise((resolve) => setTimeout(resolve, 500));
   first.push(...requests.slice(2).map(send));
@@ -388,7 +487,9 @@ test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every
   const firstAnswers = await Promise.all(first);
   const acknowledged = firstAnswers.filter((a): a is Graded => !(a instanceof Error) && a.status === 201);
   const cutOff = firstAnswers.length - acknowledged.length;
-  console.log(`[cluster] at the kill: ${acknowledged.length} acknowledged, ${cutOff} cut off or refused (${firstAnswers.map((a) => (a instanceof Error ? "error" : a.status)).join(" ")})`);
+  console.log(
+    `[cluster] at the kill: ${acknowledged.length} acknowledged, ${cutOff} cut off or refused (${firstAnswers.map((a) => (a instanceof Error ? "error" : a.status)).join(" ")})`,
+  );
   expect(cutOff, "the kill caught requests in flight").toBeGreaterThan(0);
 
   // Every request that got no 201 is retried through nginx with its key, honouring Retry-After.
@@ -397,7 +498,10 @@ test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every
     requests.map(async (r, i) => {
       let answer = firstAnswers[i]!;
       while (answer instanceof Error || answer.status !== 201) {
-        if (Date.now() > deadline) throw new Error(`request ${i} never succeeded: ${answer instanceof Error ? answer.message : answer.status}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `request ${i} never succeeded: ${answer instanceof Error ? answer.message : answer.status}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         answer = await send(r);
       }
@@ -408,7 +512,8 @@ test("kill -9 of one server mid-load: retried with their Idempotency-Keys, every
     expect(answer.body.result?.status).toBe(requests[i]!.code === LOOP ? "error" : "pass");
     // Acknowledged before the kill: the retry (if any) would replay it, never grade it again.
     const early = firstAnswers[i]!;
-    if (!(early instanceof Error) && early.status === 201) expect(answer.body.submissionId).toBe(early.body.submissionId);
+    if (!(early instanceof Error) && early.status === 201)
+      expect(answer.body.submissionId).toBe(early.body.submissionId);
   }
   const ids = finals.map((answer) => answer.body.submissionId!);
   expect(new Set(ids).size).toBe(requests.length);
@@ -428,7 +533,15 @@ test("readiness: with the database gone, the surviving server answers 503 with t
   cluster!.stop();
   const response = await fetch(`http://127.0.0.1:${survivor.port}/api/ready`);
   expect(response.status).toBe(503);
-  const body = (await response.json()) as { ready: boolean; reason: string; checks: { database: string; grader: string } };
-  expect(body).toMatchObject({ ready: false, reason: "database_unreachable", checks: { database: "unreachable", grader: "warm" } });
+  const body = (await response.json()) as {
+    ready: boolean;
+    reason: string;
+    checks: { database: string; grader: string };
+  };
+  expect(body).toMatchObject({
+    ready: false,
+    reason: "database_unreachable",
+    checks: { database: "unreachable", grader: "warm" },
+  });
   expect((await fetch(`http://127.0.0.1:${survivor.port}/api/health`)).status).toBe(503);
 });

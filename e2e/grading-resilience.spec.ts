@@ -17,8 +17,15 @@ const stamp = Date.now().toString(36);
 type Server = AppServer & { db: string };
 
 /** `npm start` on a free port and its own database (kept when `db` is given: a restart). */
-async function startServer(name: string, env: Record<string, string> = {}, db = `./data/e2e-${name}-${stamp}.db`): Promise<Server> {
-  return { ...(await startAppServer({ DATABASE_URL: `file:${db}`, ...env }, { name, timeoutMs: 120_000 })), db };
+async function startServer(
+  name: string,
+  env: Record<string, string> = {},
+  db = `./data/e2e-${name}-${stamp}.db`,
+): Promise<Server> {
+  return {
+    ...(await startAppServer({ DATABASE_URL: `file:${db}`, ...env }, { name, timeoutMs: 120_000 })),
+    db,
+  };
 }
 
 /** Learner accounts and an API key for each, in the server's database (e2e/support/create-learner-keys.ts). */
@@ -26,23 +33,44 @@ function createLearnerKeys(server: Server, ...who: string[]): string[] {
   const emails = who.map((name) => `${name}-${stamp}@example.com`);
   const out = execFileSync(
     process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--no-node-snapshot", "--conditions=react-server", "--import", "tsx", "e2e/support/create-learner-keys.ts", ...emails],
+    [
+      "--disable-warning=ExperimentalWarning",
+      "--no-node-snapshot",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "e2e/support/create-learner-keys.ts",
+      ...emails,
+    ],
     { env: { ...process.env, DATABASE_URL: `file:${server.db}` }, encoding: "utf8" },
   );
   const keys = JSON.parse(out.trim().split("\n").pop()!) as Record<string, string>;
   return emails.map((email) => keys[email]!);
 }
 
-type Graded = { status: number; ms: number; body: { result?: { status: string; error?: { kind: string } }; submissionId?: string; code?: string } };
+type Graded = {
+  status: number;
+  ms: number;
+  body: { result?: { status: string; error?: { kind: string } }; submissionId?: string; code?: string };
+};
 
-async function grade(server: Server, key: string, code: string, headers: Record<string, string> = {}): Promise<Graded> {
+async function grade(
+  server: Server,
+  key: string,
+  code: string,
+  headers: Record<string, string> = {},
+): Promise<Graded> {
   const started = performance.now();
   const response = await fetch(`${server.url}/api/v1/exercises/${EXERCISE}/grade`, {
     method: "POST",
     headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...headers },
     body: JSON.stringify({ code, mode: "submit" }),
   });
-  return { status: response.status, ms: performance.now() - started, body: (await response.json()) as Graded["body"] };
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    body: (await response.json()) as Graded["body"],
+  };
 }
 
 function countRows(server: Server, sql: string, ...params: unknown[]): number {
@@ -82,7 +110,9 @@ test("one learner's flood of endless loops does not hold up another learner's co
       // One time limit (5 s) plus margin: the first worker to come free takes it.
       expect(graded.ms).toBeLessThan(8_000);
     }
-    console.log(`[fairness] correct submission alone: ${Math.round(alone.ms)} ms; under a flood of 30 loops: ${underFlood.map((g) => Math.round(g.ms)).join(", ")} ms`);
+    console.log(
+      `[fairness] correct submission alone: ${Math.round(alone.ms)} ms; under a flood of 30 loops: ${underFlood.map((g) => Math.round(g.ms)).join(", ")} ms`,
+    );
 
     // The flooder is not starved either: its loops are graded (each a timeout), in turn.
     const first = await Promise.race(flood);
@@ -101,8 +131,12 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
   try {
     const [key] = createLearnerKeys(server, "crash");
     // Two loops keep both workers busy for 5 s, so the other requests are still queued at the kill.
-    const requests = [LOOP, LOOP, solution, solution, solution, solution].map((code, i) => ({ code, idempotencyKey: `crash-${stamp}-${i}` }));
-    const send = (r: (typeof requests)[number]) => grade(server, key, r.code, { "Idempotency-Key": r.idempotencyKey }).catch((error: unknown) => error);
+    const requests = [LOOP, LOOP, solution, solution, solution, solution].map((code, i) => ({
+      code,
+      idempotencyKey: `crash-${stamp}-${i}`,
+    }));
+    const send = (r: (typeof requests)[number]) =>
+      grade(server, key, r.code, { "Idempotency-Key": r.idempotencyKey }).catch((error: unknown) => error);
     // Two loops take both workers for 5 s; the correct submissions sent after them wait in the queue.
     const inFlight = requests.slice(0, 2).map(send);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -133,7 +167,8 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
       expect(answer.body.result?.status).toBe(requests[i]!.code === LOOP ? "error" : "pass");
       // A request answered before the kill (possible on a fast machine) is replayed, not regraded.
       const early = beforeKill[i];
-      if (!(early instanceof Error)) expect(answer.body.submissionId).toBe((early as Graded).body.submissionId);
+      if (!(early instanceof Error))
+        expect(answer.body.submissionId).toBe((early as Graded).body.submissionId);
     }
     // The lease (10 s) plus the grades themselves (two 5 s loops on two workers): about 12 s on a
     // quiet machine, 23 s seen on a 2-core machine at load average 26; the bound leaves margin.
@@ -143,7 +178,9 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
     expect(ids.size).toBe(requests.length);
     expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission")).toBe(requests.length);
     // Asked again, every key replays its answer.
-    const again = await grade(server, key, requests[2]!.code, { "Idempotency-Key": requests[2]!.idempotencyKey });
+    const again = await grade(server, key, requests[2]!.code, {
+      "Idempotency-Key": requests[2]!.idempotencyKey,
+    });
     expect(again.body.submissionId).toBe(answers[2]!.body.submissionId);
     expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission")).toBe(requests.length);
   } finally {
@@ -153,7 +190,9 @@ test("after kill -9 of the server, requests re-sent with their Idempotency-Keys 
   }
 });
 
-test("SIGTERM during load: every request in flight gets its answer, then npm start exits", async ({ browser }) => {
+test("SIGTERM during load: every request in flight gets its answer, then npm start exits", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   // A small visitor budget, so the lesson page's refusal message is quick to see.
   const server = await startServer("drain", { GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE: "1" });
@@ -172,7 +211,9 @@ test("SIGTERM during load: every request in flight gets its answer, then npm sta
     await page.getByTestId("run").click();
     await expect(page.getByTestId("verdict")).toContainText("Time limit exceeded", { timeout: 30_000 });
     await page.getByTestId("run").click();
-    await expect(page.getByTestId("grade-failure")).toContainText("Visitors get 1 s of grading time a minute");
+    await expect(page.getByTestId("grade-failure")).toContainText(
+      "Visitors get 1 s of grading time a minute",
+    );
     await page.close();
 
     // Load: loops and correct submissions from two learners, all in flight when SIGTERM arrives.
@@ -181,20 +222,26 @@ test("SIGTERM during load: every request in flight gets its answer, then npm sta
     // (true of any server; a load balancer stops routing to it first).
     expect((await grade(server, bob, solution)).status).toBe(201);
     const codes = [LOOP, solution, LOOP, solution, solution, solution, solution, solution];
-    const inFlight = codes.map((code, i) => grade(server, i % 2 ? bob : ada, code).catch((error: unknown) => error));
+    const inFlight = codes.map((code, i) =>
+      grade(server, i % 2 ? bob : ada, code).catch((error: unknown) => error),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     // To npm only, as a process manager would: npm forwards it to start.ts, which forwards it to next.
     process.kill(server.process.pid!, "SIGTERM");
     const answers = await Promise.all(inFlight);
     for (const [i, answer] of answers.entries()) {
-      expect(answer, `request ${i} got an answer: ${String(answer)}\n${server.output()}`).not.toBeInstanceOf(Error);
+      expect(answer, `request ${i} got an answer: ${String(answer)}\n${server.output()}`).not.toBeInstanceOf(
+        Error,
+      );
       const graded = answer as Graded;
       expect(graded.status).toBe(201);
       expect(graded.body.result?.status).toBe(codes[i] === LOOP ? "error" : "pass");
     }
     expect(await server.exited(40_000), "npm start exits once drained").toBe(true);
     expect(server.output()).toContain("taking no new grades");
-    expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission WHERE apiKeyId IS NOT NULL")).toBe(codes.length + 1);
+    expect(countRows(server, "SELECT COUNT(*) AS n FROM Submission WHERE apiKeyId IS NOT NULL")).toBe(
+      codes.length + 1,
+    );
   } finally {
     server.signal("SIGKILL");
     await server.exited(10_000);

@@ -10,7 +10,8 @@ export function setRole(email: string, role: "learner" | "instructor" | "admin")
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     encoding: "utf8",
   });
-  if (!output.includes(`Updated ${email}: role ${role}.`)) throw new Error(`set-role did not update ${email}: ${output}`);
+  if (!output.includes(`Updated ${email}: role ${role}.`))
+    throw new Error(`set-role did not update ${email}: ${output}`);
 }
 
 /** Signs up through the real sign-up form, in a browser context of its own. */
@@ -33,7 +34,10 @@ export async function signUpInNewContext(browser: Browser, email: string, passwo
  * `release()`. A test can then do something "while a grade is still running" however fast or slow
  * the machine is. `count()` says how many actions were sent.
  */
-export async function holdServerActions(page: Page, path: string): Promise<{ release(): void; count(): number }> {
+export async function holdServerActions(
+  page: Page,
+  path: string,
+): Promise<{ release(): void; count(): number }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let count = 0;

@@ -79,10 +79,16 @@ test("a learner fails, fixes, passes, and finds draft and progress after a reloa
   await expect(failing.locator("pre")).toContainText("offset: 20");
   await expect(failing.locator("pre")).toContainText("offset: 40");
   // Hidden tests are listed by name and description, never with their source, inputs or values.
-  const hiddenFailing = page.getByTestId("test-result").filter({ hasText: "hidden test" }).filter({ has: page.getByTestId("test-summary") }).first();
+  const hiddenFailing = page
+    .getByTestId("test-result")
+    .filter({ hasText: "hidden test" })
+    .filter({ has: page.getByTestId("test-summary") })
+    .first();
   await expect(hiddenFailing).toBeVisible();
   await expect(hiddenFailing.getByTestId("test-description")).toContainText("Generated");
-  await expect(hiddenFailing.getByTestId("test-summary")).toHaveText("Your code's result is not what this test expects.");
+  await expect(hiddenFailing.getByTestId("test-summary")).toHaveText(
+    "Your code's result is not what this test expects.",
+  );
   await expect(hiddenFailing.locator("pre")).toHaveCount(0);
   await expect(page.getByTestId("disclosure-note")).toBeVisible();
   await expect(page.getByTestId("attempts")).toContainText("1 submission so far");
@@ -118,7 +124,10 @@ test("a learner fails, fixes, passes, and finds draft and progress after a reloa
 test("a compile error is reported at its line, in the results and in the editor", async ({ page }) => {
   await signUp(page, "Grace");
   await openLesson(page);
-  await typeCode(page, "export function parseListQuery(search: string) {\n  const x = 1;\n  const y = = 2;\n  return x;\n}\n");
+  await typeCode(
+    page,
+    "export function parseListQuery(search: string) {\n  const x = 1;\n  const y = = 2;\n  return x;\n}\n",
+  );
   await page.getByTestId("run").click();
   await expect(page.getByTestId("grade-error")).toHaveAttribute("data-kind", "compile");
   await expect(page.getByTestId("verdict")).toContainText("did not compile");
@@ -170,7 +179,9 @@ test("hints come one at a time and stay revealed; reset asks first", async ({ pa
   await expect.poll(() => editorText(page)).toContain("Replace this with real parsing");
 });
 
-test("a draft typed just before leaving the page is kept, whichever way the learner leaves", async ({ page }) => {
+test("a draft typed just before leaving the page is kept, whichever way the learner leaves", async ({
+  page,
+}) => {
   await signUp(page, "Margaret");
   await openLesson(page);
 
@@ -205,7 +216,10 @@ test("a draft saves while a long grade is still running", async ({ page }) => {
   await expect.poll(() => grade.count()).toBe(1);
 
   // Edit during the grade: the save must not wait for it.
-  await typeCode(page, "export function parseListQuery(search: string) {\n  // saved during the run\n  while (true) {}\n}\n");
+  await typeCode(
+    page,
+    "export function parseListQuery(search: string) {\n  // saved during the run\n  while (true) {}\n}\n",
+  );
   // The server has it while the run is still going, and the page says so.
   await expect
     .poll(
@@ -245,10 +259,19 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
   await expectError(await api.put("/api/drafts/Not_An_Id", { data: { code: "x" } }), 404);
   await expectError(await api.put(url, { data: { code: 5 } }), 400);
   await expectError(await api.put(url, { data: { text: "x" } }), 400);
-  await expectError(await api.put(url, { data: "{not json", headers: { "Content-Type": "application/json" } }), 400);
+  await expectError(
+    await api.put(url, { data: "{not json", headers: { "Content-Type": "application/json" } }),
+    400,
+  );
   await expectError(await api.put(url, { data: "code=x", headers: { "Content-Type": "text/plain" } }), 415);
   await expectError(await api.put(url, { data: { code: "x".repeat(100_001) } }), 413);
-  await expectError(await api.put(url, { data: JSON.stringify({ code: "x".repeat(700_000) }), headers: { "Content-Type": "application/json" } }), 413);
+  await expectError(
+    await api.put(url, {
+      data: JSON.stringify({ code: "x".repeat(700_000) }),
+      headers: { "Content-Type": "application/json" },
+    }),
+    413,
+  );
 
   const saved = await api.put(url, { data: { code: "// saved through the route\n" } });
   expect(saved.status()).toBe(200);
@@ -257,7 +280,9 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
   expect(await editorText(page)).toBe("// saved through the route");
 });
 
-test("the editor: IntelliSense for the sandbox's globals, markers, SQL highlighting, light and dark themes", async ({ page }) => {
+test("the editor: IntelliSense for the sandbox's globals, markers, SQL highlighting, light and dark themes", async ({
+  page,
+}) => {
   await openLesson(page);
   const editor = page.locator(".monaco-editor").first();
 
@@ -277,8 +302,15 @@ test("the editor: IntelliSense for the sandbox's globals, markers, SQL highlight
   await typeCode(page, 'const status: number = "ok";\nResponse.json(status);\n');
   await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible({ timeout: 30_000 });
   // Over the R of the line's first token.
-  await page.locator(".monaco-editor .view-line").filter({ hasText: /^Response\.json/ }).locator("span span").first().hover({ position: { x: 4, y: 5 } });
-  await expect(page.locator(".monaco-hover").filter({ hasText: "Response" }).first()).toBeVisible({ timeout: 15_000 });
+  await page
+    .locator(".monaco-editor .view-line")
+    .filter({ hasText: /^Response\.json/ })
+    .locator("span span")
+    .first()
+    .hover({ position: { x: 4, y: 5 } });
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Response" }).first()).toBeVisible({
+    timeout: 15_000,
+  });
 
   // Light theme by default here; the toggle switches the editor too.
   await expect(editor).toHaveClass(/\bvs\b/);

@@ -23,7 +23,8 @@ async function openProject(page: Page) {
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
 }
 
-const tab = (page: Page, name: string) => page.getByRole("tab", { name: new RegExp(`^${name.replace(/\./g, "\\.")}`) });
+const tab = (page: Page, name: string) =>
+  page.getByRole("tab", { name: new RegExp(`^${name.replace(/\./g, "\\.")}`) });
 
 /** Opens a file's tab and replaces its content (see learner.spec.ts for why the tail is deleted). */
 async function typeFile(page: Page, name: string, code: string) {
@@ -47,13 +48,16 @@ async function submit(page: Page) {
   await expect(page.getByTestId("results")).toBeVisible({ timeout: 30_000 });
 }
 
-test("a learner builds a project stage by stage in several files; a regression in stage 1 fails stage 2", async ({ page }) => {
+test("a learner builds a project stage by stage in several files; a regression in stage 1 fails stage 2", async ({
+  page,
+}) => {
   test.setTimeout(360_000);
   await signUp(page, "Margaret");
   await openProject(page);
 
   // The learner's files and the stage's visible tests as tabs; stage 1 is the current one.
-  for (const name of ["routes.ts", "store.ts", "codes.ts", "shorten.example.test.ts"]) await expect(tab(page, name)).toBeVisible();
+  for (const name of ["routes.ts", "store.ts", "codes.ts", "shorten.example.test.ts"])
+    await expect(tab(page, name)).toBeVisible();
   await expect(tab(page, "redirect.example.test.ts")).toHaveCount(0);
   await expect(page.getByTestId("stages")).toHaveAttribute("data-current", "1");
   await expect(page.getByTestId("stage-2")).toHaveAttribute("data-state", "locked");
@@ -62,19 +66,25 @@ test("a learner builds a project stage by stage in several files; a regression i
   await tab(page, "routes.ts").click();
   // (Monaco merges a token with the spaces around it into one span; the TypeScript worker may take a
   // while to start on a loaded machine, and its hover says "Loading..." until then: hover again.)
-  const identifier = page.locator(".monaco-editor .view-line span span", { hasText: /^\s*generateCode\W*$/ }).first();
+  const identifier = page
+    .locator(".monaco-editor .view-line span span", { hasText: /^\s*generateCode\W*$/ })
+    .first();
   await expect(async () => {
     await page.mouse.move(0, 0);
     await identifier.hover({ timeout: 10_000 });
-    await expect(page.locator(".monaco-hover").filter({ hasText: "generateCode(): string" }).first()).toBeVisible({ timeout: 10_000 });
+    await expect(
+      page.locator(".monaco-hover").filter({ hasText: "generateCode(): string" }).first(),
+    ).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 120_000 });
 
   // Stage 1 in three files; each file's draft is saved on its own and survives a reload.
-  for (const name of ["codes.ts", "store.ts", "routes.ts"]) await typeFile(page, name, `// mine: ${name}\n${read("shorten", name)}`);
+  for (const name of ["codes.ts", "store.ts", "routes.ts"])
+    await typeFile(page, name, `// mine: ${name}\n${read("shorten", name)}`);
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
   await page.reload();
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
-  for (const name of ["codes.ts", "store.ts", "routes.ts"]) expect(await editorText(page, name)).toContain(`// mine: ${name}`);
+  for (const name of ["codes.ts", "store.ts", "routes.ts"])
+    expect(await editorText(page, name)).toContain(`// mine: ${name}`);
 
   await submit(page);
   await expect(page.getByTestId("results")).toHaveAttribute("data-status", "pass");
@@ -84,13 +94,21 @@ test("a learner builds a project stage by stage in several files; a regression i
   await expect(tab(page, "redirect.example.test.ts")).toBeVisible();
 
   // Stage 2, with a regression: the URL check no longer refuses other schemes. Stage 1's test fails.
-  const regressed = read("redirect", "routes.ts").replace('parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null', "parsed.href");
+  const regressed = read("redirect", "routes.ts").replace(
+    'parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null',
+    "parsed.href",
+  );
   await typeFile(page, "routes.ts", regressed);
   await submit(page);
   await expect(page.getByTestId("results")).toHaveAttribute("data-status", "fail");
-  const failing = page.getByTestId("test-result").filter({ hasText: "stage 1: shorten" }).filter({ hasText: "only absolute http and https" });
+  const failing = page
+    .getByTestId("test-result")
+    .filter({ hasText: "stage 1: shorten" })
+    .filter({ hasText: "only absolute http and https" });
   await expect(failing).toHaveAttribute("data-status", "fail");
-  await expect(page.getByTestId("test-result").filter({ hasText: "stage 2: redirect" }).first()).toHaveAttribute("data-status", "pass");
+  await expect(
+    page.getByTestId("test-result").filter({ hasText: "stage 2: redirect" }).first(),
+  ).toHaveAttribute("data-status", "pass");
   await expect(page.getByTestId("stages")).toHaveAttribute("data-current", "2");
 
   // A compile error in one file is marked in that file's tab and editor.
@@ -113,7 +131,9 @@ test("a learner builds a project stage by stage in several files; a regression i
 
   // The reference solution of the last stage passed, file by file.
   await page.getByRole("button", { name: "Show the reference solution" }).click();
-  await expect(page.getByTestId("solution").locator('pre[data-file="store.ts"]')).toContainText("createStore");
+  await expect(page.getByTestId("solution").locator('pre[data-file="store.ts"]')).toContainText(
+    "createStore",
+  );
   await expect(page.getByTestId("solution")).toContainText("At the end of stage 2");
 
   await page.getByRole("link", { name: "Learn", exact: true }).click();

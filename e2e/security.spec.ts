@@ -33,21 +33,28 @@ async function saveDraftWith(request: APIRequestContext, cookie: string): Promis
   return response.status();
 }
 
-const cookieHeader = async (context: BrowserContext) => (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+const cookieHeader = async (context: BrowserContext) =>
+  (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
 /** A raw request (fetch refuses TRACE and other odd methods). */
-function rawRequest(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}) {
+function rawRequest(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+) {
   const url = new URL(path, test.info().project.use.baseURL);
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method, headers: options.headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", reject);
-    req.end(options.body);
-  });
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(url, { method, headers: options.headers }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on("error", reject);
+      req.end(options.body);
+    },
+  );
 }
 
 test("sign-in sends hostile next= values home, never to another site", async ({ browser, baseURL }) => {
@@ -103,7 +110,10 @@ test("a spoofed X-Forwarded-For changes nothing without TRUST_PROXY", async ({ b
   await context.close();
 });
 
-test("a session cookie captured before sign-out is refused after it; password change ends other sessions", async ({ browser, request }) => {
+test("a session cookie captured before sign-out is refused after it; password change ends other sessions", async ({
+  browser,
+  request,
+}) => {
   const email = `sessions-${stamp}@example.com`;
   const first = await browser.newContext();
   const page = await first.newPage();
@@ -165,7 +175,9 @@ test("sign-up refuses common passwords with a message that helps", async ({ page
   await expect(page.getByLabel("Email")).toHaveValue(`weak-${stamp}@example.com`);
 });
 
-test("pages carry a nonce CSP and the other security headers; inline scripts carry the nonce", async ({ request }) => {
+test("pages carry a nonce CSP and the other security headers; inline scripts carry the nonce", async ({
+  request,
+}) => {
   const response = await request.get("/learn");
   const csp = response.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
@@ -219,17 +231,35 @@ test("odd methods get a 4xx with a true Allow header, never a 500", async ({ req
 test("malformed Server Action calls get a 4xx with a clear body, never a 500", async ({ baseURL }) => {
   const host = new URL(baseURL!).host;
   const action = (headers: Record<string, string>, body: string | Buffer) =>
-    rawRequest("POST", "/sign-in", { headers: { "Next-Action": "0".repeat(42), Host: host, ...headers }, body });
-  const foreign = await action({ Origin: "https://evil.example", "Content-Type": "text/plain;charset=UTF-8" }, "[]");
+    rawRequest("POST", "/sign-in", {
+      headers: { "Next-Action": "0".repeat(42), Host: host, ...headers },
+      body,
+    });
+  const foreign = await action(
+    { Origin: "https://evil.example", "Content-Type": "text/plain;charset=UTF-8" },
+    "[]",
+  );
   expect(foreign.status).toBe(403);
   expect(foreign.body).toContain("another site");
-  const big = await action({ Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" }, Buffer.alloc(1024 * 1024 + 10, "a"));
+  const big = await action(
+    { Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" },
+    Buffer.alloc(1024 * 1024 + 10, "a"),
+  );
   expect(big.status).toBe(413);
-  const garbage = await action({ Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" }, "{not json]]");
+  const garbage = await action(
+    { Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" },
+    "{not json]]",
+  );
   expect(garbage.status).toBe(400);
-  const deep = await action({ Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" }, "[".repeat(10_000) + "]".repeat(10_000));
+  const deep = await action(
+    { Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" },
+    "[".repeat(10_000) + "]".repeat(10_000),
+  );
   expect(deep.status).toBe(400);
-  const unknownAction = await action({ Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" }, "[]");
+  const unknownAction = await action(
+    { Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" },
+    "[]",
+  );
   expect(unknownAction.status).toBeGreaterThanOrEqual(400);
   expect(unknownAction.status).toBeLessThan(500);
 });

@@ -21,7 +21,11 @@ test.beforeAll(async () => {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${DATABASE}${suffix}`, { force: true });
   const env = { ...process.env, DATABASE_URL: `file:${DATABASE}` };
   // The real command line makes the account (and applies the migrations to the new file).
-  const created = execFileSync("npm", ["run", "--silent", "user", "--", "set-role", email, "learner", "--password", password], { env, encoding: "utf8" });
+  const created = execFileSync(
+    "npm",
+    ["run", "--silent", "user", "--", "set-role", email, "learner", "--password", password],
+    { env, encoding: "utf8" },
+  );
   expect(created).toContain(`Created ${email}`);
   server = await startAppServer({
     DATABASE_URL: `file:${DATABASE}`,
@@ -36,9 +40,15 @@ test.afterAll(async () => {
 });
 
 /** One sign-in through Auth.js's credentials endpoint, as the client at `address`. */
-async function signIn(api: APIRequestContext, address: string, secret: string): Promise<"signed-in" | "invalid" | "rate-limited"> {
+async function signIn(
+  api: APIRequestContext,
+  address: string,
+  secret: string,
+): Promise<"signed-in" | "invalid" | "rate-limited"> {
   const headers = { "x-forwarded-for": address };
-  const { csrfToken } = (await (await api.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
+  const { csrfToken } = (await (await api.get("/api/auth/csrf", { headers })).json()) as {
+    csrfToken: string;
+  };
   const response = await api.post("/api/auth/callback/credentials", {
     headers,
     form: { csrfToken, email, password: secret, callbackUrl: "/learn" },
@@ -48,7 +58,9 @@ async function signIn(api: APIRequestContext, address: string, secret: string): 
   const location = response.headers()["location"] ?? "";
   if (/code=rate_limited/.test(location)) return "rate-limited";
   if (/error=/.test(location)) return "invalid";
-  const session = (await (await api.get("/api/auth/session", { headers })).json()) as { user?: { email?: string } } | null;
+  const session = (await (await api.get("/api/auth/session", { headers })).json()) as {
+    user?: { email?: string };
+  } | null;
   return session?.user?.email === email ? "signed-in" : "invalid";
 }
 
@@ -57,7 +69,11 @@ test("100 failed sign-ins from 34 other addresses do not lock the owner out of t
   const attacker = await request.newContext({ baseURL: server.url });
   const outcomes = new Map<string, number>();
   for (let i = 0; i < 100; i++) {
-    const outcome = await signIn(attacker, ATTACKER_ADDRESSES[i % ATTACKER_ADDRESSES.length]!, `wrong password ${i}`);
+    const outcome = await signIn(
+      attacker,
+      ATTACKER_ADDRESSES[i % ATTACKER_ADDRESSES.length]!,
+      `wrong password ${i}`,
+    );
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   }
   expect(outcomes.get("signed-in") ?? 0).toBe(0);

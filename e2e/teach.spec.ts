@@ -8,7 +8,6 @@ const password = "correct horse battery";
 const instructor = `prof-${stamp}@example.com`;
 const learner = `lena-${stamp}@example.com`;
 
-
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -78,7 +77,10 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
   // The key works: grade for the learner, then the progress page shows them.
   const graded = await page.request.post("/api/v1/exercises/parse-query-pagination/grade", {
     headers: { Authorization: `Bearer ${key}` },
-    data: { code: "export function parseListQuery() { return { status: null, page: 1, limit: 20, offset: 0 }; }", learner },
+    data: {
+      code: "export function parseListQuery() { return { status: null, page: 1, limit: 20, offset: 0 }; }",
+      learner,
+    },
   });
   expect(graded.status()).toBe(201);
 
@@ -86,14 +88,19 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
   const counts = async () => {
     await page.goto("/teach");
     const text = (await page.getByTestId("teach-summary").textContent()) ?? "";
-    const match = /(\d+) submissions? \(graded against every test\) and (\d+) runs? \(example tests only\)/.exec(text);
+    const match =
+      /(\d+) submissions? \(graded against every test\) and (\d+) runs? \(example tests only\)/.exec(text);
     expect(match, text).not.toBeNull();
     return { submissions: Number(match![1]), runs: Number(match![2]) };
   };
   const before = await counts();
   const ran = await page.request.post("/api/v1/exercises/parse-query-pagination/grade", {
     headers: { Authorization: `Bearer ${key}` },
-    data: { code: "export function parseListQuery() { return { status: null, page: 1, limit: 20, offset: 0 }; }", learner, mode: "run" },
+    data: {
+      code: "export function parseListQuery() { return { status: null, page: 1, limit: 20, offset: 0 }; }",
+      learner,
+      mode: "run",
+    },
   });
   expect(ran.status()).toBe(201);
   expect(await counts()).toEqual({ submissions: before.submissions, runs: before.runs + 1 });
@@ -105,7 +112,10 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
   await expect(page.getByTestId("lesson-row-parse-query-pagination")).toContainText(/\d+%/);
   await expect(page.getByRole("img", { name: /Pass rate per exercise in/ }).first()).toBeVisible();
   // Chart labels and figures are whole and inside the chart, on a desktop and on a phone.
-  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(size);
     const clipped = await page.getByTestId("bar-chart").evaluateAll((charts) =>
       charts.flatMap((chart) => {
@@ -113,7 +123,12 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
         return [...chart.querySelectorAll<HTMLElement>('[data-testid="bar-label"], [data-testid="bar-text"]')]
           .filter((el) => {
             const r = el.getBoundingClientRect();
-            return el.scrollWidth > el.clientWidth + 1 || r.left < box.left - 1 || r.right > box.right + 1 || el.textContent!.endsWith("…");
+            return (
+              el.scrollWidth > el.clientWidth + 1 ||
+              r.left < box.left - 1 ||
+              r.right > box.right + 1 ||
+              el.textContent!.endsWith("…")
+            );
           })
           .map((el) => el.textContent);
       }),
@@ -128,7 +143,9 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe("learner_email,learner_name,track,lesson,attempts,failed_attempts,passed,first_passed_at,hints_used,last_submission_at");
+  expect(text.split("\r\n")[0]).toBe(
+    "learner_email,learner_name,track,lesson,attempts,failed_attempts,passed,first_passed_at,hints_used,last_submission_at",
+  );
   expect(text).toContain(`${learner},,http,parse-query-pagination,1,1,false,`);
   expect(text).not.toContain(instructor);
 
@@ -140,7 +157,9 @@ test("an instructor creates a key, sees it once, uses it, and revokes it", async
   await expect(confirm).toBeVisible();
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
-  expect((await page.request.get("/api/v1/tracks", { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(200);
+  expect(
+    (await page.request.get("/api/v1/tracks", { headers: { Authorization: `Bearer ${key}` } })).status(),
+  ).toBe(200);
   await page.getByRole("button", { name: `Revoke LMS ${stamp}` }).click();
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByTestId("api-key-row").filter({ hasText: `LMS ${stamp}` })).toContainText("Revoked");

@@ -13,7 +13,8 @@ const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 function filesUnder(dir: string): string[] {
   const full = path.join(ROOT, dir);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(full, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && SOURCE.test(entry.name))
     .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)))
     .filter((file) => !file.includes("node_modules") && !file.startsWith("lib/generated"));
@@ -38,22 +39,36 @@ function importsOf(file: string): { specifier: string; line: number }[] {
 /** Where a relative or "@/" specifier points, as a repository path; null for packages. */
 function target(file: string, specifier: string): string | null {
   if (specifier.startsWith("@/")) return specifier.slice(2);
-  if (specifier.startsWith(".")) return path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), specifier));
+  if (specifier.startsWith("."))
+    return path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), specifier));
   return null;
 }
 
-function violations(dir: string, allowed: (specifier: string, resolved: string | null, file: string) => boolean): string[] {
+function violations(
+  dir: string,
+  allowed: (specifier: string, resolved: string | null, file: string) => boolean,
+): string[] {
   const found: string[] = [];
   for (const file of filesUnder(dir)) {
     for (const { specifier, line } of importsOf(file)) {
-      if (!allowed(specifier, target(file, specifier), file)) found.push(`${file}:${line} imports "${specifier}"`);
+      if (!allowed(specifier, target(file, specifier), file))
+        found.push(`${file}:${line} imports "${specifier}"`);
     }
   }
   return found;
 }
 
 test("sandbox/ imports only node:*, its own files and its few libraries", () => {
-  const packages = ["isolated-vm", "sucrase", "zod", "sql.js", "esbuild", "@noble/hashes", "core-js-pure", "fast-check"];
+  const packages = [
+    "isolated-vm",
+    "sucrase",
+    "zod",
+    "sql.js",
+    "esbuild",
+    "@noble/hashes",
+    "core-js-pure",
+    "fast-check",
+  ];
   const found = violations("sandbox", (specifier, resolved, file) => {
     if (specifier.startsWith("node:")) return true;
     // The sandbox's own built-in modules, resolved inside the isolate (harness/extensions.js).
@@ -69,18 +84,28 @@ test("sandbox/ imports only node:*, its own files and its few libraries", () => 
 });
 
 test("lib/ never imports app/ or components/ (the domain does not know its pages)", () => {
-  const found = violations("lib", (_specifier, resolved) => resolved === null || !/^(app|components)(\/|$)/.test(resolved));
+  const found = violations(
+    "lib",
+    (_specifier, resolved) => resolved === null || !/^(app|components)(\/|$)/.test(resolved),
+  );
   assert.deepEqual(found, []);
 });
 
 test("components/ never imports app/ (pages hand components their Server Actions as props)", () => {
-  const found = violations("components", (_specifier, resolved) => resolved === null || !/^app(\/|$)/.test(resolved));
+  const found = violations(
+    "components",
+    (_specifier, resolved) => resolved === null || !/^app(\/|$)/.test(resolved),
+  );
   assert.deepEqual(found, []);
 });
 
 test("app/ and components/ reach the database only through lib/ (never the Prisma client itself)", () => {
   const found = [...violations("app", touchesNoClient), ...violations("components", touchesNoClient)];
-  assert.deepEqual(found, [], "query through a function of lib/ (lib/progress, lib/auth, lib/teach ...), not lib/db.ts");
+  assert.deepEqual(
+    found,
+    [],
+    "query through a function of lib/ (lib/progress, lib/auth, lib/teach ...), not lib/db.ts",
+  );
 });
 
 function touchesNoClient(specifier: string, resolved: string | null): boolean {
@@ -89,8 +114,10 @@ function touchesNoClient(specifier: string, resolved: string | null): boolean {
 }
 
 test("components/ui/ primitives touch no data (no lib/, no database, no auth)", () => {
-  const found = violations("components/ui", (specifier, resolved) =>
-    !(resolved?.startsWith("lib") || /^(@prisma|next-auth|server-only)/.test(specifier)),
+  const found = violations(
+    "components/ui",
+    (specifier, resolved) =>
+      !(resolved?.startsWith("lib") || /^(@prisma|next-auth|server-only)/.test(specifier)),
   );
   assert.deepEqual(found, []);
 });
@@ -101,7 +128,8 @@ test("only lib/content reads the lessons folder", () => {
     for (const file of filesUnder(dir)) {
       if (file.startsWith("lib/content/") || file.endsWith(".test.ts")) continue;
       const source = fs.readFileSync(path.join(ROOT, file), "utf8");
-      if (/["'`]\.{0,2}\/?lessons\//.test(source) || /path\.join\([^)]*["'`]lessons["'`]/.test(source)) offenders.push(file);
+      if (/["'`]\.{0,2}\/?lessons\//.test(source) || /path\.join\([^)]*["'`]lessons["'`]/.test(source))
+        offenders.push(file);
     }
   }
   assert.deepEqual(offenders, []);
@@ -121,8 +149,13 @@ test("client components never import server-only modules", () => {
       const resolved = target(file, specifier);
       if (!resolved) continue;
       const candidates = [resolved, `${resolved}.ts`, `${resolved}.tsx`, `${resolved}/index.ts`];
-      const isTypeOnly = new RegExp(`import\\s+type\\s[^;]*["']${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}["']`).test(source);
-      if (!isTypeOnly && candidates.some((candidate) => serverOnly.has(candidate.replace(/\.ts\.ts$/, ".ts")))) {
+      const isTypeOnly = new RegExp(
+        `import\\s+type\\s[^;]*["']${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}["']`,
+      ).test(source);
+      if (
+        !isTypeOnly &&
+        candidates.some((candidate) => serverOnly.has(candidate.replace(/\.ts\.ts$/, ".ts")))
+      ) {
         offenders.push(`${file}:${line} imports server-only "${specifier}"`);
       }
     }

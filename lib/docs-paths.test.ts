@@ -16,15 +16,37 @@ import path from "node:path";
 import { test } from "node:test";
 
 const ROOT = process.cwd();
-const TOP = ["app", "components", "lib", "sandbox", "scripts", "prisma", "e2e", "docs", "deploy", "lessons", ".ci"];
+const TOP = [
+  "app",
+  "components",
+  "lib",
+  "sandbox",
+  "scripts",
+  "prisma",
+  "e2e",
+  "docs",
+  "deploy",
+  "lessons",
+  ".ci",
+];
 /** Created on install or at run time, git-ignored: named by the docs, absent from a fresh clone. */
 const GENERATED = [/^lib\/generated(\/|$)/, /^data(\/|$)/, /^\.next(\/|$)/, /^coverage(\/|$)/];
 // Not .json: `Response.json` is a method, not a file.
 const FILE_NAME = /^[\w.-]+\.(ts|tsx|js|mjs|md|prisma|conf|ya?ml|sql|sh)$/;
 
 function docs(): string[] {
-  const named = ["README.md", "ARCHITECTURE.md", "SECURITY.md", "CONTRIBUTING.md", "lessons/README.md", "sandbox/README.md"];
-  const inDocs = fs.readdirSync(path.join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`);
+  const named = [
+    "README.md",
+    "ARCHITECTURE.md",
+    "SECURITY.md",
+    "CONTRIBUTING.md",
+    "lessons/README.md",
+    "sandbox/README.md",
+  ];
+  const inDocs = fs
+    .readdirSync(path.join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`);
   return [...named, ...inDocs].filter((doc) => fs.existsSync(path.join(ROOT, doc)));
 }
 
@@ -33,7 +55,12 @@ function allFileNames(): Set<string> {
   const names = new Set<string>();
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if ([".git", "node_modules", ".next", "test-results", "playwright-report", "coverage"].includes(entry.name)) continue;
+      if (
+        [".git", "node_modules", ".next", "test-results", "playwright-report", "coverage"].includes(
+          entry.name,
+        )
+      )
+        continue;
       if (entry.isDirectory()) walk(path.join(dir, entry.name));
       else names.add(entry.name);
     }
@@ -46,7 +73,8 @@ function allFileNames(): Set<string> {
 function spans(source: string): { text: string; line: number }[] {
   const found: { text: string; line: number }[] = [];
   const lineOf = (index: number) => source.slice(0, index).split("\n").length;
-  for (const match of source.matchAll(/`([^`\n]+)`/g)) found.push({ text: match[1]!, line: lineOf(match.index) });
+  for (const match of source.matchAll(/`([^`\n]+)`/g))
+    found.push({ text: match[1]!, line: lineOf(match.index) });
   for (const match of source.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
     if (!/^[a-z]+:/.test(match[1]!)) found.push({ text: match[1]!, line: lineOf(match.index) });
   }
@@ -60,7 +88,8 @@ function pathOf(doc: string, text: string, fileNames: Set<string>): string | "ba
   const first = span.split("/")[0]!;
   const docDir = path.dirname(doc);
   if (span.includes("/")) {
-    if (docDir !== "." && fs.existsSync(path.join(ROOT, docDir, first)) && !TOP.includes(first)) return path.join(docDir, span);
+    if (docDir !== "." && fs.existsSync(path.join(ROOT, docDir, first)) && !TOP.includes(first))
+      return path.join(docDir, span);
     if (text.startsWith("./") || text.startsWith("../")) return path.normalize(path.join(docDir, text));
     return TOP.includes(first) ? span : null;
   }
@@ -84,13 +113,22 @@ test("every file and folder the docs name exists", () => {
 });
 
 test("every npm script the docs tell people to run exists", () => {
-  const scripts = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+  const scripts = Object.keys(
+    (
+      JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts,
+  );
   const missing: string[] = [];
   for (const doc of docs()) {
     const source = fs.readFileSync(path.join(ROOT, doc), "utf8");
-    for (const match of source.matchAll(/\bnpm (?:run (?:--?[\w-]+ )*([\w:-]+)|(start|test|stop|restart)\b)/g)) {
+    for (const match of source.matchAll(
+      /\bnpm (?:run (?:--?[\w-]+ )*([\w:-]+)|(start|test|stop|restart)\b)/g,
+    )) {
       const name = match[1] ?? match[2]!;
-      if (!scripts.includes(name)) missing.push(`${doc}:${source.slice(0, match.index).split("\n").length} runs "npm run ${name}"`);
+      if (!scripts.includes(name))
+        missing.push(`${doc}:${source.slice(0, match.index).split("\n").length} runs "npm run ${name}"`);
     }
   }
   assert.deepEqual(missing, [], "a doc runs an npm script that package.json does not have");

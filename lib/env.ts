@@ -45,7 +45,10 @@ const envSchema = z.object({
   /** The sender of those emails. */
   MAIL_FROM: z.string().min(3).default("Serverside <no-reply@localhost>"),
   /** The site's public address, for links in emails and printed by the CLI (no trailing slash). */
-  SITE_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")).optional(),
+  SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   /** Reverse proxies in front of the app: off (default), a hop count, or their addresses (lib/auth/client-address.ts). */
   TRUST_PROXY: trustProxySchema,
   /** Grader worker processes; default: one per CPU. */

@@ -19,6 +19,11 @@ export const isMailConfigured = () => env.SMTP_URL !== undefined && env.SITE_URL
 export async function sendMail(message: { to: string; subject: string; text: string }): Promise<void> {
   if (!env.SMTP_URL) throw new Error("SMTP_URL is not set: this server cannot send email");
   // Short timeouts: a reset request should fail clearly, not hang, when the mail server is down.
-  transporter ??= nodemailer.createTransport({ url: env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  transporter ??= nodemailer.createTransport({
+    url: env.SMTP_URL,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   await transporter.sendMail({ from: env.MAIL_FROM, ...message });
 }

@@ -39,7 +39,12 @@ const SQL_REFERENCE: SqlJob = {
   kind: "sql",
   code: "SELECT name FROM users ORDER BY id;",
   solution: "SELECT name FROM users ORDER BY id;",
-  datasets: [{ name: "users", seed: "CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users(name) VALUES ('ann'), ('bo');" }],
+  datasets: [
+    {
+      name: "users",
+      seed: "CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users(name) VALUES ('ann'), ('bo');",
+    },
+  ],
   compare: { mode: "rows", ordered: true },
 };
 
@@ -56,7 +61,10 @@ async function checkWorkerHealthy(): Promise<void> {
     baseline = { pid, rssMb: now };
     return;
   }
-  assert.ok(now < baseline.rssMb + RSS_MARGIN_MB, `worker RSS ${Math.round(now)} MB, was ${Math.round(baseline.rssMb)} MB before`);
+  assert.ok(
+    now < baseline.rssMb + RSS_MARGIN_MB,
+    `worker RSS ${Math.round(now)} MB, was ${Math.round(baseline.rssMb)} MB before`,
+  );
 }
 
 /** Set by attacks-round3-fresh.test.ts before it imports this file. */
@@ -84,7 +92,10 @@ after(async () => {
 function assertNoLeak(result: GradeResult): void {
   const text = JSON.stringify(result);
   assert.ok(!text.includes(SECRET_MARKER), `hidden test source leaked: ${brief(result)}`);
-  assert.ok(!/serverside:runtime|isolated-vm|node:internal|\/work\//.test(text), `host internals leaked: ${brief(result)}`);
+  assert.ok(
+    !/serverside:runtime|isolated-vm|node:internal|\/work\//.test(text),
+    `host internals leaked: ${brief(result)}`,
+  );
 }
 
 const sqlJob = (code: string): SqlJob => ({ ...SQL_REFERENCE, code });
@@ -98,7 +109,7 @@ describe("1. sql.js legacy extension functions", () => {
     "SELECT strfilter('abc', 'b');",
     "SELECT leftstr('abc', 4294967297), rightstr('abc', -1);",
     "SELECT charindex('b', 'abc'), proper('abc'), reverse('abc');",
-    'SELECT "replicate"(\'a\', 4294967297);',
+    "SELECT \"replicate\"('a', 4294967297);",
     "CREATE VIEW v AS SELECT 1 AS name; SELECT replicate(name, 4294967297) FROM v;",
     "SELECT name FROM users WHERE padl(name, 4294967297) IS NOT NULL;",
     "SELECT stdev(id), variance(id), median(id), mode(id), lower_quartile(id) FROM users;",
@@ -118,7 +129,12 @@ describe("1. sql.js legacy extension functions", () => {
     const ours = db.exec("SELECT DISTINCT name FROM pragma_function_list")[0]!.values.map(([n]) => String(n));
     db.close();
     const reference = new Database(":memory:");
-    const standard = new Set(reference.prepare("SELECT DISTINCT name FROM pragma_function_list").all().map((r) => (r as { name: string }).name));
+    const standard = new Set(
+      reference
+        .prepare("SELECT DISTINCT name FROM pragma_function_list")
+        .all()
+        .map((r) => (r as { name: string }).name),
+    );
     reference.close();
     const extra = ours.filter((name) => !standard.has(name));
     assert.deepEqual(extra, [], `functions beyond standard SQLite: ${extra.join(", ")}`);
@@ -127,7 +143,13 @@ describe("1. sql.js legacy extension functions", () => {
   test("an engine failure is told apart from an SQLite error by its class, and drops the engine", async () => {
     const sqlite = new Error("no such table: x");
     assert.equal(asSqliteError(sqlite), sqlite);
-    for (const odd of [new WebAssembly.RuntimeError("memory access out of bounds"), new RangeError("x"), new TypeError("y"), "a string", null]) {
+    for (const odd of [
+      new WebAssembly.RuntimeError("memory access out of bounds"),
+      new RangeError("x"),
+      new TypeError("y"),
+      "a string",
+      null,
+    ]) {
       assert.throws(() => asSqliteError(odd), SqlEngineFailure);
     }
     // An SQLite-looking message on the wrong class is still an engine failure: never the text.
@@ -168,10 +190,17 @@ describe("1. sql.js legacy extension functions", () => {
       send(1, codeJob(SLUGIFY, [{ name: "hidden.test.ts", hidden: true, source: "test('x', () => {" }]));
       send(2, codeJob(SLUGIFY));
       // 2000 calls of a removed legacy function: each used to print a 230-byte deprecation warning.
-      send(3, sqlJob(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT replicate('a', 2) FROM n;`));
+      send(
+        3,
+        sqlJob(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT replicate('a', 2) FROM n;`,
+        ),
+      );
       send(4, sqlJob("SELECT name FROM users ORDER BY id;"));
       await waitFor(5);
-      const results = replies.filter((r): r is Extract<WorkerReply, { type: "result" }> => r.type === "result");
+      const results = replies.filter(
+        (r): r is Extract<WorkerReply, { type: "result" }> => r.type === "result",
+      );
       const byId = new Map(results.map((r) => [r.id, r]));
       assert.equal(byId.get(1)?.result.error?.kind, "internal", JSON.stringify(byId.get(1)));
       assert.equal(byId.get(1)?.recycle, true, "an internal error must ask for a recycle");
@@ -232,7 +261,9 @@ test("probe", () => {
     ];
     for (const attempt of attempts) {
       const code = `let ok = true;\ntry { ${attempt} } catch { ok = false; }\nexport function slugify(s: string) { return ok ? "patched" : String((x: number) => x).includes("[native code]") ? "masked" : "visible"; }`;
-      const test: TestFile = visible(`import { slugify } from "./solution";\ntest("mask", () => { expect(slugify("a")).toBe("masked"); expect(String(() => 1)).toBe("function () { [native code] }"); });`);
+      const test: TestFile = visible(
+        `import { slugify } from "./solution";\ntest("mask", () => { expect(slugify("a")).toBe("masked"); expect(String(() => 1)).toBe("function () { [native code] }"); });`,
+      );
       const result = await grader.grade(codeJob(code, [test], LIMITS));
       assert.equal(result.status, "pass", `${attempt}\n${brief(result)}`);
     }
@@ -245,31 +276,70 @@ test("probe", () => {
       language: "ts",
       module: MODULE,
       tests: `import { double } from "./solution";\ntest("fingerprint", () => { expect(String(double)).toBe("function double() { [native code] }"); expect(double.length).toBe(1); });`,
-      mutants: [{ name: "plus", description: "adds instead of multiplying", source: MODULE.replace("x * 2", "x + 2") }],
-      equivalents: [{ name: "sum", source: "export function double(x: number): number {\n  return x + x;\n}\n" }],
+      mutants: [
+        {
+          name: "plus",
+          description: "adds instead of multiplying",
+          source: MODULE.replace("x * 2", "x + 2"),
+        },
+      ],
+      equivalents: [
+        { name: "sum", source: "export function double(x: number): number {\n  return x + x;\n}\n" },
+      ],
       limits: LIMITS,
     };
     const result = await grader.grade(job);
     assert.equal(result.tests[0]?.status, "pass", brief(result));
-    assert.equal(result.tests.find((t) => t.name.startsWith("catches mutant"))?.status, "fail", brief(result));
+    assert.equal(
+      result.tests.find((t) => t.name.startsWith("catches mutant"))?.status,
+      "fail",
+      brief(result),
+    );
   });
 });
 
 describe("3. mutation jobs demand behaviour", () => {
   const MODULE = `export function clamp(x: number, lo: number, hi: number): number {\n  return x < lo ? lo : x > hi ? hi : x;\n}\n`;
   const MUTANTS: MutationJob["mutants"] = [
-    { name: "no-lower", description: "the lower bound is ignored", source: MODULE.replace("x < lo ? lo : ", "") },
-    { name: "upper-off", description: "the upper bound is off by one", source: MODULE.replace("x > hi", "x > hi + 1") },
+    {
+      name: "no-lower",
+      description: "the lower bound is ignored",
+      source: MODULE.replace("x < lo ? lo : ", ""),
+    },
+    {
+      name: "upper-off",
+      description: "the upper bound is off by one",
+      source: MODULE.replace("x > hi", "x > hi + 1"),
+    },
   ];
   const EQUIVALENTS: NonNullable<MutationJob["equivalents"]> = [
-    { name: "min-max", source: `export function clamp(x: number, lo: number, hi: number): number {\n  return Math.min(Math.max(x, lo), hi);\n}\n` },
-    { name: "branches", source: `export function clamp(x: number, lo: number, hi: number): number {\n  if (x < lo) return lo;\n  if (x > hi) return hi;\n  return x;\n}\n` },
+    {
+      name: "min-max",
+      source: `export function clamp(x: number, lo: number, hi: number): number {\n  return Math.min(Math.max(x, lo), hi);\n}\n`,
+    },
+    {
+      name: "branches",
+      source: `export function clamp(x: number, lo: number, hi: number): number {\n  if (x < lo) return lo;\n  if (x > hi) return hi;\n  return x;\n}\n`,
+    },
   ];
-  const job = (tests: string): MutationJob => ({ kind: "mutation", language: "ts", tests, module: MODULE, mutants: MUTANTS, equivalents: EQUIVALENTS, limits: { timeoutMs: 6000, testTimeoutMs: 1500 } });
-  const equivalentTests = (r: GradeResult) => r.tests.filter((t) => t.name.startsWith("your tests pass on another correct implementation"));
+  const job = (tests: string): MutationJob => ({
+    kind: "mutation",
+    language: "ts",
+    tests,
+    module: MODULE,
+    mutants: MUTANTS,
+    equivalents: EQUIVALENTS,
+    limits: { timeoutMs: 6000, testTimeoutMs: 1500 },
+  });
+  const equivalentTests = (r: GradeResult) =>
+    r.tests.filter((t) => t.name.startsWith("your tests pass on another correct implementation"));
 
   test("honest tests pass on the module and every equivalent and catch every mutant", async () => {
-    const result = await grader.grade(job(`import { clamp } from "./solution";\ntest("clamps", () => { expect(clamp(-5, 0, 10)).toBe(0); expect(clamp(11, 0, 10)).toBe(10); expect(clamp(5, 0, 10)).toBe(5); });`));
+    const result = await grader.grade(
+      job(
+        `import { clamp } from "./solution";\ntest("clamps", () => { expect(clamp(-5, 0, 10)).toBe(0); expect(clamp(11, 0, 10)).toBe(10); expect(clamp(5, 0, 10)).toBe(5); });`,
+      ),
+    );
     assert.equal(result.status, "pass", brief(result));
     assert.equal(equivalentTests(result).length, 2, brief(result));
   });
@@ -296,14 +366,20 @@ describe("3. mutation jobs demand behaviour", () => {
     test(`catches no mutant without testing behaviour: ${name}`, async () => {
       const result = await grader.grade(job(tests));
       assert.notEqual(result.status, "pass", brief(result));
-      const caughtAll = result.tests.filter((t) => t.name.startsWith("catches mutant")).every((t) => t.status === "pass");
+      const caughtAll = result.tests
+        .filter((t) => t.name.startsWith("catches mutant"))
+        .every((t) => t.status === "pass");
       const equivalentsPass = equivalentTests(result).every((t) => t.status === "pass");
       assert.ok(!(caughtAll && equivalentsPass && result.tests[0]?.status === "pass"), brief(result));
     });
   }
 
   test("tests the learner writes get no real clock (serverside:test's measure)", async () => {
-    const result = await grader.grade(job(`import { measure } from "serverside:test";\nimport { clamp } from "./solution";\ntest("timed", () => { expect(measure(() => clamp(1, 0, 2))).toBeGreaterThan(-1); });`));
+    const result = await grader.grade(
+      job(
+        `import { measure } from "serverside:test";\nimport { clamp } from "./solution";\ntest("timed", () => { expect(measure(() => clamp(1, 0, 2))).toBeGreaterThan(-1); });`,
+      ),
+    );
     assert.equal(result.tests[0]?.status, "fail", brief(result));
     assert.match(result.tests[0]?.message ?? "", /not available in tests you write/, brief(result));
   });
@@ -334,7 +410,10 @@ describe("3. mutation jobs demand behaviour", () => {
     const first = new Map<number, number>();
     for (let s = 0; s < 200; s++) {
       const order = seededOrder(8, `seed ${s}`);
-      assert.deepEqual([...order].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+      );
       assert.deepEqual(seededOrder(8, `seed ${s}`), order);
       first.set(order[0]!, (first.get(order[0]!) ?? 0) + 1);
     }
@@ -345,7 +424,13 @@ describe("3. mutation jobs demand behaviour", () => {
 
 describe("4. hidden tests read state learner code cannot move or replace", () => {
   test("learner code cannot move the clock that tests read", async () => {
-    const attempts = [`clock.set(0)`, `clock.advance(3_600_000)`, `(globalThis as any).clock = { now: () => 0 }`, `Object.defineProperty(clock, "now", { value: () => 0 })`, `(Date as any).now = () => 0`];
+    const attempts = [
+      `clock.set(0)`,
+      `clock.advance(3_600_000)`,
+      `(globalThis as any).clock = { now: () => 0 }`,
+      `Object.defineProperty(clock, "now", { value: () => 0 })`,
+      `(Date as any).now = () => 0`,
+    ];
     for (const attempt of attempts) {
       const code = `let moved = "";\ntry { ${attempt}; moved = "moved"; } catch (e) { moved = (e as Error).name; }\nexport function stamp() { try { ${attempt}; } catch {} return moved; }`;
       const hidden: TestFile = {
@@ -431,7 +516,12 @@ test("still runs", () => { expect(1 + 1).toBe(2); });`);
     test(`a spinning timer beside a never-settling promise ends that test (variant ${i + 1}, three times on one worker)`, async () => {
       const pid = grader.workerPids()[0];
       for (let round = 0; round < 3; round++) {
-        const result = await grader.grade(codeJob(`export function slugify(s: string) { ${body} }`, [tests], { timeoutMs: 20_000, testTimeoutMs: 15_000 }));
+        const result = await grader.grade(
+          codeJob(`export function slugify(s: string) { ${body} }`, [tests], {
+            timeoutMs: 20_000,
+            testTimeoutMs: 15_000,
+          }),
+        );
         assert.equal(result.status, "fail", brief(result));
         assert.equal(result.tests.length, 2, brief(result));
         assert.equal(result.tests[0]?.status, "error", brief(result));
@@ -442,8 +532,12 @@ test("still runs", () => { expect(1 + 1).toBe(2); });`);
   }
 
   test("a test that awaits a thousand sleeps still passes", async () => {
-    const tests = visible(`test("sleeps", async () => { for (let i = 0; i < 1000; i++) await new Promise((r) => setTimeout(r, 10)); expect(Date.now()).toBe(Date.UTC(2026, 0, 1) + 10_000); });`);
-    const result = await grader.grade(codeJob(SLUGIFY, [tests], { timeoutMs: 20_000, testTimeoutMs: 15_000 }));
+    const tests = visible(
+      `test("sleeps", async () => { for (let i = 0; i < 1000; i++) await new Promise((r) => setTimeout(r, 10)); expect(Date.now()).toBe(Date.UTC(2026, 0, 1) + 10_000); });`,
+    );
+    const result = await grader.grade(
+      codeJob(SLUGIFY, [tests], { timeoutMs: 20_000, testTimeoutMs: 15_000 }),
+    );
     assert.equal(result.status, "pass", brief(result));
   });
 });
@@ -456,26 +550,58 @@ test("the one that goes wrong", async () => { ${body} });
 test("last", () => { expect(slugify("C")).toBe("c"); });`);
 
   const CASES: [string, string, RegExp][] = [
-    ["an unhandled rejection (a beginner's req.json().then(...) with no catch)", `(globalThis as any).kept = new Request("http://x/", { method: "POST", body: "{" }).json().then((b) => b);\n await Promise.resolve();`, /Unexpected end of JSON input|JSON/],
-    ["an unhandled rejection whose message says 'memory limit'", `(globalThis as any).kept = Promise.reject(new Error("Isolate was disposed during execution due to memory limit"));\n await null;`, /memory limit/],
-    ["an unhandled rejection whose message says 'Script execution timed out.'", `(globalThis as any).kept = Promise.reject(new Error("Script execution timed out."));\n await null;`, /timed out/],
-    ["an error thrown in a timer callback", `setTimeout(() => { throw new RangeError("from a timer"); }, 5);\n await new Promise((r) => setTimeout(r, 50));`, /from a timer/],
-    ["an error thrown in an interval after the test awaited", `setInterval(() => { throw new Error("Script execution timed out."); }, 1);\n await new Promise(() => {});`, /timer callback/],
-    ["a rejection with a non-Error value", `(globalThis as any).kept = Promise.reject("memory limit");\n await null;`, /memory limit/],
+    [
+      "an unhandled rejection (a beginner's req.json().then(...) with no catch)",
+      `(globalThis as any).kept = new Request("http://x/", { method: "POST", body: "{" }).json().then((b) => b);\n await Promise.resolve();`,
+      /Unexpected end of JSON input|JSON/,
+    ],
+    [
+      "an unhandled rejection whose message says 'memory limit'",
+      `(globalThis as any).kept = Promise.reject(new Error("Isolate was disposed during execution due to memory limit"));\n await null;`,
+      /memory limit/,
+    ],
+    [
+      "an unhandled rejection whose message says 'Script execution timed out.'",
+      `(globalThis as any).kept = Promise.reject(new Error("Script execution timed out."));\n await null;`,
+      /timed out/,
+    ],
+    [
+      "an error thrown in a timer callback",
+      `setTimeout(() => { throw new RangeError("from a timer"); }, 5);\n await new Promise((r) => setTimeout(r, 50));`,
+      /from a timer/,
+    ],
+    [
+      "an error thrown in an interval after the test awaited",
+      `setInterval(() => { throw new Error("Script execution timed out."); }, 1);\n await new Promise(() => {});`,
+      /timer callback/,
+    ],
+    [
+      "a rejection with a non-Error value",
+      `(globalThis as any).kept = Promise.reject("memory limit");\n await null;`,
+      /memory limit/,
+    ],
   ];
   for (const [name, body, message] of CASES) {
     test(`${name}: the running test's runtime error, the other tests reported`, async () => {
       const result = await grader.grade(codeJob(SLUGIFY, [three(body)], LIMITS));
       assert.equal(result.status, "fail", brief(result));
       assert.equal(result.tests.length, 3, brief(result));
-      assert.deepEqual(result.tests.map((t) => t.status), ["pass", "error", "pass"], brief(result));
+      assert.deepEqual(
+        result.tests.map((t) => t.status),
+        ["pass", "error", "pass"],
+        brief(result),
+      );
       assert.match(result.tests[1]?.message ?? "", message, brief(result));
       assertNoLeak(result);
     });
   }
 
   test("an unhandled rejection while the module loads is a runtime error, not an internal one", async () => {
-    for (const top of [`(globalThis as any).kept = Promise.reject(new Error("Script execution timed out."));`, `(globalThis as any).kept = Promise.reject(new Error("memory limit"));`, `(globalThis as any).kept = new Response("{").json();`]) {
+    for (const top of [
+      `(globalThis as any).kept = Promise.reject(new Error("Script execution timed out."));`,
+      `(globalThis as any).kept = Promise.reject(new Error("memory limit"));`,
+      `(globalThis as any).kept = new Response("{").json();`,
+    ]) {
       const result = await grader.grade(codeJob(`${top}\n${SLUGIFY}`, [SLUGIFY_HIDDEN], LIMITS));
       assert.equal(result.status, "error", brief(result));
       assert.equal(result.error?.kind, "runtime", `${top}\n${brief(result)}`);

@@ -48,14 +48,23 @@ const failure = (message: string, code: string) => JSON.stringify({ ok: false, m
 function dispatch(op: unknown, payload: unknown): string {
   // Why: only strings cross; anything else (a learner could not send it, but a bug could) is refused
   // before any parsing.
-  if (typeof op !== "string" || typeof payload !== "string") return failure("Bad request to the host.", "SERVERSIDE_BAD_REQUEST");
-  if (payload.length > MAX_PAYLOAD_CHARS) return failure("The query and its parameters are too large.", "SERVERSIDE_TOO_LARGE");
+  if (typeof op !== "string" || typeof payload !== "string")
+    return failure("Bad request to the host.", "SERVERSIDE_BAD_REQUEST");
+  if (payload.length > MAX_PAYLOAD_CHARS)
+    return failure("The query and its parameters are too large.", "SERVERSIDE_TOO_LARGE");
   if (op === "now") {
-    if (!realClock) return failure("measure() is not available in tests you write: they must check behaviour, not time.", "SERVERSIDE_NO_CLOCK");
+    if (!realClock)
+      return failure(
+        "measure() is not available in tests you write: they must check behaviour, not time.",
+        "SERVERSIDE_NO_CLOCK",
+      );
     return JSON.stringify({ ok: true, now: performance.now() });
   }
   if (active === null) {
-    return failure('This exercise has no database: "serverside:db" works only in exercises that declare one.', "SERVERSIDE_NO_DATABASE");
+    return failure(
+      'This exercise has no database: "serverside:db" works only in exercises that declare one.',
+      "SERVERSIDE_NO_DATABASE",
+    );
   }
   try {
     return active.handle(op, payload);

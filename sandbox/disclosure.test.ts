@@ -28,7 +28,10 @@ function hidden(source: string, name = "hidden.test.ts"): TestFile {
 async function grade(code: string, tests: TestFile[], extra: Partial<CodeJob> = {}): Promise<GradeResult> {
   const result = await grader.grade(codeJob(code, tests, LIMITS, { reference: REFERENCE, ...extra }));
   assert.ok(gradeResultSchema.safeParse(result).success, `result matches the contract: ${brief(result)}`);
-  assert.ok(gradeResultSchema.safeParse(toLearnerView(result)).success, "the learner's view matches the contract");
+  assert.ok(
+    gradeResultSchema.safeParse(toLearnerView(result)).success,
+    "the learner's view matches the contract",
+  );
   return result;
 }
 const named = (r: GradeResult, name: string) => {
@@ -70,9 +73,15 @@ export function f(s: string): string {
 
     const threw = named(view, "rejects what it should");
     assert.equal(threw.description, "Checks that a bad input throws a RangeError.");
-    assert.deepEqual({ ...threw.thrown, column: undefined }, { type: "TypeError", subclass: true, file: "solution.ts", line: 4, column: undefined });
+    assert.deepEqual(
+      { ...threw.thrown, column: undefined },
+      { type: "TypeError", subclass: true, file: "solution.ts", line: 4, column: undefined },
+    );
     assert.equal(threw.message, "Your code threw a TypeError (a class of your own) at line 4.");
-    assert.equal(named(view, "returns the right value").message, "Your code's result is not what this test expects.");
+    assert.equal(
+      named(view, "returns the right value").message,
+      "Your code's result is not what this test expects.",
+    );
     assert.equal(named(view, "passes quietly").message, undefined);
     assert.equal(view.seed, undefined, "the seed stays with instructors");
   });
@@ -98,9 +107,18 @@ test("slow", () => { f("loop"); });`),
     );
     const view = toLearnerView(r);
     assert.doesNotMatch(JSON.stringify(view), new RegExp(LEAK), brief(r));
-    assert.equal(named(view, "primitive").message, "The test stopped with a value that is not an Error, not thrown by a line of your code (for example, your result could not be used as the test expects).");
-    assert.match(named(view, "json").message ?? "", /^The test stopped with a SyntaxError, not thrown by a line of your code/);
-    assert.match(named(view, "slow").message ?? "", /^Timed out: the test did not finish within the time limit per test/);
+    assert.equal(
+      named(view, "primitive").message,
+      "The test stopped with a value that is not an Error, not thrown by a line of your code (for example, your result could not be used as the test expects).",
+    );
+    assert.match(
+      named(view, "json").message ?? "",
+      /^The test stopped with a SyntaxError, not thrown by a line of your code/,
+    );
+    assert.match(
+      named(view, "slow").message ?? "",
+      /^Timed out: the test did not finish within the time limit per test/,
+    );
   });
 
   test("mutation results list surviving mutants only", async () => {
@@ -110,9 +128,21 @@ test("slow", () => { f("loop"); });`),
       module: "export const add = (a: number, b: number) => a + b;",
       tests: `import { add } from "./solution"; test("adds", () => { expect(add(2, 2)).toBe(4); });`,
       mutants: [
-        { name: "minus", description: "subtracts instead", source: "export const add = (a: number, b: number) => a - b;" },
-        { name: "times", description: "multiplies instead", source: "export const add = (a: number, b: number) => a * b;" },
-        { name: "first", description: "ignores the second number", source: "export const add = (a: number, b: number) => a + 0 * b;" },
+        {
+          name: "minus",
+          description: "subtracts instead",
+          source: "export const add = (a: number, b: number) => a - b;",
+        },
+        {
+          name: "times",
+          description: "multiplies instead",
+          source: "export const add = (a: number, b: number) => a * b;",
+        },
+        {
+          name: "first",
+          description: "ignores the second number",
+          source: "export const add = (a: number, b: number) => a + 0 * b;",
+        },
       ],
       limits: LIMITS,
     };
@@ -155,18 +185,27 @@ test("below 1000", () => { fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }
     const code = `let calls = 0; export function below(n: number) { calls++; console.log("calls", calls); return n < 1000; }`;
     const shown = await grade(code, [visible(property)], { seed: 7 });
     const message = shown.tests[0]!.message ?? "";
-    assert.match(message, /^Property failed after \d+ runs?, shrunk \d+ times? \(seed \d+, path "[\d:]+"\)\.\nCounterexample: \[1000\]\n\nexpect\(received\)\.toBe\(expected\)/, message);
+    assert.match(
+      message,
+      /^Property failed after \d+ runs?, shrunk \d+ times? \(seed \d+, path "[\d:]+"\)\.\nCounterexample: \[1000\]\n\nexpect\(received\)\.toBe\(expected\)/,
+      message,
+    );
     assert.match(message, /at example\.test\.ts:2:\d+$/);
 
     const concealed = await grade(code, [hidden(property)], { seed: 7 });
     assert.equal(concealed.tests[0]!.status, "fail");
-    assert.doesNotMatch(concealed.tests[0]!.message ?? "", /shrunk/, "no shrinking where nobody sees the counterexample");
+    assert.doesNotMatch(
+      concealed.tests[0]!.message ?? "",
+      /shrunk/,
+      "no shrinking where nobody sees the counterexample",
+    );
     const calls = (r: GradeResult) => (r.tests[0]!.output ?? "").trim().split("\n").length;
     assert.ok(calls(concealed) < calls(shown), `${calls(concealed)} calls hidden, ${calls(shown)} visible`);
   });
 
   test("learner code cannot skip runs by forging fast-check's precondition failure", async () => {
-    const property = hidden(`import fc from "fast-check"; import * as reference from "./reference"; import { double } from "./solution";
+    const property =
+      hidden(`import fc from "fast-check"; import * as reference from "./reference"; import { double } from "./solution";
 test("doubles", () => { fc.assert(fc.property(fc.integer(), (n) => { expect(double(n)).toBe(reference.double(n)); })); });`);
     // Answers the even inputs and "skips" the rest: with a registered footprint the property passed.
     const code = `export function double(n: number) { if (n % 2 !== 0) throw { footprint: Symbol.for("fast-check/PreconditionFailure") }; return n * 2; }`;
@@ -178,20 +217,27 @@ test("doubles", () => { fc.assert(fc.property(fc.integer(), (n) => { expect(doub
   test("an expect that learner code swallows inside a property still fails the test", async () => {
     const tests = visible(`import fc from "fast-check"; import { each } from "./solution";
 test("calls back with each item", () => { fc.assert(fc.property(fc.array(fc.nat(), { minLength: 1 }), (xs) => { each(xs, (x) => { expect(typeof x).toBe("string"); }); })); });`);
-    const r = await grade(`export function each(xs: number[], fn: (x: number) => void) { for (const x of xs) { try { fn(x); } catch {} } }`, [tests]);
+    const r = await grade(
+      `export function each(xs: number[], fn: (x: number) => void) { for (const x of xs) { try { fn(x); } catch {} } }`,
+      [tests],
+    );
     assert.equal(r.status, "fail", brief(r));
     assert.match(r.tests[0]!.message ?? "", /Expected: "string"/);
   });
 });
 
 describe("the reference solution as an oracle", { concurrency: 2 }, () => {
-  const oracle = hidden(`import fc from "fast-check"; import * as reference from "./reference"; import { double } from "./solution";
+  const oracle =
+    hidden(`import fc from "fast-check"; import * as reference from "./reference"; import { double } from "./solution";
 test("agrees with the reference", () => { fc.assert(fc.property(fc.integer({ min: -1e6, max: 1e6 }), (n) => { expect(double(n)).toBe(reference.double(n)); }), { numRuns: 50 }); });
 test("the reference's source is masked", () => { expect(String(reference.double)).toBe("function double() { [native code] }"); });`);
 
   test("hidden tests compare with it; a memorised answer fails on fresh inputs", async () => {
     assert.equal((await grade(REFERENCE, [oracle])).status, "pass");
-    const table = await grade(`const seen: Record<number, number> = { 0: 0, 1: 2, 2: 4 }; export function double(n: number) { return seen[n] ?? 0; }`, [oracle]);
+    const table = await grade(
+      `const seen: Record<number, number> = { 0: 0, 1: 2, 2: 4 }; export function double(n: number) { return seen[n] ?? 0; }`,
+      [oracle],
+    );
     assert.equal(table.status, "fail", brief(table));
   });
 
@@ -202,12 +248,24 @@ test("the reference's source is masked", () => { expect(String(reference.double)
       `import { viaSupport } from "./util"; export const double = (n: number) => viaSupport(n);`,
       `import fc from "fast-check"; export const double = (n: number) => n * 2 + fc.sample(fc.constant(0), 1)[0];`,
     ]) {
-      const r = await grade(code, [oracle], { modules: { "./util": `export function viaSupport(n: number) { return require("./reference").double(n); }` } });
+      const r = await grade(code, [oracle], {
+        modules: {
+          "./util": `export function viaSupport(n: number) { return require("./reference").double(n); }`,
+        },
+      });
       assert.notEqual(r.status, "pass", brief(r));
-      assert.match(JSON.stringify(r), /Cannot find module '\.\/reference'|only available in test files/, brief(r));
+      assert.match(
+        JSON.stringify(r),
+        /Cannot find module '\.\/reference'|only available in test files/,
+        brief(r),
+      );
     }
     // Visible tests cannot either: their messages would show the reference's answers.
-    const shown = await grade(REFERENCE, [visible(`import * as reference from "./reference"; test("peek", () => { expect(reference.double(2)).toBe(4); });`)]);
+    const shown = await grade(REFERENCE, [
+      visible(
+        `import * as reference from "./reference"; test("peek", () => { expect(reference.double(2)).toBe(4); });`,
+      ),
+    ]);
     assert.equal(shown.status, "error", brief(shown));
     assert.match(shown.error?.message ?? "", /Cannot find module '\.\/reference'/);
   });

@@ -21,16 +21,30 @@ function isMutant(test: TestResult): boolean {
 }
 
 function fallbackSummary(test: TestResult): string {
-  return test.status === "fail" ? "Your code's result is not what this test expects." : "The test stopped with an error.";
+  return test.status === "fail"
+    ? "Your code's result is not what this test expects."
+    : "The test stopped with an error.";
 }
 
 function concealTest(test: TestResult): TestResult {
-  const view: TestResult = { name: test.name, status: test.status, durationMs: test.durationMs, hidden: true, redacted: true };
+  const view: TestResult = {
+    name: test.name,
+    status: test.status,
+    durationMs: test.durationMs,
+    hidden: true,
+    redacted: true,
+  };
   if (test.description) view.description = test.description;
   if (test.status !== "pass") view.message = test.summary ?? fallbackSummary(test);
   if (test.thrown) {
     const { type, subclass, file, line, column } = test.thrown;
-    view.thrown = { type, ...(subclass ? { subclass } : {}), ...(file ? { file } : {}), ...(line ? { line } : {}), ...(column ? { column } : {}) };
+    view.thrown = {
+      type,
+      ...(subclass ? { subclass } : {}),
+      ...(file ? { file } : {}),
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+    };
   }
   return view;
 }
@@ -63,7 +77,10 @@ export function toLearnerView(result: GradeResult): GradeResult {
   }
   if (caught > 0) {
     tests.splice(caughtAt, 0, {
-      name: caught === mutants ? `catches all ${mutants} buggy versions` : `catches ${caught} of ${mutants} buggy versions (the ones listed below survived)`,
+      name:
+        caught === mutants
+          ? `catches all ${mutants} buggy versions`
+          : `catches ${caught} of ${mutants} buggy versions (the ones listed below survived)`,
       status: "pass",
       durationMs: caughtMs,
       mutant: true,
@@ -82,9 +99,11 @@ export function toLearnerView(result: GradeResult): GradeResult {
 // the place of their messages.
 
 /** Shown to learners when a hidden test file failed to load (its message may carry its values). */
-export const HIDDEN_LOAD_SUMMARY = "A hidden test file could not load with your code (it uses what your module exports at load time).";
+export const HIDDEN_LOAD_SUMMARY =
+  "A hidden test file could not load with your code (it uses what your module exports at load time).";
 /** A test whose promise never settles (no timer left to fire). */
-export const NEVER_FINISHED = "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).";
+export const NEVER_FINISHED =
+  "The test never finished: it awaits something that never resolves (a promise that is never settled, or a callback that is never called).";
 
 /** A test as the harness declares it. */
 export type Declared = { name: string; hidden: boolean; reveal?: boolean; description?: string };
@@ -119,6 +138,7 @@ export function concealedSummary(test: TestResult, rawMessage: string): string {
         ? "an object that is not an Error"
         : `${/^[AEIOU]/.test(thrown.type) ? "an" : "a"} ${thrown.type}${thrown.subclass ? " (a class of your own)" : ""}`;
   const solution = !thrown.file || /^solution\.(ts|js)$/.test(thrown.file);
-  if (thrown.line) return `Your code threw ${what} at line ${thrown.line}${solution ? "" : ` of ${thrown.file}`}.`;
+  if (thrown.line)
+    return `Your code threw ${what} at line ${thrown.line}${solution ? "" : ` of ${thrown.file}`}.`;
   return `The test stopped with ${what}, not thrown by a line of your code (for example, your result could not be used as the test expects).`;
 }

@@ -14,8 +14,14 @@ after(async () => {
   await grader.close();
 });
 
-async function run(code: string, tests: string, extra: Parameters<typeof codeJob>[3] = {}): Promise<GradeResult> {
-  const result = await grader.grade(codeJob(code, [visible(tests)], { timeoutMs: 3000, testTimeoutMs: 1000 }, extra));
+async function run(
+  code: string,
+  tests: string,
+  extra: Parameters<typeof codeJob>[3] = {},
+): Promise<GradeResult> {
+  const result = await grader.grade(
+    codeJob(code, [visible(tests)], { timeoutMs: 3000, testTimeoutMs: 1000 }, extra),
+  );
   assert.ok(gradeResultSchema.safeParse(result).success, `result matches the contract: ${brief(result)}`);
   return result;
 }
@@ -29,11 +35,19 @@ describe("harness", { concurrency: 2 }, () => {
   test("a correct submission passes the hidden tests; hidden tests are marked", async () => {
     const r = await grader.grade(codeJob(SLUGIFY));
     assert.equal(r.status, "pass", brief(r));
-    assert.deepEqual(r.tests.map((t) => [t.name, t.hidden]), [["slugify > lowercases and joins words", true], ["slugify > trims", true]]);
+    assert.deepEqual(
+      r.tests.map((t) => [t.name, t.hidden]),
+      [
+        ["slugify > lowercases and joins words", true],
+        ["slugify > trims", true],
+      ],
+    );
   });
 
   test("matchers pass and fail as in Jest, with .not", async () => {
-    const r = await run(`export const v = { a: 1, b: [1, 2], c: "hello" };`, `import { v } from "./solution";
+    const r = await run(
+      `export const v = { a: 1, b: [1, 2], c: "hello" };`,
+      `import { v } from "./solution";
 test("pass", () => {
   expect(v.a).toBe(1); expect(v).toEqual({ a: 1, b: [1, 2], c: "hello" }); expect(v).toStrictEqual({ a: 1, b: [1, 2], c: "hello" });
   expect(() => { throw new TypeError("bad input"); }).toThrow("bad input"); expect(() => { throw new TypeError("x"); }).toThrow(TypeError);
@@ -50,21 +64,30 @@ test("resolves", async () => { await expect(Promise.resolve(3)).resolves.toBe(3)
 test("toBe fails", () => { expect(v.a).toBe(2); });
 test("toEqual fails with a diff", () => { expect(v).toEqual({ a: 1, b: [1, 3], c: "hello" }); });
 test("resolves fails", async () => { await expect(Promise.resolve(3)).resolves.toBe(4); });
-`);
+`,
+    );
     assert.equal(byName(r, "pass").status, "pass", brief(r));
     assert.equal(byName(r, "adds 1 + 2").status, "pass");
     assert.equal(byName(r, "adds 2 + 3").status, "pass");
     assert.equal(byName(r, "resolves").status, "pass", brief(r));
     const toBe = byName(r, "toBe fails");
     assert.equal(toBe.status, "fail");
-    assert.match(toBe.message!, /expect\(received\)\.toBe\(expected\)[\s\S]*Expected: 2\nReceived: 1[\s\S]*at example\.test\.ts:\d+:\d+/);
-    assert.match(byName(r, "toEqual fails with a diff").message!, /- Expected\n\+ Received[\s\S]*-\s+3,\n\+\s+2,/);
+    assert.match(
+      toBe.message!,
+      /expect\(received\)\.toBe\(expected\)[\s\S]*Expected: 2\nReceived: 1[\s\S]*at example\.test\.ts:\d+:\d+/,
+    );
+    assert.match(
+      byName(r, "toEqual fails with a diff").message!,
+      /- Expected\n\+ Received[\s\S]*-\s+3,\n\+\s+2,/,
+    );
     assert.match(byName(r, "resolves fails").message!, /resolves\.toBe/);
     assert.equal(r.status, "fail");
   });
 
   test("describe names, hooks, console output per test and at the top level", async () => {
-    const r = await run(`console.log("loading"); export const add = (a: number, b: number) => a + b;`, `import { add } from "./solution";
+    const r = await run(
+      `console.log("loading"); export const add = (a: number, b: number) => a + b;`,
+      `import { add } from "./solution";
 let n = 0;
 describe("outer", () => {
   beforeEach(() => { n = 10; });
@@ -73,7 +96,8 @@ describe("outer", () => {
     test("uses the hook", () => { console.log("n is", n, { deep: [1] }); expect(add(n, 1)).toBe(11); });
   });
 });
-`);
+`,
+    );
     const t = byName(r, "outer > inner > uses the hook");
     assert.equal(t.status, "pass", brief(r));
     assert.equal(t.output, "n is 10 { deep: [1] }\n");
@@ -81,10 +105,13 @@ describe("outer", () => {
   });
 
   test("virtual timers: awaited timeouts finish at once; a test that never settles fails clearly", async () => {
-    const r = await run(`export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));`, `import { wait } from "./solution";
+    const r = await run(
+      `export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));`,
+      `import { wait } from "./solution";
 test("waits an hour", async () => { await wait(3_600_000); expect(1).toBe(1); });
 test("never settles", async () => { await new Promise(() => {}); });
-`);
+`,
+    );
     assert.equal(byName(r, "waits an hour").status, "pass", brief(r));
     const never = byName(r, "never settles");
     assert.notEqual(never.status, "pass");
@@ -96,17 +123,28 @@ test("never settles", async () => { await new Promise(() => {}); });
     // the heap is known to be nearly full when the test's time runs out, however loaded the machine.
     const heavy = `const keep: number[][] = [];\nfor (let i = 0; i < 54 * 1024; i++) keep.push(new Array(120).fill(i));\nexport function f(): number {\n  while (true) {}\n}\n`;
     const tests = `import { f } from "./solution";\ntest("grows", () => { f(); });`;
-    const full = await grader.grade(codeJob(heavy, [visible(tests)], { timeoutMs: 60_000, testTimeoutMs: 1500, memoryMb: 64 }));
+    const full = await grader.grade(
+      codeJob(heavy, [visible(tests)], { timeoutMs: 60_000, testTimeoutMs: 1500, memoryMb: 64 }),
+    );
     assert.equal(full.error?.kind, "memory", brief(full));
     assert.match(full.error!.message, /filled the memory limit \(64 MB\).*Look for a loop/, brief(full));
-    const light = await grader.grade(codeJob(`export function f(): number {\n  while (true) {}\n}\n`, [visible(tests)], { timeoutMs: 60_000, testTimeoutMs: 1500, memoryMb: 64 }));
+    const light = await grader.grade(
+      codeJob(`export function f(): number {\n  while (true) {}\n}\n`, [visible(tests)], {
+        timeoutMs: 60_000,
+        testTimeoutMs: 1500,
+        memoryMb: 64,
+      }),
+    );
     assert.equal(light.tests[0]?.status, "error", brief(light));
     assert.match(light.tests[0]!.message!, /Timed out/, brief(light));
     assert.notEqual(light.error?.kind, "memory", brief(light));
   });
 
   test("compile errors point at the learner's line and column", async () => {
-    const r = await run(`export function f(a: number): number {\n  return a +;\n}\n`, `import { f } from "./solution";\ntest("x", () => expect(f(1)).toBe(1));`);
+    const r = await run(
+      `export function f(a: number): number {\n  return a +;\n}\n`,
+      `import { f } from "./solution";\ntest("x", () => expect(f(1)).toBe(1));`,
+    );
     assert.equal(r.status, "error");
     assert.equal(r.error?.kind, "compile");
     assert.equal(r.error?.line, 2, brief(r));
@@ -118,29 +156,60 @@ test("never settles", async () => { await new Promise(() => {}); });
 
   test("runtime stack traces point at solution.ts lines and columns, not the harness", async () => {
     const code = `type User = { name: string };\nexport function greet(user: User): string {\n  const name: string = user.name.toUpperCase();\n  return "hi " + name;\n}\n`;
-    const r = await run(code, `import { greet } from "./solution";\ntest("null user", () => { greet(null as any); });`);
+    const r = await run(
+      code,
+      `import { greet } from "./solution";\ntest("null user", () => { greet(null as any); });`,
+    );
     const t = byName(r, "null user");
-    assert.match(t.message!, /TypeError: Cannot read properties of null[\s\S]*at greet \(solution\.ts:3:29\)/, t.message);
+    assert.match(
+      t.message!,
+      /TypeError: Cannot read properties of null[\s\S]*at greet \(solution\.ts:3:29\)/,
+      t.message,
+    );
     assert.doesNotMatch(t.message!, /serverside|runtime\.js|isolated-vm/);
   });
 
   test("an error at the learner's top level is a runtime error with its line", async () => {
-    const r = await run(`const x: any = undefined;\n\nexport const y = x.boom;\n`, `import { y } from "./solution";\ntest("x", () => expect(y).toBe(1));`);
+    const r = await run(
+      `const x: any = undefined;\n\nexport const y = x.boom;\n`,
+      `import { y } from "./solution";\ntest("x", () => expect(y).toBe(1));`,
+    );
     assert.equal(r.error?.kind, "runtime", brief(r));
     assert.equal(r.error?.line, 3);
   });
 
   test("hidden test frames show only the file name", async () => {
-    const r = await grader.grade(codeJob(`export function slugify(s: string): string { throw new Error("nope"); }`));
+    const r = await grader.grade(
+      codeJob(`export function slugify(s: string): string { throw new Error("nope"); }`),
+    );
     for (const t of r.tests) assert.match(t.message!, /at hidden\.test\.ts(?!:)/, t.message);
   });
 
   test("ES modules between solution, tests and extra modules; plain JS works too", async () => {
     const r = await grader.grade(
-      codeJob(`import { db } from "./db";\nexport const count = () => db.length;`, [visible(`import { count } from "./solution";\nimport { db } from "./db";\ntest("c", () => { db.push(1); expect(count()).toBe(3); });`)], undefined, { modules: { "./db": `export const db = [1, 2];` } }),
+      codeJob(
+        `import { db } from "./db";\nexport const count = () => db.length;`,
+        [
+          visible(
+            `import { count } from "./solution";\nimport { db } from "./db";\ntest("c", () => { db.push(1); expect(count()).toBe(3); });`,
+          ),
+        ],
+        undefined,
+        { modules: { "./db": `export const db = [1, 2];` } },
+      ),
     );
     assert.equal(r.status, "pass", brief(r));
-    const js = await grader.grade({ kind: "code", language: "js", code: `export default function twice(x) { return x * 2; }`, tests: [{ name: "t.test.js", source: `import twice from "./solution";\ntest("t", () => expect(twice(2)).toBe(4));` }] });
+    const js = await grader.grade({
+      kind: "code",
+      language: "js",
+      code: `export default function twice(x) { return x * 2; }`,
+      tests: [
+        {
+          name: "t.test.js",
+          source: `import twice from "./solution";\ntest("t", () => expect(twice(2)).toBe(4));`,
+        },
+      ],
+    });
     assert.equal(js.status, "pass", brief(js));
   });
 
@@ -151,19 +220,36 @@ test("never settles", async () => { await new Promise(() => {}); });
       tests,
       module: `export const abs = (x: number) => (x < 0 ? -x : x);`,
       mutants: [
-        { name: "no-negate", description: "negative numbers are returned unchanged", source: `export const abs = (x: number) => x;` },
-        { name: "zero", description: "zero becomes one", source: `export const abs = (x: number) => (x === 0 ? 1 : x < 0 ? -x : x);` },
+        {
+          name: "no-negate",
+          description: "negative numbers are returned unchanged",
+          source: `export const abs = (x: number) => x;`,
+        },
+        {
+          name: "zero",
+          description: "zero becomes one",
+          source: `export const abs = (x: number) => (x === 0 ? 1 : x < 0 ? -x : x);`,
+        },
       ],
     });
-    const weak = await grader.grade(job(`import { abs } from "./solution";\ntest("positive", () => expect(abs(2)).toBe(2));`));
+    const weak = await grader.grade(
+      job(`import { abs } from "./solution";\ntest("positive", () => expect(abs(2)).toBe(2));`),
+    );
     assert.equal(weak.status, "fail");
-    assert.deepEqual(weak.tests.map((t) => [t.name, t.status]), [
-      ["your tests pass on the correct code", "pass"],
-      ["catches mutant: negative numbers are returned unchanged", "fail"],
-      ["catches mutant: zero becomes one", "fail"],
-    ]);
+    assert.deepEqual(
+      weak.tests.map((t) => [t.name, t.status]),
+      [
+        ["your tests pass on the correct code", "pass"],
+        ["catches mutant: negative numbers are returned unchanged", "fail"],
+        ["catches mutant: zero becomes one", "fail"],
+      ],
+    );
     assert.match(weak.tests[1].message!, /negative numbers are returned unchanged/);
-    const strong = await grader.grade(job(`import { abs } from "./solution";\ntest("all", () => { expect(abs(-2)).toBe(2); expect(abs(0)).toBe(0); });`));
+    const strong = await grader.grade(
+      job(
+        `import { abs } from "./solution";\ntest("all", () => { expect(abs(-2)).toBe(2); expect(abs(0)).toBe(0); });`,
+      ),
+    );
     assert.equal(strong.status, "pass", brief(strong));
   });
 
@@ -187,7 +273,12 @@ describe("pool", () => {
       const warm = await g.grade(codeJob(SLUGIFY));
       assert.equal(warm.status, "pass");
       // A hang the isolate cannot see: kill the worker from outside mid-job.
-      const pending = g.grade(codeJob(`export function slugify(s: string) { for (;;) {} }`, undefined, { timeoutMs: 3000, testTimeoutMs: 3000 }));
+      const pending = g.grade(
+        codeJob(`export function slugify(s: string) { for (;;) {} }`, undefined, {
+          timeoutMs: 3000,
+          testTimeoutMs: 3000,
+        }),
+      );
       await new Promise((r) => setTimeout(r, 300));
       const pids = g.workerPids();
       assert.equal(pids.length, 1);
@@ -208,7 +299,12 @@ describe("pool", () => {
       // Warm the worker first: on the shared 2-core machine its start alone took seconds.
       assert.equal((await g.grade(codeJob(SLUGIFY))).status, "pass");
       const started = performance.now();
-      const r = await g.grade(codeJob(`export function slugify(s: string) { for (;;) {} }`, undefined, { timeoutMs: 400, testTimeoutMs: 400 }));
+      const r = await g.grade(
+        codeJob(`export function slugify(s: string) { for (;;) {} }`, undefined, {
+          timeoutMs: 400,
+          testTimeoutMs: 400,
+        }),
+      );
       assert.notEqual(r.status, "pass");
       // A hang detector (the job's limit is 0.4 s): generous for a loaded machine.
       assert.ok(performance.now() - started < 15_000);

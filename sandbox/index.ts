@@ -65,7 +65,10 @@ export function validateJob(job: unknown): { ok: true; job: GradeJob } | { ok: f
       .map((i) => `${i.path.join(".") || "(job)"}: ${i.message}`)
       .join("; ");
     const isLimit = parsed.error.issues.some((i) => i.path[0] === "limits" || i.code === "too_big");
-    return { ok: false, result: errorResult(isLimit ? "limit" : "internal", `Invalid grading job: ${issues}`) };
+    return {
+      ok: false,
+      result: errorResult(isLimit ? "limit" : "internal", `Invalid grading job: ${issues}`),
+    };
   }
   return { ok: true, job: parsed.data as GradeJob };
 }
@@ -87,12 +90,24 @@ export function createGrader(options: GraderOptions = {}): Grader {
       if (!checked.ok) return checked.result;
       const job = checked.job;
       const limits = resolveLimits(job.limits);
-      const learnerSources = job.kind === "mutation" ? [job.tests] : job.kind === "code" && job.files ? job.files.map((f) => f.source) : [job.code ?? ""];
+      const learnerSources =
+        job.kind === "mutation"
+          ? [job.tests]
+          : job.kind === "code" && job.files
+            ? job.files.map((f) => f.source)
+            : [job.code ?? ""];
       // The limit is on the total: splitting code across files must not multiply it.
       const size = learnerSources.reduce((sum, source) => sum + Buffer.byteLength(source, "utf8"), 0);
       if (size > limits.sourceBytes) {
-        const what = learnerSources.length > 1 ? `Your ${learnerSources.length} files are ${size} bytes together` : `Your code is ${size} bytes`;
-        return errorResult("limit", `${what}; the limit is ${limits.sourceBytes} bytes.`, performance.now() - started);
+        const what =
+          learnerSources.length > 1
+            ? `Your ${learnerSources.length} files are ${size} bytes together`
+            : `Your code is ${size} bytes`;
+        return errorResult(
+          "limit",
+          `${what}; the limit is ${limits.sourceBytes} bytes.`,
+          performance.now() - started,
+        );
       }
       if (job.kind !== "code") return pool.run(job, limits, runOptions);
       // Every code job runs with a seed, so any grade can be replayed (GradeResult.seed).

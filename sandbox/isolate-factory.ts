@@ -142,7 +142,9 @@ export class IsolateFactory {
       context.global.setSync(HOST_GLOBAL, createHostCallback());
       script.runSync(context, { timeout: 5_000 });
       const global = context.global;
-      const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<(...args: unknown[]) => unknown>;
+      const dispatch = global.getSync(HARNESS_KEY, { reference: true }) as ivm.Reference<
+        (...args: unknown[]) => unknown
+      >;
       // The dispatcher leaves the global object before any learner code exists.
       global.deleteSync(HARNESS_KEY);
       return { isolate, context, dispatch, memoryMb, ownsIsolate, scripts: ownsIsolate ? [script] : [] };

@@ -53,8 +53,16 @@ function heapNearlyFull(isolate: ivm.Isolate, memoryMb: number): boolean {
 }
 
 /** Classifies a throw from a call into the isolate (ranWholeTimeout: the call lasted its whole timeout). */
-export function isolateFailure(error: unknown, isolate: ivm.Isolate, ranWholeTimeout: boolean, memoryMb: number): IsolateFailure {
+export function isolateFailure(
+  error: unknown,
+  isolate: ivm.Isolate,
+  ranWholeTimeout: boolean,
+  memoryMb: number,
+): IsolateFailure {
   if (isolate.isDisposed) return new IsolateFailure("memory");
-  if (ranWholeTimeout) return heapNearlyFull(isolate, memoryMb) ? new IsolateFailure("memory", "nearly-full") : new IsolateFailure("timeout");
+  if (ranWholeTimeout)
+    return heapNearlyFull(isolate, memoryMb)
+      ? new IsolateFailure("memory", "nearly-full")
+      : new IsolateFailure("timeout");
   return new IsolateFailure("uncaught", escapedDetail(error));
 }

@@ -72,12 +72,16 @@ const correct = (): LearnerFile[] => [
   { name: "store.ts", source: STORE },
   { name: "codes.ts", source: CODES },
 ];
-const withFile = (name: string, source: string) => correct().map((f) => (f.name === name ? { name, source } : f));
+const withFile = (name: string, source: string) =>
+  correct().map((f) => (f.name === name ? { name, source } : f));
 
 function assertNoLeak(result: GradeResult): void {
   const text = JSON.stringify(result);
   assert.ok(!text.includes(SECRET_MARKER), `hidden test source leaked: ${text.slice(0, 500)}`);
-  assert.ok(!/serverside:runtime|isolated-vm|node:internal|\/work\//.test(text), `host internals leaked: ${text.slice(0, 500)}`);
+  assert.ok(
+    !/serverside:runtime|isolated-vm|node:internal|\/work\//.test(text),
+    `host internals leaked: ${text.slice(0, 500)}`,
+  );
 }
 
 describe("multi-file jobs", () => {
@@ -88,7 +92,9 @@ describe("multi-file jobs", () => {
   });
 
   test("a bug in one file fails the tests that reach it", async () => {
-    const result = await grader.grade(job(withFile("store.ts", STORE.replace("return links.get(code)", "return undefined"))));
+    const result = await grader.grade(
+      job(withFile("store.ts", STORE.replace("return links.get(code)", "return undefined"))),
+    );
     assert.equal(result.status, "fail", brief(result));
     assert.deepEqual(
       result.tests.map((t) => t.status),
@@ -97,7 +103,9 @@ describe("multi-file jobs", () => {
   });
 
   test("a compile error names the file and line", async () => {
-    const result = await grader.grade(job(withFile("codes.ts", `export function makeCode(url: string): string {\n  return url +;\n}\n`)));
+    const result = await grader.grade(
+      job(withFile("codes.ts", `export function makeCode(url: string): string {\n  return url +;\n}\n`)),
+    );
     assert.equal(result.status, "error", brief(result));
     assert.equal(result.error?.kind, "compile");
     assert.equal(result.error?.file, "codes.ts");
@@ -113,7 +121,11 @@ describe("multi-file jobs", () => {
   });
 
   test("a failing test's stack frame points into the learner file", async () => {
-    const result = await grader.grade(job(withFile("store.ts", STORE.replace("return links.get(code);", 'throw new TypeError("no lookup");'))));
+    const result = await grader.grade(
+      job(
+        withFile("store.ts", STORE.replace("return links.get(code);", 'throw new TypeError("no lookup");')),
+      ),
+    );
     const failed = result.tests.find((t) => t.status === "error");
     assert.ok(failed?.message?.includes("store.ts:3:"), brief(result));
   });
@@ -121,15 +133,44 @@ describe("multi-file jobs", () => {
   test("import cycles between learner files behave as in CommonJS", async () => {
     const a = `import { b } from "./b";\nexport const a = () => "a" + b();\n`;
     const b = `import { a } from "./a";\nexport const b = () => "b";\nexport const viaA = () => a();\n`;
-    const tests: TestFile[] = [{ name: "t.test.ts", source: `import { viaA } from "./b";\ntest("cycle", () => { expect(viaA()).toBe("ab"); });\n` }];
-    const result = await grader.grade({ kind: "code", language: "ts", files: [{ name: "a.ts", source: a }, { name: "b.ts", source: b }], tests });
+    const tests: TestFile[] = [
+      {
+        name: "t.test.ts",
+        source: `import { viaA } from "./b";\ntest("cycle", () => { expect(viaA()).toBe("ab"); });\n`,
+      },
+    ];
+    const result = await grader.grade({
+      kind: "code",
+      language: "ts",
+      files: [
+        { name: "a.ts", source: a },
+        { name: "b.ts", source: b },
+      ],
+      tests,
+    });
     assert.equal(result.status, "pass", brief(result));
   });
 
   test("support modules stay importable from learner files and tests", async () => {
-    const files = [{ name: "routes.ts", source: `import { base } from "./config";\nexport const url = (p: string) => base + p;\n` }];
-    const tests: TestFile[] = [{ name: "t.test.ts", source: `import { url } from "./routes";\ntest("url", () => { expect(url("/x")).toBe("http://h/x"); });\n` }];
-    const result = await grader.grade({ kind: "code", language: "ts", files, tests, modules: { "./config": `export const base = "http://h";\n` } });
+    const files = [
+      {
+        name: "routes.ts",
+        source: `import { base } from "./config";\nexport const url = (p: string) => base + p;\n`,
+      },
+    ];
+    const tests: TestFile[] = [
+      {
+        name: "t.test.ts",
+        source: `import { url } from "./routes";\ntest("url", () => { expect(url("/x")).toBe("http://h/x"); });\n`,
+      },
+    ];
+    const result = await grader.grade({
+      kind: "code",
+      language: "ts",
+      files,
+      tests,
+      modules: { "./config": `export const base = "http://h";\n` },
+    });
     assert.equal(result.status, "pass", brief(result));
   });
 
@@ -158,17 +199,43 @@ describe("multi-file jobs: invalid input", () => {
   });
 
   test("file names: plain, lowercase, the job's extension, not a path", () => {
-    for (const name of ["../routes.ts", "a/b.ts", "Routes.ts", "routes", ".hidden.ts", "routes.ts.ts", "routes.js"]) {
+    for (const name of [
+      "../routes.ts",
+      "a/b.ts",
+      "Routes.ts",
+      "routes",
+      ".hidden.ts",
+      "routes.ts.ts",
+      "routes.js",
+    ]) {
       invalid(job([{ name, source: "" }]));
     }
   });
 
   test("a learner file cannot take the name of a test file or a module", () => {
-    assert.match(invalid(job([{ name: "hidden.ts", source: "" }], { tests: [{ name: "hidden.ts", source: "test('x', () => {})" }] })), /same name as test file/);
+    assert.match(
+      invalid(
+        job([{ name: "hidden.ts", source: "" }], {
+          tests: [{ name: "hidden.ts", source: "test('x', () => {})" }],
+        }),
+      ),
+      /same name as test file/,
+    );
     // "hidden.test.ts" as a learner file would be module key "hidden.test": refused by the name rule.
     invalid(job([{ name: "hidden.test.ts", source: "" }]));
-    assert.match(invalid(job([{ name: "db.ts", source: "" }], { modules: { "./db": "export {}" } })), /same name as module \.\/db/);
-    assert.match(invalid(job([{ name: "a.ts", source: "" }, { name: "a.ts", source: "" }])), /same name as file a\.ts/);
+    assert.match(
+      invalid(job([{ name: "db.ts", source: "" }], { modules: { "./db": "export {}" } })),
+      /same name as module \.\/db/,
+    );
+    assert.match(
+      invalid(
+        job([
+          { name: "a.ts", source: "" },
+          { name: "a.ts", source: "" },
+        ]),
+      ),
+      /same name as file a\.ts/,
+    );
   });
 
   test("at most 20 files", () => {
@@ -246,19 +313,42 @@ export function clearTasks() { tasks.length = 0; next = 1; }
     module: HANDLER,
     modules: { "./store": TASK_STORE },
     mutants: [
-      { name: "no-trim", description: "the title is stored untrimmed", source: HANDLER.replace("addTask(body.title.trim())", "addTask(body.title)") },
-      { name: "ids-repeat", description: "the store gives every task id 1", source: HANDLER, modules: { "./store": TASK_STORE.replace("id: next++", "id: next") } },
-      { name: "list-aliases", description: "the store hands out its own task objects", source: HANDLER, modules: { "./store": TASK_STORE.replace("tasks.map((t) => ({ ...t }))", "tasks") } },
+      {
+        name: "no-trim",
+        description: "the title is stored untrimmed",
+        source: HANDLER.replace("addTask(body.title.trim())", "addTask(body.title)"),
+      },
+      {
+        name: "ids-repeat",
+        description: "the store gives every task id 1",
+        source: HANDLER,
+        modules: { "./store": TASK_STORE.replace("id: next++", "id: next") },
+      },
+      {
+        name: "list-aliases",
+        description: "the store hands out its own task objects",
+        source: HANDLER,
+        modules: { "./store": TASK_STORE.replace("tasks.map((t) => ({ ...t }))", "tasks") },
+      },
     ],
-    equivalents: [{ name: "map-store", source: HANDLER, modules: { "./store": `const tasks = new Map<number, string>();
+    equivalents: [
+      {
+        name: "map-store",
+        source: HANDLER,
+        modules: {
+          "./store": `const tasks = new Map<number, string>();
 export function addTask(title: string) { const id = tasks.size + 1; tasks.set(id, title); return { id, title }; }
 export function listTasks() { return [...tasks].map(([id, title]) => ({ id, title })); }
 export function clearTasks() { tasks.clear(); }
-` } }],
+`,
+        },
+      },
+    ],
     limits: { timeoutMs: 20_000, testTimeoutMs: 5000 },
     ...extra,
   });
-  const post = (title: unknown) => `handle(new Request("http://x/tasks", { method: "POST", body: JSON.stringify({ title: ${JSON.stringify(title)} }) }))`;
+  const post = (title: unknown) =>
+    `handle(new Request("http://x/tasks", { method: "POST", body: JSON.stringify({ title: ${JSON.stringify(title)} }) }))`;
   const THOROUGH = `import { handle } from "./solution";
 import { clearTasks, listTasks } from "./store";
 beforeEach(() => clearTasks());
@@ -290,7 +380,14 @@ test("creates a trimmed task", async () => { expect((await (await ${post("  a ")
     const result = await grader.grade(job(shallow));
     assert.equal(result.status, "fail", brief(result));
     const survived = result.tests.filter((t) => t.status === "fail").map((t) => t.name);
-    assert.deepEqual(survived.sort(), ["catches mutant: the store gives every task id 1", "catches mutant: the store hands out its own task objects"], brief(result));
+    assert.deepEqual(
+      survived.sort(),
+      [
+        "catches mutant: the store gives every task id 1",
+        "catches mutant: the store hands out its own task objects",
+      ],
+      brief(result),
+    );
   });
 
   test("tests that recognize the store's code fail on the equivalent store", async () => {
@@ -299,11 +396,17 @@ import * as store from "./store";
 test("fingerprint", () => { expect(String(store.listTasks)).toContain("tasks.map"); });`;
     const result = await grader.grade(job(recognizes));
     assert.equal(result.status, "fail", brief(result));
-    assert.equal(result.tests[0]?.status, "fail", `toString of a module file is masked on the correct code too: ${brief(result)}`);
+    assert.equal(
+      result.tests[0]?.status,
+      "fail",
+      `toString of a module file is masked on the correct code too: ${brief(result)}`,
+    );
   });
 
   test("a variant may only replace files the module has", () => {
-    const bad = job(THOROUGH, { mutants: [{ name: "x", description: "x", source: HANDLER, modules: { "./other": "export {}" } }] });
+    const bad = job(THOROUGH, {
+      mutants: [{ name: "x", description: "x", source: HANDLER, modules: { "./other": "export {}" } }],
+    });
     const checked = validateJob(bad);
     assert.equal(checked.ok, false);
     const shadow = validateJob(job(THOROUGH, { modules: { "./solution": "export {}" } }));

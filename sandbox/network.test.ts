@@ -19,7 +19,9 @@ after(async () => {
 });
 
 async function run(code: string, tests: string): Promise<GradeResult> {
-  const result = await grader.grade(codeJob(code, [visible(tests)], { timeoutMs: 20_000, testTimeoutMs: 10_000 }));
+  const result = await grader.grade(
+    codeJob(code, [visible(tests)], { timeoutMs: 20_000, testTimeoutMs: 10_000 }),
+  );
   assert.ok(gradeResultSchema.safeParse(result).success, `result matches the contract: ${brief(result)}`);
   return result;
 }
@@ -191,9 +193,15 @@ test("flood", async () => {
 });`,
     );
     assert.equal(flood.status, "pass", brief(flood));
-    const unscripted = await run(`export async function get(): Promise<number> { return (await fetch("https://example.com/")).status; }`, `import { get } from "./solution";\ntest("calls out", async () => { expect(await get()).toBe(200); });`);
+    const unscripted = await run(
+      `export async function get(): Promise<number> { return (await fetch("https://example.com/")).status; }`,
+      `import { get } from "./solution";\ntest("calls out", async () => { expect(await get()).toBe(200); });`,
+    );
     assert.equal(unscripted.status, "fail", brief(unscripted));
     assert.equal(statusOf(unscripted, "calls out"), "error", brief(unscripted));
-    assert.match(unscripted.tests[0]?.message ?? "", /fetch failed: nothing answers GET https:\/\/example\.com\//);
+    assert.match(
+      unscripted.tests[0]?.message ?? "",
+      /fetch failed: nothing answers GET https:\/\/example\.com\//,
+    );
   });
 });

@@ -17,9 +17,15 @@ const QUICK: CodeJob = codeJob(ADD, [
   visible('import { add } from "./solution";\ntest("adds", () => { expect(add(2, 3)).toBe(5); });'),
 ]);
 /** An endless loop, stopped by the isolate's time limit (1 s here). */
-const LOOP: CodeJob = codeJob("export const add = (a: number, b: number) => { for (;;) {} };", QUICK.tests, { timeoutMs: 1000, testTimeoutMs: 1000 });
+const LOOP: CodeJob = codeJob("export const add = (a: number, b: number) => { for (;;) {} };", QUICK.tests, {
+  timeoutMs: 1000,
+  testTimeoutMs: 1000,
+});
 
-async function withGrader<T>(options: Parameters<typeof createGrader>[0], body: (grader: Grader) => Promise<T>): Promise<T> {
+async function withGrader<T>(
+  options: Parameters<typeof createGrader>[0],
+  body: (grader: Grader) => Promise<T>,
+): Promise<T> {
   const grader = createGrader(options);
   try {
     await grader.whenReady();
@@ -56,7 +62,9 @@ describe("pool: fair scheduling and admission", () => {
     await withGrader({ workers: 1 }, async (grader) => {
       const order: string[] = [];
       const blocker = grader.grade(QUICK, { owner: "blocker" });
-      const jobs = ["a", "a", "a", "b", "b", "c"].map((owner) => grader.grade(QUICK, { owner }).then(() => order.push(owner)));
+      const jobs = ["a", "a", "a", "b", "b", "c"].map((owner) =>
+        grader.grade(QUICK, { owner }).then(() => order.push(owner)),
+      );
       await Promise.all([blocker, ...jobs]);
       assert.deepEqual(order, ["a", "b", "c", "a", "b", "a"]);
     });
@@ -73,40 +81,68 @@ describe("pool: fair scheduling and admission", () => {
       });
       // A per-call limit (visitors get fewer) overrides the pool's.
       accepted.push(grader.grade(QUICK, { owner: "v", maxPending: 1 }));
-      await assert.rejects(grader.grade(QUICK, { owner: "v", maxPending: 1 }), (error: unknown) => error instanceof GraderBusyError && error.reason === "owner_limit");
+      await assert.rejects(
+        grader.grade(QUICK, { owner: "v", maxPending: 1 }),
+        (error: unknown) => error instanceof GraderBusyError && error.reason === "owner_limit",
+      );
       accepted.push(grader.grade(QUICK, { owner: "b" }));
       // One loop is running; three jobs wait: the queue is full for everyone.
-      await assert.rejects(grader.grade(QUICK, { owner: "c" }), (error: unknown) => error instanceof GraderBusyError && error.reason === "queue_full");
+      await assert.rejects(
+        grader.grade(QUICK, { owner: "c" }),
+        (error: unknown) => error instanceof GraderBusyError && error.reason === "queue_full",
+      );
       const results = await Promise.all(accepted);
-      assert.deepEqual(results.map((r) => r.status), ["error", "error", "pass", "pass"]);
-      assert.equal((await grader.grade(QUICK, { owner: "c" })).status, "pass", "room again once the queue drained");
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ["error", "error", "pass", "pass"],
+      );
+      assert.equal(
+        (await grader.grade(QUICK, { owner: "c" })).status,
+        "pass",
+        "room again once the queue drained",
+      );
     });
   });
 
   test("a closed grader refuses jobs instead of giving them a verdict", async () => {
     const grader = createGrader({ workers: 1 });
-    const jobs = Promise.allSettled([grader.grade(LOOP, { owner: "a" }), grader.grade(QUICK, { owner: "b" })]);
+    const jobs = Promise.allSettled([
+      grader.grade(LOOP, { owner: "a" }),
+      grader.grade(QUICK, { owner: "b" }),
+    ]);
     await sleep(100);
     await grader.close();
     const outcomes = [...(await jobs), ...(await Promise.allSettled([grader.grade(QUICK)]))];
     for (const outcome of outcomes) {
       assert.equal(outcome.status, "rejected");
-      assert.ok(outcome.reason instanceof GraderBusyError && outcome.reason.reason === "closed", String(outcome.reason));
+      assert.ok(
+        outcome.reason instanceof GraderBusyError && outcome.reason.reason === "closed",
+        String(outcome.reason),
+      );
     }
   });
 });
 
 describe("pool: no false verdicts", () => {
-  test("5100 queued jobs on one worker: every correct job passes through the worker's recycling after 5000 jobs", { timeout: 600_000 }, async () => {
-    await withGrader({ workers: 1 }, async (grader) => {
-      const pidsBefore = grader.workerPids();
-      const results: GradeResult[] = await Promise.all(Array.from({ length: 5100 }, () => grader.grade(QUICK)));
-      const failed = results.map((r, i) => [i + 1, r] as const).filter(([, r]) => r.status !== "pass");
-      assert.deepEqual(failed.map(([i, r]) => `#${i}: ${brief(r)}`), []);
-      assert.notDeepEqual(grader.workerPids(), pidsBefore, "the worker recycled on the way");
-      assert.ok(grader.stats().replaced >= 1);
-    });
-  });
+  test(
+    "5100 queued jobs on one worker: every correct job passes through the worker's recycling after 5000 jobs",
+    { timeout: 600_000 },
+    async () => {
+      await withGrader({ workers: 1 }, async (grader) => {
+        const pidsBefore = grader.workerPids();
+        const results: GradeResult[] = await Promise.all(
+          Array.from({ length: 5100 }, () => grader.grade(QUICK)),
+        );
+        const failed = results.map((r, i) => [i + 1, r] as const).filter(([, r]) => r.status !== "pass");
+        assert.deepEqual(
+          failed.map(([i, r]) => `#${i}: ${brief(r)}`),
+          [],
+        );
+        assert.notDeepEqual(grader.workerPids(), pidsBefore, "the worker recycled on the way");
+        assert.ok(grader.stats().replaced >= 1);
+      });
+    },
+  );
 
   test("kill -9 of a worker mid-job: the job runs again on a fresh worker and passes", async () => {
     // About a second of real work, with limits far above it.
@@ -129,10 +165,14 @@ describe("pool: no false verdicts", () => {
   });
 
   test("a job whose worker dies twice is an internal error, not a memory or timeout verdict", async () => {
-    const slow = codeJob("export function add(a: number, b: number) { for (let i = 0; i < 3e9; i++); return a + b; }", QUICK.tests, {
-      timeoutMs: 30_000,
-      testTimeoutMs: 30_000,
-    });
+    const slow = codeJob(
+      "export function add(a: number, b: number) { for (let i = 0; i < 3e9; i++); return a + b; }",
+      QUICK.tests,
+      {
+        timeoutMs: 30_000,
+        testTimeoutMs: 30_000,
+      },
+    );
     await withGrader({ workers: 1 }, async (grader) => {
       const pending = grader.grade(slow);
       for (let kills = 0; kills < 2; kills++) {

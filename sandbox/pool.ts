@@ -35,7 +35,8 @@ export interface WorkerRequest {
  * Messages from a worker. `recycle: true` on a result asks the pool to replace the worker before
  * its next job (its state may be damaged: a WebAssembly trap, an internal error, it is retiring).
  */
-export type WorkerReply = { type: "ready" } | { type: "result"; id: number; result: GradeResult; recycle?: boolean };
+export type WorkerReply =
+  { type: "ready" } | { type: "result"; id: number; result: GradeResult; recycle?: boolean };
 
 export interface PoolOptions {
   /** Number of worker processes. */
@@ -199,14 +200,20 @@ class LogGate {
 
   write(chunk: Buffer): void {
     const now = performance.now();
-    this.tokens = Math.min(this.bytesPerSecond * 4, this.tokens + ((now - this.updated) / 1000) * this.bytesPerSecond);
+    this.tokens = Math.min(
+      this.bytesPerSecond * 4,
+      this.tokens + ((now - this.updated) / 1000) * this.bytesPerSecond,
+    );
     this.updated = now;
     if (chunk.length <= this.tokens) {
       this.tokens -= chunk.length;
       const lines = chunk.toString("utf8").replace(/\n$/, "").split("\n");
       // Long lines are cut so one line cannot dominate the log.
       // Through console (not stderr directly): a server that logs JSON (lib/ops/log.ts) makes each a log entry.
-      for (const line of lines) console.error(`[sandbox worker ${this.label()}] ${line.length > 1000 ? `${line.slice(0, 1000)}... (cut)` : line}`);
+      for (const line of lines)
+        console.error(
+          `[sandbox worker ${this.label()}] ${line.length > 1000 ? `${line.slice(0, 1000)}... (cut)` : line}`,
+        );
       return;
     }
     this.dropped += chunk.length;
@@ -216,7 +223,9 @@ class LogGate {
 
   flush(now = performance.now()): void {
     if (this.droppedSinceNotice === 0) return;
-    console.error(`[sandbox worker ${this.label()}] ${this.droppedSinceNotice} bytes of output dropped (over ${this.bytesPerSecond} bytes/s)`);
+    console.error(
+      `[sandbox worker ${this.label()}] ${this.droppedSinceNotice} bytes of output dropped (over ${this.bytesPerSecond} bytes/s)`,
+    );
     this.droppedSinceNotice = 0;
     this.lastNotice = now;
   }
@@ -232,12 +241,20 @@ export function resolveWorkerPath(): string {
   }
   candidates.push(path.join(process.cwd(), "sandbox", "worker.ts"));
   for (const candidate of candidates) if (existsSync(candidate)) return candidate;
-  throw new Error(`sandbox worker not found (looked in ${candidates.join(", ")}); pass workerPath (the server: SANDBOX_WORKER_PATH)`);
+  throw new Error(
+    `sandbox worker not found (looked in ${candidates.join(", ")}); pass workerPath (the server: SANDBOX_WORKER_PATH)`,
+  );
 }
 
 /** An "error" result of the given kind. */
 export function errorResult(kind: ErrorKind, message: string, durationMs = 0): GradeResult {
-  return { version: RESULT_VERSION, status: "error", tests: [], error: { kind, message }, durationMs: Math.round(durationMs) };
+  return {
+    version: RESULT_VERSION,
+    status: "error",
+    tests: [],
+    error: { kind, message },
+    durationMs: Math.round(durationMs),
+  };
 }
 
 function isInternal(result: GradeResult): boolean {
@@ -295,7 +312,15 @@ export class WorkerPool {
 
   /** Counters for health checks and tests. */
   stats(): PoolStats {
-    return { workers: this.slots.length, running: this.running, queued: this.queued + this.retries.length, owners: this.owners.size, retried: this.retried, replaced: this.replaced, killed: { ...this.killed } };
+    return {
+      workers: this.slots.length,
+      running: this.running,
+      queued: this.queued + this.retries.length,
+      owners: this.owners.size,
+      retried: this.retried,
+      replaced: this.replaced,
+      killed: { ...this.killed },
+    };
   }
 
   /** Resolves once every worker has started and prepared its first isolate (or the pool gave up). */
@@ -333,7 +358,8 @@ export class WorkerPool {
       if (!stream) continue;
       stream.on("data", (chunk: Buffer) => {
         log.write(chunk);
-        if (log.dropped > LOG_DROP_RECYCLE_BYTES && slot.killedFor === null && slot.task === null) this.recycle(slot);
+        if (log.dropped > LOG_DROP_RECYCLE_BYTES && slot.killedFor === null && slot.task === null)
+          this.recycle(slot);
       });
       (stream as Readable & { unref?: () => void }).unref?.();
     }
@@ -365,10 +391,13 @@ export class WorkerPool {
     if (!task || task.request.id !== message.id) return;
     this.release(slot);
     const parsed = gradeResultSchema.safeParse(message.result);
-    const result = parsed.success ? (message.result as GradeResult) : errorResult("internal", "The grader produced an invalid result.");
+    const result = parsed.success
+      ? (message.result as GradeResult)
+      : errorResult("internal", "The grader produced an invalid result.");
     // A worker that failed internally may be damaged (a WebAssembly trap leaves sql.js's memory
     // overwritten): replace it before it takes another job.
-    const damaged = message.recycle === true || isInternal(result) || slot.log.dropped > LOG_DROP_RECYCLE_BYTES;
+    const damaged =
+      message.recycle === true || isInternal(result) || slot.log.dropped > LOG_DROP_RECYCLE_BYTES;
     if (damaged && slot.killedFor === null) this.recycle(slot);
     if (isInternal(result) && task.attempts < MAX_ATTEMPTS && !this.closed) this.retry(task);
     else this.settle(task, result);
@@ -385,23 +414,48 @@ export class WorkerPool {
       const elapsed = performance.now() - task.enqueued;
       if (slot.killedFor === "timeout") {
         this.killed.timeout++;
-        this.settle(task, errorResult("timeout", `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`, elapsed));
+        this.settle(
+          task,
+          errorResult(
+            "timeout",
+            `Your code did not finish within the time limit (${task.request.limits.timeoutMs} ms); the sandbox was stopped.`,
+            elapsed,
+          ),
+        );
       } else if (slot.killedFor === "memory") {
         this.killed.memory++;
         this.settle(
           task,
-          errorResult("memory", "Your code used too much memory outside the JavaScript heap (for example many Intl objects); the sandbox was stopped.", elapsed),
+          errorResult(
+            "memory",
+            "Your code used too much memory outside the JavaScript heap (for example many Intl objects); the sandbox was stopped.",
+            elapsed,
+          ),
         );
       } else if (slot.killedFor === "closed" || this.closed) {
-        this.settle(task, new GraderBusyError("closed", "The grader was closed before this job finished.", 5));
+        this.settle(
+          task,
+          new GraderBusyError("closed", "The grader was closed before this job finished.", 5),
+        );
       } else if (task.attempts < MAX_ATTEMPTS) {
         // Not the pool's doing, so not attributable to the job: killed from outside (an operator,
         // the OOM killer), a crash, or a worker exiting to recycle as the job reached it.
-        console.error(`[sandbox pool] worker ${slot.child.pid} stopped under a job (exit ${signal ?? code}); running the job again on a fresh worker`);
+        console.error(
+          `[sandbox pool] worker ${slot.child.pid} stopped under a job (exit ${signal ?? code}); running the job again on a fresh worker`,
+        );
         this.retry(task);
       } else {
-        console.error(`[sandbox pool] worker ${slot.child.pid} stopped under a job again (exit ${signal ?? code}); reporting an internal error`);
-        this.settle(task, errorResult("internal", "The grader's sandbox process stopped twice while running this code, which is not a verdict on it. Please try again.", elapsed));
+        console.error(
+          `[sandbox pool] worker ${slot.child.pid} stopped under a job again (exit ${signal ?? code}); reporting an internal error`,
+        );
+        this.settle(
+          task,
+          errorResult(
+            "internal",
+            "The grader's sandbox process stopped twice while running this code, which is not a verdict on it. Please try again.",
+            elapsed,
+          ),
+        );
       }
     }
     if (index < 0) return;
@@ -415,7 +469,9 @@ export class WorkerPool {
       this.slots.splice(index, 1);
       console.error(`[sandbox pool] workers keep failing to start (${this.workerPath})`);
       if (this.slots.length === 0) {
-        this.drainQueue((task) => this.settle(task, errorResult("internal", "The grader could not start its sandbox processes.")));
+        this.drainQueue((task) =>
+          this.settle(task, errorResult("internal", "The grader could not start its sandbox processes.")),
+        );
         this.notifyReady();
       }
       return;
@@ -469,7 +525,12 @@ export class WorkerPool {
     let best: Owner | undefined;
     for (const owner of this.owners.values()) {
       if (owner.queue.length === 0) continue;
-      if (!best || owner.running < best.running || (owner.running === best.running && owner.lastServed < best.lastServed)) best = owner;
+      if (
+        !best ||
+        owner.running < best.running ||
+        (owner.running === best.running && owner.lastServed < best.lastServed)
+      )
+        best = owner;
     }
     if (!best) return undefined;
     this.queued--;
@@ -518,18 +579,32 @@ export class WorkerPool {
    * with a GraderBusyError when the job was refused (queue full, owner over its limit, closed).
    */
   run(job: GradeJob, limits: Limits, options: RunOptions = {}): Promise<GradeResult> {
-    if (this.closed) return Promise.reject(new GraderBusyError("closed", "The grader is shutting down; try again in a moment.", 5));
-    if (this.slots.length === 0) return Promise.resolve(errorResult("internal", "The grader could not start its sandbox processes."));
+    if (this.closed)
+      return Promise.reject(
+        new GraderBusyError("closed", "The grader is shutting down; try again in a moment.", 5),
+      );
+    if (this.slots.length === 0)
+      return Promise.resolve(errorResult("internal", "The grader could not start its sandbox processes."));
     const key = options.owner ?? "";
     const owner = this.owners.get(key) ?? { key, queue: [], running: 0, pending: 0, lastServed: 0 };
     const maxPending = options.maxPending ?? this.maxPendingPerOwner;
     if (owner.pending >= maxPending) {
       return Promise.reject(
-        new GraderBusyError("owner_limit", `At most ${maxPending} grading jobs may run or wait at once for one user.`, (owner.pending * this.averageJobMs) / 1000),
+        new GraderBusyError(
+          "owner_limit",
+          `At most ${maxPending} grading jobs may run or wait at once for one user.`,
+          (owner.pending * this.averageJobMs) / 1000,
+        ),
       );
     }
     if (this.queued >= this.maxQueue) {
-      return Promise.reject(new GraderBusyError("queue_full", "The grader is busy: too many jobs are waiting.", this.retryAfter(this.queued + this.running)));
+      return Promise.reject(
+        new GraderBusyError(
+          "queue_full",
+          "The grader is busy: too many jobs are waiting.",
+          this.retryAfter(this.queued + this.running),
+        ),
+      );
     }
     this.owners.set(key, owner);
     owner.pending++;
@@ -576,7 +651,8 @@ export class WorkerPool {
   // timer watches busy workers' memory.
   private track(delta: number): void {
     this.outstanding += delta;
-    if (this.outstanding > 0 && !this.keepAlive) this.keepAlive = setInterval(() => this.checkMemory(), RSS_CHECK_MS);
+    if (this.outstanding > 0 && !this.keepAlive)
+      this.keepAlive = setInterval(() => this.checkMemory(), RSS_CHECK_MS);
     if (this.outstanding === 0 && this.keepAlive) {
       clearInterval(this.keepAlive);
       this.keepAlive = null;
@@ -587,7 +663,9 @@ export class WorkerPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.drainQueue((task) => this.settle(task, new GraderBusyError("closed", "The grader was closed before this job ran.", 5)));
+    this.drainQueue((task) =>
+      this.settle(task, new GraderBusyError("closed", "The grader was closed before this job ran.", 5)),
+    );
     this.notifyReady();
     this.track(+1);
     const exits = this.slots.map(

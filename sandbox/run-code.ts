@@ -11,7 +11,13 @@
 import type ivm from "isolated-vm";
 import { allowRealClock, setActiveHost } from "./bridge.ts";
 import type { HostHandler } from "./bridge.ts";
-import { concealedSummary, declaredFacts, HIDDEN_LOAD_SUMMARY, isConcealed, NEVER_FINISHED } from "./disclosure.ts";
+import {
+  concealedSummary,
+  declaredFacts,
+  HIDDEN_LOAD_SUMMARY,
+  isConcealed,
+  NEVER_FINISHED,
+} from "./disclosure.ts";
 import type { Declared } from "./disclosure.ts";
 import type { IsolateFactory, Prepared } from "./isolate-factory.ts";
 import { IsolateFailure, isolateFailure } from "./isolate-failure.ts";
@@ -131,14 +137,23 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     // Library frames are left out of messages (the rewriter drops frames of files it does not know).
     spec.files
       .filter((f) => f.kind !== "library")
-      .map<SourceFile>((f) => ({ name: f.name, source: f.source, language: spec.language, hidden: isGuarded(f), learner: f.learner })),
+      .map<SourceFile>((f) => ({
+        name: f.name,
+        source: f.source,
+        language: spec.language,
+        hidden: isGuarded(f),
+        learner: f.learner,
+      })),
   );
 
   let prepared: Prepared;
   try {
     prepared = factory.take(limits.memoryMb);
   } catch (error) {
-    return outcome.fail("internal", `Could not start a sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    return outcome.fail(
+      "internal",
+      `Could not start a sandbox: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const calls = new HarnessCalls(prepared, limits.memoryMb);
   const run: RunContext = { spec, limits, deadline, outcome, calls, rewriter, facts };
@@ -148,7 +163,14 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
   spec.host?.beginRun(deadline + HARNESS_GRACE_MS);
 
   try {
-    calls.call(HARNESS_CALL_MS, "configure", limits.outputBytes, limits.testOutputBytes, limits.maxTests, spec.seed ?? 0);
+    calls.call(
+      HARNESS_CALL_MS,
+      "configure",
+      limits.outputBytes,
+      limits.testOutputBytes,
+      limits.maxTests,
+      spec.seed ?? 0,
+    );
     const defineFailure = defineModules(run, compiled, factory, prepared);
     if (defineFailure) return defineFailure;
     const load = loadTests(run);
@@ -158,7 +180,9 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
     // (or throw them) in a later test whose messages the learner sees. Results are listed in
     // declaration order (RunFacts indices are positions in run order: mutation jobs, their only
     // user, have no hidden tests).
-    const runOrder = load.tests.map((_, i) => i).sort((a, b) => Number(isConcealed(load.tests[a]!)) - Number(isConcealed(load.tests[b]!)) || a - b);
+    const runOrder = load.tests
+      .map((_, i) => i)
+      .sort((a, b) => Number(isConcealed(load.tests[a]!)) - Number(isConcealed(load.tests[b]!)) || a - b);
     for (let position = 0; position < runOrder.length; position++) {
       const ended = runTest(run, load.tests, runOrder[position]!, position);
       if (ended) return ended;
@@ -174,10 +198,17 @@ export function runCode(spec: RunSpec, factory: IsolateFactory, facts?: RunFacts
       c = calls.classify(error);
     } catch {
       calls.tainted = true;
-      return outcome.fail("internal", `The grader failed: ${error instanceof Error ? error.message : String(error)}`);
+      return outcome.fail(
+        "internal",
+        `The grader failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (c.kind === "memory") return outcome.fail("memory", memoryMessage(limits, c, ""));
-    if (c.kind === "timeout") return outcome.fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms).`);
+    if (c.kind === "timeout")
+      return outcome.fail(
+        "timeout",
+        `Your code did not finish within the time limit (${limits.timeoutMs} ms).`,
+      );
     const loc = rewriter.firstLearnerLocation(c.detail);
     return outcome.fail("runtime", uncaughtMessage(rewriter, c, "outside a test"), loc?.line, loc?.column);
   } finally {
@@ -217,7 +248,12 @@ class RunOutcome {
   finish(status: GradeResult["status"], error?: GradeResult["error"]): GradeResult {
     const order = this.tests.map((_, i) => i).sort((a, b) => this.declared[a]! - this.declared[b]!);
     const sorted = order.map((i) => this.tests[i]!);
-    const result: GradeResult = { version: RESULT_VERSION, status, tests: sorted, durationMs: Math.round(performance.now() - this.started) };
+    const result: GradeResult = {
+      version: RESULT_VERSION,
+      status,
+      tests: sorted,
+      durationMs: Math.round(performance.now() - this.started),
+    };
     if (error) result.error = error;
     if (this.topOutput) result.output = this.topOutput;
     return result;
@@ -225,7 +261,12 @@ class RunOutcome {
 
   // file: the learner file the line is in (several learner files: the editor marks the right one).
   fail(kind: ErrorKind, message: string, line?: number, column?: number, file?: string): GradeResult {
-    return this.finish("error", { kind, message: cap(message), ...(line ? { ...(file ? { file } : {}), line } : {}), ...(column ? { column } : {}) });
+    return this.finish("error", {
+      kind,
+      message: cap(message),
+      ...(line ? { ...(file ? { file } : {}), line } : {}),
+      ...(column ? { column } : {}),
+    });
   }
 }
 
@@ -274,13 +315,20 @@ class HarnessCalls {
     try {
       return call();
     } catch (error) {
-      throw isolateFailure(error, this.prepared.isolate, performance.now() - callStarted >= timeout - 1, this.memoryMb);
+      throw isolateFailure(
+        error,
+        this.prepared.isolate,
+        performance.now() - callStarted >= timeout - 1,
+        this.memoryMb,
+      );
     }
   }
 
   /** Calls the harness dispatcher; its answer is always a string (a JSON report or output). */
   call(timeout: number, ...args: unknown[]): string {
-    const out = this.inIsolate(timeout, () => this.prepared.dispatch.applySync(undefined, args as never[], { timeout }));
+    const out = this.inIsolate(timeout, () =>
+      this.prepared.dispatch.applySync(undefined, args as never[], { timeout }),
+    );
     if (typeof out !== "string") throw new RunError("internal", "The harness returned a non-string report");
     return out;
   }
@@ -305,7 +353,11 @@ function memoryMessage(limits: Limits, failure: IsolateFailure, where: string): 
 }
 
 function uncaughtMessage(rewriter: StackRewriter, failure: IsolateFailure, where: string): string {
-  return cap(rewriter.rewrite(`Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`));
+  return cap(
+    rewriter.rewrite(
+      `Uncaught error ${where} (an unhandled promise rejection, or an error thrown where no test could catch it): ${failure.detail}`,
+    ),
+  );
 }
 
 /** Step 1: transpiles every file. Compile errors are the learner's to fix; an author file that fails is ours. */
@@ -316,11 +368,23 @@ function compileFiles(spec: RunSpec, outcome: RunOutcome): { file: RunFile; code
       compiled.push({ file, code: file.source }); // bundled ahead of time, already plain JavaScript
       continue;
     }
-    const result = file.learner ? transpileModule(file.source, file.name, spec.language) : transpileCached(file.source, file.name, spec.language);
+    const result = file.learner
+      ? transpileModule(file.source, file.name, spec.language)
+      : transpileCached(file.source, file.name, spec.language);
     if (!result.ok) {
-      if (file.learner) return outcome.fail("compile", `${file.name}: ${result.message}`, result.line, result.column, file.name);
+      if (file.learner)
+        return outcome.fail(
+          "compile",
+          `${file.name}: ${result.message}`,
+          result.line,
+          result.column,
+          file.name,
+        );
       const where = isGuarded(file) ? "" : ` (line ${result.line ?? "?"})`;
-      return outcome.fail("internal", `The exercise's file ${file.name} does not compile${where}: ${result.message}`);
+      return outcome.fail(
+        "internal",
+        `The exercise's file ${file.name} does not compile${where}: ${result.message}`,
+      );
     }
     compiled.push({ file, code: result.code });
   }
@@ -328,7 +392,12 @@ function compileFiles(spec: RunSpec, outcome: RunOutcome): { file: RunFile; code
 }
 
 /** Step 2: compiles each module as its own script, so stack frames name the file; a failure ends the run. */
-function defineModules(run: RunContext, compiled: { file: RunFile; code: string }[], factory: IsolateFactory, prepared: Prepared): GradeResult | undefined {
+function defineModules(
+  run: RunContext,
+  compiled: { file: RunFile; code: string }[],
+  factory: IsolateFactory,
+  prepared: Prepared,
+): GradeResult | undefined {
   const { outcome, calls, rewriter } = run;
   for (const { file, code } of compiled) {
     const wrapper = `${wrapperPrefix(file.kind)}\n${code}\n})`;
@@ -340,17 +409,26 @@ function defineModules(run: RunContext, compiled: { file: RunFile; code: string 
       const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
       const message = m ? m[1] : raw;
       if (!file.learner) {
-        return outcome.fail("internal", `The exercise's file ${file.name} does not compile${isGuarded(file) ? "" : `: ${message}`}`);
+        return outcome.fail(
+          "internal",
+          `The exercise's file ${file.name} does not compile${isGuarded(file) ? "" : `: ${message}`}`,
+        );
       }
       const line = m ? Number(m[3]) : undefined;
       const loc = line ? rewriter.firstLearnerLocation(`    at ${file.name}:${line}:${m![4]}`) : undefined;
       return outcome.fail("compile", `${file.name}: SyntaxError: ${message}`, line, loc?.column, file.name);
     }
     // Evaluates the wrapper expression only (creates the module function; no learner code runs).
-    const fn = calls.inIsolate(HARNESS_CALL_MS, () => script.runSync(prepared.context, { reference: true, timeout: HARNESS_CALL_MS }));
+    const fn = calls.inIsolate(HARNESS_CALL_MS, () =>
+      script.runSync(prepared.context, { reference: true, timeout: HARNESS_CALL_MS }),
+    );
     if (file.learner) script.release();
     calls.inIsolate(HARNESS_CALL_MS, () =>
-      prepared.dispatch.applySync(undefined, ["define", file.name, file.kind, fn.derefInto(), isGuarded(file)], { timeout: HARNESS_CALL_MS }),
+      prepared.dispatch.applySync(
+        undefined,
+        ["define", file.name, file.kind, fn.derefInto(), isGuarded(file)],
+        { timeout: HARNESS_CALL_MS },
+      ),
     );
     fn.release();
   }
@@ -365,7 +443,11 @@ function loadTests(run: RunContext): Extract<LoadReport, { ok: true }> | GradeRe
     loadText = calls.callUntil(deadline, "load");
   } catch (error) {
     const c = calls.classify(error);
-    if (c.kind === "timeout") return outcome.fail("timeout", `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`);
+    if (c.kind === "timeout")
+      return outcome.fail(
+        "timeout",
+        `Your code did not finish loading within the time limit (${limits.timeoutMs} ms). Look for an endless loop at the top level of your module.`,
+      );
     if (c.kind === "memory") return outcome.fail("memory", memoryMessage(limits, c, " while loading"));
     const loc = rewriter.firstLearnerLocation(c.detail);
     return outcome.fail("runtime", uncaughtMessage(rewriter, c, "while loading"), loc?.line, loc?.column);
@@ -373,7 +455,11 @@ function loadTests(run: RunContext): Extract<LoadReport, { ok: true }> | GradeRe
   const loadParsed = loadReportSchema.safeParse(JSON.parse(loadText));
   if (!loadParsed.success) return outcome.fail("internal", "The harness sent an invalid load report");
   const load = loadParsed.data;
-  if (load.outputExceeded) return outcome.fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+  if (load.outputExceeded)
+    return outcome.fail(
+      "output",
+      `Your code printed more than the output limit (${limits.outputBytes} bytes).`,
+    );
   if (!load.ok) {
     outcome.topOutput = readTopOutput(calls.dispatch);
     const message = rewriter.rewrite(load.message);
@@ -382,7 +468,10 @@ function loadTests(run: RunContext): Extract<LoadReport, { ok: true }> | GradeRe
     if (!loc && failingFile && !failingFile.learner && !/Cannot find module/.test(load.message)) {
       // The error is in an author's file, not in learner code: still show it, it may be caused
       // by what the learner's module exports.
-      const result = outcome.fail("runtime", `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`);
+      const result = outcome.fail(
+        "runtime",
+        `Loading ${failingFile.kind === "hidden" ? "a hidden test file" : failingFile.name} failed: ${message}`,
+      );
       if (failingFile.kind === "hidden" && result.error) result.error.summary = HIDDEN_LOAD_SUMMARY;
       return result;
     }
@@ -390,16 +479,21 @@ function loadTests(run: RunContext): Extract<LoadReport, { ok: true }> | GradeRe
       // Learner code called while a hidden test file loaded: its message could carry that file's values.
       // (Visible test files load first, so a learner module's own top-level error surfaces there.)
       const result = outcome.fail("runtime", message, loc?.line, loc?.column, loc?.file);
-      if (result.error) result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}${loc.file && loc.file !== "solution.ts" && loc.file !== "solution.js" ? ` of ${loc.file}` : ""}.` : ""}`;
+      if (result.error)
+        result.error.summary = `${HIDDEN_LOAD_SUMMARY}${loc ? ` Your code threw at line ${loc.line}${loc.file && loc.file !== "solution.ts" && loc.file !== "solution.js" ? ` of ${loc.file}` : ""}.` : ""}`;
       return result;
     }
     return outcome.fail("runtime", message, loc?.line, loc?.column, loc?.file);
   }
   if (load.declared > limits.maxTests || load.tests.length > limits.maxTests) {
-    return outcome.fail("limit", `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`);
+    return outcome.fail(
+      "limit",
+      `The tests declare ${load.declared} tests; the limit is ${limits.maxTests}.`,
+    );
   }
   for (const declared of load.tests) {
-    if (declared.name.length > MAX_TEST_NAME) declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
+    if (declared.name.length > MAX_TEST_NAME)
+      declared.name = `${declared.name.slice(0, MAX_TEST_NAME)}… (name truncated)`;
   }
   return load;
 }
@@ -409,7 +503,12 @@ function loadTests(run: RunContext): Extract<LoadReport, { ok: true }> | GradeRe
  * time per test and for the whole run. Records the test's result, or returns the result that ends
  * the run.
  */
-function runTest(run: RunContext, declaredTests: Declared[], i: number, position: number): GradeResult | undefined {
+function runTest(
+  run: RunContext,
+  declaredTests: Declared[],
+  i: number,
+  position: number,
+): GradeResult | undefined {
   const { spec, limits, deadline, outcome, calls, rewriter, facts } = run;
   const { tests } = outcome;
   const isolate = calls.isolate;
@@ -428,7 +527,10 @@ function runTest(run: RunContext, declaredTests: Declared[], i: number, position
   // reports) counts against the run's wall time too; without this check, tests that each end
   // quickly in the isolate kept the run going past its limit until the pool killed the worker.
   if (testStarted >= deadline) {
-    return outcome.fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${declaredTests.length - position} test(s) did not run.`);
+    return outcome.fail(
+      "timeout",
+      `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${declaredTests.length - position} test(s) did not run.`,
+    );
   }
   const testDeadline = Math.min(testStarted + limits.testTimeoutMs, deadline);
   spec.host?.beginTest();
@@ -468,7 +570,14 @@ function runTest(run: RunContext, declaredTests: Declared[], i: number, position
     const c = calls.classify(error);
     if (c.kind === "memory") {
       noteCpu();
-      outcome.push(i, { name: declared.name, status: "error", message: "Ran out of memory", durationMs: Math.round(performance.now() - testStarted), ...shownFacts, ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}) });
+      outcome.push(i, {
+        name: declared.name,
+        status: "error",
+        message: "Ran out of memory",
+        durationMs: Math.round(performance.now() - testStarted),
+        ...shownFacts,
+        ...(isConcealed(declared) ? { summary: "Ran out of memory." } : {}),
+      });
       return outcome.fail("memory", memoryMessage(limits, c, ` in test "${declared.name}"`));
     }
     if (c.kind === "uncaught") {
@@ -486,16 +595,27 @@ function runTest(run: RunContext, declaredTests: Declared[], i: number, position
         durationMs: Math.round(performance.now() - testStarted),
         ...shownFacts,
         // The uncaught error's text is the learner's: a concealed test shows only that it happened.
-        ...(isConcealed(declared) ? { summary: "Your code threw an error where no test could catch it (an unhandled promise rejection, or a throw in a callback)." } : {}),
+        ...(isConcealed(declared)
+          ? {
+              summary:
+                "Your code threw an error where no test could catch it (an unhandled promise rejection, or a throw in a callback).",
+            }
+          : {}),
       });
       return undefined;
     }
     timedOut = true;
   }
-  if (report?.outputExceeded) return outcome.fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+  if (report?.outputExceeded)
+    return outcome.fail(
+      "output",
+      `Your code printed more than the output limit (${limits.outputBytes} bytes).`,
+    );
   if (timedOut) {
     const wholeRun = performance.now() >= deadline - 1;
-    const limitText = wholeRun ? `the time limit for all tests (${limits.timeoutMs} ms)` : `the time limit per test (${limits.testTimeoutMs} ms)`;
+    const limitText = wholeRun
+      ? `the time limit for all tests (${limits.timeoutMs} ms)`
+      : `the time limit per test (${limits.testTimeoutMs} ms)`;
     let output: string | undefined;
     let outputExceeded = false;
     try {
@@ -507,7 +627,11 @@ function runTest(run: RunContext, declaredTests: Declared[], i: number, position
     }
     // Output past the limit came first (a test printing in a long loop): that is the verdict,
     // whether or not the loop also ran out of time (which depends on the machine's load).
-    if (outputExceeded) return outcome.fail("output", `Your code printed more than the output limit (${limits.outputBytes} bytes).`);
+    if (outputExceeded)
+      return outcome.fail(
+        "output",
+        `Your code printed more than the output limit (${limits.outputBytes} bytes).`,
+      );
     facts?.timedOut.add(tests.length);
     noteCpu();
     const timeoutMessage = `${TIMED_OUT_PREFIX}the test did not finish within ${limitText}. Look for an endless loop or a very slow step.`;
@@ -521,13 +645,21 @@ function runTest(run: RunContext, declaredTests: Declared[], i: number, position
       ...(isConcealed(declared) ? { summary: timeoutMessage } : {}),
     });
     if (wholeRun) {
-      return outcome.fail("timeout", `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${declaredTests.length - position - 1} test(s) did not run.`);
+      return outcome.fail(
+        "timeout",
+        `Your code did not finish within the time limit (${limits.timeoutMs} ms); ${declaredTests.length - position - 1} test(s) did not run.`,
+      );
     }
     return undefined;
   }
-  if (!report || report.state !== "done" || report.index !== i) throw new RunError("internal", "The harness reported a different test than the one running");
+  if (!report || report.state !== "done" || report.index !== i)
+    throw new RunError("internal", "The harness reported a different test than the one running");
   noteCpu();
-  const test: TestResult = { name: declared.name, status: report.status, durationMs: Math.round(performance.now() - testStarted) };
+  const test: TestResult = {
+    name: declared.name,
+    status: report.status,
+    durationMs: Math.round(performance.now() - testStarted),
+  };
   if (report.message !== undefined) {
     const firstFrameOnly = report.status === "fail";
     test.message = cap(rewriter.rewrite(report.message, { firstFrameOnly }));
@@ -542,7 +674,8 @@ function runTest(run: RunContext, declaredTests: Declared[], i: number, position
       ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}),
     };
   }
-  if (isConcealed(declared) && test.status !== "pass") test.summary = concealedSummary(test, report.message ?? "");
+  if (isConcealed(declared) && test.status !== "pass")
+    test.summary = concealedSummary(test, report.message ?? "");
   outcome.push(i, test);
   return undefined;
 }

@@ -20,8 +20,20 @@ function specFor(job: MutationJob, subject: Pick<Subject, "source" | "modules">,
       // the learner can see), or the line of a frame in it (a mutant that deletes a line moves the
       // rest), fails on mutants and kills them without testing behaviour. The same for every file
       // of a module in several files.
-      { name: `solution.${ext}`, kind: "solution", source: subject.source, learner: false, guardSource: true },
-      ...Object.entries(modules).map(([specifier, source]) => ({ name: `${specifier.slice(2)}.${ext}`, kind: "module" as const, source, learner: false, guardSource: true })),
+      {
+        name: `solution.${ext}`,
+        kind: "solution",
+        source: subject.source,
+        learner: false,
+        guardSource: true,
+      },
+      ...Object.entries(modules).map(([specifier, source]) => ({
+        name: `${specifier.slice(2)}.${ext}`,
+        kind: "module" as const,
+        source,
+        learner: false,
+        guardSource: true,
+      })),
       { name: `your.test.${ext}`, kind: "test", source: job.tests, learner: true },
     ],
   };
@@ -33,9 +45,23 @@ const MAX_SUMMARY = 16 * 1024;
 function summarize(result: GradeResult): string {
   if (result.status === "error" && result.error) return `${result.error.kind} error: ${result.error.message}`;
   const failing = result.tests.filter((t) => t.status !== "pass");
-  const text = failing.map((t) => `✗ ${t.name}${t.message ? `\n${t.message.split("\n").map((l) => `    ${l}`).join("\n")}` : ""}`).join("\n\n");
+  const text = failing
+    .map(
+      (t) =>
+        `✗ ${t.name}${
+          t.message
+            ? `\n${t.message
+                .split("\n")
+                .map((l) => `    ${l}`)
+                .join("\n")}`
+            : ""
+        }`,
+    )
+    .join("\n\n");
   // Why: 200 failing tests with 8 kB messages each made a multi-megabyte result.
-  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}\n… (${failing.length} failing tests in all)` : text;
+  return text.length > MAX_SUMMARY
+    ? `${text.slice(0, MAX_SUMMARY)}\n… (${failing.length} failing tests in all)`
+    : text;
 }
 
 /**
@@ -50,11 +76,20 @@ function summarize(result: GradeResult): string {
 const TIMING_MARGIN = 16;
 
 /** Whether a mutant's result shows that the learner's tests noticed the bug. */
-function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult, correctFacts: RunFacts, budgetMs: number, testTimeoutMs: number): { caught: boolean; onlyTimedOut: boolean } {
+function caughtMutant(
+  result: GradeResult,
+  facts: RunFacts,
+  correct: GradeResult,
+  correctFacts: RunFacts,
+  budgetMs: number,
+  testTimeoutMs: number,
+): { caught: boolean; onlyTimedOut: boolean } {
   const caught = { caught: true, onlyTimedOut: false };
-  if (result.status === "pass" || (result.status === "error" && result.error?.kind === "internal")) return { caught: false, onlyTimedOut: false };
+  if (result.status === "pass" || (result.status === "error" && result.error?.kind === "internal"))
+    return { caught: false, onlyTimedOut: false };
   const correctMs = new Map<string, number>();
-  for (const [index, t] of correct.tests.entries()) if (!correctMs.has(t.name)) correctMs.set(t.name, correctFacts.cpuMs.get(index) ?? t.durationMs);
+  for (const [index, t] of correct.tests.entries())
+    if (!correctMs.has(t.name)) correctMs.set(t.name, correctFacts.cpuMs.get(index) ?? t.durationMs);
   let timedOut = false;
   for (const [index, t] of result.tests.entries()) {
     if (t.status === "pass") continue;
@@ -69,7 +104,8 @@ function caughtMutant(result: GradeResult, facts: RunFacts, correct: GradeResult
   }
   if (result.status === "error" && result.error?.kind === "timeout") {
     const cpu = [...correctFacts.cpuMs.values()];
-    const correctWork = cpu.length === correct.tests.length ? cpu.reduce((a, b) => a + b, 0) : correct.durationMs;
+    const correctWork =
+      cpu.length === correct.tests.length ? cpu.reduce((a, b) => a + b, 0) : correct.durationMs;
     const quick = correctWork * TIMING_MARGIN <= budgetMs;
     return { caught: quick, onlyTimedOut: !quick };
   }
@@ -98,7 +134,9 @@ export function seededOrder(n: number, seedText: string): number[] {
   return order;
 }
 
-type Subject = ({ kind: "correct" } | { kind: "equivalent"; name: string } | { kind: "mutant"; index: number }) & { source: string; modules?: Record<string, string> };
+type Subject = (
+  { kind: "correct" } | { kind: "equivalent"; name: string } | { kind: "mutant"; index: number }
+) & { source: string; modules?: Record<string, string> };
 
 /** How the test for an equivalent is named (lib/content/check-lessons.ts recognizes it). */
 export const EQUIVALENT_PREFIX = "your tests pass on another correct implementation: ";
@@ -117,13 +155,26 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
   const equivalents = job.equivalents ?? [];
   const subjects: Subject[] = [
     { kind: "correct", source: job.module },
-    ...equivalents.map<Subject>((e) => ({ kind: "equivalent", name: e.name, source: e.source, modules: e.modules })),
-    ...job.mutants.map<Subject>((m, index) => ({ kind: "mutant", index, source: m.source, modules: m.modules })),
+    ...equivalents.map<Subject>((e) => ({
+      kind: "equivalent",
+      name: e.name,
+      source: e.source,
+      modules: e.modules,
+    })),
+    ...job.mutants.map<Subject>((m, index) => ({
+      kind: "mutant",
+      index,
+      source: m.source,
+      modules: m.modules,
+    })),
   ];
   const text = (s: Subject) => [s.source, ...Object.entries(s.modules ?? {}).flat()].join("\0");
   const seed = [job.tests, ...Object.entries(job.modules ?? {}).flat(), ...subjects.map(text)].join("\0");
   const results: (GradeResult | undefined)[] = subjects.map(() => undefined);
-  const facts: RunFacts[] = subjects.map(() => ({ timedOut: new Set<number>(), cpuMs: new Map<number, number>() }));
+  const facts: RunFacts[] = subjects.map(() => ({
+    timedOut: new Set<number>(),
+    cpuMs: new Map<number, number>(),
+  }));
   const budgets: number[] = subjects.map(() => 0);
   // Half the job's budget is kept for the correct module until it has run: in a shuffled order,
   // slow runs before it (a mutant looping until its timeout) must not leave it without time, since
@@ -136,20 +187,50 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const budgetMs = Math.max(1, left() - (isCorrect || correctRan ? 0 : reserveMs));
     if (isCorrect) correctRan = true;
     budgets[k] = budgetMs;
-    const result = runCode(specFor(job, subjects[k]!, { ...limits, timeoutMs: budgetMs, testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs) }), factory, facts[k]);
+    const result = runCode(
+      specFor(job, subjects[k]!, {
+        ...limits,
+        timeoutMs: budgetMs,
+        testTimeoutMs: Math.min(limits.testTimeoutMs, budgetMs),
+      }),
+      factory,
+      facts[k],
+    );
     results[k] = result;
     // The learner's test file does not compile: every other run would say the same.
     if (result.status === "error" && result.error?.kind === "compile") {
-      return { version: RESULT_VERSION, status: "error", tests: result.tests, error: result.error, durationMs: Math.round(performance.now() - started) };
+      return {
+        version: RESULT_VERSION,
+        status: "error",
+        tests: result.tests,
+        error: result.error,
+        durationMs: Math.round(performance.now() - started),
+      };
     }
   }
-  const notRun = (): GradeResult => ({ version: RESULT_VERSION, status: "error", tests: [], error: { kind: "timeout", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.` }, durationMs: 0 });
+  const notRun = (): GradeResult => ({
+    version: RESULT_VERSION,
+    status: "error",
+    tests: [],
+    error: {
+      kind: "timeout",
+      message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`,
+    },
+    durationMs: 0,
+  });
   const correct = results[0] ?? notRun();
   const tests: TestResult[] = [];
 
   // Run errors of the learner's tests on the correct module (other than running out of time) are the job's error.
   if (correct.status === "error" && correct.error && correct.error.kind !== "timeout") {
-    return { version: RESULT_VERSION, status: "error", tests: correct.tests, error: correct.error, ...(correct.output ? { output: correct.output } : {}), durationMs: Math.round(performance.now() - started) };
+    return {
+      version: RESULT_VERSION,
+      status: "error",
+      tests: correct.tests,
+      error: correct.error,
+      ...(correct.output ? { output: correct.output } : {}),
+      durationMs: Math.round(performance.now() - started),
+    };
   }
   const passedCorrect = correct.status === "pass" && correct.tests.length > 0;
   tests.push({
@@ -171,7 +252,12 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const result = results[k];
     const name = `${EQUIVALENT_PREFIX}${subject.name}`;
     if (!result) {
-      tests.push({ name, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0 });
+      tests.push({
+        name,
+        status: "error",
+        message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`,
+        durationMs: 0,
+      });
       return;
     }
     const passed = result.status === "pass" && result.tests.length > 0;
@@ -192,14 +278,27 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     const mutant = job.mutants[subject.index];
     const result = results[k];
     if (!result) {
-      tests.push({ name: `catches mutant: ${mutant.description}`, status: "error", message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`, durationMs: 0, mutant: true });
+      tests.push({
+        name: `catches mutant: ${mutant.description}`,
+        status: "error",
+        message: `Not run: the time limit (${limits.timeoutMs} ms) for the whole job ran out.`,
+        durationMs: 0,
+        mutant: true,
+      });
       return;
     }
     const budgetMs = budgets[k];
     const testTimeoutMs = Math.min(limits.testTimeoutMs, budgetMs);
     // A mutant is caught when some test fails or errors; a timeout only when the correct module was
     // far quicker (see TIMING_MARGIN).
-    const { caught, onlyTimedOut } = caughtMutant(result, facts[k], correct, facts[0]!, budgetMs, testTimeoutMs);
+    const { caught, onlyTimedOut } = caughtMutant(
+      result,
+      facts[k],
+      correct,
+      facts[0]!,
+      budgetMs,
+      testTimeoutMs,
+    );
     tests.push({
       name: `catches mutant: ${mutant.description}`,
       status: caught ? "pass" : result.status === "error" && !onlyTimedOut ? "error" : "fail",
@@ -217,5 +316,11 @@ export function runMutation(job: MutationJob, limits: Limits, factory: IsolateFa
     });
   });
   const status = tests.every((t) => t.status === "pass") ? "pass" : "fail";
-  return { version: RESULT_VERSION, status, tests, ...(correct.output ? { output: correct.output } : {}), durationMs: Math.round(performance.now() - started) };
+  return {
+    version: RESULT_VERSION,
+    status,
+    tests,
+    ...(correct.output ? { output: correct.output } : {}),
+    durationMs: Math.round(performance.now() - started),
+  };
 }

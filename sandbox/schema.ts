@@ -48,11 +48,19 @@ export const databaseSpecSchema = z
     seed: seedName,
   })
   .strict()
-  .refine((d) => Object.hasOwn(d.seeds, d.seed), { message: "`seed` must name one of `seeds`", path: ["seed"] })
+  .refine((d) => Object.hasOwn(d.seeds, d.seed), {
+    message: "`seed` must name one of `seeds`",
+    path: ["seed"],
+  })
   .refine((d) => Object.keys(d.seeds).length <= 16, { message: "at most 16 seeds", path: ["seeds"] })
-  .refine((d) => Object.values(d.seeds).reduce((n, s) => n + s.length, 0) <= MAX_SEEDS_CHARS, { message: "the seeds are larger than 1 MB together", path: ["seeds"] });
+  .refine((d) => Object.values(d.seeds).reduce((n, s) => n + s.length, 0) <= MAX_SEEDS_CHARS, {
+    message: "the seeds are larger than 1 MB together",
+    path: ["seeds"],
+  });
 
-export const testFileSchema = z.object({ name: fileName, source: authorSource, hidden: z.boolean().optional() }).strict();
+export const testFileSchema = z
+  .object({ name: fileName, source: authorSource, hidden: z.boolean().optional() })
+  .strict();
 
 /** Learner files of a multi-file job at most (the editor shows each as a tab). */
 export const MAX_LEARNER_FILES = 20;
@@ -83,7 +91,11 @@ export const codeJobSchema = z
   .strict()
   .superRefine((job, ctx) => {
     if ((job.code === undefined) === (job.files === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["files"], message: "give exactly one of code (one file) and files (several)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["files"],
+        message: "give exactly one of code (one file) and files (several)",
+      });
       return;
     }
     if (!job.files) return;
@@ -91,14 +103,24 @@ export const codeJobSchema = z
     // test files: a learner file called like a test or support module would shadow it.
     const taken = new Map<string, string>();
     for (const t of job.tests) taken.set(stem(t.name), `test file ${t.name}`);
-    for (const specifier of Object.keys(job.modules ?? {})) taken.set(specifier.slice(2), `module ${specifier}`);
+    for (const specifier of Object.keys(job.modules ?? {}))
+      taken.set(specifier.slice(2), `module ${specifier}`);
     job.files.forEach((file, i) => {
       const key = stem(file.name);
       if (!file.name.endsWith(`.${job.language}`)) {
-        ctx.addIssue({ code: "custom", path: ["files", i, "name"], message: `a ${job.language} exercise's files end in .${job.language}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["files", i, "name"],
+          message: `a ${job.language} exercise's files end in .${job.language}`,
+        });
       }
       const clash = taken.get(key);
-      if (clash) ctx.addIssue({ code: "custom", path: ["files", i, "name"], message: `"${file.name}" has the same name as ${clash}` });
+      if (clash)
+        ctx.addIssue({
+          code: "custom",
+          path: ["files", i, "name"],
+          message: `"${file.name}" has the same name as ${clash}`,
+        });
       taken.set(key, `file ${file.name}`);
     });
   });
@@ -111,10 +133,27 @@ export const mutationJobSchema = z
     module: authorSource,
     modules: z.record(moduleSpecifier, authorSource).optional(),
     mutants: z
-      .array(z.object({ name: z.string().min(1).max(100), description: z.string().max(1000), source: authorSource, modules: z.record(moduleSpecifier, authorSource).optional() }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(100),
+            description: z.string().max(1000),
+            source: authorSource,
+            modules: z.record(moduleSpecifier, authorSource).optional(),
+          })
+          .strict(),
+      )
       .max(50),
     equivalents: z
-      .array(z.object({ name: z.string().min(1).max(100), source: authorSource, modules: z.record(moduleSpecifier, authorSource).optional() }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(100),
+            source: authorSource,
+            modules: z.record(moduleSpecifier, authorSource).optional(),
+          })
+          .strict(),
+      )
       .max(20)
       .optional(),
     limits: limitsSchema.optional(),
@@ -123,11 +162,21 @@ export const mutationJobSchema = z
   .superRefine((job, ctx) => {
     // A variant replaces files the module has; a new file would be a module the correct code lacks.
     const own = new Set(Object.keys(job.modules ?? {}));
-    if (own.has("./solution") || own.has("./your.test")) ctx.addIssue({ code: "custom", path: ["modules"], message: '"./solution" and "./your.test" are the module under test and the learner\'s tests' });
+    if (own.has("./solution") || own.has("./your.test"))
+      ctx.addIssue({
+        code: "custom",
+        path: ["modules"],
+        message: '"./solution" and "./your.test" are the module under test and the learner\'s tests',
+      });
     for (const list of ["mutants", "equivalents"] as const) {
       (job[list] ?? []).forEach((variant, i) => {
         for (const specifier of Object.keys(variant.modules ?? {})) {
-          if (!own.has(specifier)) ctx.addIssue({ code: "custom", path: [list, i, "modules", specifier], message: `replaces ${specifier}, which the job's modules do not have` });
+          if (!own.has(specifier))
+            ctx.addIssue({
+              code: "custom",
+              path: [list, i, "modules", specifier],
+              message: `replaces ${specifier}, which the job's modules do not have`,
+            });
         }
       });
     }
@@ -139,15 +188,35 @@ export const sqlJobSchema = z
     code: z.string().max(MAX_LIMITS.sourceBytes),
     solution: authorSource,
     datasets: z
-      .array(z.object({ name: z.string().min(1).max(100), seed: authorSource, hidden: z.boolean().optional() }).strict())
+      .array(
+        z
+          .object({ name: z.string().min(1).max(100), seed: authorSource, hidden: z.boolean().optional() })
+          .strict(),
+      )
       .min(1)
       .max(50),
     compare: z.union([
       z.object({ mode: z.literal("rows"), ordered: z.boolean() }).strict(),
-      z.object({ mode: z.literal("tables"), tables: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict(),
+      z
+        .object({ mode: z.literal("tables"), tables: z.array(z.string().min(1).max(100)).min(1).max(50) })
+        .strict(),
     ]),
-    probes: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
-    plans: z.array(z.object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() }).strict()).max(20).optional(),
+    probes: z
+      .array(
+        z
+          .object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() })
+          .strict(),
+      )
+      .max(20)
+      .optional(),
+    plans: z
+      .array(
+        z
+          .object({ name: z.string().min(1).max(100), sql: authorSource, hidden: z.boolean().optional() })
+          .strict(),
+      )
+      .max(20)
+      .optional(),
     limits: limitsSchema.optional(),
   })
   .strict();
@@ -207,7 +276,10 @@ export const gradeResultSchema = z
     seed: seedSchema.optional(),
   })
   .strict()
-  .refine((r) => (r.status === "error") === (r.error !== undefined), "error is present exactly when status is error");
+  .refine(
+    (r) => (r.status === "error") === (r.error !== undefined),
+    "error is present exactly when status is error",
+  );
 
 const resultContractCheck: Same<z.infer<typeof gradeResultSchema>, GradeResult> = true;
 void resultContractCheck;
@@ -223,7 +295,16 @@ export const loadReportSchema = z.union([
     .object({
       ok: z.literal(true),
       tests: z
-        .array(z.object({ name: reportString, hidden: z.boolean(), reveal: z.boolean().optional(), description: reportString.optional() }).strict())
+        .array(
+          z
+            .object({
+              name: reportString,
+              hidden: z.boolean(),
+              reveal: z.boolean().optional(),
+              description: reportString.optional(),
+            })
+            .strict(),
+        )
         .max(MAX_LIMITS.maxTests + 1),
       /** Tests declared; the list above stops after maxTests + 1. */
       declared: z.number().int().nonnegative(),
@@ -251,7 +332,21 @@ export const testReportSchema = z.discriminatedUnion("state", [
       status: z.enum(["pass", "fail", "error"]),
       message: reportString.optional(),
       output: reportString.optional(),
-      thrownType: z.enum(["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError", "DOMException", "object", "value"]).optional(),
+      thrownType: z
+        .enum([
+          "Error",
+          "TypeError",
+          "RangeError",
+          "SyntaxError",
+          "ReferenceError",
+          "EvalError",
+          "URIError",
+          "AggregateError",
+          "DOMException",
+          "object",
+          "value",
+        ])
+        .optional(),
       thrownSubclass: z.boolean().optional(),
       outputExceeded: z.boolean(),
     })

@@ -6,8 +6,7 @@ import { transform } from "sucrase";
 import type { Language } from "./types.ts";
 
 export type TranspileResult =
-  | { ok: true; code: string }
-  | { ok: false; message: string; line?: number; column?: number };
+  { ok: true; code: string } | { ok: false; message: string; line?: number; column?: number };
 
 function transformsFor(language: Language): ("typescript" | "imports")[] {
   return language === "ts" ? ["typescript", "imports"] : ["imports"];
@@ -102,7 +101,11 @@ function decodeMappings(mappings: string): [number, number][][] {
  * re-transpiled the file for every frame, so an error message listing ~1,400 fake
  * "at solution.ts:L:C" lines cost the worker 5 s of CPU outside any isolate time limit.
  */
-export function columnMapper(source: string, fileName: string, language: Language): (line: number, column: number) => number {
+export function columnMapper(
+  source: string,
+  fileName: string,
+  language: Language,
+): (line: number, column: number) => number {
   let decoded: [number, number][][] | undefined;
   return (line, column) => {
     if (decoded === undefined) {
@@ -129,4 +132,3 @@ export function columnMapper(source: string, fileName: string, language: Languag
     return best[1] + (column - 1 - best[0]) + 1;
   };
 }
-

@@ -21,7 +21,6 @@ const RECYCLE_AFTER_JOBS = 5_000;
 /** The file name of the bundled fast-check inside the isolate (its frames never appear in messages). */
 const CHECK_FILE = "fast-check";
 
-
 function codeSpecFiles(job: CodeJob): RunFile[] {
   const ext = job.language;
   // Learner files are modules like any other ("./store"); only test files are out of their reach
@@ -35,13 +34,25 @@ function codeSpecFiles(job: CodeJob): RunFile[] {
   // A learner file called reference.ts would share the module key: then there is no reference.
   if (job.reference !== undefined && !files.some((f) => f.name.replace(/\.[a-z]+$/, "") === "reference")) {
     // Shown to nobody: toString and stack frames treat it as a hidden file.
-    files.push({ name: `reference.${ext}`, kind: "reference", source: job.reference, learner: false, guardSource: true });
+    files.push({
+      name: `reference.${ext}`,
+      kind: "reference",
+      source: job.reference,
+      learner: false,
+      guardSource: true,
+    });
   }
   // fast-check is compiled into a context only when a test file names it (it is 170 kB).
-  if (job.tests.some((t) => t.source.includes("fast-check"))) files.push({ name: CHECK_FILE, kind: "library", source: CHECK_SOURCE, learner: false });
+  if (job.tests.some((t) => t.source.includes("fast-check")))
+    files.push({ name: CHECK_FILE, kind: "library", source: CHECK_SOURCE, learner: false });
   // Visible test files load (and declare their tests) before hidden ones.
   for (const test of [...job.tests.filter((t) => !t.hidden), ...job.tests.filter((t) => t.hidden)]) {
-    files.push({ name: test.name, kind: test.hidden ? "hidden" : "test", source: test.source, learner: false });
+    files.push({
+      name: test.name,
+      kind: test.hidden ? "hidden" : "test",
+      source: test.source,
+      learner: false,
+    });
   }
   return files;
 }
@@ -54,7 +65,11 @@ async function runCodeJob(job: CodeJob, limits: Limits, factory: IsolateFactory)
   const spec = { language: job.language, files: codeSpecFiles(job), limits, seed: job.seed };
   if (!job.database) return runCode(spec, factory);
   // The deadline is replaced by runCode's own when its clock starts (beginRun).
-  const session = await DbSession.open(job.database, Math.min(256, Math.max(8, limits.memoryMb)), performance.now() + limits.timeoutMs);
+  const session = await DbSession.open(
+    job.database,
+    Math.min(256, Math.max(8, limits.memoryMb)),
+    performance.now() + limits.timeoutMs,
+  );
   try {
     return runCode({ ...spec, host: session }, factory);
   } finally {
@@ -85,7 +100,13 @@ async function main(): Promise<void> {
       else result = await runSql(job, limits);
     } catch (error) {
       console.error("[sandbox worker] grading failed:", error);
-      result = { version: RESULT_VERSION, status: "error", tests: [], error: { kind: "internal", message: "The grader failed unexpectedly." }, durationMs: 0 };
+      result = {
+        version: RESULT_VERSION,
+        status: "error",
+        tests: [],
+        error: { kind: "internal", message: "The grader failed unexpectedly." },
+        durationMs: 0,
+      };
     }
     jobs++;
     // The "recycle me" signal: `recycle: true` on the reply (WorkerReply in pool.ts). The pool

@@ -32,8 +32,15 @@ await applyMigrations(getDatabaseUrl());
 
 async function findUser(email: string | undefined) {
   if (!email) fail(USAGE);
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, role: true } });
-  if (!user) fail(`No user with the email ${email}. Create one first: npm run user -- set-role <email> <role> --password <pw>`, 1);
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, role: true },
+  });
+  if (!user)
+    fail(
+      `No user with the email ${email}. Create one first: npm run user -- set-role <email> <role> --password <pw>`,
+      1,
+    );
   return user;
 }
 
@@ -42,19 +49,32 @@ if (command === "create") {
   const name = apiKeyNameSchema.safeParse(values.name ?? "");
   if (!name.success) fail(`--name: ${name.error.issues[0]?.message}\n${USAGE}`);
   const created = await createApiKey({ userId: user.id, name: name.data });
-  console.error(`Created API key ${created.id} "${created.name}" for ${user.email} (${user.role}). It is shown only now:`);
-  if (user.role === "learner") console.error("Note: a learner's key grades and reads only that learner's own submissions.");
+  console.error(
+    `Created API key ${created.id} "${created.name}" for ${user.email} (${user.role}). It is shown only now:`,
+  );
+  if (user.role === "learner")
+    console.error("Note: a learner's key grades and reads only that learner's own submissions.");
   console.log(created.key);
 } else if (command === "list") {
   const user = values.user ? await findUser(values.user) : null;
   const keys = await db.apiKey.findMany({
     where: user ? { userId: user.id } : {},
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { email: true } },
+    },
   });
   for (const key of keys) {
     const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : "active";
-    console.log(`${key.id}\t${key.prefix}…\t${key.name}\t${key.user.email}\t${state}\tlast used ${key.lastUsedAt?.toISOString() ?? "never"}`);
+    console.log(
+      `${key.id}\t${key.prefix}…\t${key.name}\t${key.user.email}\t${state}\tlast used ${key.lastUsedAt?.toISOString() ?? "never"}`,
+    );
   }
   if (keys.length === 0) console.error("No API keys.");
 } else if (command === "revoke" && argument) {

@@ -43,11 +43,11 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 async function startServer(port: number): Promise<{ url: string; child: ChildProcess }> {
   const db = "./data/bench.db";
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(db + suffix), { force: true });
-  const child = spawn(
-    "sh",
-    ["scripts/node.sh", "scripts/start.ts"],
-    { env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${db}`, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "inherit", "inherit"], detached: true },
-  );
+  const child = spawn("sh", ["scripts/node.sh", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${db}`, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error("the server exited before it was ready");
@@ -111,7 +111,9 @@ async function measureLoad(browser: Browser, url: string) {
     monacoEncoded: sum(after, "encoded"),
     monacoDecoded: sum(after, "decoded"),
     monacoFound: Number.isFinite(monacoStart),
-    monacoScripts: after.map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded })).sort((a, b) => b.decoded - a.decoded),
+    monacoScripts: after
+      .map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded }))
+      .sort((a, b) => b.decoded - a.decoded),
   };
 }
 
@@ -124,7 +126,11 @@ async function typeCode(page: Page, code: string) {
 }
 
 /** Click on Submit to the verdict on screen, as a signed-in learner. */
-async function measureSubmit(browser: Browser, url: string, count: number): Promise<{ roundTrips: number[]; graded: number[] }> {
+async function measureSubmit(
+  browser: Browser,
+  url: string,
+  count: number,
+): Promise<{ roundTrips: number[]; graded: number[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url + "/sign-up");
@@ -169,7 +175,14 @@ const server = given ? null : await startServer(Number(arg("port") ?? 3102));
 const url = given ?? server!.url;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 try {
   // Warm the server (compiled routes, content cache, grader workers).
@@ -183,20 +196,41 @@ try {
     runs,
     ttfbMs: { median: median(loads.map((l) => l.ttfb)), max: max(loads.map((l) => l.ttfb)) },
     lcpMs: { median: median(loads.map((l) => l.lcp)), max: max(loads.map((l) => l.lcp)) },
-    jsBeforeEditor: { scripts: first.beforeCount, transferBytes: first.beforeEncoded, decodedBytes: first.beforeDecoded },
-    monacoJs: { found: first.monacoFound, transferBytes: first.monacoEncoded, decodedBytes: first.monacoDecoded },
+    jsBeforeEditor: {
+      scripts: first.beforeCount,
+      transferBytes: first.beforeEncoded,
+      decodedBytes: first.beforeDecoded,
+    },
+    monacoJs: {
+      found: first.monacoFound,
+      transferBytes: first.monacoEncoded,
+      decodedBytes: first.monacoDecoded,
+    },
     submitRoundTripMs: { median: median(submit.roundTrips), max: max(submit.roundTrips) },
     gradeServerMs: { median: median(submit.graded) },
   };
   console.log(`Lesson page ${summary.url} (${runs} cold loads on a warm server, headless Chromium)`);
-  console.log(`  time to first byte         median ${ms(summary.ttfbMs.median)}, max ${ms(summary.ttfbMs.max)}`);
-  console.log(`  largest contentful paint   median ${ms(summary.lcpMs.median)}, max ${ms(summary.lcpMs.max)}`);
-  console.log(`  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`);
-  console.log(`  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`);
+  console.log(
+    `  time to first byte         median ${ms(summary.ttfbMs.median)}, max ${ms(summary.ttfbMs.max)}`,
+  );
+  console.log(
+    `  largest contentful paint   median ${ms(summary.lcpMs.median)}, max ${ms(summary.lcpMs.max)}`,
+  );
+  console.log(
+    `  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`,
+  );
+  console.log(
+    `  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`,
+  );
   if (process.argv.includes("--detail")) {
-    for (const s of first.monacoScripts) console.log(`    ${s.path.padEnd(48)} ${kb(s.encoded).padStart(10)} transferred ${kb(s.decoded).padStart(10)} decoded`);
+    for (const s of first.monacoScripts)
+      console.log(
+        `    ${s.path.padEnd(48)} ${kb(s.encoded).padStart(10)} transferred ${kb(s.decoded).padStart(10)} decoded`,
+      );
   }
-  console.log(`  submit round trip          median ${ms(summary.submitRoundTripMs.median)}, max ${ms(summary.submitRoundTripMs.max)} (grading itself: median ${ms(summary.gradeServerMs.median)})`);
+  console.log(
+    `  submit round trip          median ${ms(summary.submitRoundTripMs.median)}, max ${ms(summary.submitRoundTripMs.max)} (grading itself: median ${ms(summary.gradeServerMs.median)})`,
+  );
   console.log(JSON.stringify(summary));
 } finally {
   await browser.close();

@@ -62,7 +62,12 @@ describe("slugify", () => {
 ${CASES.map(([input, out], i) => `  test("case ${i}", () => { expect(slugify(${JSON.stringify(input)})).toBe(${JSON.stringify(out)}); });`).join("\n")}
 });
 `;
-const JOB: CodeJob = { kind: "code", language: "ts", code: SOLUTION, tests: [{ name: "slugify.test.ts", source: TESTS, hidden: true }] };
+const JOB: CodeJob = {
+  kind: "code",
+  language: "ts",
+  code: SOLUTION,
+  tests: [{ name: "slugify.test.ts", source: TESTS, hidden: true }],
+};
 
 /** The same exercise with `count` tests (the ten cases, repeated under other names). */
 function jobWithTests(count: number): CodeJob {
@@ -74,7 +79,12 @@ ${Array.from({ length: count }, (_, i) => {
 }).join("\n")}
 });
 `;
-  return { kind: "code", language: "ts", code: SOLUTION, tests: [{ name: "slugify.test.ts", source, hidden: true }] };
+  return {
+    kind: "code",
+    language: "ts",
+    code: SOLUTION,
+    tests: [{ name: "slugify.test.ts", source, hidden: true }],
+  };
 }
 const JOB_40 = jobWithTests(40);
 const JOB_200 = jobWithTests(200);
@@ -108,10 +118,18 @@ const MULTI_FILE_JOB: CodeJob = {
       name: "slugify.ts",
       source: `import { stripAccents } from "./accents";\nimport { dashes } from "./dashes";\nexport function slugify(input: string): string {\n  return dashes(stripAccents(input).trim().toLowerCase());\n}\n`,
     },
-    { name: "accents.ts", source: `export function stripAccents(s: string): string {\n  return s.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "");\n}\n` },
-    { name: "dashes.ts", source: `export function dashes(s: string): string {\n  return s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");\n}\n` },
+    {
+      name: "accents.ts",
+      source: `export function stripAccents(s: string): string {\n  return s.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "");\n}\n`,
+    },
+    {
+      name: "dashes.ts",
+      source: `export function dashes(s: string): string {\n  return s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");\n}\n`,
+    },
   ],
-  tests: [{ name: "slugify.test.ts", source: TESTS.replace('from "./solution"', 'from "./slugify"'), hidden: true }],
+  tests: [
+    { name: "slugify.test.ts", source: TESTS.replace('from "./solution"', 'from "./slugify"'), hidden: true },
+  ],
 };
 
 // A database-backed exercise: every test starts from a fresh seeded database (serverside:db).
@@ -169,7 +187,10 @@ process.stdout.write(JSON.stringify({ status: results.every((r) => r.status === 
 function runBaselineOnce(): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", BASELINE_CHILD], { env: { ...process.env, BENCH_JOB: JSON.stringify(JOB) }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["-e", BASELINE_CHILD], {
+      env: { ...process.env, BENCH_JOB: JSON.stringify(JOB) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("exit", (code) => {
@@ -229,7 +250,11 @@ async function main(): Promise<void> {
     // Cost per grade by number of tests: workers' CPU per grade, every worker busy.
     const costJobs = Math.max(20, Math.round(JOBS / 4));
     const cost: Record<string, { cpuMsPerGrade: number | null; gradesPerSec: number }> = {};
-    for (const [label, job] of [["10", JOB], ["40", JOB_40], ["200", JOB_200]] as const) {
+    for (const [label, job] of [
+      ["10", JOB],
+      ["40", JOB_40],
+      ["200", JOB_200],
+    ] as const) {
       for (let i = 0; i < WORKERS * 4; i++) await grader.grade(job); // each worker's caches warm
       const pids = grader.workerPids();
       const cpuBefore = workersCpuMs(pids);
@@ -247,7 +272,8 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - costStarted) / 1000;
       const cpuAfter = workersCpuMs(grader.workerPids());
       cost[label] = {
-        cpuMsPerGrade: cpuBefore !== null && cpuAfter !== null ? round((cpuAfter - cpuBefore) / costJobs) : null,
+        cpuMsPerGrade:
+          cpuBefore !== null && cpuAfter !== null ? round((cpuAfter - cpuBefore) / costJobs) : null,
         gradesPerSec: round(costJobs / seconds),
       };
     }
@@ -267,15 +293,27 @@ async function main(): Promise<void> {
     const dbP50 = percentile(dbLatencies, 50);
     const baselineP50 = percentile(baseline, 50);
     console.log(`machine: ${os.cpus().length} CPUs, ${WORKERS} grader workers, node ${process.version}`);
-    console.log(`pool (isolated-vm): p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${LATENCY_JOBS} sequential grades; ${round(throughput)} grades/s over ${JOBS} concurrent grades`);
-    console.log(`process per submission: p50 ${round(baselineP50)} ms, p95 ${round(percentile(baseline, 95))} ms over ${BASELINE_RUNS} runs; ${round(baselineThroughput)} runs/s`);
-    console.log(`40-test exercise: p50 ${round(fortyP50)} ms, p95 ${round(percentile(fortyLatencies, 95))} ms; ${round(fortyP50 / p50)}x the 10-test exercise's p50`);
+    console.log(
+      `pool (isolated-vm): p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${LATENCY_JOBS} sequential grades; ${round(throughput)} grades/s over ${JOBS} concurrent grades`,
+    );
+    console.log(
+      `process per submission: p50 ${round(baselineP50)} ms, p95 ${round(percentile(baseline, 95))} ms over ${BASELINE_RUNS} runs; ${round(baselineThroughput)} runs/s`,
+    );
+    console.log(
+      `40-test exercise: p50 ${round(fortyP50)} ms, p95 ${round(percentile(fortyLatencies, 95))} ms; ${round(fortyP50 / p50)}x the 10-test exercise's p50`,
+    );
     for (const label of ["10", "40", "200"]) {
       const c = cost[label]!;
-      console.log(`${label} tests: ${c.cpuMsPerGrade ?? "?"} ms of worker CPU per grade, ${c.gradesPerSec} grades/s (${costJobs} grades, every worker busy)`);
+      console.log(
+        `${label} tests: ${c.cpuMsPerGrade ?? "?"} ms of worker CPU per grade, ${c.gradesPerSec} grades/s (${costJobs} grades, every worker busy)`,
+      );
     }
-    console.log(`multi-file exercise (3 learner files): p50 ${round(multiP50)} ms, p95 ${round(percentile(multiLatencies, 95))} ms; ${round(multiP50 / p50)}x the function exercise's p50`);
-    console.log(`database-backed exercise (10 tests, a fresh seeded SQLite each): p50 ${round(dbP50)} ms, p95 ${round(percentile(dbLatencies, 95))} ms; ${round(dbP50 / p50)}x the function exercise's p50`);
+    console.log(
+      `multi-file exercise (3 learner files): p50 ${round(multiP50)} ms, p95 ${round(percentile(multiLatencies, 95))} ms; ${round(multiP50 / p50)}x the function exercise's p50`,
+    );
+    console.log(
+      `database-backed exercise (10 tests, a fresh seeded SQLite each): p50 ${round(dbP50)} ms, p95 ${round(percentile(dbLatencies, 95))} ms; ${round(dbP50 / p50)}x the function exercise's p50`,
+    );
     console.log(`speedup (baseline p50 / pool p50): ${round(baselineP50 / p50)}x`);
     console.log(
       JSON.stringify({
@@ -286,8 +324,15 @@ async function main(): Promise<void> {
         speedup: round(baselineP50 / p50),
         fortyTestP50Ms: round(fortyP50),
         fortyTestRatio: round(fortyP50 / p50),
-        cpuMsPerGrade: { tests10: cost["10"]!.cpuMsPerGrade, tests40: cost["40"]!.cpuMsPerGrade, tests200: cost["200"]!.cpuMsPerGrade },
-        cpuRatio40to10: cost["10"]!.cpuMsPerGrade && cost["40"]!.cpuMsPerGrade ? round(cost["40"]!.cpuMsPerGrade / cost["10"]!.cpuMsPerGrade) : null,
+        cpuMsPerGrade: {
+          tests10: cost["10"]!.cpuMsPerGrade,
+          tests40: cost["40"]!.cpuMsPerGrade,
+          tests200: cost["200"]!.cpuMsPerGrade,
+        },
+        cpuRatio40to10:
+          cost["10"]!.cpuMsPerGrade && cost["40"]!.cpuMsPerGrade
+            ? round(cost["40"]!.cpuMsPerGrade / cost["10"]!.cpuMsPerGrade)
+            : null,
         loadAverage: os.loadavg().map((l) => round(l)),
         multiFileP50Ms: round(multiP50),
         multiFileRatio: round(multiP50 / p50),

@@ -19,17 +19,31 @@ const [command, ...args] = process.argv.slice(2);
 
 if (command === "migrate") {
   const applied = await applyMigrations(getDatabaseUrl());
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+      : "Database is up to date.",
+  );
 } else if (command === "new" && args[0]) {
   const dirs = await createMigration(args[0]);
-  console.log(dirs.length ? dirs.map((dir) => `Wrote ${dir}/migration.sql`).join("\n") : "prisma/schema.prisma has no changes: no migration written.");
+  console.log(
+    dirs.length
+      ? dirs.map((dir) => `Wrote ${dir}/migration.sql`).join("\n")
+      : "prisma/schema.prisma has no changes: no migration written.",
+  );
   console.log("Run `npm run generate` to update the Prisma clients.");
 } else if (command === "schema") {
-  console.log(writePostgresSchema() ? "Rewrote prisma/postgresql/schema.prisma." : "prisma/postgresql/schema.prisma is up to date.");
+  console.log(
+    writePostgresSchema()
+      ? "Rewrote prisma/postgresql/schema.prisma."
+      : "prisma/postgresql/schema.prisma is up to date.",
+  );
 } else if (command === "backup" && args[0]) {
   const url = getDatabaseUrl();
   if (databaseProvider(url) !== "sqlite") {
-    console.error("backup copies a SQLite database; for PostgreSQL use pg_dump (docs/deployment.md, Backups).");
+    console.error(
+      "backup copies a SQLite database; for PostgreSQL use pg_dump (docs/deployment.md, Backups).",
+    );
     process.exit(2);
   }
   const target = path.resolve(args[0]);

@@ -64,11 +64,20 @@ export interface TestFileModeOptions {
 export async function gradeTestFiles(options: TestFileModeOptions): Promise<GradeResult> {
   const language = languageOf(options.codeFile);
   const testFiles: TestFile[] = [];
-  for (const [files, hidden] of [[options.tests, false], [options.hidden ?? [], true]] as const) {
-    for (const file of files) testFiles.push({ name: path.basename(file), source: await readSource(file), ...(hidden ? { hidden: true } : {}) });
+  for (const [files, hidden] of [
+    [options.tests, false],
+    [options.hidden ?? [], true],
+  ] as const) {
+    for (const file of files)
+      testFiles.push({
+        name: path.basename(file),
+        source: await readSource(file),
+        ...(hidden ? { hidden: true } : {}),
+      });
   }
   const modules: Record<string, string> = {};
-  for (const [specifier, file] of Object.entries(options.modules ?? {})) modules[specifier] = await readSource(file);
+  for (const [specifier, file] of Object.entries(options.modules ?? {}))
+    modules[specifier] = await readSource(file);
   const job: CodeJob = {
     kind: "code",
     language,
@@ -87,7 +96,10 @@ export async function gradeTestFiles(options: TestFileModeOptions): Promise<Grad
 }
 
 /** Parses argv (without node and script) and runs; returns the exit status. */
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
   try {
     let parsed;
     try {
@@ -116,17 +128,29 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     let seed: number | undefined;
     if (values.seed !== undefined) {
       seed = Number(values.seed);
-      if (!/^\d+$/.test(values.seed) || seed > 0x7fffffff) throw new UsageError(`--seed wants an integer from 0 to ${0x7fffffff}, got ${values.seed}`);
+      if (!/^\d+$/.test(values.seed) || seed > 0x7fffffff)
+        throw new UsageError(`--seed wants an integer from 0 to ${0x7fffffff}, got ${values.seed}`);
     }
     if (!values.tests?.length && !values.hidden?.length && positionals.length === 2) {
-      if (values.reference) throw new UsageError("--reference is for the test-file mode: an exercise brings its own reference solution");
+      if (values.reference)
+        throw new UsageError(
+          "--reference is for the test-file mode: an exercise brings its own reference solution",
+        );
       // Exercise mode (lib/content): the same buildGradeJob path as the app.
       const { gradeExercise } = await import("../lib/content/grade-exercise.ts");
       const grader = createGrader({ workers: 1 });
       try {
         const stage = values.stage === undefined ? undefined : Number(values.stage);
-        if (stage !== undefined && (!Number.isInteger(stage) || stage < 1)) throw new UsageError(`--stage wants a stage number (1, 2, ...), got ${values.stage}`);
-        const graded = await gradeExercise({ exercise: positionals[0], codeFile: positionals[1], mode: values.run ? "run" : "submit", stage, seed, grade: (job) => grader.grade(job) });
+        if (stage !== undefined && (!Number.isInteger(stage) || stage < 1))
+          throw new UsageError(`--stage wants a stage number (1, 2, ...), got ${values.stage}`);
+        const graded = await gradeExercise({
+          exercise: positionals[0],
+          codeFile: positionals[1],
+          mode: values.run ? "run" : "submit",
+          stage,
+          seed,
+          grade: (job) => grader.grade(job),
+        });
         if (!graded.ok) throw new UsageError(graded.error);
         out(`${JSON.stringify(graded.result, null, 2)}\n`);
         return 0;
@@ -134,17 +158,32 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         await grader.close();
       }
     }
-    if (values.stage !== undefined) throw new UsageError("--stage is for the exercise mode: grade <project> <folder> --stage <n>");
-    if (values.run) throw new UsageError("--run is for the exercise mode: grade <exercise> <code-file> --run");
-    if (!values.tests?.length && !values.hidden?.length) throw new UsageError("give at least one --tests <file>");
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the code file to grade" : `expected one code file, got ${positionals.length}`);
+    if (values.stage !== undefined)
+      throw new UsageError("--stage is for the exercise mode: grade <project> <folder> --stage <n>");
+    if (values.run)
+      throw new UsageError("--run is for the exercise mode: grade <exercise> <code-file> --run");
+    if (!values.tests?.length && !values.hidden?.length)
+      throw new UsageError("give at least one --tests <file>");
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0
+          ? "give the code file to grade"
+          : `expected one code file, got ${positionals.length}`,
+      );
     const modules: Record<string, string> = {};
     for (const spec of values.module ?? []) {
       const eq = spec.indexOf("=");
       if (eq <= 0) throw new UsageError(`--module wants <specifier>=<file>, got ${spec}`);
       modules[spec.slice(0, eq)] = spec.slice(eq + 1);
     }
-    const result = await gradeTestFiles({ codeFile: positionals[0], tests: values.tests ?? [], hidden: values.hidden, modules, reference: values.reference, seed });
+    const result = await gradeTestFiles({
+      codeFile: positionals[0],
+      tests: values.tests ?? [],
+      hidden: values.hidden,
+      modules,
+      reference: values.reference,
+      seed,
+    });
     out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
@@ -152,7 +191,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       process.stderr.write(`grade: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`grade: the grader failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `grade: the grader failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -7,7 +7,8 @@ import { applyHttpTimeouts, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS } from "./
 
 /** deploy/nginx.conf's idle timeout for its cached upstream connections, in ms. */
 function nginxUpstreamKeepAliveMs(): number {
-  const upstream = /upstream serverside \{([^}]*)\}/.exec(fs.readFileSync("deploy/nginx.conf", "utf8"))?.[1] ?? "";
+  const upstream =
+    /upstream serverside \{([^}]*)\}/.exec(fs.readFileSync("deploy/nginx.conf", "utf8"))?.[1] ?? "";
   const match = /^\s*keepalive_timeout\s+(\d+)s;/m.exec(upstream);
   assert.ok(match, "deploy/nginx.conf's upstream sets keepalive_timeout in seconds");
   return Number(match[1]) * 1000;

@@ -22,7 +22,9 @@ const FLAGS = new Set(["--no-grade", "--no-bar", "--summary"]);
 /** True when `dir` is itself a lessons root: one of its folders holds a track.yaml. */
 function isLessonsRoot(dir: string): boolean {
   if (!statSync(dir).isDirectory()) return false;
-  return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "track.yaml")));
+  return readdirSync(dir, { withFileTypes: true }).some(
+    (e) => e.isDirectory() && existsSync(path.join(dir, e.name, "track.yaml")),
+  );
 }
 
 /** The lessons root a path belongs to: the parent of the nearest folder holding a track.yaml. */
@@ -92,7 +94,9 @@ function printSummary(rows: ExerciseSummary[]): void {
   console.log("| exercise | kind | hidden tests | mistakes | equivalents |");
   console.log("| --- | --- | --- | --- | --- |");
   for (const row of rows) {
-    console.log(`| ${row.id} | ${row.kind} | ${row.hiddenTests ?? "not graded"} | ${row.mistakes} | ${row.kind === "tests" ? row.equivalents : "-"} |`);
+    console.log(
+      `| ${row.id} | ${row.kind} | ${row.hiddenTests ?? "not graded"} | ${row.mistakes} | ${row.kind === "tests" ? row.equivalents : "-"} |`,
+    );
   }
   const byKind = new Map<string, number>();
   for (const row of rows) byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + 1);

@@ -92,7 +92,8 @@ function pidListeningOn(port: number): number | null {
     for (const line of text.split("\n").slice(1)) {
       const cols = line.trim().split(/\s+/);
       // local_address is hex ip:port; state 0A is LISTEN; the inode is column 9.
-      if (cols.length > 9 && cols[3] === "0A" && parseInt(cols[1]!.split(":")[1]!, 16) === port) inodes.add(cols[9]!);
+      if (cols.length > 9 && cols[3] === "0A" && parseInt(cols[1]!.split(":")[1]!, 16) === port)
+        inodes.add(cols[9]!);
     }
   }
   if (inodes.size === 0) return null;
@@ -147,7 +148,8 @@ function cpuSpent(before: Map<number, number>, after: Map<number, number>): numb
 
 let key = values.key;
 if (!key) {
-  if (!values.user) throw new Error("Pass --key <api key> or --user <email of an existing user> to create one.");
+  if (!values.user)
+    throw new Error("Pass --key <api key> or --user <email of an existing user> to create one.");
   const user = await db.user.findUnique({ where: { email: values.user.toLowerCase() } });
   if (!user) throw new Error(`No user ${values.user}`);
   key = (await createApiKey({ userId: user.id, name: `bench ${new Date().toISOString()}` })).key;
@@ -186,7 +188,11 @@ async function client(index: number) {
       latencies.push(performance.now() - t0);
       if (t0 - started < 2000) firstLatencies.push(performance.now() - t0);
       if (response.status === 201 && body.submissionId) accepted.push(body.submissionId);
-      else errors.set(`${response.status} ${body.code ?? ""}`, (errors.get(`${response.status} ${body.code ?? ""}`) ?? 0) + 1);
+      else
+        errors.set(
+          `${response.status} ${body.code ?? ""}`,
+          (errors.get(`${response.status} ${body.code ?? ""}`) ?? 0) + 1,
+        );
     } catch (error) {
       latencies.push(performance.now() - t0);
       const name = `network ${(error as Error).message}`;
@@ -199,11 +205,15 @@ await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
 const elapsed = (performance.now() - started) / 1000;
 const clientCpu = process.cpuUsage(clientCpuBefore);
 // Read once the load stopped: processes started meanwhile (a replaced worker) count from zero.
-const cpuAfter = processes && serverPid ? { server: cpuOf(serverProcesses(serverPid).server), workers: cpuOf(serverProcesses(serverPid).workers) } : null;
+const cpuAfter =
+  processes && serverPid
+    ? { server: cpuOf(serverProcesses(serverPid).server), workers: cpuOf(serverProcesses(serverPid).workers) }
+    : null;
 
 latencies.sort((a, b) => a - b);
 firstLatencies.sort((a, b) => a - b);
-const percentileOf = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentileOf = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const percentile = (p: number) => percentileOf(latencies, p);
 
 // Every accepted submission must be in the database.
@@ -226,7 +236,12 @@ const cpu =
 const clientMsPerRequest = perRequest((clientCpu.user + clientCpu.system) / 1000);
 
 // ---- the raw grader, same exercise, same machine, right after ---------------------------------
-let grader: { gradesPerSecond: number; workers: number; workerCpuMsPerGrade: number | null; tests: number } | null = null;
+let grader: {
+  gradesPerSecond: number;
+  workers: number;
+  workerCpuMsPerGrade: number | null;
+  tests: number;
+} | null = null;
 if (graderSeconds > 0) {
   const found = await getExercise(exercise);
   if (!found) throw new Error(`No exercise ${exercise}`);
@@ -246,7 +261,8 @@ if (graderSeconds > 0) {
       Array.from({ length: workers * 2 }, async (_, c) => {
         for (let i = c; performance.now() < stopAt; i++) {
           const r = await pool.grade(jobs[i % 2]!);
-          if (r.status === "error") throw new Error(`the raw grader failed: ${JSON.stringify(r).slice(0, 300)}`);
+          if (r.status === "error")
+            throw new Error(`the raw grader failed: ${JSON.stringify(r).slice(0, 300)}`);
           tests = Math.max(tests, r.tests.length);
           graded++;
         }
@@ -285,15 +301,21 @@ const figures = {
   apiToGrader: grader ? Number((latencies.length / elapsed / grader.gradesPerSecond).toFixed(2)) : null,
   loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
 };
-console.log(`${clients} clients, ${figures.seconds} s against ${base}: ${figures.requests} requests, ${figures.accepted} accepted, ${figures.errors} errors`);
-console.log(`latency p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms; ${figures.requestsPerSecond} requests/s sustained`);
+console.log(
+  `${clients} clients, ${figures.seconds} s against ${base}: ${figures.requests} requests, ${figures.accepted} accepted, ${figures.errors} errors`,
+);
+console.log(
+  `latency p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms; ${figures.requestsPerSecond} requests/s sustained`,
+);
 console.log(`first 2 s: ${figures.firstRequests} requests, p99 ${figures.firstP99Ms} ms`);
 if (cpu) {
   console.log(
     `CPU per request: server ${cpu.serverMsPerRequest} ms (pid ${serverPid}), ${cpu.workers} grader worker(s) ${cpu.workersMsPerRequest} ms, this load client ${clientMsPerRequest} ms`,
   );
 } else {
-  console.log(`CPU per request: server not found on port ${port} (pass --pid); this load client ${clientMsPerRequest} ms`);
+  console.log(
+    `CPU per request: server not found on port ${port} (pass --pid); this load client ${clientMsPerRequest} ms`,
+  );
 }
 if (grader) {
   console.log(
@@ -302,7 +324,9 @@ if (grader) {
   );
 }
 console.log(`load average ${figures.loadAverage.join(" ")}`);
-console.log(`database: ${recorded} of ${accepted.length} accepted submissions recorded${figures.allRecorded ? "" : "  <-- MISSING"}`);
+console.log(
+  `database: ${recorded} of ${accepted.length} accepted submissions recorded${figures.allRecorded ? "" : "  <-- MISSING"}`,
+);
 console.log(JSON.stringify(figures));
 await db.$disconnect();
 process.exit(figures.allRecorded && errorCount === 0 ? 0 : 1);

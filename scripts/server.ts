@@ -79,26 +79,47 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
       res.end("Internal Server Error");
     });
   if (!ROUTABLE_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
-  if (metricsToken && (req.url ?? "").split("?")[0] === "/metrics") return serveMetrics(req, res, metricsToken);
+  if (metricsToken && (req.url ?? "").split("?")[0] === "/metrics")
+    return serveMetrics(req, res, metricsToken);
   if (req.method === "POST" && req.headers["next-action"] !== undefined) {
-    checkServerAction(req, res).then((checked) => checked && pass(checked), (error: unknown) => {
-      console.error("[serverside] reading a Server Action request failed", error);
-      if (!res.headersSent) plain(res, 400, "The request body could not be read.");
-    });
+    checkServerAction(req, res).then(
+      (checked) => checked && pass(checked),
+      (error: unknown) => {
+        console.error("[serverside] reading a Server Action request failed", error);
+        if (!res.headersSent) plain(res, 400, "The request body could not be read.");
+      },
+    );
     return;
   }
   pass(req);
 }
 
 /** One log line and one histogram sample per request (path only: query strings can hold tokens). */
-function recordRequest(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, startedAt: number): void {
+function recordRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  requestId: string,
+  startedAt: number,
+): void {
   const seconds = (performance.now() - startedAt) / 1000;
   const pathname = (req.url ?? "/").split("?")[0];
   const status = res.writableFinished ? res.statusCode : 499;
-  const route = routeLabel(pathname, pathname.startsWith("/api/v1/") ? (findApiRoute(pathname)?.path ?? null) : null);
+  const route = routeLabel(
+    pathname,
+    pathname.startsWith("/api/v1/") ? (findApiRoute(pathname)?.path ?? null) : null,
+  );
   const method = ROUTABLE_METHODS.has(req.method ?? "") ? req.method! : "OTHER";
   metrics.httpDuration.observe({ method, route, status: String(status) }, seconds);
-  getLogger().info({ requestId, method: req.method, path: pathname.slice(0, 300), status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
+  getLogger().info(
+    {
+      requestId,
+      method: req.method,
+      path: pathname.slice(0, 300),
+      status,
+      durationMs: Math.round(seconds * 10_000) / 10,
+    },
+    "request",
+  );
 }
 
 /** Prometheus text for `Authorization: Bearer <METRICS_TOKEN>`; 401 for anything else. */
@@ -108,7 +129,9 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, token
   // Compared as digests in constant time: the token's length and prefix leak nothing.
   const digest = (value: string) => createHash("sha256").update(value).digest();
   if (!timingSafeEqual(digest(sent), digest(token))) {
-    return plain(res, 401, "Metrics need Authorization: Bearer <METRICS_TOKEN>.", { "WWW-Authenticate": 'Bearer realm="metrics"' });
+    return plain(res, 401, "Metrics need Authorization: Bearer <METRICS_TOKEN>.", {
+      "WWW-Authenticate": 'Bearer realm="metrics"',
+    });
   }
   metrics.registry.metrics().then(
     (text) => {
@@ -148,7 +171,10 @@ async function warmUp(): Promise<void> {
     await response.arrayBuffer();
     // Each route is its own bundle, loaded on its first request: load the grading route's too (a
     // request without a key: 401 before any database or grader work).
-    const grade = await fetch(`${base}/api/v1/exercises/warm-up/grade`, { method: "POST", signal: AbortSignal.timeout(60_000) });
+    const grade = await fetch(`${base}/api/v1/exercises/warm-up/grade`, {
+      method: "POST",
+      signal: AbortSignal.timeout(60_000),
+    });
     await grade.arrayBuffer();
     log(`warmed up in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
@@ -162,8 +188,17 @@ async function warmUp(): Promise<void> {
 const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
 const MAX_JSON_DEPTH = 64;
 
-function plain(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers });
+function plain(
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    ...headers,
+  });
   res.end(`${message}\n`);
 }
 
@@ -171,14 +206,29 @@ function plain(res: http.ServerResponse, status: number, message: string, header
 function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.resume();
   const pathname = (req.url ?? "/").split("?")[0];
-  if (!pathname.startsWith("/api/v1/")) return plain(res, 405, `${req.method} is not supported here.`, { Allow: "GET, HEAD, POST" });
+  if (!pathname.startsWith("/api/v1/"))
+    return plain(res, 405, `${req.method} is not supported here.`, { Allow: "GET, HEAD, POST" });
   const route = findApiRoute(pathname);
   const status = route ? 405 : 404;
   const code = route ? "method_not_allowed" : "not_found";
   const allow = route ? allowHeader(route.methods) : undefined;
-  const detail = route ? `This endpoint supports ${allow}.` : `There is no endpoint ${req.method} ${pathname}. See /api/v1/openapi.json.`;
-  res.writeHead(status, { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...(allow ? { Allow: allow } : {}) });
-  res.end(JSON.stringify({ type: `/docs/api#error-${code}`, title: route ? "Method not allowed" : "Not found", status, code, detail }));
+  const detail = route
+    ? `This endpoint supports ${allow}.`
+    : `There is no endpoint ${req.method} ${pathname}. See /api/v1/openapi.json.`;
+  res.writeHead(status, {
+    "Content-Type": "application/problem+json",
+    "Cache-Control": "no-store",
+    ...(allow ? { Allow: allow } : {}),
+  });
+  res.end(
+    JSON.stringify({
+      type: `/docs/api#error-${code}`,
+      title: route ? "Method not allowed" : "Not found",
+      status,
+      code,
+      detail,
+    }),
+  );
 }
 
 /**
@@ -187,7 +237,10 @@ function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): void
  * React's action calls send, or nested deeper than any of ours (400). Returns the request to pass on
  * (the body is read here, so a copy with the same body), or null when it has been answered.
  */
-async function checkServerAction(req: http.IncomingMessage, res: http.ServerResponse): Promise<http.IncomingMessage | null> {
+async function checkServerAction(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<http.IncomingMessage | null> {
   const origin = req.headers.origin;
   if (origin !== undefined) {
     let originHost: string | null = null;
@@ -198,7 +251,11 @@ async function checkServerAction(req: http.IncomingMessage, res: http.ServerResp
     }
     if (originHost !== expectedHost(req)) {
       req.resume();
-      plain(res, 403, "This form was sent from another site, so it was refused. Reload the page on this site and try again.");
+      plain(
+        res,
+        403,
+        "This form was sent from another site, so it was refused. Reload the page on this site and try again.",
+      );
       return null;
     }
   }
@@ -292,7 +349,9 @@ function finish(): void {
 function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: no new connections; finishing ${inFlight} request(s) in flight (at most ${shutdownTimeoutMs} ms)`);
+  log(
+    `${signal}: no new connections; finishing ${inFlight} request(s) in flight (at most ${shutdownTimeoutMs} ms)`,
+  );
   server.close();
   server.closeIdleConnections();
   if (inFlight === 0) finish();

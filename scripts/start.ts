@@ -32,7 +32,9 @@ if (major < 24) {
 
 getAuthSecret(log);
 const applied = await applyMigrations(getDatabaseUrl(), log);
-log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+log(
+  applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date",
+);
 
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
 // The sandbox's grader workers are separate processes; the web server itself needs no flags.
@@ -48,7 +50,12 @@ const server = dev
   : spawn(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(ROOT, "scripts/server.ts")], {
       cwd: ROOT,
       // Validated by lib/env.ts here: scripts/server.ts runs without dependencies (no zod).
-      env: { ...childEnv, NODE_ENV: "production", PORT: port, SHUTDOWN_DRAIN_SECONDS: String(env.SHUTDOWN_DRAIN_SECONDS) },
+      env: {
+        ...childEnv,
+        NODE_ENV: "production",
+        PORT: port,
+        SHUTDOWN_DRAIN_SECONDS: String(env.SHUTDOWN_DRAIN_SECONDS),
+      },
       stdio: "inherit",
     });
 // Stopping: SIGTERM or SIGINT go on to the server, which stops taking new grades, finishes those in flight
@@ -62,28 +69,49 @@ server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 function sourceStamp(): string {
   const hash = createHash("sha256");
   const inputs = ["app", "components", "lib", "sandbox", "public"];
-  const files = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "instrumentation.ts"];
+  const files = [
+    "next.config.js",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "package-lock.json",
+    "prisma/schema.prisma",
+    "instrumentation.ts",
+  ];
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (!/\.test\.tsx?$/.test(entry.name)) hash.update(`${path.relative(ROOT, full)}\0${fs.readFileSync(full).length}\0`).update(fs.readFileSync(full));
+      else if (!/\.test\.tsx?$/.test(entry.name))
+        hash
+          .update(`${path.relative(ROOT, full)}\0${fs.readFileSync(full).length}\0`)
+          .update(fs.readFileSync(full));
     }
   };
   for (const dir of inputs) walk(path.join(ROOT, dir));
-  for (const file of files) if (fs.existsSync(path.join(ROOT, file))) hash.update(file).update(fs.readFileSync(path.join(ROOT, file)));
+  for (const file of files)
+    if (fs.existsSync(path.join(ROOT, file)))
+      hash.update(file).update(fs.readFileSync(path.join(ROOT, file)));
   return hash.digest("hex");
 }
 
 function buildIfNeeded(): void {
   const stampFile = path.join(ROOT, ".next/serverside-build-stamp");
   const stamp = sourceStamp();
-  const built = fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
+  const built =
+    fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, "utf8") === stamp;
   if (built) return;
   log("building the app (first start, or the sources changed)...");
   const started = Date.now();
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env: childEnv, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     console.error("[serverside] build failed: see the output above.");
     process.exit(result.status ?? 1);

@@ -18,7 +18,8 @@ function databaseTests(): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && entry.name !== "generated") walk(full);
-      else if (entry.name.endsWith(".test.ts") && /\btestDatabaseUrl\(/.test(fs.readFileSync(full, "utf8"))) found.push(path.relative(ROOT, full));
+      else if (entry.name.endsWith(".test.ts") && /\btestDatabaseUrl\(/.test(fs.readFileSync(full, "utf8")))
+        found.push(path.relative(ROOT, full));
     }
   };
   for (const dir of ["lib", "scripts"]) walk(path.join(ROOT, dir));
@@ -32,10 +33,10 @@ if ("skip" in cluster) {
   process.exit(0);
 }
 console.log(`[test:pg] PostgreSQL on port ${cluster.port}; running ${files.join(", ")}`);
-const result = spawnSync(
-  "sh",
-  ["scripts/node.sh", "--test", "--test-reporter=spec", ...files],
-  { cwd: ROOT, stdio: "inherit", env: { ...process.env, TEST_POSTGRES_URL: cluster.serverUrl } },
-);
+const result = spawnSync("sh", ["scripts/node.sh", "--test", "--test-reporter=spec", ...files], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, TEST_POSTGRES_URL: cluster.serverUrl },
+});
 cluster.stop();
 process.exit(result.status ?? 1);

@@ -20,7 +20,13 @@ import path from "node:path";
 
 const ROOT = process.cwd();
 const NODE = ["sh", path.join(ROOT, "scripts/node.sh")] as const;
-const TESTS = ["lib/*.test.ts", "lib/*/*.test.ts", "sandbox/*.test.ts", "sandbox/*/*.test.ts", "scripts/*.test.ts"];
+const TESTS = [
+  "lib/*.test.ts",
+  "lib/*/*.test.ts",
+  "sandbox/*.test.ts",
+  "sandbox/*/*.test.ts",
+  "scripts/*.test.ts",
+];
 
 /**
  * Line coverage floors (%) per folder, a little under the figures measured when they were set
@@ -34,7 +40,11 @@ const FLOORS: Record<string, number> = {
 const args = process.argv.slice(2);
 const files = args.filter((arg) => !arg.startsWith("--"));
 if (files.length > 0 || !args.includes("--coverage")) {
-  const run = spawnSync(NODE[0], [NODE[1], "--test", "--test-reporter=spec", ...(files.length ? files : TESTS)], { stdio: "inherit" });
+  const run = spawnSync(
+    NODE[0],
+    [NODE[1], "--test", "--test-reporter=spec", ...(files.length ? files : TESTS)],
+    { stdio: "inherit" },
+  );
   process.exit(run.status ?? 1);
 }
 
@@ -58,19 +68,33 @@ for (const name of fs.readdirSync(tmp)) {
   const data = JSON.parse(fs.readFileSync(file, "utf8")) as { "source-map-cache"?: Record<string, unknown> };
   const cache = data["source-map-cache"];
   if (!cache || Object.keys(cache).every((url) => url.startsWith("file:"))) continue;
-  data["source-map-cache"] = Object.fromEntries(Object.entries(cache).filter(([url]) => url.startsWith("file:")));
+  data["source-map-cache"] = Object.fromEntries(
+    Object.entries(cache).filter(([url]) => url.startsWith("file:")),
+  );
   fs.writeFileSync(file, JSON.stringify(data));
 }
 // Which files count, and what is left out (generated code, code that runs only inside isolates): .c8rc.json.
-const reporters = args.includes("--per-file") ? ["--reporter=text", "--reporter=json-summary"] : ["--reporter=json-summary"];
-const report = spawnSync(path.join(ROOT, "node_modules/.bin/c8"), ["report", ...reporters], { stdio: "inherit" });
+const reporters = args.includes("--per-file")
+  ? ["--reporter=text", "--reporter=json-summary"]
+  : ["--reporter=json-summary"];
+const report = spawnSync(path.join(ROOT, "node_modules/.bin/c8"), ["report", ...reporters], {
+  stdio: "inherit",
+});
 if (report.status !== 0) process.exit(report.status ?? 1);
 // Diagnostics, not bounds: what coverage costs on top of the tests (README, "Tests and coverage").
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
-console.log(`\nTests ${seconds(tested - started)}, coverage report ${seconds(performance.now() - tested)} (${fs.readdirSync(tmp).length} V8 coverage files)`);
+console.log(
+  `\nTests ${seconds(tested - started)}, coverage report ${seconds(performance.now() - tested)} (${fs.readdirSync(tmp).length} V8 coverage files)`,
+);
 
-type Totals = { lines: { total: number; covered: number }; branches: { total: number; covered: number }; functions: { total: number; covered: number } };
-const summary = JSON.parse(fs.readFileSync(path.join(ROOT, "coverage/coverage-summary.json"), "utf8")) as Record<string, Totals>;
+type Totals = {
+  lines: { total: number; covered: number };
+  branches: { total: number; covered: number };
+  functions: { total: number; covered: number };
+};
+const summary = JSON.parse(
+  fs.readFileSync(path.join(ROOT, "coverage/coverage-summary.json"), "utf8"),
+) as Record<string, Totals>;
 
 /** Coverage summed per folder: the top-level folder and its first level (lib/api, sandbox/sql ...). */
 function byFolder(): Map<string, Totals> {
@@ -80,7 +104,11 @@ function byFolder(): Map<string, Totals> {
     const parts = path.relative(ROOT, file).split(path.sep);
     const keys = [parts[0]!, ...(parts.length > 2 ? [`${parts[0]}/${parts[1]}`] : [])];
     for (const key of keys) {
-      const sum = folders.get(key) ?? { lines: { total: 0, covered: 0 }, branches: { total: 0, covered: 0 }, functions: { total: 0, covered: 0 } };
+      const sum = folders.get(key) ?? {
+        lines: { total: 0, covered: 0 },
+        branches: { total: 0, covered: 0 },
+        functions: { total: 0, covered: 0 },
+      };
       for (const metric of ["lines", "branches", "functions"] as const) {
         sum[metric].total += totals[metric].total;
         sum[metric].covered += totals[metric].covered;
@@ -96,15 +124,25 @@ const folders = byFolder();
 console.log("\nCoverage per folder (lines / branches / functions, %):");
 console.log("| folder | lines | branches | functions |\n| --- | ---: | ---: | ---: |");
 for (const [folder, totals] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
-  console.log(`| ${folder} | ${percent(totals.lines).toFixed(1)} | ${percent(totals.branches).toFixed(1)} | ${percent(totals.functions).toFixed(1)} |`);
+  console.log(
+    `| ${folder} | ${percent(totals.lines).toFixed(1)} | ${percent(totals.branches).toFixed(1)} | ${percent(totals.functions).toFixed(1)} |`,
+  );
 }
 const failures = Object.entries(FLOORS).flatMap(([folder, floor]) => {
   const totals = folders.get(folder);
   const lines = totals ? percent(totals.lines) : 0;
-  return lines < floor ? [`${folder}/: ${lines.toFixed(1)} % of lines covered, under its floor of ${floor} % (scripts/test-unit.ts)`] : [];
+  return lines < floor
+    ? [
+        `${folder}/: ${lines.toFixed(1)} % of lines covered, under its floor of ${floor} % (scripts/test-unit.ts)`,
+      ]
+    : [];
 });
 if (failures.length) {
   console.error(`\nCoverage dropped:\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`\nCoverage floors met: ${Object.entries(FLOORS).map(([folder, floor]) => `${folder}/ >= ${floor} %`).join(", ")}`);
+console.log(
+  `\nCoverage floors met: ${Object.entries(FLOORS)
+    .map(([folder, floor]) => `${folder}/ >= ${floor} %`)
+    .join(", ")}`,
+);

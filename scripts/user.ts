@@ -44,7 +44,12 @@ if (!email.success || !role.success || (password && !password.success)) {
 
 await applyMigrations(getDatabaseUrl());
 try {
-  const { created } = await setUserRole({ email: email.data, role: role.data, password: password?.data, name: values.name });
+  const { created } = await setUserRole({
+    email: email.data,
+    role: role.data,
+    password: password?.data,
+    name: values.name,
+  });
   console.log(`${created ? "Created" : "Updated"} ${email.data}: role ${role.data}.`);
 } catch (error) {
   console.error((error as Error).message);
@@ -58,7 +63,10 @@ async function printResetLink(rawEmail: string, baseUrl: string | undefined): Pr
     return 2;
   }
   await applyMigrations(getDatabaseUrl());
-  const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email: email.data },
+    select: { id: true, passwordHash: true },
+  });
   if (!user) {
     console.error(`No account has the email ${email.data}.`);
     return 1;

@@ -9,7 +9,6 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { checkSignUpAllowed, createUser, recordSignUp, signInSchema, signUpSchema } from "@/lib/auth/users";
 import type { AuthFormState } from "@/components/account/form-states";
 
-
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
 const safeNext = (value: FormDataEntryValue | null) => safeRedirectPath(value);
 
@@ -30,7 +29,10 @@ async function signInWithPassword(email: string, password: string, next: string)
       const minutes = Math.max(1, Math.ceil(Number(error.message) / 60) || 1);
       return `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
     }
-    if (error instanceof InvalidCredentials || (error instanceof AuthError && error.type === "CredentialsSignin")) {
+    if (
+      error instanceof InvalidCredentials ||
+      (error instanceof AuthError && error.type === "CredentialsSignin")
+    ) {
       return "That email and password don't match an account. Check them and try again.";
     }
     throw error;
@@ -42,7 +44,11 @@ export async function signInAction(_previous: AuthFormState, formData: FormData)
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { values, fieldErrors: firstErrors(parsed.error.issues) };
-  const error = await signInWithPassword(parsed.data.email, parsed.data.password, safeNext(formData.get("next")));
+  const error = await signInWithPassword(
+    parsed.data.email,
+    parsed.data.password,
+    safeNext(formData.get("next")),
+  );
   return { values, error: error ?? undefined };
 }
 
@@ -60,17 +66,26 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
   const allowed = await checkSignUpAllowed(address);
   if (!allowed.ok) {
     const minutes = Math.max(1, Math.ceil(allowed.retryAfterSeconds / 60));
-    return { values, error: `Too many accounts were created from your network in the last hour. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    return {
+      values,
+      error: `Too many accounts were created from your network in the last hour. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    };
   }
   const created = await createUser(parsed.data);
   if (!created.ok) {
     return {
       values,
-      fieldErrors: { email: "An account with this email already exists. Sign in instead, or use another email." },
+      fieldErrors: {
+        email: "An account with this email already exists. Sign in instead, or use another email.",
+      },
     };
   }
   await recordSignUp(address);
-  const error = await signInWithPassword(parsed.data.email, parsed.data.password, safeNext(formData.get("next")));
+  const error = await signInWithPassword(
+    parsed.data.email,
+    parsed.data.password,
+    safeNext(formData.get("next")),
+  );
   return { values, error: error ?? undefined };
 }
 

@@ -35,7 +35,16 @@ function useKeptForm(action: Action) {
 }
 
 /** Name, password and sessions of the signed-in account. */
-export function AccountSettings({ name, email, hasPassword, sessions, updateName, changePassword, signOutEverywhere, deleteAccount }: Props) {
+export function AccountSettings({
+  name,
+  email,
+  hasPassword,
+  sessions,
+  updateName,
+  changePassword,
+  signOutEverywhere,
+  deleteAccount,
+}: Props) {
   const nameForm = useKeptForm(updateName);
   const passwordForm = useKeptForm(changePassword);
   const deleteForm = useKeptForm(deleteAccount);
@@ -69,7 +78,12 @@ export function AccountSettings({ name, email, hasPassword, sessions, updateName
           </h2>
           {passwordForm.state.ok ? <Alert tone="success">{passwordForm.state.message}</Alert> : null}
           {passwordForm.state.error ? <Alert tone="error">{passwordForm.state.error}</Alert> : null}
-          <form action={passwordForm.formAction} onSubmit={passwordForm.onSubmit} className="space-y-4" noValidate>
+          <form
+            action={passwordForm.formAction}
+            onSubmit={passwordForm.onSubmit}
+            className="space-y-4"
+            noValidate
+          >
             <Field
               label="Current password"
               name="currentPassword"
@@ -99,8 +113,8 @@ export function AccountSettings({ name, email, hasPassword, sessions, updateName
           Sessions
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="session-count">
-          You are signed in on {sessions} {sessions === 1 ? "browser" : "browsers"}. Signing out everywhere ends all of
-          them, this one included; a stolen session cookie stops working at once.
+          You are signed in on {sessions} {sessions === 1 ? "browser" : "browsers"}. Signing out everywhere
+          ends all of them, this one included; a stolen session cookie stops working at once.
         </p>
         <form action={signOutEverywhere}>
           <Button type="submit" variant="danger">
@@ -114,21 +128,32 @@ export function AccountSettings({ name, email, hasPassword, sessions, updateName
           Your data
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Download everything we keep about you: progress, every submission with its result, drafts, quiz answers and hints
-          seen, as one JSON file.
+          Download everything we keep about you: progress, every submission with its result, drafts, quiz
+          answers and hints seen, as one JSON file.
         </p>
-        <a href="/account/export" download className="inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
+        <a
+          href="/account/export"
+          download
+          className="inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300"
+        >
           Export my data (JSON)
         </a>
         <details className="rounded-md border border-red-200 p-4 dark:border-red-900">
-          <summary className="cursor-pointer font-medium text-red-800 dark:text-red-300">Delete my account</summary>
+          <summary className="cursor-pointer font-medium text-red-800 dark:text-red-300">
+            Delete my account
+          </summary>
           <div className="mt-4 space-y-4">
             <p className="text-sm text-slate-700 dark:text-slate-300">
-              This deletes your account, progress, submissions, drafts and API keys at once and for good. Export your data
-              first if you want to keep it.
+              This deletes your account, progress, submissions, drafts and API keys at once and for good.
+              Export your data first if you want to keep it.
             </p>
             {deleteForm.state.error ? <Alert tone="error">{deleteForm.state.error}</Alert> : null}
-            <form action={deleteForm.formAction} onSubmit={deleteForm.onSubmit} className="space-y-4" noValidate>
+            <form
+              action={deleteForm.formAction}
+              onSubmit={deleteForm.onSubmit}
+              className="space-y-4"
+              noValidate
+            >
               <Field
                 label={`Type your email (${email}) to confirm`}
                 name="confirmEmail"
@@ -137,7 +162,14 @@ export function AccountSettings({ name, email, hasPassword, sessions, updateName
                 error={deleteForm.state.fieldErrors?.confirmEmail}
               />
               {hasPassword ? (
-                <Field label="Password" name="password" type="password" autoComplete="current-password" required error={deleteForm.state.fieldErrors?.password} />
+                <Field
+                  label="Password"
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  error={deleteForm.state.fieldErrors?.password}
+                />
               ) : null}
               <Button type="submit" variant="danger" disabled={deleteForm.pending}>
                 {deleteForm.pending ? "Deleting…" : "Delete my account"}

@@ -22,7 +22,9 @@ export type AccountFormState = {
   ok?: boolean;
   message?: string;
   error?: string;
-  fieldErrors?: Partial<Record<"name" | "currentPassword" | "newPassword" | "confirmEmail" | "password", string>>;
+  fieldErrors?: Partial<
+    Record<"name" | "currentPassword" | "newPassword" | "confirmEmail" | "password", string>
+  >;
   /** What the user typed (never a password), shown again after an error. */
   values?: { name?: string };
 };

@@ -8,7 +8,10 @@ import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
 /** Submits in a transition so what was typed stays when the action returns an error. */
-function useKept<S extends object>(action: (state: Awaited<S>, data: FormData) => Promise<S>, initial: Awaited<S>) {
+function useKept<S extends object>(
+  action: (state: Awaited<S>, data: FormData) => Promise<S>,
+  initial: Awaited<S>,
+) {
   const [state, formAction, pending] = useActionState(action, initial);
   const [, startTransition] = useTransition();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -19,19 +22,32 @@ function useKept<S extends object>(action: (state: Awaited<S>, data: FormData) =
   return { state, formAction, pending, onSubmit };
 }
 
-export function ForgotPasswordForm({ action }: { action: (state: ForgotState, data: FormData) => Promise<ForgotState> }) {
+export function ForgotPasswordForm({
+  action,
+}: {
+  action: (state: ForgotState, data: FormData) => Promise<ForgotState>;
+}) {
   const { state, formAction, pending, onSubmit } = useKept(action, {});
   if (state.sent) {
     return (
       <Alert tone="success">
-        If {state.email} has an account, an email with a reset link is on its way. The link works once, for one hour.
+        If {state.email} has an account, an email with a reset link is on its way. The link works once, for
+        one hour.
       </Alert>
     );
   }
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.email} error={state.fieldError} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        error={state.fieldError}
+      />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Sending…" : "Send me a reset link"}
       </Button>
@@ -39,7 +55,13 @@ export function ForgotPasswordForm({ action }: { action: (state: ForgotState, da
   );
 }
 
-export function ResetPasswordForm({ action, token }: { action: (state: ResetState, data: FormData) => Promise<ResetState>; token: string }) {
+export function ResetPasswordForm({
+  action,
+  token,
+}: {
+  action: (state: ResetState, data: FormData) => Promise<ResetState>;
+  token: string;
+}) {
   const { state, formAction, pending, onSubmit } = useKept(action, {});
   if (state.done) {
     return (

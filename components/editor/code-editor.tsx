@@ -24,7 +24,9 @@ declare global {
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     if (label === "typescript" || label === "javascript") {
-      return new Worker(new URL("monaco-editor/language/typescript/ts.worker.js", import.meta.url), { type: "module" });
+      return new Worker(new URL("monaco-editor/language/typescript/ts.worker.js", import.meta.url), {
+        type: "module",
+      });
     }
     return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module" });
   },
@@ -196,7 +198,9 @@ export default function CodeEditor(props: CodeEditorProps) {
     editor.onDidChangeConfiguration(describe);
     editor.onDidFocusEditorText(describe);
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
-    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => callbacks.current.onSubmit());
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () =>
+      callbacks.current.onSubmit(),
+    );
     const modelOf = (path: string) => m.editor.getModel(m.Uri.parse(path));
     const handle: EditorHandle = {
       setValue(path, code) {
@@ -232,8 +236,13 @@ export default function CodeEditor(props: CodeEditorProps) {
     <div
       data-testid="code-editor"
       data-ready={ready ? "true" : "false"}
-      data-marker-lines={markers.filter((m) => m.path === active.path).map((m) => m.line).join(",")}
-      data-marker-files={[...new Set(markers.map((m) => m.path.slice(m.path.lastIndexOf("/") + 1)))].join(",")}
+      data-marker-lines={markers
+        .filter((m) => m.path === active.path)
+        .map((m) => m.line)
+        .join(",")}
+      data-marker-files={[...new Set(markers.map((m) => m.path.slice(m.path.lastIndexOf("/") + 1)))].join(
+        ",",
+      )}
       className="h-full"
     >
       <Editor
@@ -247,7 +256,9 @@ export default function CodeEditor(props: CodeEditorProps) {
         loading={<p className="p-4 text-sm text-slate-600 dark:text-slate-400">Starting the editor…</p>}
         options={{
           readOnly: active.readOnly,
-          readOnlyMessage: { value: "Example and support files are read-only. Edit your own files: the first tabs." },
+          readOnlyMessage: {
+            value: "Example and support files are read-only. Edit your own files: the first tabs.",
+          },
           ariaLabel: `${ariaLabel}${active.readOnly ? " (read-only)" : ""}. Press F1 for the editor's commands.`,
           minimap: { enabled: false },
           fontSize: 14,

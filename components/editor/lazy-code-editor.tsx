@@ -11,7 +11,10 @@ export type { EditorFile, EditorHandle, EditorMarker, CodeEditorProps } from "./
 export const LazyCodeEditor = dynamic(() => import("./code-editor"), {
   ssr: false,
   loading: () => (
-    <div className="flex h-full items-center justify-center text-sm text-slate-500 dark:text-slate-400" data-testid="editor-loading">
+    <div
+      className="flex h-full items-center justify-center text-sm text-slate-500 dark:text-slate-400"
+      data-testid="editor-loading"
+    >
       Loading the editor…
     </div>
   ),

@@ -2,7 +2,12 @@
 
 import { useMemo, useState, type KeyboardEvent } from "react";
 import type { PublicExercise, PublicFile } from "@/lib/content/public-types";
-import { LazyCodeEditor, type EditorFile, type EditorHandle, type EditorMarker } from "@/components/editor/lazy-code-editor";
+import {
+  LazyCodeEditor,
+  type EditorFile,
+  type EditorHandle,
+  type EditorMarker,
+} from "@/components/editor/lazy-code-editor";
 import { filePath } from "./use-learner-files";
 
 export interface ExerciseEditorProps {
@@ -31,24 +36,56 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
   const { exercise } = props;
   const lang = exercise.language === "sql" ? "sql" : exercise.language === "js" ? "javascript" : "typescript";
   const files = useMemo(() => {
-    const list: (EditorFile & { label: string })[] = Object.entries(props.learnerFiles).map(([name, value]) => ({
-      path: filePath(exercise, name),
-      label: name,
-      language: lang,
-      value,
-      readOnly: false,
-    }));
-    for (const f of props.readOnlyFiles) list.push({ path: filePath(exercise, f.name), label: f.name, language: lang, value: f.source, readOnly: true });
-    if (exercise.module) list.push({ path: filePath(exercise, exercise.module.name), label: `${exercise.module.name} (code under test)`, language: lang, value: exercise.module.source, readOnly: true });
-    if (exercise.seed !== null) list.push({ path: filePath(exercise, "seed.sql"), label: "seed.sql (the data)", language: "sql", value: exercise.seed, readOnly: true });
+    const list: (EditorFile & { label: string })[] = Object.entries(props.learnerFiles).map(
+      ([name, value]) => ({
+        path: filePath(exercise, name),
+        label: name,
+        language: lang,
+        value,
+        readOnly: false,
+      }),
+    );
+    for (const f of props.readOnlyFiles)
+      list.push({
+        path: filePath(exercise, f.name),
+        label: f.name,
+        language: lang,
+        value: f.source,
+        readOnly: true,
+      });
+    if (exercise.module)
+      list.push({
+        path: filePath(exercise, exercise.module.name),
+        label: `${exercise.module.name} (code under test)`,
+        language: lang,
+        value: exercise.module.source,
+        readOnly: true,
+      });
+    if (exercise.seed !== null)
+      list.push({
+        path: filePath(exercise, "seed.sql"),
+        label: "seed.sql (the data)",
+        language: "sql",
+        value: exercise.seed,
+        readOnly: true,
+      });
     return list;
     // The learner's values only seed the models; they are read once per editor instance.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [exercise, props.readOnlyFiles]);
   const [activePath, setActivePath] = useState(files[0]!.path);
-  const activeIndex = Math.max(0, files.findIndex((f) => f.path === activePath));
+  const activeIndex = Math.max(
+    0,
+    files.findIndex((f) => f.path === activePath),
+  );
   const markers: EditorMarker[] = useMemo(
-    () => props.markers.map((m) => ({ path: filePath(exercise, m.file), line: m.line, column: m.column, message: m.message })),
+    () =>
+      props.markers.map((m) => ({
+        path: filePath(exercise, m.file),
+        line: m.line,
+        column: m.column,
+        message: m.message,
+      })),
     [props.markers, exercise],
   );
 
@@ -84,7 +121,10 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
             >
               {file.label}
               {marked ? (
-                <span className="ml-1 text-red-600 dark:text-red-400" title="The grader marked a line in this file">
+                <span
+                  className="ml-1 text-red-600 dark:text-red-400"
+                  title="The grader marked a line in this file"
+                >
                   ●<span className="sr-only"> (has a problem)</span>
                 </span>
               ) : null}

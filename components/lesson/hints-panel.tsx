@@ -50,9 +50,16 @@ export function HintsPanel({ exerciseId, hintCount, initialHints }: { exerciseId
       {hints.length > 0 ? (
         <ol className="space-y-2">
           {hints.map((hint) => (
-            <li key={hint.index} className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950" data-testid="hint">
+            <li
+              key={hint.index}
+              className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950"
+              data-testid="hint"
+            >
               <span className="font-medium">Hint {hint.index + 1}: </span>
-              <div className="prose prose-sm inline max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none [&>p]:inline" dangerouslySetInnerHTML={{ __html: hint.html }} />
+              <div
+                className="prose prose-sm inline max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none [&>p]:inline"
+                dangerouslySetInnerHTML={{ __html: hint.html }}
+              />
             </li>
           ))}
         </ol>

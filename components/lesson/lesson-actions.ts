@@ -27,7 +27,8 @@ export type ActionError = { ok: false; error: string };
 /** What was graded: a project's stage, so the page can unlock the next one (visitors too). */
 export type GradeOutcome = { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
 /** The reference solution: every learner file; for a project, at the end of `stage`. */
-export type SolutionOutcome = { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
+export type SolutionOutcome =
+  { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
 export type QuizOutcome = { ok: true; result: QuizAnswerResult } | ActionError;
 
 export interface LessonActions {

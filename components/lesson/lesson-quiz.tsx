@@ -24,14 +24,24 @@ export function LessonQuiz({
 }) {
   if (questions.length === 0) return null;
   return (
-    <section aria-labelledby="quiz-heading" className="mt-10 space-y-6 border-t border-slate-200 pt-6 dark:border-slate-800" data-testid="quiz">
+    <section
+      aria-labelledby="quiz-heading"
+      className="mt-10 space-y-6 border-t border-slate-200 pt-6 dark:border-slate-800"
+      data-testid="quiz"
+    >
       <h2 id="quiz-heading" className="text-xl font-semibold">
         Check your understanding
       </h2>
       <ol className="space-y-6">
         {questions.map((question, index) => (
           <li key={question.id}>
-            <QuizQuestion lessonId={lessonId} number={index + 1} question={question} initial={initialAnswers[question.id]} answerQuiz={answerQuiz} />
+            <QuizQuestion
+              lessonId={lessonId}
+              number={index + 1}
+              question={question}
+              initial={initialAnswers[question.id]}
+              answerQuiz={answerQuiz}
+            />
           </li>
         ))}
       </ol>
@@ -61,7 +71,13 @@ function QuizQuestion({
 
   function toggle(choiceId: string, checked: boolean) {
     setResult(null);
-    setChosen((current) => (question.multiple ? (checked ? [...current, choiceId] : current.filter((c) => c !== choiceId)) : [choiceId]));
+    setChosen((current) =>
+      question.multiple
+        ? checked
+          ? [...current, choiceId]
+          : current.filter((c) => c !== choiceId)
+        : [choiceId],
+    );
   }
 
   async function onSubmit(event: FormEvent) {
@@ -89,7 +105,10 @@ function QuizQuestion({
   return (
     <form onSubmit={onSubmit} data-testid={`quiz-question-${question.id}`}>
       <fieldset aria-labelledby={legendId} className="space-y-2">
-        <div id={legendId} className="prose prose-sm max-w-none font-medium dark:prose-invert prose-code:before:content-none prose-code:after:content-none">
+        <div
+          id={legendId}
+          className="prose prose-sm max-w-none font-medium dark:prose-invert prose-code:before:content-none prose-code:after:content-none"
+        >
           <span className="mr-1">{number}.</span>
           <span className="[&>p]:inline" dangerouslySetInnerHTML={{ __html: question.questionHtml }} />
           {question.multiple ? <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-400">(choose all that apply)</span> : null}
@@ -98,7 +117,10 @@ function QuizQuestion({
           const id = `${name}-${choice.id}`;
           const explained = explanation(choice.id);
           return (
-            <div key={choice.id} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
+            <div
+              key={choice.id}
+              className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700"
+            >
               <label htmlFor={id} className="flex cursor-pointer items-start gap-2 text-sm">
                 <input
                   id={id}
@@ -109,11 +131,20 @@ function QuizQuestion({
                   onChange={(e) => toggle(choice.id, e.target.checked)}
                   className="mt-1"
                 />
-                <span className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none [&>p]:m-0" dangerouslySetInnerHTML={{ __html: choice.html }} />
+                <span
+                  className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none [&>p]:m-0"
+                  dangerouslySetInnerHTML={{ __html: choice.html }}
+                />
               </label>
               {explained ? (
                 <p className="mt-1 pl-6 text-sm text-slate-700 dark:text-slate-300">
-                  <span className={explained.correct ? "font-medium text-emerald-700 dark:text-emerald-400" : "font-medium text-red-700 dark:text-red-400"}>
+                  <span
+                    className={
+                      explained.correct
+                        ? "font-medium text-emerald-700 dark:text-emerald-400"
+                        : "font-medium text-red-700 dark:text-red-400"
+                    }
+                  >
                     <span aria-hidden="true">{explained.correct ? "✓ " : "✗ "}</span>
                     {explained.correct ? "Right choice. " : "Wrong choice. "}
                   </span>
@@ -136,12 +167,17 @@ function QuizQuestion({
               </span>
             ) : (
               <span className="font-semibold text-red-700 dark:text-red-400">
-                <span aria-hidden="true">✗ </span>Not quite. {question.multiple ? "Choose every right answer and no wrong one." : "Try another answer."}
+                <span aria-hidden="true">✗ </span>Not quite.{" "}
+                {question.multiple ? "Choose every right answer and no wrong one." : "Try another answer."}
               </span>
             )
           ) : null}
         </p>
-        {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
       </div>
     </form>
   );

@@ -60,17 +60,31 @@ function saveLayout(name: string, layout: PaneSizes) {
 }
 
 /** Grader markers: the error's location, and the first frame of each failed test in a learner file. */
-function markersOf(result: GradeResult | null, names: string[]): { file: string; line: number; column?: number; message: string }[] {
+function markersOf(
+  result: GradeResult | null,
+  names: string[],
+): { file: string; line: number; column?: number; message: string }[] {
   if (!result) return [];
   const markers: { file: string; line: number; column?: number; message: string }[] = [];
   const error = result.error;
-  if (error?.line) markers.push({ file: error.file && names.includes(error.file) ? error.file : names[0]!, line: error.line, column: error.column, message: error.message });
+  if (error?.line)
+    markers.push({
+      file: error.file && names.includes(error.file) ? error.file : names[0]!,
+      line: error.line,
+      column: error.column,
+      message: error.message,
+    });
   for (const test of result.tests) {
     if (test.status === "pass" || !test.message) continue;
     for (const line of test.message.split("\n")) {
       const m = line.startsWith("    at ") ? FRAME.exec(line) : null;
       if (m && names.includes(m[1]!)) {
-        markers.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: `${test.name}: ${test.message.split("\n")[0]}` });
+        markers.push({
+          file: m[1]!,
+          line: Number(m[2]),
+          column: Number(m[3]),
+          message: `${test.name}: ${test.message.split("\n")[0]}`,
+        });
         break;
       }
     }
@@ -184,7 +198,12 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   const markers = useMemo(() => markersOf(result, learner.names), [result, learner.names]);
   // Read-only tabs: the visible tests that Run uses (a project's: those of every unlocked stage) and support modules.
   const readOnlyFiles = useMemo<PublicFile[]>(
-    () => [...(currentStage ? stages.slice(0, currentStage).flatMap((s) => s.exampleTests) : exercise.exampleTests), ...exercise.support],
+    () => [
+      ...(currentStage
+        ? stages.slice(0, currentStage).flatMap((s) => s.exampleTests)
+        : exercise.exampleTests),
+      ...exercise.support,
+    ],
     [exercise, stages, currentStage],
   );
 

@@ -21,7 +21,10 @@ export function ResetDialog({ onConfirm, multiFile = false }: { onConfirm(): voi
           Reset your code?
         </h2>
         <p id="reset-body" className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          {multiFile ? "Every one of your files is replaced by its starter code and your saved drafts are deleted." : "Your code is replaced by the starter code and your saved draft is deleted."} You can still undo with Ctrl+Z in the editor until you leave the page.
+          {multiFile
+            ? "Every one of your files is replaced by its starter code and your saved drafts are deleted."
+            : "Your code is replaced by the starter code and your saved draft is deleted."}{" "}
+          You can still undo with Ctrl+Z in the editor until you leave the page.
         </p>
         <form method="dialog" className="mt-4 flex justify-end gap-2">
           <Button type="submit" variant="secondary" autoFocus>

@@ -15,19 +15,27 @@ const ERROR_TITLES: Record<NonNullable<GradeResult["error"]>["kind"], string> = 
   internal: "The grader had a problem",
 };
 
-function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind, stage: { index: number; count: number } | null): string {
+function verdict(
+  result: GradeResult,
+  mode: GradeMode,
+  kind: ExerciseKind,
+  stage: { index: number; count: number } | null,
+): string {
   const total = result.tests.length;
   const failed = result.tests.filter((t) => t.status !== "pass").length;
   if (result.status === "error") return ERROR_TITLES[result.error?.kind ?? "internal"];
   if (result.status === "pass") {
     if (stage) {
-      if (mode === "run") return `All ${total} example test${total === 1 ? "" : "s"} of stages 1-${stage.index} passed. Submit to run the hidden tests too.`;
+      if (mode === "run")
+        return `All ${total} example test${total === 1 ? "" : "s"} of stages 1-${stage.index} passed. Submit to run the hidden tests too.`;
       return stage.index === stage.count
         ? `Passed: all ${total} tests of every stage passed. Project complete.`
         : `Stage ${stage.index} passed: all ${total} tests, earlier stages included. Stage ${stage.index + 1} is unlocked.`;
     }
-    if (mode === "run" && kind === "tests") return `Your ${total} test${total === 1 ? "" : "s"} pass on the correct code. Submit to check that they catch the bugs.`;
-    if (mode === "run" && kind === "sql") return "Your SQL gives the expected result on the visible data. Submit to check it on the hidden data too.";
+    if (mode === "run" && kind === "tests")
+      return `Your ${total} test${total === 1 ? "" : "s"} pass on the correct code. Submit to check that they catch the bugs.`;
+    if (mode === "run" && kind === "sql")
+      return "Your SQL gives the expected result on the visible data. Submit to check it on the hidden data too.";
     return mode === "run"
       ? `All ${total} example test${total === 1 ? "" : "s"} passed. Submit to run the hidden tests too.`
       : `Passed: all ${total} test${total === 1 ? "" : "s"} passed, hidden ones included.`;
@@ -37,12 +45,22 @@ function verdict(result: GradeResult, mode: GradeMode, kind: ExerciseKind, stage
 
 function StatusMark({ status }: { status: TestResult["status"] | GradeResult["status"] }) {
   const look = {
-    pass: { icon: "✓", text: "Passed", cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100" },
+    pass: {
+      icon: "✓",
+      text: "Passed",
+      cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100",
+    },
     fail: { icon: "✗", text: "Failed", cls: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100" },
-    error: { icon: "!", text: "Error", cls: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100" },
+    error: {
+      icon: "!",
+      text: "Error",
+      cls: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
+    },
   }[status];
   return (
-    <span className={`inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${look.cls}`}>
+    <span
+      className={`inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${look.cls}`}
+    >
       <span aria-hidden="true">{look.icon}</span>
       {look.text}
     </span>

@@ -24,7 +24,10 @@ export function SolutionPanel({
   progress: ProgressSnapshot | null;
   revealSolution: LessonActions["revealSolution"];
 }) {
-  const [solution, setSolution] = useState<{ files: { name: string; source: string }[]; stage: number | null } | null>(null);
+  const [solution, setSolution] = useState<{
+    files: { name: string; source: string }[];
+    stage: number | null;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const available = progress?.solutionAvailable ?? false;
@@ -51,11 +54,22 @@ export function SolutionPanel({
       </h3>
       {solution ? (
         <div className="space-y-2">
-          {solution.stage !== null ? <p className="text-xs text-slate-600 dark:text-slate-400">At the end of stage {solution.stage}.</p> : null}
+          {solution.stage !== null ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              At the end of stage {solution.stage}.
+            </p>
+          ) : null}
           {solution.files.map((file) => (
             <div key={file.name}>
-              {solution.files.length > 1 ? <p className="font-mono text-xs font-semibold">{file.name}</p> : null}
-              <pre className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800" aria-label={`Reference solution, ${file.name}`} tabIndex={0} data-file={file.name}>
+              {solution.files.length > 1 ? (
+                <p className="font-mono text-xs font-semibold">{file.name}</p>
+              ) : null}
+              <pre
+                className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800"
+                aria-label={`Reference solution, ${file.name}`}
+                tabIndex={0}
+                data-file={file.name}
+              >
                 {file.source}
               </pre>
             </div>
@@ -70,14 +84,23 @@ export function SolutionPanel({
         </p>
       ) : available ? (
         <Button type="button" variant="secondary" onClick={show} disabled={pending}>
-          {pending ? "Loading…" : progress?.passed ? "Compare with the reference solution" : "Show the reference solution"}
+          {pending
+            ? "Loading…"
+            : progress?.passed
+              ? "Compare with the reference solution"
+              : "Show the reference solution"}
         </Button>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Unlocks when you pass, or after {left} more failed submission{left === 1 ? "" : "s"}. Try the hints first.
+          Unlocks when you pass, or after {left} more failed submission{left === 1 ? "" : "s"}. Try the hints
+          first.
         </p>
       )}
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

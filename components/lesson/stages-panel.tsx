@@ -13,11 +13,18 @@ export function StagesPanel({ stages, stagesPassed }: { stages: PublicStage[]; s
   const [shown, setShown] = useState<{ index: number; at: number } | null>(null);
   const selected = shown && shown.at === stagesPassed ? shown.index : current;
   const stage = stages[selected - 1]!;
-  const stateOf = (index: number) => (index <= stagesPassed ? "passed" : index === current ? "current" : "locked");
+  const stateOf = (index: number) =>
+    index <= stagesPassed ? "passed" : index === current ? "current" : "locked";
   const allPassed = stagesPassed >= stages.length;
 
   return (
-    <section aria-labelledby="stages-heading" className="space-y-3" data-testid="stages" data-current={current} data-passed={stagesPassed}>
+    <section
+      aria-labelledby="stages-heading"
+      className="space-y-3"
+      data-testid="stages"
+      data-current={current}
+      data-passed={stagesPassed}
+    >
       <h3 id="stages-heading" className="text-sm font-semibold">
         {allPassed ? `All ${stages.length} stages passed` : `Stage ${current} of ${stages.length}`}
       </h3>
@@ -41,7 +48,9 @@ export function StagesPanel({ stages, stagesPassed }: { stages: PublicStage[]; s
                 data-state={state}
                 className={`rounded-md border px-2 py-1 text-xs ${look} ${selected === s.index ? "ring-2 ring-brand-600/40" : ""}`}
               >
-                <span aria-hidden="true">{state === "passed" ? "✓ " : state === "locked" ? "🔒 " : "▶ "}</span>
+                <span aria-hidden="true">
+                  {state === "passed" ? "✓ " : state === "locked" ? "🔒 " : "▶ "}
+                </span>
                 {s.index}. {s.title}
                 <span className="sr-only"> ({state})</span>
               </button>
@@ -49,7 +58,10 @@ export function StagesPanel({ stages, stagesPassed }: { stages: PublicStage[]; s
           );
         })}
       </ol>
-      <div className="rounded-md border border-slate-200 p-3 dark:border-slate-800" data-testid="stage-instructions">
+      <div
+        className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
+        data-testid="stage-instructions"
+      >
         <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
           {stateOf(selected) === "locked"
             ? `Locked: pass stage ${current} first. You can read ahead.`
@@ -60,7 +72,10 @@ export function StagesPanel({ stages, stagesPassed }: { stages: PublicStage[]; s
         <h4 className="text-sm font-semibold">
           Stage {stage.index}: {stage.title}
         </h4>
-        <div className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none" dangerouslySetInnerHTML={{ __html: stage.instructionsHtml }} />
+        <div
+          className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none"
+          dangerouslySetInnerHTML={{ __html: stage.instructionsHtml }}
+        />
       </div>
     </section>
   );

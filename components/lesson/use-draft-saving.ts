@@ -191,7 +191,11 @@ export async function putDraft(exerciseId: string, file: string, code: string, b
   try {
     const small = new TextEncoder().encode(body).byteLength <= KEEPALIVE_MAX_BYTES;
     // Over the keepalive quota (a large draft, or several saves in flight) fetch rejects at once: send it plainly then.
-    response = small ? await fetch(draftUrl(exerciseId), { ...init, keepalive: true }).catch(() => fetch(draftUrl(exerciseId), init)) : await fetch(draftUrl(exerciseId), init);
+    response = small
+      ? await fetch(draftUrl(exerciseId), { ...init, keepalive: true }).catch(() =>
+          fetch(draftUrl(exerciseId), init),
+        )
+      : await fetch(draftUrl(exerciseId), init);
   } catch {
     return { kind: "retry", message: navigator.onLine === false ? "you are offline" : "the server could not be reached" };
   }

@@ -14,7 +14,9 @@ import { useDraftSaving, type DraftNotice, type DraftsSnapshot, type SaveStatus 
 
 /** The learner's file names in tab order and their starter code. */
 export function starterFiles(exercise: PublicExercise): Record<string, string> {
-  return exercise.files ? Object.fromEntries(exercise.files.map((f) => [f.name, f.source])) : { [exercise.fileName]: exercise.starter };
+  return exercise.files
+    ? Object.fromEntries(exercise.files.map((f) => [f.name, f.source]))
+    : { [exercise.fileName]: exercise.starter };
 }
 
 /** Model URI of a file of the exercise in the editor. */

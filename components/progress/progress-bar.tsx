@@ -12,7 +12,10 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
         aria-valuetext={`${value} of ${max} lessons completed`}
         className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
-        <div className="h-full rounded-full bg-emerald-600 dark:bg-emerald-500" style={{ width: `${percent}%` }} />
+        <div
+          className="h-full rounded-full bg-emerald-600 dark:bg-emerald-500"
+          style={{ width: `${percent}%` }}
+        />
       </div>
       <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">
         {value} of {max} done

@@ -51,7 +51,10 @@ process.on("exit", () => {
  * build the suite's web server made: when the sources changed since (start.ts would rebuild under the
  * running server), it stops and says so instead of waiting.
  */
-export async function startAppServer(env: Record<string, string>, options: { name?: string; timeoutMs?: number } = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string>,
+  options: { name?: string; timeoutMs?: number } = {},
+): Promise<AppServer> {
   const name = options.name ?? "app";
   const port = await freeTcpPort();
   const url = `http://127.0.0.1:${port}`;
@@ -59,7 +62,13 @@ export async function startAppServer(env: Record<string, string>, options: { nam
   const child = spawn("npm", ["start"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret", NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+      PORT: String(port),
+    },
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
@@ -93,7 +102,9 @@ export async function startAppServer(env: Record<string, string>, options: { nam
     const building = output.includes("building the app");
     if (building || child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`server ${name} (npm start on port ${port}) did not come up${building ? " (the sources changed since the suite's build)" : ""}:\n${output}`);
+      throw new Error(
+        `server ${name} (npm start on port ${port}) did not come up${building ? " (the sources changed since the suite's build)" : ""}:\n${output}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

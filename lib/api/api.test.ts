@@ -28,7 +28,14 @@ const { readJsonBody, isJsonContentType, parseInput } = await import("./read-bod
 const { listSubmissionsForKey, getSubmissionForKey } = await import("./submissions.ts");
 const { z } = await import("zod");
 
-type Problem = { type: string; title: string; status: number; detail: string; code: string; errors?: { path: string; message: string }[] };
+type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+};
 
 let owner = { id: "", email: "owner@example.com" };
 let secret = "";
@@ -47,7 +54,9 @@ after(async () => {
 
 /** A fresh key of its own (its own rate-limit bucket) for a test. */
 async function freshKey(role = "instructor"): Promise<{ secret: string; id: string; userId: string }> {
-  const user = await db.user.create({ data: { email: `u${Math.random().toString(36).slice(2)}@example.com`, role } });
+  const user = await db.user.create({
+    data: { email: `u${Math.random().toString(36).slice(2)}@example.com`, role },
+  });
   const created = await createApiKey({ userId: user.id, name: "fresh" });
   return { secret: created.key, id: created.id, userId: user.id };
 }
@@ -55,7 +64,11 @@ async function freshKey(role = "instructor"): Promise<{ secret: string; id: stri
 function post(key: string | null, body: BodyInit | null, headers: Record<string, string> = {}): Request {
   return new Request("http://localhost/api/v1/things", {
     method: "POST",
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "content-type": "application/json", ...headers },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      "content-type": "application/json",
+      ...headers,
+    },
     body,
     ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
@@ -65,10 +78,13 @@ const noParams = { params: Promise.resolve({}) };
 
 describe("withApiKey", () => {
   let calls = 0;
-  const echo = withApiKey(async ({ body, apiKey }) => {
-    calls++;
-    return jsonResponse({ got: body, owner: apiKey.owner.email, call: calls }, { status: 201 });
-  }, { body: true });
+  const echo = withApiKey(
+    async ({ body, apiKey }) => {
+      calls++;
+      return jsonResponse({ got: body, owner: apiKey.owner.email, call: calls }, { status: 201 });
+    },
+    { body: true },
+  );
 
   test("no key, a malformed header, an unknown key and a revoked key are 401 problem+json with WWW-Authenticate", async () => {
     const cases: [Record<string, string>, string][] = [
@@ -78,7 +94,14 @@ describe("withApiKey", () => {
       [{ authorization: `Bearer ${"x".repeat(500)}` }, "invalid_api_key"],
     ];
     for (const [headers, code] of cases) {
-      const response = await echo(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" }), noParams);
+      const response = await echo(
+        new Request("http://localhost/x", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: "{}",
+        }),
+        noParams,
+      );
       assert.equal(response.status, 401);
       assert.equal(response.headers.get("content-type"), "application/problem+json");
       assert.match(response.headers.get("www-authenticate") ?? "", /^Bearer realm=/);
@@ -107,7 +130,8 @@ describe("withApiKey", () => {
 
   test("the token bucket: 6 requests pass, the 7th is 429 with Retry-After of one token's refill (10 s)", async () => {
     const key = await freshKey();
-    for (let i = 0; i < 6; i++) assert.equal((await echo(post(key.secret, "{}"), noParams)).status, 201, `request ${i + 1}`);
+    for (let i = 0; i < 6; i++)
+      assert.equal((await echo(post(key.secret, "{}"), noParams)).status, 201, `request ${i + 1}`);
     const refused = await echo(post(key.secret, "{}"), noParams);
     assert.equal(refused.status, 429);
     assert.equal(refused.headers.get("ratelimit-remaining"), "0");
@@ -176,12 +200,18 @@ describe("withApiKey", () => {
       if (url.searchParams.has("app")) throw new AppError("not_found", "No such thing.");
       throw new Error("secret database detail");
     });
-    const notFound = await failing(new Request("http://localhost/x?app", { headers: { authorization: `Bearer ${key.secret}` } }), noParams);
+    const notFound = await failing(
+      new Request("http://localhost/x?app", { headers: { authorization: `Bearer ${key.secret}` } }),
+      noParams,
+    );
     assert.equal(notFound.status, 404);
     const problem = (await notFound.json()) as Problem;
     assert.equal(problem.code, "not_found");
     assert.equal(problem.detail, "No such thing.");
-    const broken = await failing(new Request("http://localhost/x", { headers: { authorization: `Bearer ${key.secret}` } }), noParams);
+    const broken = await failing(
+      new Request("http://localhost/x", { headers: { authorization: `Bearer ${key.secret}` } }),
+      noParams,
+    );
     assert.equal(broken.status, 500);
     assert.doesNotMatch(await broken.text(), /secret database detail/);
   });
@@ -213,23 +243,32 @@ describe("Idempotency-Key", () => {
     const reused = await route(post(key.secret, '{"x":2}', { "idempotency-key": "k-1" }), noParams);
     assert.equal(reused.status, 422);
     assert.equal(((await reused.json()) as Problem).code, "idempotency_key_reused");
-    assert.equal((await route(post(key.secret, '{"x":2}', { "idempotency-key": "k-2" }), noParams)).status, 201);
+    assert.equal(
+      (await route(post(key.secret, '{"x":2}', { "idempotency-key": "k-2" }), noParams)).status,
+      201,
+    );
     assert.equal(runs, 2);
     // Keys are per API key: another key's "k-1" is its own.
     const other = await freshKey();
-    assert.equal((await route(post(other.secret, '{"x":1}', { "idempotency-key": "k-1" }), noParams)).status, 201);
+    assert.equal(
+      (await route(post(other.secret, '{"x":1}', { "idempotency-key": "k-1" }), noParams)).status,
+      201,
+    );
     assert.equal(runs, 3);
   });
 
   test("a client error is replayed; a server error frees the key for a retry", async () => {
     const key = await freshKey();
     let runs = 0;
-    const route = withApiKey(async ({ body }) => {
-      runs++;
-      if ((body as { fail?: string }).fail === "client") throw new AppError("validation_failed", "Nope.");
-      if ((body as { fail?: string }).fail === "server" && runs < 3) throw new Error("boom");
-      return jsonResponse({ runs });
-    }, { body: true });
+    const route = withApiKey(
+      async ({ body }) => {
+        runs++;
+        if ((body as { fail?: string }).fail === "client") throw new AppError("validation_failed", "Nope.");
+        if ((body as { fail?: string }).fail === "server" && runs < 3) throw new Error("boom");
+        return jsonResponse({ runs });
+      },
+      { body: true },
+    );
     const client = '{"fail":"client"}';
     assert.equal((await route(post(key.secret, client, { "idempotency-key": "c" }), noParams)).status, 422);
     const replayed = await route(post(key.secret, client, { "idempotency-key": "c" }), noParams);
@@ -274,7 +313,10 @@ describe("Idempotency-Key", () => {
     assert.equal(first.kind, "started");
     if (first.kind !== "started") return;
     // The first request's server stopped renewing: its lease is in the past.
-    await db.idempotencyRecord.update({ where: { id: first.handle.recordId }, data: { leaseExpiresAt: new Date(Date.now() - 1) } });
+    await db.idempotencyRecord.update({
+      where: { id: first.handle.recordId },
+      data: { leaseExpiresAt: new Date(Date.now() - 1) },
+    });
     const retry = await idempotency.startIdempotent(key.id, "stall", hash);
     assert.equal(retry.kind, "started");
     if (retry.kind !== "started") return;
@@ -299,7 +341,14 @@ describe("Idempotency-Key", () => {
   test("records from before leases (no leaseExpiresAt) lapse LEASE_MS after they were created", async () => {
     const key = await freshKey();
     await db.idempotencyRecord.create({
-      data: { apiKeyId: key.id, key: "old", requestHash: "h", state: "pending", leaseToken: "t", createdAt: new Date(Date.now() - idempotency.LEASE_MS - 1000) },
+      data: {
+        apiKeyId: key.id,
+        key: "old",
+        requestHash: "h",
+        state: "pending",
+        leaseToken: "t",
+        createdAt: new Date(Date.now() - idempotency.LEASE_MS - 1000),
+      },
     });
     assert.equal((await idempotency.startIdempotent(key.id, "old", "h")).kind, "started");
   });
@@ -309,7 +358,10 @@ describe("Idempotency-Key", () => {
     const started = await idempotency.startIdempotent(key.id, "long", "h");
     if (started.kind !== "started") throw new Error("not started");
     const soon = new Date(Date.now() + 500);
-    await db.idempotencyRecord.update({ where: { id: started.handle.recordId }, data: { leaseExpiresAt: soon } });
+    await db.idempotencyRecord.update({
+      where: { id: started.handle.recordId },
+      data: { leaseExpiresAt: soon },
+    });
     const release = idempotency.keepLease(started.handle);
     try {
       // Renewed every LEASE_RENEW_MS (2 s); generous for a loaded machine.
@@ -317,7 +369,9 @@ describe("Idempotency-Key", () => {
       let expires = soon;
       while (Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        expires = (await db.idempotencyRecord.findUniqueOrThrow({ where: { id: started.handle.recordId } })).leaseExpiresAt ?? soon;
+        expires =
+          (await db.idempotencyRecord.findUniqueOrThrow({ where: { id: started.handle.recordId } }))
+            .leaseExpiresAt ?? soon;
         if (expires.getTime() > soon.getTime()) break;
       }
       assert.ok(expires.getTime() > soon.getTime(), "the lease was renewed");
@@ -336,25 +390,39 @@ describe("Idempotency-Key", () => {
     assert.equal(await idempotency.findItemResult(started.handle, 2), '{"item":2}');
     assert.equal(await idempotency.findItemResult({ ...started.handle, requestHash: "other" }, 2), null);
     // A taken-over batch cannot store items.
-    await assert.rejects(db.$transaction((tx) => idempotency.storeItemResult(tx, { ...started.handle, leaseToken: "stale" }, 3, "{}")));
+    await assert.rejects(
+      db.$transaction((tx) =>
+        idempotency.storeItemResult(tx, { ...started.handle, leaseToken: "stale" }, 3, "{}"),
+      ),
+    );
   });
 });
 
 describe("reading bodies", () => {
   test("JSON content types", () => {
-    for (const yes of ["application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/problem+json"]) assert.ok(isJsonContentType(yes), yes);
-    for (const no of [null, "", "text/json", "application/jsonx", "text/plain", "multipart/form-data"]) assert.ok(!isJsonContentType(no), String(no));
+    for (const yes of [
+      "application/json",
+      "application/json; charset=utf-8",
+      "APPLICATION/JSON",
+      "application/problem+json",
+    ])
+      assert.ok(isJsonContentType(yes), yes);
+    for (const no of [null, "", "text/json", "application/jsonx", "text/plain", "multipart/form-data"])
+      assert.ok(!isJsonContentType(no), String(no));
   });
 
   test("parseInput names each failing field", () => {
     const schema = z.object({ code: z.string(), stage: z.number().int() });
     assert.deepEqual(parseInput(schema, { code: "x", stage: 1 }), { code: "x", stage: 1 });
-    assert.throws(() => parseInput(schema, { stage: 1.5 }), (error: unknown) => {
-      assert.ok(error instanceof AppError && error.code === "validation_failed");
-      const paths = (error.details?.errors as { path: string }[]).map((e) => e.path).sort();
-      assert.deepEqual(paths, ["code", "stage"]);
-      return true;
-    });
+    assert.throws(
+      () => parseInput(schema, { stage: 1.5 }),
+      (error: unknown) => {
+        assert.ok(error instanceof AppError && error.code === "validation_failed");
+        const paths = (error.details?.errors as { path: string }[]).map((e) => e.path).sort();
+        assert.deepEqual(paths, ["code", "stage"]);
+        return true;
+      },
+    );
   });
 });
 
@@ -369,13 +437,26 @@ describe("submission cursors", () => {
     instructorKey = await findApiKey(staff.secret);
     const mine = await freshKey("learner");
     learnerKey = await findApiKey(mine.secret);
-    learner = { id: mine.userId, email: (await db.user.findUniqueOrThrow({ where: { id: mine.userId } })).email };
+    learner = {
+      id: mine.userId,
+      email: (await db.user.findUniqueOrThrow({ where: { id: mine.userId } })).email,
+    };
     const result = JSON.stringify({ version: 1, status: "pass", tests: [], durationMs: 1 });
     // 7 submissions, several sharing a timestamp: the cursor must break ties by id.
     const times = [1000, 2000, 2000, 2000, 3000, 3000, 4000];
     for (const [i, t] of times.entries()) {
       const row = await db.submission.create({
-        data: { userId: learner.id, exerciseId: i % 2 ? "odd" : "even", mode: "submit", language: "ts", code: `// ${i}`, status: "pass", result, durationMs: 1, createdAt: new Date(t) },
+        data: {
+          userId: learner.id,
+          exerciseId: i % 2 ? "odd" : "even",
+          mode: "submit",
+          language: "ts",
+          code: `// ${i}`,
+          status: "pass",
+          result,
+          durationMs: 1,
+          createdAt: new Date(t),
+        },
       });
       ids.push(row.id);
     }
@@ -392,8 +473,14 @@ describe("submission cursors", () => {
       pages++;
     } while (cursor && pages < 10);
     assert.equal(pages, 4);
-    const rows = await db.submission.findMany({ where: { userId: learner.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    assert.deepEqual(seen, rows.map((r) => r.id));
+    const rows = await db.submission.findMany({
+      where: { userId: learner.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    assert.deepEqual(
+      seen,
+      rows.map((r) => r.id),
+    );
     assert.equal(new Set(seen).size, 7);
   });
 
@@ -401,17 +488,31 @@ describe("submission cursors", () => {
     const page = await listSubmissionsForKey(instructorKey!, { learner: learner.id, limit: 7 });
     assert.equal(page.data.length, 7);
     assert.equal(page.nextCursor, null);
-    const odd = await listSubmissionsForKey(instructorKey!, { learner: learner.id, exercise: "odd", limit: 50 });
-    assert.deepEqual(odd.data.map((s) => s.exerciseId), ["odd", "odd", "odd"]);
+    const odd = await listSubmissionsForKey(instructorKey!, {
+      learner: learner.id,
+      exercise: "odd",
+      limit: 50,
+    });
+    assert.deepEqual(
+      odd.data.map((s) => s.exerciseId),
+      ["odd", "odd", "odd"],
+    );
   });
 
   test("a cursor that this API did not write is a 422 naming the cursor", async () => {
-    for (const bad of ["nope", Buffer.from('{"t":"yesterday","id":"x"}').toString("base64url"), Buffer.from('{"id":"x"}').toString("base64url")]) {
-      await assert.rejects(listSubmissionsForKey(instructorKey!, { limit: 2, cursor: bad }), (error: unknown) => {
-        assert.ok(error instanceof AppError && error.code === "validation_failed");
-        assert.deepEqual(error.details?.errors, [{ path: "cursor", message: "Invalid cursor." }]);
-        return true;
-      });
+    for (const bad of [
+      "nope",
+      Buffer.from('{"t":"yesterday","id":"x"}').toString("base64url"),
+      Buffer.from('{"id":"x"}').toString("base64url"),
+    ]) {
+      await assert.rejects(
+        listSubmissionsForKey(instructorKey!, { limit: 2, cursor: bad }),
+        (error: unknown) => {
+          assert.ok(error instanceof AppError && error.code === "validation_failed");
+          assert.deepEqual(error.details?.errors, [{ path: "cursor", message: "Invalid cursor." }]);
+          return true;
+        },
+      );
     }
   });
 
@@ -420,9 +521,18 @@ describe("submission cursors", () => {
     assert.equal(own.data.length, 7);
     const stranger = await findApiKey((await freshKey("learner")).secret);
     assert.equal((await listSubmissionsForKey(stranger!, { limit: 50 })).data.length, 0);
-    await assert.rejects(getSubmissionForKey(stranger!, ids[0]!), (error: unknown) => error instanceof AppError && error.code === "not_found");
-    await assert.rejects(listSubmissionsForKey(stranger!, { learner: learner.email, limit: 5 }), (error: unknown) => error instanceof AppError && error.code === "forbidden");
-    await assert.rejects(listSubmissionsForKey(instructorKey!, { learner: "nobody@example.com", limit: 5 }), (error: unknown) => error instanceof AppError && error.code === "unknown_learner");
+    await assert.rejects(
+      getSubmissionForKey(stranger!, ids[0]!),
+      (error: unknown) => error instanceof AppError && error.code === "not_found",
+    );
+    await assert.rejects(
+      listSubmissionsForKey(stranger!, { learner: learner.email, limit: 5 }),
+      (error: unknown) => error instanceof AppError && error.code === "forbidden",
+    );
+    await assert.rejects(
+      listSubmissionsForKey(instructorKey!, { learner: "nobody@example.com", limit: 5 }),
+      (error: unknown) => error instanceof AppError && error.code === "unknown_learner",
+    );
     const one = await getSubmissionForKey(instructorKey!, ids[3]!);
     assert.equal(one.code, "// 3");
     assert.equal(one.learner?.email, learner.email);

@@ -19,6 +19,16 @@ export async function getTrackOrThrow(trackId: string): Promise<TrackSummary> {
 /** The public part of an exercise and its lesson prose, or unknown_exercise. */
 export async function getExerciseDetail(exerciseId: string): Promise<z.infer<typeof exerciseDetailSchema>> {
   const lesson = await getPublicLesson(exerciseId).catch(() => null);
-  if (!lesson?.exercise) throw new AppError("unknown_exercise", `There is no exercise "${exerciseId}". GET /api/v1/tracks lists them.`);
-  return { id: lesson.id, trackId: lesson.trackId, lessonTitle: lesson.title, lessonHtml: lesson.html, exercise: lesson.exercise };
+  if (!lesson?.exercise)
+    throw new AppError(
+      "unknown_exercise",
+      `There is no exercise "${exerciseId}". GET /api/v1/tracks lists them.`,
+    );
+  return {
+    id: lesson.id,
+    trackId: lesson.trackId,
+    lessonTitle: lesson.title,
+    lessonHtml: lesson.html,
+    exercise: lesson.exercise,
+  };
 }

@@ -33,7 +33,9 @@ for (const { path: file, content } of buildContracts()) {
     assert.ok(fs.existsSync(full), `${file} is missing: run npm run contracts:update`);
     const checkedIn = fs.readFileSync(full, "utf8");
     if (checkedIn !== content) {
-      assert.fail(`${file} differs from what the code builds (- checked in, + built):\n${lineDiff(checkedIn, content)}\nIf the change is meant: npm run contracts:update, and review the diff.`);
+      assert.fail(
+        `${file} differs from what the code builds (- checked in, + built):\n${lineDiff(checkedIn, content)}\nIf the change is meant: npm run contracts:update, and review the diff.`,
+      );
     }
   });
 }

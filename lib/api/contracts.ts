@@ -20,6 +20,9 @@ export function buildContracts(): ContractFile[] {
   };
   return [
     { path: "docs/contracts/openapi.json", content: `${JSON.stringify(getOpenApiDocument(), null, 2)}\n` },
-    { path: "docs/contracts/grade-result.schema.json", content: `${JSON.stringify(resultSchema, null, 2)}\n` },
+    {
+      path: "docs/contracts/grade-result.schema.json",
+      content: `${JSON.stringify(resultSchema, null, 2)}\n`,
+    },
   ];
 }

@@ -73,7 +73,11 @@ export function toProblem(error: unknown): Problem {
     };
   }
   if (error instanceof ZodError) {
-    return toProblem(new AppError("validation_failed", "The request does not match the schema.", { errors: fieldErrors(error) }));
+    return toProblem(
+      new AppError("validation_failed", "The request does not match the schema.", {
+        errors: fieldErrors(error),
+      }),
+    );
   }
   console.error("[api] unexpected error", error);
   // Never echo an unexpected error's message: it may carry paths or SQL.

@@ -27,7 +27,10 @@ const { getExerciseDetail, getTrackOrThrow } = await import("./catalog.ts");
 const idempotency = await import("./idempotency.ts");
 
 const EXERCISE = "http-status-codes";
-const solution = fs.readFileSync(path.resolve(import.meta.dirname, `../../lessons/http/${EXERCISE}/solution.ts`), "utf8");
+const solution = fs.readFileSync(
+  path.resolve(import.meta.dirname, `../../lessons/http/${EXERCISE}/solution.ts`),
+  "utf8",
+);
 let instructor: AuthenticatedKey;
 let learnerKey: AuthenticatedKey;
 let learner = { id: "", email: "learner@example.com" };
@@ -54,19 +57,61 @@ const rejectsWith = (promise: Promise<unknown>, code: string) =>
   assert.rejects(promise, (error: unknown) => error instanceof AppError && error.code === code);
 
 test("the caller's mistakes are refused before grading, and nothing is recorded", async () => {
-  await rejectsWith(gradeForApi({ apiKey: learnerKey, exerciseId: "no-such-exercise", code: "x", mode: "run" }), "unknown_exercise");
-  await rejectsWith(gradeForApi({ apiKey: learnerKey, exerciseId: EXERCISE, code: "x".repeat(300_000), mode: "run" }), "code_too_large");
-  await rejectsWith(gradeForApi({ apiKey: learnerKey, exerciseId: EXERCISE, files: { "a.ts": "" }, mode: "run" }), "invalid_files");
+  await rejectsWith(
+    gradeForApi({ apiKey: learnerKey, exerciseId: "no-such-exercise", code: "x", mode: "run" }),
+    "unknown_exercise",
+  );
+  await rejectsWith(
+    gradeForApi({ apiKey: learnerKey, exerciseId: EXERCISE, code: "x".repeat(300_000), mode: "run" }),
+    "code_too_large",
+  );
+  await rejectsWith(
+    gradeForApi({ apiKey: learnerKey, exerciseId: EXERCISE, files: { "a.ts": "" }, mode: "run" }),
+    "invalid_files",
+  );
   // A learner's key acts only for its owner; an instructor's key names learners, not other staff.
-  await rejectsWith(gradeForApi({ apiKey: learnerKey, exerciseId: EXERCISE, code: solution, mode: "run", learner: "prof@example.com" }), "forbidden");
-  await rejectsWith(gradeForApi({ apiKey: instructor, exerciseId: EXERCISE, code: solution, mode: "run", learner: "nobody@example.com" }), "unknown_learner");
+  await rejectsWith(
+    gradeForApi({
+      apiKey: learnerKey,
+      exerciseId: EXERCISE,
+      code: solution,
+      mode: "run",
+      learner: "prof@example.com",
+    }),
+    "forbidden",
+  );
+  await rejectsWith(
+    gradeForApi({
+      apiKey: instructor,
+      exerciseId: EXERCISE,
+      code: solution,
+      mode: "run",
+      learner: "nobody@example.com",
+    }),
+    "unknown_learner",
+  );
   await keyFor("other-prof@example.com", "instructor");
-  await rejectsWith(gradeForApi({ apiKey: instructor, exerciseId: EXERCISE, code: solution, mode: "run", learner: "other-prof@example.com" }), "forbidden");
+  await rejectsWith(
+    gradeForApi({
+      apiKey: instructor,
+      exerciseId: EXERCISE,
+      code: solution,
+      mode: "run",
+      learner: "other-prof@example.com",
+    }),
+    "forbidden",
+  );
   assert.equal(await db.submission.count(), 0);
 });
 
 test("an instructor's key grades for a learner: recorded for the learner, answered with the learner's view", async () => {
-  const response = await gradeForApi({ apiKey: instructor, exerciseId: EXERCISE, code: solution, mode: "submit", learner: learner.email });
+  const response = await gradeForApi({
+    apiKey: instructor,
+    exerciseId: EXERCISE,
+    code: solution,
+    mode: "submit",
+    learner: learner.email,
+  });
   assert.equal(response.result.status, "pass", JSON.stringify(response.result));
   assert.deepEqual(response.learner, learner);
   const hidden = response.result.tests.filter((t) => t.hidden);
@@ -76,7 +121,11 @@ test("an instructor's key grades for a learner: recorded for the learner, answer
   const row = await db.submission.findUniqueOrThrow({ where: { id: response.submissionId } });
   assert.equal(row.userId, learner.id);
   assert.equal(row.apiKeyId, instructor.id);
-  assert.equal((await db.progress.findUnique({ where: { userId_lessonId: { userId: learner.id, lessonId: EXERCISE } } }))?.passed, true);
+  assert.equal(
+    (await db.progress.findUnique({ where: { userId_lessonId: { userId: learner.id, lessonId: EXERCISE } } }))
+      ?.passed,
+    true,
+  );
 });
 
 test("a batch: items graded in order, a bad item fails alone, and a retry with the same key grades nothing again", async () => {
@@ -87,19 +136,36 @@ test("a batch: items graded in order, a bad item fails alone, and a retry with t
     submissions: [
       { exerciseId: EXERCISE, code: solution, mode: "run" },
       { exerciseId: "no-such-exercise", code: "x" },
-      { exerciseId: EXERCISE, code: "export function handler() { return new Response(null, { status: 500 }); }", mode: "run" },
+      {
+        exerciseId: EXERCISE,
+        code: "export function handler() { return new Response(null, { status: 500 }); }",
+        mode: "run",
+      },
       { nope: true },
     ],
   };
-  const first = await gradeBatch({ apiKey: learnerKey, body, idempotency: started.handle, consume: async (n) => void (consumed += n) });
+  const first = await gradeBatch({
+    apiKey: learnerKey,
+    body,
+    idempotency: started.handle,
+    consume: async (n) => void (consumed += n),
+  });
   assert.equal(consumed, 3, "one token per item beyond the first");
-  assert.deepEqual(first.results.map((r) => (r.ok ? r.result.status : r.error.code)), ["pass", "unknown_exercise", "fail", "validation_failed"]);
+  assert.deepEqual(
+    first.results.map((r) => (r.ok ? r.result.status : r.error.code)),
+    ["pass", "unknown_exercise", "fail", "validation_failed"],
+  );
   const recorded = await db.submission.count({ where: { apiKeyId: learnerKey.id } });
   assert.equal(recorded, 2);
 
   // The same batch again (its first run was interrupted before the response was stored): the graded
   // items come from the records, not from a second grade.
-  const again = await gradeBatch({ apiKey: learnerKey, body, idempotency: started.handle, consume: async () => {} });
+  const again = await gradeBatch({
+    apiKey: learnerKey,
+    body,
+    idempotency: started.handle,
+    consume: async () => {},
+  });
   assert.equal(await db.submission.count({ where: { apiKeyId: learnerKey.id } }), recorded);
   assert.deepEqual(
     again.results.filter((r) => r.ok).map((r) => (r.ok ? r.submissionId : null)),
@@ -111,7 +177,10 @@ test("a batch: items graded in order, a bad item fails alone, and a retry with t
     assert.ok(record.submissionId, record.key);
     assert.ok(!record.response!.includes('"result"'), record.response!);
   }
-  await rejectsWith(gradeBatch({ apiKey: learnerKey, body: { submissions: [] }, idempotency: null, consume: async () => {} }), "validation_failed");
+  await rejectsWith(
+    gradeBatch({ apiKey: learnerKey, body: { submissions: [] }, idempotency: null, consume: async () => {} }),
+    "validation_failed",
+  );
 });
 
 test("a grade's idempotency record refers to its submission: replayed byte for byte; old full copies replay; a deleted submission frees the key", async () => {
@@ -128,12 +197,32 @@ test("a grade's idempotency record refers to its submission: replayed byte for b
   const sent = JSON.stringify(response);
   const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { id: started.handle.recordId } });
   assert.equal(record.submissionId, response.submissionId);
-  assert.ok(record.response!.length < 400 && sent.length > 1000, `stored ${record.response!.length} bytes of a ${sent.length}-byte response`);
-  assert.deepEqual(await idempotency.startIdempotent(instructor.id, "one-grade", "h"), { kind: "replay", status: 201, body: sent });
+  assert.ok(
+    record.response!.length < 400 && sent.length > 1000,
+    `stored ${record.response!.length} bytes of a ${sent.length}-byte response`,
+  );
+  assert.deepEqual(await idempotency.startIdempotent(instructor.id, "one-grade", "h"), {
+    kind: "replay",
+    status: 201,
+    body: sent,
+  });
 
   // A record written before references (the whole response, no submission id) replays as stored.
-  await db.idempotencyRecord.create({ data: { apiKeyId: instructor.id, key: "old-copy", requestHash: "h", state: "done", statusCode: 201, response: sent } });
-  assert.deepEqual(await idempotency.startIdempotent(instructor.id, "old-copy", "h"), { kind: "replay", status: 201, body: sent });
+  await db.idempotencyRecord.create({
+    data: {
+      apiKeyId: instructor.id,
+      key: "old-copy",
+      requestHash: "h",
+      state: "done",
+      statusCode: 201,
+      response: sent,
+    },
+  });
+  assert.deepEqual(await idempotency.startIdempotent(instructor.id, "old-copy", "h"), {
+    kind: "replay",
+    status: 201,
+    body: sent,
+  });
 
   // The submission gone (its learner's account deleted): the record is dropped, the key runs afresh.
   await db.submission.delete({ where: { id: response.submissionId } });
@@ -149,6 +238,15 @@ test("the catalog: tracks and exercises by id, public parts only", async () => {
   const detail = await getExerciseDetail(EXERCISE);
   assert.equal(detail.trackId, "http");
   const json = JSON.stringify(detail);
-  assert.ok(!json.includes(solution.trim().split("\n").find((line) => line.trim().length > 30)!.trim()), "no line of the solution");
+  assert.ok(
+    !json.includes(
+      solution
+        .trim()
+        .split("\n")
+        .find((line) => line.trim().length > 30)!
+        .trim(),
+    ),
+    "no line of the solution",
+  );
   await rejectsWith(getExerciseDetail("no-such-exercise"), "unknown_exercise");
 });

@@ -29,18 +29,32 @@ export type ApiGradeInput = {
 /** Grades and records one submission; throws AppError for the caller's mistakes. */
 export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> {
   const exercise = await getExercise(input.exerciseId);
-  if (!exercise) throw new AppError("unknown_exercise", `There is no exercise "${input.exerciseId}". GET /api/v1/tracks lists them.`);
+  if (!exercise)
+    throw new AppError(
+      "unknown_exercise",
+      `There is no exercise "${input.exerciseId}". GET /api/v1/tracks lists them.`,
+    );
   const code: LearnerCode = input.files ?? input.code ?? "";
   const problem = learnerCodeProblem(exercise, code);
-  if (problem) throw new AppError("invalid_files", problem, { errors: [{ path: input.files ? "files" : "code", message: problem }] });
+  if (problem)
+    throw new AppError("invalid_files", problem, {
+      errors: [{ path: input.files ? "files" : "code", message: problem }],
+    });
   const maxBytes = exercise.limits.sourceBytes ?? DEFAULT_LIMITS.sourceBytes;
   // The limit is on the total: splitting code across files must not multiply it.
-  const bytes = (typeof code === "string" ? [code] : Object.values(code)).reduce((sum, source) => sum + Buffer.byteLength(source, "utf8"), 0);
+  const bytes = (typeof code === "string" ? [code] : Object.values(code)).reduce(
+    (sum, source) => sum + Buffer.byteLength(source, "utf8"),
+    0,
+  );
   if (bytes > maxBytes) {
     const path = typeof code === "string" ? "code" : "files";
-    throw new AppError("code_too_large", `The ${path === "files" ? "files are" : "code is"} ${bytes} bytes${path === "files" ? " together" : ""}; this exercise accepts at most ${maxBytes}.`, {
-      errors: [{ path, message: `At most ${maxBytes} bytes.` }],
-    });
+    throw new AppError(
+      "code_too_large",
+      `The ${path === "files" ? "files are" : "code is"} ${bytes} bytes${path === "files" ? " together" : ""}; this exercise accepts at most ${maxBytes}.`,
+      {
+        errors: [{ path, message: `At most ${maxBytes} bytes.` }],
+      },
+    );
   }
   const learner = await resolveLearner(input.apiKey.owner, input.learner);
 
@@ -70,7 +84,8 @@ export async function gradeForApi(input: ApiGradeInput): Promise<GradeResponse> 
     },
   });
   if (!outcome.ok) {
-    if (outcome.error === "unknown_exercise") throw new AppError("unknown_exercise", `There is no exercise "${input.exerciseId}".`);
+    if (outcome.error === "unknown_exercise")
+      throw new AppError("unknown_exercise", `There is no exercise "${input.exerciseId}".`);
     throw new AppError(outcome.error === "stage_locked" ? "stage_locked" : "invalid_files", outcome.message);
   }
   if (!body) throw new AppError("internal", "The submission was graded but not recorded.");

@@ -49,15 +49,17 @@ export type IdempotencyHandle = {
 export type GradeBody = { submissionId: string; result: unknown; [field: string]: unknown };
 
 export type IdempotencyStart =
-  | { kind: "started"; handle: IdempotencyHandle }
-  | { kind: "replay"; status: number; body: string };
+  { kind: "started"; handle: IdempotencyHandle } | { kind: "replay"; status: number; body: string };
 
 /** The Idempotency-Key header's value, null when absent, or invalid_idempotency_key. */
 export function readIdempotencyKey(headers: Headers): string | null {
   const value = headers.get("idempotency-key");
   if (value === null) return null;
   if (!KEY_PATTERN.test(value)) {
-    throw new AppError("invalid_idempotency_key", "Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is a good choice).");
+    throw new AppError(
+      "invalid_idempotency_key",
+      "Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is a good choice).",
+    );
   }
   return value;
 }
@@ -78,9 +80,15 @@ function storedResponse(body: string | GradeBody): { response: string; submissio
  * A stored response as it was sent: a grade's result is rebuilt from its submission (last key, as
  * gradeForApi builds it), null when that submission is gone (its learner's account was deleted).
  */
-async function replayedResponse(record: { response: string; submissionId: string | null }): Promise<string | null> {
+async function replayedResponse(record: {
+  response: string;
+  submissionId: string | null;
+}): Promise<string | null> {
   if (record.submissionId === null) return record.response;
-  const submission = await db.submission.findUnique({ where: { id: record.submissionId }, select: { result: true } });
+  const submission = await db.submission.findUnique({
+    where: { id: record.submissionId },
+    select: { result: true },
+  });
   if (!submission) return null;
   const rest = JSON.parse(record.response) as Record<string, unknown>;
   return JSON.stringify({ ...rest, result: toLearnerView(JSON.parse(submission.result) as GradeResult) });
@@ -91,18 +99,35 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Claims a key for this request, or returns the stored response, or throws a conflict. */
-export async function startIdempotent(apiKeyId: string, key: string, requestHash: string, attempt = 0): Promise<IdempotencyStart> {
+export async function startIdempotent(
+  apiKeyId: string,
+  key: string,
+  requestHash: string,
+  attempt = 0,
+): Promise<IdempotencyStart> {
   if (Math.random() < 0.02) {
     // Forget old responses now and then (cheap: the (apiKeyId, key) index narrows it to one key).
-    await db.idempotencyRecord.deleteMany({ where: { apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_HOURS * 3_600_000) } } });
+    await db.idempotencyRecord.deleteMany({
+      where: { apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_HOURS * 3_600_000) } },
+    });
   }
   const leaseToken = randomUUID();
   try {
     const record = await db.idempotencyRecord.create({
-      data: { apiKeyId, key, requestHash, state: "pending", leaseToken, leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
+      data: {
+        apiKeyId,
+        key,
+        requestHash,
+        state: "pending",
+        leaseToken,
+        leaseExpiresAt: new Date(Date.now() + LEASE_MS),
+      },
       select: { id: true },
     });
-    return { kind: "started", handle: { recordId: record.id, apiKeyId, key, requestHash, leaseToken, finished: false } };
+    return {
+      kind: "started",
+      handle: { recordId: record.id, apiKeyId, key, requestHash, leaseToken, finished: false },
+    };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -110,10 +135,15 @@ export async function startIdempotent(apiKeyId: string, key: string, requestHash
   if (!existing) {
     // Deleted between our insert and read (abandoned by a failed first request): try once more.
     if (attempt < 2) return startIdempotent(apiKeyId, key, requestHash, attempt + 1);
-    throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is being processed.", { retryAfterSeconds: 1 });
+    throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is being processed.", {
+      retryAfterSeconds: 1,
+    });
   }
   if (existing.requestHash !== requestHash) {
-    throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.");
+    throw new AppError(
+      "idempotency_key_reused",
+      "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.",
+    );
   }
   if (existing.state === "done" && existing.statusCode !== null && existing.response !== null) {
     const body = await replayedResponse({ response: existing.response, submissionId: existing.submissionId });
@@ -121,7 +151,9 @@ export async function startIdempotent(apiKeyId: string, key: string, requestHash
     // Its submission was deleted with the learner's account: forget the record and start afresh.
     await db.idempotencyRecord.deleteMany({ where: { id: existing.id, state: "done" } });
     if (attempt < 2) return startIdempotent(apiKeyId, key, requestHash, attempt + 1);
-    throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is being processed.", { retryAfterSeconds: 1 });
+    throw new AppError("idempotency_in_progress", "A request with this Idempotency-Key is being processed.", {
+      retryAfterSeconds: 1,
+    });
   }
   // Records from before leases existed expire LEASE_MS after they were created.
   const expires = existing.leaseExpiresAt ?? new Date(existing.createdAt.getTime() + LEASE_MS);
@@ -131,10 +163,18 @@ export async function startIdempotent(apiKeyId: string, key: string, requestHash
       where: { id: existing.id, state: "pending", leaseToken: existing.leaseToken },
       data: { leaseToken, leaseExpiresAt: new Date(now + LEASE_MS) },
     });
-    if (taken.count === 1) return { kind: "started", handle: { recordId: existing.id, apiKeyId, key, requestHash, leaseToken, finished: false } };
+    if (taken.count === 1)
+      return {
+        kind: "started",
+        handle: { recordId: existing.id, apiKeyId, key, requestHash, leaseToken, finished: false },
+      };
   }
   const wait = Math.max(1, Math.ceil((expires.getTime() - now) / 1000));
-  throw new AppError("idempotency_in_progress", `A request with this Idempotency-Key is still being processed; retry in ${wait} s.`, { retryAfterSeconds: wait });
+  throw new AppError(
+    "idempotency_in_progress",
+    `A request with this Idempotency-Key is still being processed; retry in ${wait} s.`,
+    { retryAfterSeconds: wait },
+  );
 }
 
 /**
@@ -156,9 +196,13 @@ export function keepLease(handle: IdempotencyHandle): () => void {
 }
 
 function leaseLost(): AppError {
-  return new AppError("idempotency_in_progress", "This request's Idempotency-Key was taken over by a retry of it; the retry's response counts.", {
-    retryAfterSeconds: 1,
-  });
+  return new AppError(
+    "idempotency_in_progress",
+    "This request's Idempotency-Key was taken over by a retry of it; the retry's response counts.",
+    {
+      retryAfterSeconds: 1,
+    },
+  );
 }
 
 /**
@@ -166,7 +210,12 @@ function leaseLost(): AppError {
  * by reference to its submission. Throws when the record was taken over, which rolls back that
  * transaction: the request that took it over records instead.
  */
-export async function finishIdempotent(handle: IdempotencyHandle, status: number, body: string | GradeBody, tx: Prisma.TransactionClient = db): Promise<void> {
+export async function finishIdempotent(
+  handle: IdempotencyHandle,
+  status: number,
+  body: string | GradeBody,
+  tx: Prisma.TransactionClient = db,
+): Promise<void> {
   const stored = await tx.idempotencyRecord.updateMany({
     where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken },
     data: { state: "done", statusCode: status, ...storedResponse(body), leaseExpiresAt: null },
@@ -177,7 +226,9 @@ export async function finishIdempotent(handle: IdempotencyHandle, status: number
 
 /** Frees the key after a failure that recorded nothing (a server error), so a retry can run. */
 export async function abandonIdempotent(handle: IdempotencyHandle): Promise<void> {
-  await db.idempotencyRecord.deleteMany({ where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken } });
+  await db.idempotencyRecord.deleteMany({
+    where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken },
+  });
 }
 
 /** Sub-key for item `index` of a batch (contains a space: no client key can look like it). */
@@ -187,8 +238,11 @@ export function itemKey(handle: IdempotencyHandle, index: number): string {
 
 /** A batch item's stored result, when a previous (interrupted) run of the same batch recorded it. */
 export async function findItemResult(handle: IdempotencyHandle, index: number): Promise<string | null> {
-  const record = await db.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key: itemKey(handle, index) } } });
-  if (record?.state !== "done" || record.requestHash !== handle.requestHash || record.response === null) return null;
+  const record = await db.idempotencyRecord.findUnique({
+    where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key: itemKey(handle, index) } },
+  });
+  if (record?.state !== "done" || record.requestHash !== handle.requestHash || record.response === null)
+    return null;
   // null when the item's submission is gone: the item is graded again (the upsert replaces the record).
   return replayedResponse({ response: record.response, submissionId: record.submissionId });
 }
@@ -197,14 +251,28 @@ export async function findItemResult(handle: IdempotencyHandle, index: number): 
  * Stores a batch item's result inside the transaction that recorded its submission; throws (rolling
  * it back) when the batch's record was taken over by a retry, which grades the item instead.
  */
-export async function storeItemResult(tx: Prisma.TransactionClient, handle: IdempotencyHandle, index: number, body: string | GradeBody): Promise<void> {
-  const held = await tx.idempotencyRecord.count({ where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken } });
+export async function storeItemResult(
+  tx: Prisma.TransactionClient,
+  handle: IdempotencyHandle,
+  index: number,
+  body: string | GradeBody,
+): Promise<void> {
+  const held = await tx.idempotencyRecord.count({
+    where: { id: handle.recordId, state: "pending", leaseToken: handle.leaseToken },
+  });
   if (held !== 1) throw leaseLost();
   const key = itemKey(handle, index);
   const stored = storedResponse(body);
   await tx.idempotencyRecord.upsert({
     where: { apiKeyId_key: { apiKeyId: handle.apiKeyId, key } },
-    create: { apiKeyId: handle.apiKeyId, key, requestHash: handle.requestHash, state: "done", statusCode: 201, ...stored },
+    create: {
+      apiKeyId: handle.apiKeyId,
+      key,
+      requestHash: handle.requestHash,
+      state: "done",
+      statusCode: 201,
+      ...stored,
+    },
     update: { requestHash: handle.requestHash, state: "done", statusCode: 201, ...stored },
   });
 }

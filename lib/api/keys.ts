@@ -13,7 +13,11 @@ export const API_KEY_PREFIX = "ss_live_";
 /** Characters of the key kept for display: "ss_live_" and four random ones. */
 const DISPLAY_LENGTH = API_KEY_PREFIX.length + 4;
 
-export const apiKeyNameSchema = z.string().trim().min(1, "Give the key a name.").max(80, "Use at most 80 characters.");
+export const apiKeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the key a name.")
+  .max(80, "Use at most 80 characters.");
 
 export type ApiKeyListItem = {
   id: string;
@@ -39,7 +43,11 @@ export function generateApiKey(): string {
  * Creates a key for a user; the returned `key` is the only time the full key exists outside a
  * client. Audited (actor null: the command line).
  */
-export async function createApiKey(input: { userId: string; name: string; actor?: AuditActor }): Promise<{ id: string; key: string; prefix: string; name: string }> {
+export async function createApiKey(input: {
+  userId: string;
+  name: string;
+  actor?: AuditActor;
+}): Promise<{ id: string; key: string; prefix: string; name: string }> {
   const key = generateApiKey();
   const prefix = key.slice(0, DISPLAY_LENGTH);
   const row = await db.$transaction(async (tx) => {
@@ -60,19 +68,21 @@ export async function createApiKey(input: { userId: string; name: string; actor?
 
 /** Keys the actor may see: admins see every key, instructors their own. Newest first. */
 export async function listApiKeys(actor: { id: string; role: string }): Promise<ApiKeyListItem[]> {
-  return db.apiKey.findMany({
-    where: actor.role === "admin" ? {} : { userId: actor.id },
-    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
-    select: {
-      id: true,
-      name: true,
-      prefix: true,
-      createdAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-      user: { select: { id: true, email: true } },
-    },
-  }).then((rows) => rows.map(({ user, ...row }) => ({ ...row, owner: user })));
+  return db.apiKey
+    .findMany({
+      where: actor.role === "admin" ? {} : { userId: actor.id },
+      orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+      select: {
+        id: true,
+        name: true,
+        prefix: true,
+        createdAt: true,
+        lastUsedAt: true,
+        revokedAt: true,
+        user: { select: { id: true, email: true } },
+      },
+    })
+    .then((rows) => rows.map(({ user, ...row }) => ({ ...row, owner: user })));
 }
 
 /** Revokes a key the actor owns (admins: any key). Revoking twice keeps the first time. Audited. */
@@ -84,7 +94,8 @@ export async function revokeApiKey(
     where: { id: keyId },
     select: { userId: true, revokedAt: true, name: true, prefix: true, user: { select: { email: true } } },
   });
-  if (!key || (actor.role !== "admin" && key.userId !== actor.id) || !canTeach(actor.role)) return { ok: false, error: "not_found" };
+  if (!key || (actor.role !== "admin" && key.userId !== actor.id) || !canTeach(actor.role))
+    return { ok: false, error: "not_found" };
   if (!key.revokedAt) {
     await db.$transaction(async (tx) => {
       await tx.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
@@ -114,7 +125,13 @@ export type AuthenticatedKey = {
 export async function findApiKey(secret: string): Promise<AuthenticatedKey | null> {
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(secret) },
-    select: { id: true, name: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true } } },
+    select: {
+      id: true,
+      name: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, role: true } },
+    },
   });
   if (!row) return null;
   const { user, ...key } = row;

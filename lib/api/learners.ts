@@ -12,16 +12,30 @@ import type { AuthenticatedKey } from "./keys.ts";
 export type Learner = { id: string; email: string };
 
 /** The learner named by `ref` (or the owner), after checking the owner may act for them. */
-export async function resolveLearner(owner: AuthenticatedKey["owner"], ref: string | undefined): Promise<Learner> {
-  if (ref === undefined || ref === owner.id || ref.toLowerCase() === owner.email) return { id: owner.id, email: owner.email };
+export async function resolveLearner(
+  owner: AuthenticatedKey["owner"],
+  ref: string | undefined,
+): Promise<Learner> {
+  if (ref === undefined || ref === owner.id || ref.toLowerCase() === owner.email)
+    return { id: owner.id, email: owner.email };
   if (!canTeach(owner.role)) {
-    throw new AppError("forbidden", "This API key belongs to a learner: it can act only for its owner. Leave out `learner`.");
+    throw new AppError(
+      "forbidden",
+      "This API key belongs to a learner: it can act only for its owner. Leave out `learner`.",
+    );
   }
   const user = await findUser(ref);
-  if (!user) throw new AppError("unknown_learner", `No user has the email or id "${ref}". Learners need an account first.`);
+  if (!user)
+    throw new AppError(
+      "unknown_learner",
+      `No user has the email or id "${ref}". Learners need an account first.`,
+    );
   // Instructors act for learners only; only an admin's key may act for other staff.
   if (user.role !== "learner" && owner.role !== "admin") {
-    throw new AppError("forbidden", `An instructor's API key acts only for learners; "${ref}" is an ${user.role}.`);
+    throw new AppError(
+      "forbidden",
+      `An instructor's API key acts only for learners; "${ref}" is an ${user.role}.`,
+    );
   }
   return { id: user.id, email: user.email };
 }

@@ -10,7 +10,13 @@ import { apiRegistry, listSubmissionsQuerySchema, MAX_BATCH_ITEMS } from "./sche
 
 type JsonSchema = Record<string, unknown>;
 
-export type OpenApiParameter = { name: string; in: "path" | "query" | "header"; required: boolean; description: string; schema: JsonSchema };
+export type OpenApiParameter = {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+  description: string;
+  schema: JsonSchema;
+};
 export type OpenApiResponse = {
   description: string;
   headers?: Record<string, { $ref: string }>;
@@ -30,7 +36,12 @@ export type OpenApiOperation = {
 };
 export type OpenApiDocument = {
   openapi: "3.1.0";
-  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  info: {
+    title: string;
+    version: string;
+    description: string;
+    license: { name: string; identifier: string };
+  };
   jsonSchemaDialect: string;
   servers: { url: string; description: string }[];
   security: Record<string, string[]>[];
@@ -49,26 +60,35 @@ export type OpenApiDocument = {
 /** What each error code means, for the reference. */
 export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   invalid_json: "The body is not valid JSON (or not UTF-8, or empty).",
-  validation_failed: "The JSON or query string does not match the schema; `errors` lists each field (`path`, `message`).",
+  validation_failed:
+    "The JSON or query string does not match the schema; `errors` lists each field (`path`, `message`).",
   unauthorized: "Not signed in (web pages and exports; the API uses the *_api_key codes).",
   forbidden: "The key's owner may not do this (a learner's key naming another learner).",
   not_found: "No such track, submission or endpoint, or none this key may read.",
-  method_not_allowed: "The endpoint exists but not with this method; the Allow header lists the methods it has.",
-  payload_too_large: "The body is larger than the server's limit (API_MAX_BODY_BYTES); reading stops at the limit.",
+  method_not_allowed:
+    "The endpoint exists but not with this method; the Allow header lists the methods it has.",
+  payload_too_large:
+    "The body is larger than the server's limit (API_MAX_BODY_BYTES); reading stops at the limit.",
   unsupported_media_type: "POST bodies must be JSON: Content-Type: application/json.",
-  rate_limited: "The key used up its requests per minute (a batch costs one per item). Wait Retry-After seconds.",
+  rate_limited:
+    "The key used up its requests per minute (a batch costs one per item). Wait Retry-After seconds.",
   missing_api_key: "No Authorization header. Send Authorization: Bearer <key>.",
   invalid_api_key: "The Authorization header is malformed or the key does not exist.",
   revoked_api_key: "The key was revoked. Ask an instructor for a new one.",
   unknown_exercise: "No exercise has this id (GET /tracks lists lessons and their exercises).",
   unknown_learner: "`learner` names no user (by email or id). Learners need an account first.",
-  code_too_large: "`code` (or `files`, all together) is larger than the exercise's source limit (64 KiB unless the exercise says otherwise).",
-  invalid_files: "`code` sent for a multi-file exercise, `files` for a one-file one, or `files` with unknown or missing file names (the exercise's `files` lists them).",
-  stage_locked: "A project's stage after the learner's current one: pass the earlier stages first (submit mode).",
+  code_too_large:
+    "`code` (or `files`, all together) is larger than the exercise's source limit (64 KiB unless the exercise says otherwise).",
+  invalid_files:
+    "`code` sent for a multi-file exercise, `files` for a one-file one, or `files` with unknown or missing file names (the exercise's `files` lists them).",
+  stage_locked:
+    "A project's stage after the learner's current one: pass the earlier stages first (submit mode).",
   invalid_idempotency_key: "Idempotency-Key must be 1-200 visible ASCII characters.",
   idempotency_key_reused: "This Idempotency-Key was used before with a different method, path or body.",
-  idempotency_in_progress: "The first request with this Idempotency-Key is still running. Retry after Retry-After seconds.",
-  internal: "A server error. Nothing was recorded; the request can be retried (with the same Idempotency-Key).",
+  idempotency_in_progress:
+    "The first request with this Idempotency-Key is still running. Retry after Retry-After seconds.",
+  internal:
+    "A server error. Nothing was recorded; the request can be retried (with the same Idempotency-Key).",
   unavailable: "The server is temporarily unable to grade.",
 };
 
@@ -81,16 +101,32 @@ const rateLimitHeaders = {
   "RateLimit-Reset": { $ref: "#/components/headers/RateLimit-Reset" },
 };
 
-function problem(description: string, codes: ErrorCode[], headers?: OpenApiResponse["headers"]): OpenApiResponse {
-  return { description, content: { "application/problem+json": { schema: ref("Problem") } }, "x-codes": codes, ...(headers ? { headers } : {}) };
+function problem(
+  description: string,
+  codes: ErrorCode[],
+  headers?: OpenApiResponse["headers"],
+): OpenApiResponse {
+  return {
+    description,
+    content: { "application/problem+json": { schema: ref("Problem") } },
+    "x-codes": codes,
+    ...(headers ? { headers } : {}),
+  };
 }
 
 /** Errors every key-authenticated operation can answer with. */
 function keyErrors(): Record<string, OpenApiResponse> {
   return {
-    "401": problem("No key, a malformed or unknown key, or a revoked key.", ["missing_api_key", "invalid_api_key", "revoked_api_key"]),
+    "401": problem("No key, a malformed or unknown key, or a revoked key.", [
+      "missing_api_key",
+      "invalid_api_key",
+      "revoked_api_key",
+    ]),
     "405": problem("Another method on this path.", ["method_not_allowed"]),
-    "429": problem("Rate limited.", ["rate_limited"], { "Retry-After": { $ref: "#/components/headers/Retry-After" }, ...rateLimitHeaders }),
+    "429": problem("Rate limited.", ["rate_limited"], {
+      "Retry-After": { $ref: "#/components/headers/Retry-After" },
+      ...rateLimitHeaders,
+    }),
     "500": problem("Server error (nothing recorded).", ["internal"]),
   };
 }
@@ -99,7 +135,11 @@ function keyErrors(): Record<string, OpenApiResponse> {
 function bodyErrors(): Record<string, OpenApiResponse> {
   return {
     "400": problem("Malformed JSON or Idempotency-Key.", ["invalid_json", "invalid_idempotency_key"]),
-    "409": problem("The first request with this Idempotency-Key is still running.", ["idempotency_in_progress"], { "Retry-After": { $ref: "#/components/headers/Retry-After" } }),
+    "409": problem(
+      "The first request with this Idempotency-Key is still running.",
+      ["idempotency_in_progress"],
+      { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+    ),
     "413": problem("Body over the size limit.", ["payload_too_large"]),
     "415": problem("Body not sent as JSON.", ["unsupported_media_type"]),
   };
@@ -108,14 +148,19 @@ function bodyErrors(): Record<string, OpenApiResponse> {
 function componentSchemas(): Record<string, JsonSchema> {
   const uri = (id: string) => `#/components/schemas/${id}`;
   const generate = (io: "input" | "output") =>
-    z.toJSONSchema(apiRegistry, { target: "draft-2020-12", io, uri, unrepresentable: "any" }).schemas as Record<string, JsonSchema>;
+    z.toJSONSchema(apiRegistry, { target: "draft-2020-12", io, uri, unrepresentable: "any" })
+      .schemas as Record<string, JsonSchema>;
   const output = generate("output");
   const input = generate("input");
   // Request bodies are documented as clients send them (defaults optional), responses as sent back.
   const requestIds = new Set(["GradeRequest", "BatchGradeRequest", "BatchGradeItem"]);
   const schemas: Record<string, JsonSchema> = {};
   for (const id of Object.keys(output).sort()) {
-    const { $schema: _schema, $id: _id, ...schema } = (requestIds.has(id) ? input[id] : output[id]) as JsonSchema;
+    const {
+      $schema: _schema,
+      $id: _id,
+      ...schema
+    } = (requestIds.has(id) ? input[id] : output[id]) as JsonSchema;
     void _schema;
     void _id;
     schemas[id] = schema;
@@ -124,7 +169,9 @@ function componentSchemas(): Record<string, JsonSchema> {
 }
 
 function queryParameters(): OpenApiParameter[] {
-  const schema = z.toJSONSchema(listSubmissionsQuerySchema, { target: "draft-2020-12", io: "input" }) as { properties: Record<string, JsonSchema> };
+  const schema = z.toJSONSchema(listSubmissionsQuerySchema, { target: "draft-2020-12", io: "input" }) as {
+    properties: Record<string, JsonSchema>;
+  };
   const descriptions: Record<string, string> = {
     learner: "Only this learner's submissions (email or user id). Learners' keys may name only their owner.",
     exercise: "Only submissions for this exercise id.",
@@ -161,7 +208,11 @@ export function getOpenApiDocument(): OpenApiDocument {
 }
 
 function buildDocument(): OpenApiDocument {
-  const ok = (description: string, schema: JsonSchema, extra: Partial<OpenApiResponse> = {}): OpenApiResponse => ({
+  const ok = (
+    description: string,
+    schema: JsonSchema,
+    extra: Partial<OpenApiResponse> = {},
+  ): OpenApiResponse => ({
     description,
     headers: { ...rateLimitHeaders, ...extra.headers },
     content: json(schema),
@@ -179,7 +230,11 @@ function buildDocument(): OpenApiDocument {
     servers: [{ url: "/api/v1", description: "This server" }],
     security: [{ bearerAuth: [] }],
     tags: [
-      { name: "Catalog", description: "Tracks and exercises: public lesson content only (never hidden tests, solutions, hints or quiz answers)." },
+      {
+        name: "Catalog",
+        description:
+          "Tracks and exercises: public lesson content only (never hidden tests, solutions, hints or quiz answers).",
+      },
       { name: "Grading", description: "Grade code in the sandbox; each grade is recorded as a submission." },
       { name: "Submissions", description: "Recorded submissions." },
     ],
@@ -199,18 +254,35 @@ function buildDocument(): OpenApiDocument {
           summary: "Get a track",
           description: "One track with its lessons.",
           tags: ["Catalog"],
-          parameters: [{ name: "trackId", in: "path", required: true, description: "Track id, e.g. `http`.", schema: { type: "string" } }],
-          responses: { "200": ok("The track.", ref("Track")), "404": notFound(["not_found"]), ...keyErrors() },
+          parameters: [
+            {
+              name: "trackId",
+              in: "path",
+              required: true,
+              description: "Track id, e.g. `http`.",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": ok("The track.", ref("Track")),
+            "404": notFound(["not_found"]),
+            ...keyErrors(),
+          },
         },
       },
       "/exercises/{exerciseId}": {
         get: {
           operationId: "getExercise",
           summary: "Get an exercise",
-          description: "The public part of an exercise: lesson prose (HTML), instructions, starter code and visible example tests.",
+          description:
+            "The public part of an exercise: lesson prose (HTML), instructions, starter code and visible example tests.",
           tags: ["Catalog"],
           parameters: [{ $ref: "#/components/parameters/exerciseId" }],
-          responses: { "200": ok("The exercise.", ref("ExerciseDetail")), "404": notFound(["unknown_exercise"]), ...keyErrors() },
+          responses: {
+            "200": ok("The exercise.", ref("ExerciseDetail")),
+            "404": notFound(["unknown_exercise"]),
+            ...keyErrors(),
+          },
         },
       },
       "/exercises/{exerciseId}/grade": {
@@ -220,7 +292,10 @@ function buildDocument(): OpenApiDocument {
           description:
             "Grades the code in the sandbox and waits for the result (typically tens of milliseconds; at most the exercise's time limit). The submission is recorded; `submit` also updates the learner's progress. A failing or crashing submission is a 201 with `result.status` \"fail\" or \"error\", not an HTTP error. One-file exercises take `code`; multi-file exercises (their `files` is not null) take `files`, every file by name. Projects (their `stages` is not empty) grade one stage at a time, with every earlier stage's tests as regression tests: passing a stage on submit unlocks the next. The result is the learner's view whoever sends the request (hidden tests without their values, surviving mutants only); instructor and admin keys read the full result with GET /submissions/{submissionId}.",
           tags: ["Grading"],
-          parameters: [{ $ref: "#/components/parameters/exerciseId" }, { $ref: "#/components/parameters/Idempotency-Key" }],
+          parameters: [
+            { $ref: "#/components/parameters/exerciseId" },
+            { $ref: "#/components/parameters/Idempotency-Key" },
+          ],
           requestBody: { required: true, content: json(ref("GradeRequest")) },
           responses: {
             "201": ok("Graded and recorded.", ref("GradeResponse"), {
@@ -229,20 +304,31 @@ function buildDocument(): OpenApiDocument {
             ...bodyErrors(),
             "403": problem("A learner's key named another learner.", ["forbidden"]),
             "404": notFound(["unknown_exercise"]),
-            "409": problem("A project stage the learner has not unlocked, or the first request with this Idempotency-Key is still running.", ["stage_locked", "idempotency_in_progress"], {
-              "Retry-After": { $ref: "#/components/headers/Retry-After" },
-            }),
-            "422": problem("Invalid fields, code too large, files that do not fit the exercise, unknown learner, or a reused Idempotency-Key.", [
-              "validation_failed",
-              "code_too_large",
-              "invalid_files",
-              "unknown_learner",
-              "idempotency_key_reused",
-            ]),
+            "409": problem(
+              "A project stage the learner has not unlocked, or the first request with this Idempotency-Key is still running.",
+              ["stage_locked", "idempotency_in_progress"],
+              {
+                "Retry-After": { $ref: "#/components/headers/Retry-After" },
+              },
+            ),
+            "422": problem(
+              "Invalid fields, code too large, files that do not fit the exercise, unknown learner, or a reused Idempotency-Key.",
+              [
+                "validation_failed",
+                "code_too_large",
+                "invalid_files",
+                "unknown_learner",
+                "idempotency_key_reused",
+              ],
+            ),
             ...keyErrors(),
-            "503": problem("The grader's queue is full or the server is shutting down: nothing was graded or recorded; retry after Retry-After.", ["unavailable"], {
-              "Retry-After": { $ref: "#/components/headers/Retry-After" },
-            }),
+            "503": problem(
+              "The grader's queue is full or the server is shutting down: nothing was graded or recorded; retry after Retry-After.",
+              ["unavailable"],
+              {
+                "Retry-After": { $ref: "#/components/headers/Retry-After" },
+              },
+            ),
           },
         },
       },
@@ -258,7 +344,10 @@ function buildDocument(): OpenApiDocument {
           responses: {
             "200": ok("Every item's result, in order.", ref("BatchGradeResponse")),
             ...bodyErrors(),
-            "422": problem("The envelope is invalid (not 1-20 submissions) or the Idempotency-Key was reused.", ["validation_failed", "idempotency_key_reused"]),
+            "422": problem(
+              "The envelope is invalid (not 1-20 submissions) or the Idempotency-Key was reused.",
+              ["validation_failed", "idempotency_key_reused"],
+            ),
             ...keyErrors(),
           },
         },
@@ -273,7 +362,10 @@ function buildDocument(): OpenApiDocument {
           responses: {
             "200": ok("A page of submissions.", ref("SubmissionList")),
             "403": problem("A learner's key named another learner.", ["forbidden"]),
-            "422": problem("Invalid query parameters or cursor, or an unknown learner.", ["validation_failed", "unknown_learner"]),
+            "422": problem("Invalid query parameters or cursor, or an unknown learner.", [
+              "validation_failed",
+              "unknown_learner",
+            ]),
             ...keyErrors(),
           },
         },
@@ -282,10 +374,23 @@ function buildDocument(): OpenApiDocument {
         get: {
           operationId: "getSubmission",
           summary: "Get a submission",
-          description: "One submission with its code and result: in full (hidden tests' values, the `seed` that replays it) for instructor and admin keys, the learner's view for learner keys.",
+          description:
+            "One submission with its code and result: in full (hidden tests' values, the `seed` that replays it) for instructor and admin keys, the learner's view for learner keys.",
           tags: ["Submissions"],
-          parameters: [{ name: "submissionId", in: "path", required: true, description: "The id returned by a grade call.", schema: { type: "string" } }],
-          responses: { "200": ok("The submission.", ref("Submission")), "404": notFound(["not_found"]), ...keyErrors() },
+          parameters: [
+            {
+              name: "submissionId",
+              in: "path",
+              required: true,
+              description: "The id returned by a grade call.",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": ok("The submission.", ref("Submission")),
+            "404": notFound(["not_found"]),
+            ...keyErrors(),
+          },
         },
       },
       "/openapi.json": {
@@ -302,22 +407,40 @@ function buildDocument(): OpenApiDocument {
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "ss_live_<32 characters>", description: "An API key." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "ss_live_<32 characters>",
+          description: "An API key.",
+        },
       },
       parameters: {
-        exerciseId: { name: "exerciseId", in: "path", required: true, description: "Exercise id (= lesson id), e.g. `parse-query-pagination`.", schema: { type: "string" } },
+        exerciseId: {
+          name: "exerciseId",
+          in: "path",
+          required: true,
+          description: "Exercise id (= lesson id), e.g. `parse-query-pagination`.",
+          schema: { type: "string" },
+        },
         "Idempotency-Key": {
           name: "Idempotency-Key",
           in: "header",
           required: false,
-          description: "Makes retries safe: the same key and body return the first response without grading again.",
+          description:
+            "Makes retries safe: the same key and body return the first response without grading again.",
           schema: { type: "string", minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$" },
         },
       },
       headers: {
-        "RateLimit-Limit": { description: "Requests per minute this key may send.", schema: { type: "integer" } },
+        "RateLimit-Limit": {
+          description: "Requests per minute this key may send.",
+          schema: { type: "integer" },
+        },
         "RateLimit-Remaining": { description: "Requests left right now.", schema: { type: "integer" } },
-        "RateLimit-Reset": { description: "Seconds until the allowance is full again.", schema: { type: "integer" } },
+        "RateLimit-Reset": {
+          description: "Seconds until the allowance is full again.",
+          schema: { type: "integer" },
+        },
         "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
         Location: { description: "The new submission's URL.", schema: { type: "string" } },
       },

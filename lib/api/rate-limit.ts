@@ -17,9 +17,21 @@ export type RateLimitState = {
 };
 
 /** Takes `cost` tokens from API key `keyId`'s bucket if it holds that many (cost is capped at the bucket size). */
-export async function takeTokens(keyId: string, limitPerMinute: number, cost = 1, now = Date.now()): Promise<RateLimitState> {
+export async function takeTokens(
+  keyId: string,
+  limitPerMinute: number,
+  cost = 1,
+  now = Date.now(),
+): Promise<RateLimitState> {
   const needed = Math.min(cost, limitPerMinute);
-  const result = await takeFromBucket({ key: `api:${keyId}`, capacity: limitPerMinute, refillPerMinute: limitPerMinute, need: needed, cost: needed, now });
+  const result = await takeFromBucket({
+    key: `api:${keyId}`,
+    capacity: limitPerMinute,
+    refillPerMinute: limitPerMinute,
+    need: needed,
+    cost: needed,
+    now,
+  });
   return {
     allowed: result.granted,
     limit: limitPerMinute,

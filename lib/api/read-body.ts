@@ -19,9 +19,13 @@ export function isJsonContentType(header: string | null): boolean {
 /** The request's JSON body, or an AppError: unsupported_media_type, payload_too_large, invalid_json. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON with Content-Type: application/json.");
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the request body as JSON with Content-Type: application/json.",
+    );
   }
-  const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await request.body?.cancel().catch(() => undefined);
@@ -48,7 +52,12 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
   } catch {
-    throw new AppError("invalid_json", size === 0 ? "The request body is empty; send a JSON object." : "The request body is not valid JSON (UTF-8).");
+    throw new AppError(
+      "invalid_json",
+      size === 0
+        ? "The request body is empty; send a JSON object."
+        : "The request body is not valid JSON (UTF-8).",
+    );
   }
   return { value, raw };
 }
@@ -57,7 +66,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what = "The request"): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError("validation_failed", `${what} does not match the schema; see errors.`, { errors: fieldErrors(parsed.error) });
+    throw new AppError("validation_failed", `${what} does not match the schema; see errors.`, {
+      errors: fieldErrors(parsed.error),
+    });
   }
   return parsed.data;
 }

@@ -6,7 +6,14 @@
  */
 import { z } from "zod";
 import { gradeResultSchema } from "../../sandbox/index.ts";
-import type { ExerciseKind, LessonSummary, PublicExercise, PublicFile, PublicStage, TrackSummary } from "../content/public-types.ts";
+import type {
+  ExerciseKind,
+  LessonSummary,
+  PublicExercise,
+  PublicFile,
+  PublicStage,
+  TrackSummary,
+} from "../content/public-types.ts";
 import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
 
 /** Schemas that become named components (#/components/schemas/<id>). */
@@ -22,7 +29,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // --- requests ----------------------------------------------------------------------------------
 
 export const gradeModeSchema = named(
-  z.enum(["run", "submit"]).describe('"run": visible tests only, not counted in progress. "submit": all tests, including hidden ones; updates progress.'),
+  z
+    .enum(["run", "submit"])
+    .describe(
+      '"run": visible tests only, not counted in progress. "submit": all tests, including hidden ones; updates progress.',
+    ),
   "GradeMode",
 );
 
@@ -31,11 +42,16 @@ const learnerRefSchema = z
   .trim()
   .min(1)
   .max(320)
-  .describe("Whose submission this is: a user's email or id. Only keys of instructors and admins may name another user; omitted, the key's owner.");
+  .describe(
+    "Whose submission this is: a user's email or id. Only keys of instructors and admins may name another user; omitted, the key's owner.",
+  );
 
 /** The learner's code: `code` for one-file exercises, `files` for multi-file ones (exactly one). */
 const codeFields = {
-  code: z.string().optional().describe("One-file exercises: the learner's source (TypeScript, JavaScript, or SQL for sql exercises)."),
+  code: z
+    .string()
+    .optional()
+    .describe("One-file exercises: the learner's source (TypeScript, JavaScript, or SQL for sql exercises)."),
   files: z
     .record(z.string().min(1).max(64), z.string())
     .optional()
@@ -52,8 +68,12 @@ const codeFields = {
       "Projects (the exercise has `stages`): the stage to grade, 1-based; its tests and every earlier stage's run. Default: the learner's current stage (the first not yet passed). A stage after that is locked (409 stage_locked).",
     ),
 };
-const oneOfCodeAndFiles = (value: { code?: string; files?: Record<string, string> }) => (value.code === undefined) !== (value.files === undefined);
-const oneOfMessage = { message: 'Send exactly one of "code" (one-file exercises) and "files" (multi-file exercises).', path: ["files"] };
+const oneOfCodeAndFiles = (value: { code?: string; files?: Record<string, string> }) =>
+  (value.code === undefined) !== (value.files === undefined);
+const oneOfMessage = {
+  message: 'Send exactly one of "code" (one-file exercises) and "files" (multi-file exercises).',
+  path: ["files"],
+};
 
 export const gradeRequestSchema = named(
   z
@@ -84,12 +104,20 @@ export const batchItemSchema = named(
 );
 
 /** The envelope only; each item is validated on its own, so one bad item fails alone. */
-export const batchRequestSchema = z.object({ submissions: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }).strict();
+export const batchRequestSchema = z
+  .object({ submissions: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) })
+  .strict();
 
 /** What the reference shows for the batch body: the envelope with its items' schema. */
 export const batchRequestDocSchema = named(
   z
-    .object({ submissions: z.array(batchItemSchema).min(1).max(MAX_BATCH_ITEMS).describe("Graded concurrently; invalid items fail alone.") })
+    .object({
+      submissions: z
+        .array(batchItemSchema)
+        .min(1)
+        .max(MAX_BATCH_ITEMS)
+        .describe("Graded concurrently; invalid items fail alone."),
+    })
     .strict(),
   "BatchGradeRequest",
 );
@@ -117,7 +145,13 @@ export const lessonSummarySchema = named(
     tags: z.array(z.string()),
     prerequisites: z.array(z.string()),
     href: z.string(),
-    exercise: z.object({ kind: exerciseKindSchema, title: z.string(), stageCount: z.number().int().describe("A project's stages; 0 for other exercises.") }).nullable(),
+    exercise: z
+      .object({
+        kind: exerciseKindSchema,
+        title: z.string(),
+        stageCount: z.number().int().describe("A project's stages; 0 for other exercises."),
+      })
+      .nullable(),
     quizQuestions: z.number().int(),
   }),
   "LessonSummary",
@@ -162,13 +196,21 @@ export const publicExerciseSchema = named(
     files: z
       .array(publicFileSchema)
       .nullable()
-      .describe('Multi-file exercises: the learner\'s files with their starter code; grade them with `files`. Null for one-file exercises (grade with `code`).'),
-    stages: z.array(publicStageSchema).describe("Projects: the stages in order (each adds tests; earlier stages keep running). Empty otherwise."),
+      .describe(
+        "Multi-file exercises: the learner's files with their starter code; grade them with `files`. Null for one-file exercises (grade with `code`).",
+      ),
+    stages: z
+      .array(publicStageSchema)
+      .describe(
+        "Projects: the stages in order (each adds tests; earlier stages keep running). Empty otherwise.",
+      ),
     exampleTests: z.array(publicFileSchema),
     support: z.array(publicFileSchema),
     module: publicFileSchema.nullable(),
     seed: z.string().nullable(),
-    sqlChecks: z.array(publicFileSchema).describe("sql exercises: visible probe sets and query files (plan checks)."),
+    sqlChecks: z
+      .array(publicFileSchema)
+      .describe("sql exercises: visible probe sets and query files (plan checks)."),
     sql: z
       .union([
         z.object({ compare: z.literal("rows"), ordered: z.boolean() }),
@@ -178,7 +220,9 @@ export const publicExerciseSchema = named(
     database: z
       .object({ seed: z.string(), seeds: z.array(publicFileSchema) })
       .nullable()
-      .describe("Database-backed exercises: the seed each test starts from and the seed files (schema and rows)."),
+      .describe(
+        "Database-backed exercises: the seed each test starts from and the seed files (schema and rows).",
+      ),
     hintCount: z.number().int(),
     revealSolutionAfter: z.number().int(),
   }),
@@ -227,10 +271,16 @@ export const submissionSchema = named(
     mode: gradeModeSchema,
     status: submissionStatusSchema,
     learner: learnerSchema,
-    apiKeyId: z.string().nullable().describe("The key that sent it; null for submissions from the lesson page."),
+    apiKeyId: z
+      .string()
+      .nullable()
+      .describe("The key that sent it; null for submissions from the lesson page."),
     language: z.string(),
     code: z.string().describe('The learner\'s source; "" for multi-file submissions (see `files`).'),
-    files: z.record(z.string(), z.string()).nullable().describe("Multi-file submissions: the learner's files by name; null otherwise."),
+    files: z
+      .record(z.string(), z.string())
+      .nullable()
+      .describe("Multi-file submissions: the learner's files by name; null otherwise."),
     stage: z.number().int().nullable().describe("Projects: the stage graded; null otherwise."),
     durationMs: z.number(),
     createdAt: z.iso.datetime(),
@@ -257,7 +307,10 @@ export const problemSchema = named(
     status: z.number().int(),
     code: z.enum(errorCodes).describe("Stable: branch on this, not on title or detail."),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Field errors (validation_failed)."),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe("Field errors (validation_failed)."),
   }),
   "Problem",
 );

@@ -57,7 +57,8 @@ function toBody(row: Row, fullView: boolean): SubmissionBody {
 /** Admins' keys read every submission; instructors' their own and learners'; learners' their own. */
 function visibleTo(apiKey: AuthenticatedKey): Prisma.SubmissionWhereInput {
   if (apiKey.owner.role === "admin") return {};
-  if (canTeach(apiKey.owner.role)) return { OR: [{ userId: apiKey.owner.id }, { user: { role: "learner" } }] };
+  if (canTeach(apiKey.owner.role))
+    return { OR: [{ userId: apiKey.owner.id }, { user: { role: "learner" } }] };
   return { OR: [{ userId: apiKey.owner.id }, { apiKeyId: apiKey.id }] };
 }
 
@@ -71,17 +72,22 @@ export async function getSubmissionForKey(apiKey: AuthenticatedKey, id: string):
 type Cursor = { t: string; id: string };
 
 function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ t: row.createdAt.toISOString(), id: row.id } satisfies Cursor)).toString("base64url");
+  return Buffer.from(
+    JSON.stringify({ t: row.createdAt.toISOString(), id: row.id } satisfies Cursor),
+  ).toString("base64url");
 }
 
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof value.t === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.t))) return value as Cursor;
+    if (typeof value.t === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.t)))
+      return value as Cursor;
   } catch {
     // fall through
   }
-  throw new AppError("validation_failed", "The cursor is not one this API returned.", { errors: [{ path: "cursor", message: "Invalid cursor." }] });
+  throw new AppError("validation_failed", "The cursor is not one this API returned.", {
+    errors: [{ path: "cursor", message: "Invalid cursor." }],
+  });
 }
 
 /** Newest first, `limit` per page, continuing after `cursor`. */
@@ -93,11 +99,17 @@ export async function listSubmissionsForKey(
   if (query.learner !== undefined) {
     const user = await findUser(query.learner);
     if (!canTeach(apiKey.owner.role) && user?.id !== apiKey.owner.id) {
-      throw new AppError("forbidden", "This API key belongs to a learner: it can list only its owner's submissions.");
+      throw new AppError(
+        "forbidden",
+        "This API key belongs to a learner: it can list only its owner's submissions.",
+      );
     }
     if (!user) throw new AppError("unknown_learner", `No user has the email or id "${query.learner}".`);
     if (user.id !== apiKey.owner.id && user.role !== "learner" && apiKey.owner.role !== "admin") {
-      throw new AppError("forbidden", `An instructor's API key reads only learners' submissions; "${query.learner}" is an ${user.role}.`);
+      throw new AppError(
+        "forbidden",
+        `An instructor's API key reads only learners' submissions; "${query.learner}" is an ${user.role}.`,
+      );
     }
     where.push({ userId: user.id });
   }
@@ -116,5 +128,8 @@ export async function listSubmissionsForKey(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const fullView = canTeach(apiKey.owner.role);
-  return { data: page.map((row) => toBody(row, fullView)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return {
+    data: page.map((row) => toBody(row, fullView)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
 }

@@ -49,12 +49,17 @@ async function authenticate(request: Request): Promise<AuthenticatedKey> {
   // Keys are short; anything long is not a key and is not worth hashing.
   const key = match[1]!.length <= 200 ? await findApiKey(match[1]!) : null;
   if (!key) throw new AppError("invalid_api_key", "This API key does not exist.");
-  if (key.revokedAt) throw new AppError("revoked_api_key", "This API key was revoked; ask an instructor for a new one.");
+  if (key.revokedAt)
+    throw new AppError("revoked_api_key", "This API key was revoked; ask an instructor for a new one.");
   return key;
 }
 
 function rateLimited(retryAfterSeconds: number): AppError {
-  return new AppError("rate_limited", `This API key sent more than ${env.API_RATE_LIMIT_PER_MINUTE} requests (or batch items) in a minute.`, { retryAfterSeconds });
+  return new AppError(
+    "rate_limited",
+    `This API key sent more than ${env.API_RATE_LIMIT_PER_MINUTE} requests (or batch items) in a minute.`,
+    { retryAfterSeconds },
+  );
 }
 
 /** Wraps an API route handler with authentication, limits, idempotency and error mapping. */
@@ -84,7 +89,11 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
         const read = await readJsonBody(request, env.API_MAX_BODY_BYTES);
         body = read.value;
         if (idempotencyKey) {
-          const started = await startIdempotent(apiKey.id, idempotencyKey, hashRequest(request.method, url.pathname, read.raw));
+          const started = await startIdempotent(
+            apiKey.id,
+            idempotencyKey,
+            hashRequest(request.method, url.pathname, read.raw),
+          );
           if (started.kind === "replay") {
             headers.set("Content-Type", started.status >= 400 ? PROBLEM_CONTENT_TYPE : "application/json");
             headers.set("Cache-Control", "no-store");
@@ -111,7 +120,8 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
           if (!more.allowed) throw rateLimited(more.retryAfterSeconds);
         },
       });
-      if (handle && !handle.finished) await finishIdempotent(handle, response.status, await response.clone().text());
+      if (handle && !handle.finished)
+        await finishIdempotent(handle, response.status, await response.clone().text());
       headers.forEach((value, name) => response.headers.set(name, value));
       return response;
     } catch (error) {
@@ -119,9 +129,10 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       if (handle && !handle.finished) {
         // A client error is an answer worth replaying; a server error or a "too many" (429)
         // recorded nothing and is temporary, so the key is freed for a retry.
-        const settle = response.status < 500 && response.status !== 429
-          ? finishIdempotent(handle, response.status, await response.clone().text())
-          : abandonIdempotent(handle);
+        const settle =
+          response.status < 500 && response.status !== 429
+            ? finishIdempotent(handle, response.status, await response.clone().text())
+            : abandonIdempotent(handle);
         await settle.catch((settleError: unknown) => console.error("[api] idempotency record", settleError));
       }
       return response;
@@ -132,7 +143,9 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
 }
 
 /** A handler for routes that need no key (the OpenAPI document): errors still leave as problem+json. */
-export function withProblems(handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+export function withProblems(
+  handler: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
       return await handler(request);
@@ -149,7 +162,8 @@ export function withProblems(handler: (request: Request) => Promise<Response>): 
  */
 export function methodsNotAllowed(allowed: string[]) {
   const allow = allowHeader(allowed);
-  const handler = async () => problemResponse(new AppError("method_not_allowed", `This endpoint supports ${allow}.`, { allow }));
+  const handler = async () =>
+    problemResponse(new AppError("method_not_allowed", `This endpoint supports ${allow}.`, { allow }));
   const options = async () => new Response(null, { status: 204, headers: { Allow: allow } });
   return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: options };
 }

@@ -15,10 +15,41 @@ export async function exportAccountData(userId: string) {
       name: true,
       role: true,
       createdAt: true,
-      progress: { select: { lessonId: true, attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true, lastOpenedAt: true }, orderBy: { lessonId: "asc" } },
-      submissions: { select: { id: true, exerciseId: true, mode: true, language: true, code: true, status: true, result: true, durationMs: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      drafts: { where: { code: { not: null } }, select: { exerciseId: true, file: true, code: true, updatedAt: true }, orderBy: [{ exerciseId: "asc" }, { file: "asc" }] },
-      quizAnswers: { select: { lessonId: true, questionId: true, choices: true, correct: true, updatedAt: true } },
+      progress: {
+        select: {
+          lessonId: true,
+          attempts: true,
+          failedAttempts: true,
+          passed: true,
+          firstPassedAt: true,
+          hintsUsed: true,
+          quizCorrect: true,
+          lastOpenedAt: true,
+        },
+        orderBy: { lessonId: "asc" },
+      },
+      submissions: {
+        select: {
+          id: true,
+          exerciseId: true,
+          mode: true,
+          language: true,
+          code: true,
+          status: true,
+          result: true,
+          durationMs: true,
+          createdAt: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      drafts: {
+        where: { code: { not: null } },
+        select: { exerciseId: true, file: true, code: true, updatedAt: true },
+        orderBy: [{ exerciseId: "asc" }, { file: "asc" }],
+      },
+      quizAnswers: {
+        select: { lessonId: true, questionId: true, choices: true, correct: true, updatedAt: true },
+      },
       hintViews: { select: { exerciseId: true, hintIndex: true, createdAt: true } },
       apiKeys: { select: { name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } },
     },
@@ -46,7 +77,10 @@ export async function exportAccountData(userId: string) {
  * Deletes an account and everything that belongs to it (the database cascades: progress,
  * submissions, drafts, sessions, keys ...), recording it in the audit log in the same transaction.
  */
-export async function deleteAccount(user: { id: string; email: string }, actor: { id: string; email: string }): Promise<void> {
+export async function deleteAccount(
+  user: { id: string; email: string },
+  actor: { id: string; email: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { actor, action: "account.deleted", targetId: user.id, target: user.email });
     await tx.user.delete({ where: { id: user.id } });
@@ -54,7 +88,9 @@ export async function deleteAccount(user: { id: string; email: string }, actor: 
 }
 
 /** What the account settings page shows: whether the account has a password, and its live sessions. */
-export async function getAccountSummary(userId: string): Promise<{ hasPassword: boolean; activeSessions: number }> {
+export async function getAccountSummary(
+  userId: string,
+): Promise<{ hasPassword: boolean; activeSessions: number }> {
   const [row, activeSessions] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } }),
     db.session.count({ where: { userId, expires: { gt: new Date() } } }),

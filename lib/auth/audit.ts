@@ -16,7 +16,13 @@ type Tx = Pick<typeof db, "auditEvent">;
 /** Records one event (pass the transaction the action runs in). */
 export async function recordAuditEvent(
   tx: Tx,
-  event: { actor: AuditActor; action: AuditAction; targetId: string; target: string; details?: Record<string, unknown> },
+  event: {
+    actor: AuditActor;
+    action: AuditAction;
+    targetId: string;
+    target: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {
@@ -55,7 +61,9 @@ export async function listAuditEvents(limit = 200): Promise<AuditEventView[]> {
 function parseDetails(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

@@ -13,7 +13,10 @@ const trust = (value?: string) => trustProxySchema.parse(value);
 test("without TRUST_PROXY the socket address is the client, whatever X-Forwarded-For says", () => {
   assert.equal(resolveClientAddress(request("203.0.113.7"), trust()), "203.0.113.7");
   assert.equal(resolveClientAddress(request("203.0.113.7", "1.2.3.4"), trust()), "203.0.113.7");
-  assert.equal(resolveClientAddress(request("::ffff:203.0.113.7", "1.2.3.4, 5.6.7.8"), trust("off")), "203.0.113.7");
+  assert.equal(
+    resolveClientAddress(request("::ffff:203.0.113.7", "1.2.3.4, 5.6.7.8"), trust("off")),
+    "203.0.113.7",
+  );
 });
 
 test("a hop count trusts exactly that many proxies from the right", () => {

@@ -16,7 +16,8 @@ import { z } from "zod";
 export const SOCKET_ADDRESS_HEADER = "x-serverside-socket-address";
 
 /** TRUST_PROXY parsed: off, a hop count, or a set of proxy addresses. */
-export type TrustProxy = { mode: "off" } | { mode: "hops"; hops: number } | { mode: "list"; addresses: Set<string> };
+export type TrustProxy =
+  { mode: "off" } | { mode: "hops"; hops: number } | { mode: "list"; addresses: Set<string> };
 
 export const trustProxySchema = z
   .string()
@@ -28,7 +29,10 @@ export const trustProxySchema = z
     const addresses = value.split(",").map((a) => normalizeAddress(a.trim()));
     const bad = addresses.filter((a) => !isIP(a));
     if (bad.length) {
-      ctx.addIssue({ code: "custom", message: `TRUST_PROXY must be off, a hop count or a list of IP addresses (not ${bad.join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `TRUST_PROXY must be off, a hop count or a list of IP addresses (not ${bad.join(", ")})`,
+      });
       return z.NEVER;
     }
     return { mode: "list", addresses: new Set(addresses) };
@@ -37,7 +41,9 @@ export const trustProxySchema = z
 /** `::ffff:10.0.0.1` (IPv4 through an IPv6 socket) is 10.0.0.1; other text is kept as is. */
 export function normalizeAddress(address: string): string {
   const trimmed = address.trim();
-  return trimmed.toLowerCase().startsWith("::ffff:") && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
+  return trimmed.toLowerCase().startsWith("::ffff:") && isIP(trimmed.slice(7)) === 4
+    ? trimmed.slice(7)
+    : trimmed;
 }
 
 /**
@@ -48,7 +54,10 @@ export function resolveClientAddress(headers: Headers, trust: TrustProxy): strin
   const peer = headers.get(SOCKET_ADDRESS_HEADER);
   if (!peer) return "unknown";
   const chain = [
-    ...(headers.get("x-forwarded-for") ?? "").split(",").map((a) => normalizeAddress(a)).filter((a) => a !== ""),
+    ...(headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((a) => normalizeAddress(a))
+      .filter((a) => a !== ""),
     normalizeAddress(peer),
   ];
   if (trust.mode === "off") return chain[chain.length - 1];

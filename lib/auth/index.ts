@@ -36,7 +36,11 @@ const providers: Provider[] = [
     async authorize(credentials, request) {
       const parsed = signInSchema.safeParse(credentials);
       if (!parsed.success) throw new InvalidCredentials();
-      const result = await checkCredentials(parsed.data.email, parsed.data.password, getClientAddress(request.headers));
+      const result = await checkCredentials(
+        parsed.data.email,
+        parsed.data.password,
+        getClientAddress(request.headers),
+      );
       if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
       if (result.error === "rate_limited") {
         const error = new RateLimited();

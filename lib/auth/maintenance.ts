@@ -13,8 +13,16 @@ const STARTED_KEY = Symbol.for("serverside.auth.maintenance");
 const processGlobal = globalThis as typeof globalThis & { [STARTED_KEY]?: boolean };
 
 /** Deletes what is no longer needed; returns the counts. */
-export async function cleanUpAccountTables(): Promise<{ signInAttempts: number; sessions: number; buckets: number }> {
-  const [signInAttempts, sessions, buckets] = await Promise.all([deleteOldSignInAttempts(), deleteExpiredSessions(), deleteIdleBuckets()]);
+export async function cleanUpAccountTables(): Promise<{
+  signInAttempts: number;
+  sessions: number;
+  buckets: number;
+}> {
+  const [signInAttempts, sessions, buckets] = await Promise.all([
+    deleteOldSignInAttempts(),
+    deleteExpiredSessions(),
+    deleteIdleBuckets(),
+  ]);
   return { signInAttempts, sessions, buckets };
 }
 
@@ -23,7 +31,9 @@ export function startAccountMaintenance(): void {
   if (processGlobal[STARTED_KEY]) return;
   processGlobal[STARTED_KEY] = true;
   const run = () =>
-    cleanUpAccountTables().catch((error: unknown) => console.error("[serverside] cleaning up account tables failed", error));
+    cleanUpAccountTables().catch((error: unknown) =>
+      console.error("[serverside] cleaning up account tables failed", error),
+    );
   void run();
   setInterval(run, HOUR_MS).unref();
 }

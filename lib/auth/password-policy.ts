@@ -26,9 +26,9 @@ const WARNINGS: Record<string, string> = {
   userInputs: "Don't use your name or email address in your password.",
   straightRow: "A row of keys on the keyboard is easy to guess.",
   keyPattern: "A short keyboard pattern is easy to guess.",
-  simpleRepeat: "Repeated characters like \"aaa\" are easy to guess.",
-  extendedRepeat: "Repeated patterns like \"abcabc\" are easy to guess.",
-  sequences: "Sequences like \"abc\" or \"6543\" are easy to guess.",
+  simpleRepeat: 'Repeated characters like "aaa" are easy to guess.',
+  extendedRepeat: 'Repeated patterns like "abcabc" are easy to guess.',
+  sequences: 'Sequences like "abc" or "6543" are easy to guess.',
   recentYears: "Recent years are easy to guess.",
   dates: "Dates are easy to guess.",
 };
@@ -41,10 +41,16 @@ export type PasswordVerdict = { ok: true } | { ok: false; message: string };
  */
 export function checkPasswordStrength(password: string, userInputs: string[] = []): PasswordVerdict {
   zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
-  const inputs = userInputs.flatMap((input) => [input, ...input.split(/[@.\s_-]+/)]).filter((word) => word.length >= 3);
+  const inputs = userInputs
+    .flatMap((input) => [input, ...input.split(/[@.\s_-]+/)])
+    .filter((word) => word.length >= 3);
   // zxcvbn's cost grows with length; 200 characters (the form's maximum) takes a few milliseconds.
   const result = zxcvbn.check(password, inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return { ok: true };
-  const warning = (result.feedback.warning && WARNINGS[result.feedback.warning]) || "This password is too easy to guess.";
-  return { ok: false, message: `${warning} Try a few unrelated words, like a short sentence only you would write.` };
+  const warning =
+    (result.feedback.warning && WARNINGS[result.feedback.warning]) || "This password is too easy to guess.";
+  return {
+    ok: false,
+    message: `${warning} Try a few unrelated words, like a short sentence only you would write.`,
+  };
 }

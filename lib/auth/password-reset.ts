@@ -24,7 +24,9 @@ export function resetLink(token: string, base: string): string {
 /** Creates a reset token for an account (no limit: for the request flow and the admin CLI). */
 export async function createPasswordReset(userId: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.passwordReset.create({ data: { userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
+  await db.passwordReset.create({
+    data: { userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+  });
   return token;
 }
 
@@ -40,15 +42,37 @@ export async function requestPasswordReset(
   const addressKey = `reset:${clientAddress}`;
   const emailKey = `reset-email:${email}`;
   const [byAddress, byEmail] = await Promise.all([
-    db.signInAttempt.findMany({ where: { key: addressKey, createdAt: { gt: hourAgo } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.signInAttempt.findMany({ where: { key: emailKey, createdAt: { gt: hourAgo } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.signInAttempt.findMany({
+      where: { key: addressKey, createdAt: { gt: hourAgo } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    db.signInAttempt.findMany({
+      where: { key: emailKey, createdAt: { gt: hourAgo } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
   ]);
-  const blocking = byAddress.length >= RESET_LIMITS.perAddress ? byAddress : byEmail.length >= RESET_LIMITS.perEmail ? byEmail : null;
+  const blocking =
+    byAddress.length >= RESET_LIMITS.perAddress
+      ? byAddress
+      : byEmail.length >= RESET_LIMITS.perEmail
+        ? byEmail
+        : null;
   if (blocking) {
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((blocking[0].createdAt.getTime() + RESET_TTL_MS - Date.now()) / 1000)) };
+    return {
+      ok: false,
+      retryAfterSeconds: Math.max(
+        1,
+        Math.ceil((blocking[0].createdAt.getTime() + RESET_TTL_MS - Date.now()) / 1000),
+      ),
+    };
   }
   await db.signInAttempt.createMany({ data: [{ key: addressKey }, { key: emailKey }] });
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true },
+  });
   if (!user || !user.passwordHash) return { ok: true, token: null, userEmail: email };
   return { ok: true, token: await createPasswordReset(user.id), userEmail: user.email };
 }
@@ -57,7 +81,10 @@ export type ResetCheck = { ok: true; email: string } | { ok: false; error: "inva
 
 /** Whether a token can still be used (for the reset page, before the form is sent). */
 export async function checkResetToken(token: string): Promise<ResetCheck> {
-  const row = await db.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { expiresAt: true, usedAt: true, user: { select: { email: true } } } });
+  const row = await db.passwordReset.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { expiresAt: true, usedAt: true, user: { select: { email: true } } },
+  });
   if (!row) return { ok: false, error: "invalid" };
   if (row.usedAt) return { ok: false, error: "used" };
   if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: "expired" };
@@ -72,15 +99,24 @@ export async function resetPassword(token: string, newPassword: string): Promise
   const tokenHash = hashToken(token);
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
-    const row = await tx.passwordReset.findUnique({ where: { tokenHash }, select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { email: true } } } });
+    const row = await tx.passwordReset.findUnique({
+      where: { tokenHash },
+      select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { email: true } } },
+    });
     if (!row) return { ok: false, error: "invalid" } as const;
     if (row.usedAt) return { ok: false, error: "used" } as const;
     if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: "expired" } as const;
-    const claimed = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.passwordReset.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (claimed.count !== 1) return { ok: false, error: "used" } as const;
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     // Other links for this account stop working too: the password they were meant to replace is gone.
-    await tx.passwordReset.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.passwordReset.updateMany({
+      where: { userId: row.userId, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     await revokeAllSessions(row.userId, tx);
     return { ok: true, email: row.user.email } as const;
   });

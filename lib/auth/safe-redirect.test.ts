@@ -33,10 +33,20 @@ test("hostile next= values fall back to /learn", () => {
 });
 
 test("whatever comes out resolves to this site in a browser's URL parser", () => {
-  const samples = ["/x/..//evil.example", "/%2F%2Fevil.example", "/%5Cevil.example", "/learn?next=//evil.example", "/a/b/../../..//c"];
+  const samples = [
+    "/x/..//evil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "/learn?next=//evil.example",
+    "/a/b/../../..//c",
+  ];
   for (const value of samples) {
     const result = safeRedirectPath(value);
-    assert.equal(new URL(result, "https://site.example").origin, "https://site.example", `${value} -> ${result}`);
+    assert.equal(
+      new URL(result, "https://site.example").origin,
+      "https://site.example",
+      `${value} -> ${result}`,
+    );
     assert.ok(!result.startsWith("//"), `${value} -> ${result}`);
   }
 });

@@ -26,7 +26,8 @@ export function getAuthSecret(log: (message: string) => void = console.log): str
     log(`No AUTH_SECRET set: generated one and saved it to ${SECRET_FILE}. Set AUTH_SECRET to use your own.`);
     return secret;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(SECRET_FILE, "utf8").trim();
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return fs.readFileSync(SECRET_FILE, "utf8").trim();
     throw error;
   }
 }

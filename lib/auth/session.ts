@@ -26,4 +26,3 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // The role is a string in the database: parsed, not cast.
   return { ...row.user, role: roleSchema.parse(row.user.role) };
 });
-

@@ -17,7 +17,9 @@ type Tx = Pick<typeof db, "session">;
 /** Records a new signed-in session for a user; returns the token the JWT carries. */
 export async function createSession(userId: string): Promise<string> {
   const sessionToken = randomBytes(32).toString("base64url");
-  await db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) } });
+  await db.session.create({
+    data: { sessionToken, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
+  });
   return sessionToken;
 }
 

@@ -25,7 +25,11 @@ after(async () => {
 });
 
 test("sign-up stores a hash, never the password, and refuses a taken email", async () => {
-  const input = users.signUpSchema.parse({ name: "Ada", email: " Ada@Example.com ", password: "correct horse" });
+  const input = users.signUpSchema.parse({
+    name: "Ada",
+    email: " Ada@Example.com ",
+    password: "correct horse",
+  });
   assert.equal(input.email, "ada@example.com");
   const created = await users.createUser(input);
   assert.equal(created.ok, true);
@@ -42,8 +46,14 @@ test("credentials: right password passes, wrong and unknown fail the same way", 
   await users.createUser({ email: "grace@example.com", password: "hopper-1906" });
   const good = await users.checkCredentials("grace@example.com", "hopper-1906", "10.0.0.1");
   assert.equal(good.ok, true);
-  assert.deepEqual(await users.checkCredentials("grace@example.com", "wrong", "10.0.0.1"), { ok: false, error: "invalid_credentials" });
-  assert.deepEqual(await users.checkCredentials("nobody@example.com", "wrong", "10.0.0.1"), { ok: false, error: "invalid_credentials" });
+  assert.deepEqual(await users.checkCredentials("grace@example.com", "wrong", "10.0.0.1"), {
+    ok: false,
+    error: "invalid_credentials",
+  });
+  assert.deepEqual(await users.checkCredentials("nobody@example.com", "wrong", "10.0.0.1"), {
+    ok: false,
+    error: "invalid_credentials",
+  });
 });
 
 test("after the allowed failures even the right password is refused, with a retry time", async () => {
@@ -55,15 +65,28 @@ test("after the allowed failures even the right password is refused, with a retr
   const blocked = await users.checkCredentials("mallory@example.com", "the-right-one", "10.0.0.2");
   assert.equal(blocked.ok, false);
   assert.equal(!blocked.ok && blocked.error, "rate_limited");
-  assert.ok(!blocked.ok && blocked.error === "rate_limited" && blocked.retryAfterSeconds > 0 && blocked.retryAfterSeconds <= 15 * 60);
+  assert.ok(
+    !blocked.ok &&
+      blocked.error === "rate_limited" &&
+      blocked.retryAfterSeconds > 0 &&
+      blocked.retryAfterSeconds <= 15 * 60,
+  );
   // Other accounts are not affected by one account's failures.
   assert.equal((await users.checkCredentials("grace@example.com", "hopper-1906", "10.0.0.3")).ok, true);
 });
 
 test("setUserRole promotes an existing user and creates a new one with a password", async () => {
-  assert.deepEqual(await users.setUserRole({ email: "grace@example.com", role: "instructor" }), { created: false });
-  assert.equal((await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).role, "instructor");
-  assert.deepEqual(await users.setUserRole({ email: "root@example.com", role: "admin", password: "long enough" }), { created: true });
+  assert.deepEqual(await users.setUserRole({ email: "grace@example.com", role: "instructor" }), {
+    created: false,
+  });
+  assert.equal(
+    (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).role,
+    "instructor",
+  );
+  assert.deepEqual(
+    await users.setUserRole({ email: "root@example.com", role: "admin", password: "long enough" }),
+    { created: true },
+  );
   await assert.rejects(users.setUserRole({ email: "nopass@example.com", role: "admin" }), /give --password/);
 });
 
@@ -74,19 +97,37 @@ test("strangers failing from other addresses cannot lock the owner out of their 
     const result = await users.checkCredentials("owner@example.com", `guess-${i}`, `198.51.100.${i % 34}`);
     assert.equal(result.ok, false);
   }
-  assert.equal((await users.checkCredentials("owner@example.com", "owner's own words", "203.0.113.50")).ok, true);
+  assert.equal(
+    (await users.checkCredentials("owner@example.com", "owner's own words", "203.0.113.50")).ok,
+    true,
+  );
 });
 
 test("a pair that keeps failing waits longer each time; the address limit spans accounts", async () => {
   await users.createUser({ email: "sam@example.com", password: "sam's passphrase" });
   for (let i = 0; i < 3; i++) await users.checkCredentials("sam@example.com", "nope", "192.0.2.10");
   const first = await users.checkCredentials("sam@example.com", "sam's passphrase", "192.0.2.10");
-  assert.ok(!first.ok && first.error === "rate_limited" && first.retryAfterSeconds <= 60, JSON.stringify(first));
+  assert.ok(
+    !first.ok && first.error === "rate_limited" && first.retryAfterSeconds <= 60,
+    JSON.stringify(first),
+  );
   // Pretend the minute passed, fail once more: the next wait is two minutes.
-  await db.signInAttempt.updateMany({ where: { key: users.signInKeys("sam@example.com", "192.0.2.10").pair }, data: { createdAt: new Date(Date.now() - 61_000) } });
-  assert.deepEqual(await users.checkCredentials("sam@example.com", "nope", "192.0.2.10"), { ok: false, error: "invalid_credentials" });
+  await db.signInAttempt.updateMany({
+    where: { key: users.signInKeys("sam@example.com", "192.0.2.10").pair },
+    data: { createdAt: new Date(Date.now() - 61_000) },
+  });
+  assert.deepEqual(await users.checkCredentials("sam@example.com", "nope", "192.0.2.10"), {
+    ok: false,
+    error: "invalid_credentials",
+  });
   const second = await users.checkCredentials("sam@example.com", "sam's passphrase", "192.0.2.10");
-  assert.ok(!second.ok && second.error === "rate_limited" && second.retryAfterSeconds > 60 && second.retryAfterSeconds <= 120, JSON.stringify(second));
+  assert.ok(
+    !second.ok &&
+      second.error === "rate_limited" &&
+      second.retryAfterSeconds > 60 &&
+      second.retryAfterSeconds <= 120,
+    JSON.stringify(second),
+  );
 
   // One address trying many accounts (3 x 10 = 30 failures) is stopped for all of them.
   for (let i = 0; i < 30; i++) await users.checkCredentials(`victim-${i}@example.com`, "nope", "192.0.2.99");
@@ -98,10 +139,14 @@ test("a pair that keeps failing waits longer each time; the address limit spans 
 test("the account-wide limit stops only addresses that are failing", async () => {
   await users.createUser({ email: "target@example.com", password: "target's passphrase" });
   // 3 x 50 = 150 failures from 75 addresses, two each.
-  for (let i = 0; i < 150; i++) await users.checkCredentials("target@example.com", "nope", `100.64.${i % 75}.1`);
+  for (let i = 0; i < 150; i++)
+    await users.checkCredentials("target@example.com", "nope", `100.64.${i % 75}.1`);
   const failing = await users.checkCredentials("target@example.com", "target's passphrase", "100.64.3.1");
   assert.ok(!failing.ok && failing.error === "rate_limited");
-  assert.equal((await users.checkCredentials("target@example.com", "target's passphrase", "203.0.113.77")).ok, true);
+  assert.equal(
+    (await users.checkCredentials("target@example.com", "target's passphrase", "203.0.113.77")).ok,
+    true,
+  );
 });
 
 test("sign-ups are limited per address, and old throttle rows are cleaned up", async () => {
@@ -114,7 +159,9 @@ test("sign-ups are limited per address, and old throttle rows are cleaned up", a
   assert.ok(!refused.ok && refused.retryAfterSeconds > 0 && refused.retryAfterSeconds <= 3600);
   assert.equal((await users.checkSignUpAllowed("192.0.2.201")).ok, true);
 
-  await db.signInAttempt.create({ data: { key: "ip:192.0.2.250", createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+  await db.signInAttempt.create({
+    data: { key: "ip:192.0.2.250", createdAt: new Date(Date.now() - 2 * 86_400_000) },
+  });
   assert.ok((await users.deleteOldSignInAttempts()) >= 1);
   assert.equal(await db.signInAttempt.count({ where: { key: "ip:192.0.2.250" } }), 0);
   assert.ok((await db.signInAttempt.count({ where: { key: "signup:192.0.2.200" } })) === limit);
@@ -126,15 +173,22 @@ test("a role change ends the user's sessions and is audited in the same transact
   const user = await db.user.findUniqueOrThrow({ where: { email: "sam@example.com" } });
   await createSession(user.id);
   await createSession(user.id);
-  await users.setUserRole({ email: "sam@example.com", role: "instructor", actor: { id: user.id, email: "root@example.com" } });
+  await users.setUserRole({
+    email: "sam@example.com",
+    role: "instructor",
+    actor: { id: user.id, email: "root@example.com" },
+  });
   assert.equal(await db.session.count({ where: { userId: user.id } }), 0);
   const [event] = await listAuditEvents(1);
-  assert.deepEqual({ action: event.action, target: event.target, actor: event.actor, details: event.details }, {
-    action: "role.changed",
-    target: "sam@example.com",
-    actor: "root@example.com",
-    details: { from: "learner", to: "instructor" },
-  });
+  assert.deepEqual(
+    { action: event.action, target: event.target, actor: event.actor, details: event.details },
+    {
+      action: "role.changed",
+      target: "sam@example.com",
+      actor: "root@example.com",
+      details: { from: "learner", to: "instructor" },
+    },
+  );
   // Setting the same role again changes nothing and records nothing.
   await users.setUserRole({ email: "sam@example.com", role: "instructor" });
   assert.equal((await listAuditEvents(10)).filter((e) => e.target === "sam@example.com").length, 1);

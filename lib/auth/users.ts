@@ -95,7 +95,11 @@ export async function checkCredentials(
   const since = new Date(Date.now() - windowMs);
   const keys = signInKeys(email, clientAddress);
   const recent = (key: string) =>
-    db.signInAttempt.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    db.signInAttempt.findMany({
+      where: { key, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
   const [byPair, byAddress, byAccount] = await Promise.all([
     recent(keys.pair),
     recent(keys.address),
@@ -106,13 +110,22 @@ export async function checkCredentials(
     // Growing delays: 1 minute after the last failure at the limit, doubling with each one beyond.
     const last = byPair[byPair.length - 1].createdAt.getTime();
     const delayMs = Math.min(windowMs, 60_000 * 2 ** (byPair.length - max));
-    if (last + delayMs > Date.now()) return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(last + delayMs) };
+    if (last + delayMs > Date.now())
+      return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(last + delayMs) };
   }
   if (byAddress.length >= max * SIGNIN_FACTORS.address) {
-    return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(byAddress[0].createdAt.getTime() + windowMs) };
+    return {
+      ok: false,
+      error: "rate_limited",
+      retryAfterSeconds: retryAfter(byAddress[0].createdAt.getTime() + windowMs),
+    };
   }
   if (byAccount >= max * SIGNIN_FACTORS.account && byAddress.length > 0) {
-    return { ok: false, error: "rate_limited", retryAfterSeconds: retryAfter(byAddress[0].createdAt.getTime() + windowMs) };
+    return {
+      ok: false,
+      error: "rate_limited",
+      retryAfterSeconds: retryAfter(byAddress[0].createdAt.getTime() + windowMs),
+    };
   }
 
   const user = await db.user.findUnique({
@@ -121,7 +134,9 @@ export async function checkCredentials(
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
   if (!user || !user.passwordHash || !valid) {
-    await db.signInAttempt.createMany({ data: [{ key: keys.email }, { key: keys.address }, { key: keys.pair }] });
+    await db.signInAttempt.createMany({
+      data: [{ key: keys.email }, { key: keys.address }, { key: keys.pair }],
+    });
     return { ok: false, error: "invalid_credentials" };
   }
   await db.signInAttempt.deleteMany({ where: { key: keys.pair } });
@@ -133,7 +148,9 @@ export async function checkCredentials(
  * Sign-ups allowed from one client address: at most SIGNUP_MAX_PER_HOUR accounts an hour. Counts
  * the accounts created (rows keyed "signup:<address>"), so a refused email costs nothing.
  */
-export async function checkSignUpAllowed(clientAddress: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function checkSignUpAllowed(
+  clientAddress: string,
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const hourAgo = new Date(Date.now() - 3_600_000);
   const recent = await db.signInAttempt.findMany({
     where: { key: `signup:${clientAddress}`, createdAt: { gt: hourAgo } },
@@ -152,7 +169,9 @@ export async function recordSignUp(clientAddress: string): Promise<void> {
 /** Deletes throttle rows older than a day (every limit looks back at most an hour). */
 export async function deleteOldSignInAttempts(): Promise<number> {
   const keepMs = Math.max(env.SIGNIN_WINDOW_MINUTES * 60_000, 86_400_000);
-  const { count } = await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - keepMs) } } });
+  const { count } = await db.signInAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(Date.now() - keepMs) } },
+  });
   return count;
 }
 
@@ -160,7 +179,13 @@ export async function deleteOldSignInAttempts(): Promise<number> {
  * Sets a user's role, creating the user (with a password) when the email is new. A change of role
  * ends the user's sessions and is written to the audit log in the same transaction.
  */
-export async function setUserRole(input: { email: string; role: Role; password?: string; name?: string; actor?: AuditActor }) {
+export async function setUserRole(input: {
+  email: string;
+  role: Role;
+  password?: string;
+  name?: string;
+  actor?: AuditActor;
+}) {
   const existing = await db.user.findUnique({ where: { email: input.email } });
   if (existing) {
     const data: { role: Role; passwordHash?: string } = { role: input.role };
@@ -181,7 +206,12 @@ export async function setUserRole(input: { email: string; role: Role; password?:
     return { created: false };
   }
   if (!input.password) throw new Error(`No user ${input.email}: give --password to create one.`);
-  const result = await createUser({ email: input.email, password: input.password, name: input.name, role: input.role });
+  const result = await createUser({
+    email: input.email,
+    password: input.password,
+    name: input.name,
+    role: input.role,
+  });
   if (!result.ok) throw new Error(`Could not create ${input.email}: ${result.error}`);
   if (input.role !== "learner") {
     await recordAuditEvent(db, {

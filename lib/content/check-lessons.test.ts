@@ -13,7 +13,17 @@ import { createGrader } from "../../sandbox/index.ts";
 import { checkLessons } from "./check-lessons.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
-const GRADING_RULES = new Set(["solution-fails", "stage-order", "starter-passes", "starter-broken", "mistake-accepted", "mutant-survives", "equivalent-fails", "time-budget", "bar-hidden-tests"]);
+const GRADING_RULES = new Set([
+  "solution-fails",
+  "stage-order",
+  "starter-passes",
+  "starter-broken",
+  "mistake-accepted",
+  "mutant-survives",
+  "equivalent-fails",
+  "time-budget",
+  "bar-hidden-tests",
+]);
 
 const grader = createGrader({ workers: 1 });
 after(() => grader.close());
@@ -42,11 +52,34 @@ function expectedProblems(root: string): string[] {
 const cases = readdirSync(FIXTURES).filter((name) => statSync(path.join(FIXTURES, name)).isDirectory());
 
 test("there is a fixture for every checker rule", () => {
-  const rules = new Set(cases.flatMap((name) => expectedProblems(path.join(FIXTURES, name)).map((e) => e.split(" ")[0])));
+  const rules = new Set(
+    cases.flatMap((name) => expectedProblems(path.join(FIXTURES, name)).map((e) => e.split(" ")[0])),
+  );
   for (const rule of [
-    "schema", "yaml", "missing-file", "unexpected-file", "duplicate-id", "missing-prerequisite", "prerequisite-cycle", "broken-link",
-    "markdown", "quiz-answers", "solution-fails", "starter-passes", "starter-broken", "mistake-accepted",
-    "mutant-survives", "stage-order", "equivalent-fails", "time-budget", "bar-prose", "bar-hints", "bar-quiz", "bar-hidden-tests", "bar-mistakes", "bar-equivalents",
+    "schema",
+    "yaml",
+    "missing-file",
+    "unexpected-file",
+    "duplicate-id",
+    "missing-prerequisite",
+    "prerequisite-cycle",
+    "broken-link",
+    "markdown",
+    "quiz-answers",
+    "solution-fails",
+    "starter-passes",
+    "starter-broken",
+    "mistake-accepted",
+    "mutant-survives",
+    "stage-order",
+    "equivalent-fails",
+    "time-budget",
+    "bar-prose",
+    "bar-hints",
+    "bar-quiz",
+    "bar-hidden-tests",
+    "bar-mistakes",
+    "bar-equivalents",
     "seed-fails",
   ]) {
     assert.ok(rules.has(rule), `no fixture marks a problem of rule "${rule}"`);
@@ -63,9 +96,17 @@ describe("lessons:check on broken fixtures", () => {
       const needsSandbox = rules.some((rule) => GRADING_RULES.has(rule));
       // The quality bar is checked only where a fixture expects it: the other fixtures are short on purpose.
       const bar = rules.some((rule) => rule.startsWith("bar-"));
-      const report = await checkLessons({ root, grade: needsSandbox ? (job) => grader.grade(job) : undefined, bar });
+      const report = await checkLessons({
+        root,
+        grade: needsSandbox ? (job) => grader.grade(job) : undefined,
+        bar,
+      });
       const actual = report.problems.map((p) => `${p.rule} ${path.relative(root, p.file)}:${p.line}`).sort();
-      assert.deepEqual(actual, expected, report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
+      assert.deepEqual(
+        actual,
+        expected,
+        report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"),
+      );
     });
   }
 });
@@ -83,9 +124,15 @@ describe("the lessons:check command", () => {
     const result = run("lib/content/fixtures/quiz-answers", "--no-grade", "--no-bar");
     assert.equal(result.status, 1, result.stderr);
     const lines = result.stdout.trim().split("\n");
-    assert.match(lines[0], /^lib\/content\/fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: quiz question "two-right" has 2 right answers/);
+    assert.match(
+      lines[0],
+      /^lib\/content\/fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:7: quiz question "two-right" has 2 right answers/,
+    );
     assert.match(lines[1], /^lib\/content\/fixtures\/quiz-answers\/t\/add-numbers\/lesson\.md:12: /);
-    assert.match(lines[2], /^lessons:check: 2 problem\(s\) in 1 file\(s\); 1 lesson\(s\), 0 exercise\(s\), grading skipped \(--no-grade\); \d+\.\d s$/);
+    assert.match(
+      lines[2],
+      /^lessons:check: 2 problem\(s\) in 1 file\(s\); 1 lesson\(s\), 0 exercise\(s\), grading skipped \(--no-grade\); \d+\.\d s$/,
+    );
   });
 
   test("checks one lesson when given a file inside it, and exits 0 when it is fine", () => {
@@ -119,7 +166,10 @@ describe("the lessons:check command", () => {
     assert.ok(Number(row[1]) >= 6, `hidden tests: ${row[1]}`);
     assert.equal(Number(row[2]), mistakes);
     assert.match(graded.stdout, /^1 exercise\(s\): 1 handler$/m);
-    assert.match(run(lesson, "--summary", "--no-grade").stdout, /^\| http\/http-status-codes \| handler \| not graded \| /m);
+    assert.match(
+      run(lesson, "--summary", "--no-grade").stdout,
+      /^\| http\/http-status-codes \| handler \| not graded \| /m,
+    );
   });
 
   test("refuses a path that does not exist", () => {

@@ -30,7 +30,11 @@ describe("reading lessons", () => {
     const lesson = await content.getLesson("http", LESSON);
     assert.equal(lesson?.id, LESSON);
     assert.deepEqual(await content.getPublicLesson(LESSON), lesson);
-    assert.equal(await content.getLesson("databases", LESSON), null, "a lesson is only found in its own track");
+    assert.equal(
+      await content.getLesson("databases", LESSON),
+      null,
+      "a lesson is only found in its own track",
+    );
     assert.equal(await content.getLesson("http", "no-such-lesson"), null);
     assert.equal(await content.getTrack("no-such-track"), null);
   });
@@ -63,17 +67,26 @@ describe("quiz answers are checked on the server", () => {
   test("a single-answer question: right and wrong, with the chosen choice explained", async () => {
     const right = await content.checkQuizAnswer(LESSON, "create-status", ["a"]);
     assert.equal(right?.correct, true);
-    assert.deepEqual(right?.explanations.map((e) => [e.choiceId, e.correct]), [["a", true]]);
+    assert.deepEqual(
+      right?.explanations.map((e) => [e.choiceId, e.correct]),
+      [["a", true]],
+    );
     assert.match(right!.explanations[0].html, /Location/);
     const wrong = await content.checkQuizAnswer(LESSON, "create-status", ["b"]);
     assert.equal(wrong?.correct, false);
-    assert.deepEqual(wrong?.explanations.map((e) => [e.choiceId, e.correct]), [["b", false]]);
+    assert.deepEqual(
+      wrong?.explanations.map((e) => [e.choiceId, e.correct]),
+      [["b", false]],
+    );
   });
 
   test("a multiple-answer question needs exactly the right set", async () => {
     assert.equal((await content.checkQuizAnswer(LESSON, "client-or-server", ["a", "c"]))?.correct, true);
     assert.equal((await content.checkQuizAnswer(LESSON, "client-or-server", ["a"]))?.correct, false);
-    assert.equal((await content.checkQuizAnswer(LESSON, "client-or-server", ["a", "b", "c"]))?.correct, false);
+    assert.equal(
+      (await content.checkQuizAnswer(LESSON, "client-or-server", ["a", "b", "c"]))?.correct,
+      false,
+    );
     assert.equal((await content.checkQuizAnswer(LESSON, "client-or-server", []))?.correct, false);
   });
 
@@ -92,8 +105,17 @@ describe("grade jobs", () => {
     assert.equal(run?.kind, "code");
     assert.equal(submit?.kind, "code");
     if (run?.kind !== "code" || submit?.kind !== "code") return;
-    assert.deepEqual(run.tests.map((t) => [t.name, !!t.hidden]), [["example.test.ts", false]]);
-    assert.deepEqual(submit.tests.map((t) => [t.name, !!t.hidden]), [["example.test.ts", false], ["hidden.test.ts", true]]);
+    assert.deepEqual(
+      run.tests.map((t) => [t.name, !!t.hidden]),
+      [["example.test.ts", false]],
+    );
+    assert.deepEqual(
+      submit.tests.map((t) => [t.name, !!t.hidden]),
+      [
+        ["example.test.ts", false],
+        ["hidden.test.ts", true],
+      ],
+    );
     assert.equal(submit.code, "export const x = 1;");
     assert.equal(await content.buildGradeJob("no-such-lesson", "", "run"), null);
   });
@@ -119,7 +141,10 @@ describe("development reload", () => {
       });
       env.NODE_ENV = "production";
       assert.equal(await content.getLesson("http", LESSON), null);
-      assert.ok((await content.getLesson("http", "parse-query-pagination"))?.title, "other lessons still load");
+      assert.ok(
+        (await content.getLesson("http", "parse-query-pagination"))?.title,
+        "other lessons still load",
+      );
     } finally {
       delete env.NODE_ENV;
       writeFileSync(lessonFile, original);
@@ -139,7 +164,10 @@ describe("development reload", () => {
     } finally {
       stop();
     }
-    writeFileSync(path.join(root, "http", "track.yaml"), readFileSync(path.join(root, "http", "track.yaml"), "utf8"));
+    writeFileSync(
+      path.join(root, "http", "track.yaml"),
+      readFileSync(path.join(root, "http", "track.yaml"), "utf8"),
+    );
     await sleep(300);
     assert.equal(seen.length, 1, "no events after unsubscribing");
   });

@@ -15,9 +15,15 @@ async function grade(...args: string[]) {
 
 test("an exercise path or id resolves to the lesson id (and the lessons folder for a path)", () => {
   assert.deepEqual(resolveExerciseArg("http-status-codes"), { id: "http-status-codes" });
-  assert.deepEqual(resolveExerciseArg(`${LESSON}/solution.ts`), { id: "http-status-codes", root: path.resolve("lessons") });
+  assert.deepEqual(resolveExerciseArg(`${LESSON}/solution.ts`), {
+    id: "http-status-codes",
+    root: path.resolve("lessons"),
+  });
   const fixture = "lib/content/fixtures/mistake-accepted/t/add-numbers";
-  assert.deepEqual(resolveExerciseArg(fixture), { id: "add-numbers", root: path.resolve("lib/content/fixtures/mistake-accepted") });
+  assert.deepEqual(resolveExerciseArg(fixture), {
+    id: "add-numbers",
+    root: path.resolve("lib/content/fixtures/mistake-accepted"),
+  });
 });
 
 test("submit grades visible and hidden tests; --run only the visible ones", async () => {
@@ -45,14 +51,22 @@ test("an unknown exercise is a usage error (exit 2)", async () => {
 
 test("--seed replays a grade's generated inputs: the same seed, the same full result", async () => {
   const lesson = "lessons/http/parse-query-pagination";
-  const strip = (r: { tests: { durationMs: number }[]; durationMs: number }) => ({ ...r, durationMs: 0, tests: r.tests.map((t) => ({ ...t, durationMs: 0 })) });
+  const strip = (r: { tests: { durationMs: number }[]; durationMs: number }) => ({
+    ...r,
+    durationMs: 0,
+    tests: r.tests.map((t) => ({ ...t, durationMs: 0 })),
+  });
   const a = await grade(lesson, `${lesson}/mistakes/parse-int.ts`, "--seed", "4242");
   const b = await grade(lesson, `${lesson}/mistakes/parse-int.ts`, "--seed", "4242");
   assert.equal(a.status, 0);
   assert.equal(a.result.seed, 4242);
   assert.equal(a.result.status, "fail");
   // The author's view: hidden tests' messages are there (the property's counterexample included).
-  assert.ok(a.result.tests.some((t: { hidden?: boolean; message?: string }) => t.hidden && /Counterexample/.test(t.message ?? "")));
+  assert.ok(
+    a.result.tests.some(
+      (t: { hidden?: boolean; message?: string }) => t.hidden && /Counterexample/.test(t.message ?? ""),
+    ),
+  );
   assert.deepEqual(strip(a.result), strip(b.result));
   assert.equal((await grade(lesson, `${lesson}/solution.ts`, "--seed", "-1")).status, 2);
   assert.equal((await grade(lesson, `${lesson}/solution.ts`, "--seed", "x")).status, 2);

@@ -45,11 +45,20 @@ export function resolveExerciseArg(arg: string): { id: string; root?: string } {
 }
 
 /** Grades `codeFile` for an exercise; an unknown exercise or unreadable file is an error value. */
-export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok: true; result: GradeResult } | { ok: false; error: string }> {
+export async function gradeExercise(
+  options: GradeExerciseOptions,
+): Promise<{ ok: true; result: GradeResult } | { ok: false; error: string }> {
   const { id, root } = resolveExerciseArg(options.exercise);
   // A lesson outside the app's lessons folder is loaded from its own folder.
-  const exercise = root && root !== defaultLessonsRoot() ? ((await loadContent(root)).exercises.get(id) ?? null) : await getExercise(id);
-  if (!exercise) return { ok: false, error: `no exercise "${id}" (an exercise id is its lesson id; see npm run lessons:check)` };
+  const exercise =
+    root && root !== defaultLessonsRoot()
+      ? ((await loadContent(root)).exercises.get(id) ?? null)
+      : await getExercise(id);
+  if (!exercise)
+    return {
+      ok: false,
+      error: `no exercise "${id}" (an exercise id is its lesson id; see npm run lessons:check)`,
+    };
   let code: LearnerCode;
   let reading = options.codeFile;
   try {
@@ -65,7 +74,10 @@ export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok
     }
   } catch (error) {
     const hint = exercise.files ? ` (a folder with ${exercise.files.join(", ")})` : "";
-    return { ok: false, error: `cannot read ${reading}${hint}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      ok: false,
+      error: `cannot read ${reading}${hint}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   }
   const problem = learnerCodeProblem(exercise, code);
   if (problem) return { ok: false, error: problem };
@@ -73,5 +85,10 @@ export async function gradeExercise(options: GradeExerciseOptions): Promise<{ ok
   if (options.stage !== undefined && options.stage > Math.max(1, stageCount)) {
     return { ok: false, error: `exercise "${id}" has ${stageCount || "no"} stages` };
   }
-  return { ok: true, result: await options.grade(buildGradeJobFor(exercise, code, options.mode, options.stage, { seed: options.seed })) };
+  return {
+    ok: true,
+    result: await options.grade(
+      buildGradeJobFor(exercise, code, options.mode, options.stage, { seed: options.seed }),
+    ),
+  };
 }

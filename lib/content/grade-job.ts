@@ -38,20 +38,27 @@ export interface GradeJobOptions {
  */
 export function learnerCodeProblem(exercise: PrivateExercise, code: LearnerCode): string | null {
   const names = exercise.files;
-  if (!names) return typeof code === "string" ? null : `This exercise takes one file: send "code", not "files".`;
-  if (typeof code === "string") return `This exercise has several files: send "files" with ${names.join(", ")}.`;
+  if (!names)
+    return typeof code === "string" ? null : `This exercise takes one file: send "code", not "files".`;
+  if (typeof code === "string")
+    return `This exercise has several files: send "files" with ${names.join(", ")}.`;
   const given = Object.keys(code);
   const unknown = given.filter((n) => !names.includes(n));
-  if (unknown.length) return `Unknown file(s) ${unknown.map((n) => JSON.stringify(n.slice(0, 64))).join(", ")}: this exercise's files are ${names.join(", ")}.`;
+  if (unknown.length)
+    return `Unknown file(s) ${unknown.map((n) => JSON.stringify(n.slice(0, 64))).join(", ")}: this exercise's files are ${names.join(", ")}.`;
   const missing = names.filter((n) => !given.includes(n));
-  if (missing.length) return `Missing file(s) ${missing.join(", ")}: send every file of the exercise (${names.join(", ")}).`;
+  if (missing.length)
+    return `Missing file(s) ${missing.join(", ")}: send every file of the exercise (${names.join(", ")}).`;
   return null;
 }
 
 /** The reference solution as LearnerCode (a project's: at the end of `stage`, default the last). */
 export function referenceCode(exercise: PrivateExercise, stage?: number): LearnerCode {
   if (!exercise.files) return exercise.solution.source;
-  const files = exercise.kind === "project" ? exercise.stages[stageOrLast(exercise, stage) - 1]!.solution : exercise.solutionFiles;
+  const files =
+    exercise.kind === "project"
+      ? exercise.stages[stageOrLast(exercise, stage) - 1]!.solution
+      : exercise.solutionFiles;
   return filesToCode(files);
 }
 
@@ -85,7 +92,13 @@ function sqlChecks(files: readonly ExerciseFile[], mode: GradeMode, key: "probes
  * exercise (learnerCodeProblem); extra or missing files are
  * the caller's to refuse.
  */
-export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, mode: GradeMode, stage?: number, options: GradeJobOptions = {}): GradeJob {
+export function buildGradeJobFor(
+  exercise: PrivateExercise,
+  code: LearnerCode,
+  mode: GradeMode,
+  stage?: number,
+  options: GradeJobOptions = {},
+): GradeJob {
   const limits = Object.keys(exercise.limits).length ? { ...exercise.limits } : undefined;
   const learner: { code: string } | { files: LearnerFile[] } =
     exercise.files && typeof code !== "string"
@@ -97,7 +110,9 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
       const upTo = exercise.stages.slice(0, stageOrLast(exercise, stage));
       const tests: TestFile[] = upTo.flatMap((s) => [
         ...s.exampleTests.map((t) => ({ name: t.name, source: t.source })),
-        ...(mode === "submit" ? s.hiddenTests.map((t) => ({ name: t.name, source: t.source, hidden: true })) : []),
+        ...(mode === "submit"
+          ? s.hiddenTests.map((t) => ({ name: t.name, source: t.source, hidden: true }))
+          : []),
       ]);
       return {
         kind: "code",
@@ -115,10 +130,17 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
       const visible: TestFile[] = exercise.exampleTests.map((t) => ({ name: t.name, source: t.source }));
       const hidden: TestFile[] =
         mode === "submit"
-          ? [...exercise.hiddenTests, ...exercise.attackTests].map((t) => ({ name: t.name, source: t.source, hidden: true }))
+          ? [...exercise.hiddenTests, ...exercise.attackTests].map((t) => ({
+              name: t.name,
+              source: t.source,
+              hidden: true,
+            }))
           : [];
       const database = exercise.database
-        ? { seed: exercise.database.seed, seeds: Object.fromEntries(exercise.database.seeds.map((s) => [s.name, s.source])) }
+        ? {
+            seed: exercise.database.seed,
+            seeds: Object.fromEntries(exercise.database.seeds.map((s) => [s.name, s.source])),
+          }
         : undefined;
       return {
         kind: "code",
@@ -140,10 +162,26 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         tests: typeof code === "string" ? code : "",
         module: exercise.module.source,
         // The module's other files (a handler's store): importable by the module and the tests.
-        ...(exercise.support.length ? { modules: Object.fromEntries(exercise.support.map((s) => [`./${s.name}`, s.source])) } : {}),
-        mutants: mode === "submit" ? exercise.mutants.map((m) => ({ name: m.name, description: m.description, source: m.source, ...(m.modules ? { modules: m.modules } : {}) })) : [],
+        ...(exercise.support.length
+          ? { modules: Object.fromEntries(exercise.support.map((s) => [`./${s.name}`, s.source])) }
+          : {}),
+        mutants:
+          mode === "submit"
+            ? exercise.mutants.map((m) => ({
+                name: m.name,
+                description: m.description,
+                source: m.source,
+                ...(m.modules ? { modules: m.modules } : {}),
+              }))
+            : [],
         ...(mode === "submit" && exercise.equivalents.length
-          ? { equivalents: exercise.equivalents.map((e) => ({ name: e.name, source: e.source, ...(e.modules ? { modules: e.modules } : {}) })) }
+          ? {
+              equivalents: exercise.equivalents.map((e) => ({
+                name: e.name,
+                source: e.source,
+                ...(e.modules ? { modules: e.modules } : {}),
+              })),
+            }
           : {}),
         ...(limits ? { limits } : {}),
       };
@@ -154,9 +192,14 @@ export function buildGradeJobFor(exercise: PrivateExercise, code: LearnerCode, m
         solution: exercise.solution.source,
         datasets: [
           { name: exercise.seed.name, seed: exercise.seed.source },
-          ...(mode === "submit" ? exercise.hiddenSeeds.map((s) => ({ name: s.name, seed: s.source, hidden: true })) : []),
+          ...(mode === "submit"
+            ? exercise.hiddenSeeds.map((s) => ({ name: s.name, seed: s.source, hidden: true }))
+            : []),
         ],
-        compare: exercise.sql.compare === "rows" ? { mode: "rows", ordered: exercise.sql.ordered } : { mode: "tables", tables: exercise.sql.tables },
+        compare:
+          exercise.sql.compare === "rows"
+            ? { mode: "rows", ordered: exercise.sql.ordered }
+            : { mode: "tables", tables: exercise.sql.tables },
         ...sqlChecks(exercise.probes, mode, "probes"),
         ...sqlChecks(exercise.plans, mode, "plans"),
         ...(limits ? { limits } : {}),

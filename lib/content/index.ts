@@ -26,7 +26,18 @@ import { gradeQuizAnswer } from "./quiz.ts";
 import { defaultLessonsRoot } from "./watch-lessons.ts";
 
 export type * from "./public-types.ts";
-export type { PrivateExercise, CodeExercise, TestsExercise, SqlExercise, ProjectExercise, PrivateQuestion, ExerciseFile, LearnerCode, Mistake, PrivateStage } from "./private-types.ts";
+export type {
+  PrivateExercise,
+  CodeExercise,
+  TestsExercise,
+  SqlExercise,
+  ProjectExercise,
+  PrivateQuestion,
+  ExerciseFile,
+  LearnerCode,
+  Mistake,
+  PrivateStage,
+} from "./private-types.ts";
 export { isCodeExercise, stagesOf } from "./private-types.ts";
 export { buildGradeJobFor, learnerCodeProblem, referenceCode, starterCode } from "./grade-job.ts";
 export type { Problem, ProblemRule } from "./problems.ts";
@@ -140,7 +151,11 @@ export async function getHint(lessonId: string, index: number): Promise<Hint | n
  * Checks an answer to a quiz question: correct when exactly the right choices were chosen, with the
  * explanations of the chosen choices. Null when the lesson, question or a choice id does not exist.
  */
-export async function checkQuizAnswer(lessonId: string, questionId: string, choiceIds: readonly string[]): Promise<QuizAnswerResult | null> {
+export async function checkQuizAnswer(
+  lessonId: string,
+  questionId: string,
+  choiceIds: readonly string[],
+): Promise<QuizAnswerResult | null> {
   const question = (await getContent()).quizzes.get(lessonId)?.find((q) => q.id === questionId);
   return question ? gradeQuizAnswer(question, choiceIds) : null;
 }
@@ -149,7 +164,13 @@ export async function checkQuizAnswer(lessonId: string, questionId: string, choi
  * The sandbox job that grades `code` for exercise `exerciseId` (== lesson id): "run" uses the
  * visible tests or dataset, "submit" adds the hidden ones (see grade-job.ts). Null for an unknown id.
  */
-export async function buildGradeJob(exerciseId: string, code: LearnerCode, mode: GradeMode, stage?: number, options: GradeJobOptions = {}): Promise<GradeJob | null> {
+export async function buildGradeJob(
+  exerciseId: string,
+  code: LearnerCode,
+  mode: GradeMode,
+  stage?: number,
+  options: GradeJobOptions = {},
+): Promise<GradeJob | null> {
   const exercise = await getExercise(exerciseId);
   return exercise ? buildGradeJobFor(exercise, code, mode, stage, options) : null;
 }

@@ -57,7 +57,12 @@ export function checkLessonBar(
   const minQuiz = exercise ? LESSON_BAR.minQuiz : LESSON_BAR.minQuizWithoutExercise;
   if (quiz.length < minQuiz) {
     const why = exercise ? "" : " (a lesson without an exercise is checked by its quiz alone)";
-    problems.push({ rule: "bar-quiz", file, line: quiz.length ? source.lineOf(["quiz"]) : 1, message: `the quiz has ${quiz.length} question(s); it needs at least ${minQuiz}${why}` });
+    problems.push({
+      rule: "bar-quiz",
+      file,
+      line: quiz.length ? source.lineOf(["quiz"]) : 1,
+      message: `the quiz has ${quiz.length} question(s); it needs at least ${minQuiz}${why}`,
+    });
   }
   if (!exercise) return problems;
 
@@ -69,7 +74,8 @@ export function checkLessonBar(
       message: `the exercise has ${exercise.hints.length} hint(s); it needs at least ${LESSON_BAR.minHints} that lead without giving the answer away`,
     });
   }
-  const mistakes = exercise.kind === "tests" ? exercise.mistakes.length + exercise.mutants.length : exercise.mistakes.length;
+  const mistakes =
+    exercise.kind === "tests" ? exercise.mistakes.length + exercise.mutants.length : exercise.mistakes.length;
   if (mistakes < LESSON_BAR.minMistakes) {
     problems.push({
       rule: "bar-mistakes",
@@ -118,8 +124,14 @@ export function checkHiddenTestCount(exercise: PrivateExercise, hiddenTests: num
     exercise.kind === "sql"
       ? { file: exercise.seed?.file ?? exercise.lessonFile, what: "hidden datasets (hidden-seed*.sql)" }
       : exercise.kind === "project"
-        ? { file: exercise.stages.at(-1)?.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (every stage's hidden.test)" }
-        : { file: exercise.hiddenTests[0]?.file ?? exercise.lessonFile, what: "hidden tests (hidden.test and attacks.test)" };
+        ? {
+            file: exercise.stages.at(-1)?.hiddenTests[0]?.file ?? exercise.lessonFile,
+            what: "hidden tests (every stage's hidden.test)",
+          }
+        : {
+            file: exercise.hiddenTests[0]?.file ?? exercise.lessonFile,
+            what: "hidden tests (hidden.test and attacks.test)",
+          };
   return [
     {
       rule: "bar-hidden-tests",

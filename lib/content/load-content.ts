@@ -11,7 +11,13 @@ import type { PrivateExercise, PrivateQuestion } from "./private-types.ts";
 import type { Problem } from "./problems.ts";
 import type { LessonRef, PublicLesson, PublicQuestion, TrackSummary } from "./public-types.ts";
 import type { LessonFrontMatter } from "./schema.ts";
-import { FATAL_RULES, readTracks, reportPrerequisiteCycles, type RawLesson, type RawTrack } from "./read-lessons.ts";
+import {
+  FATAL_RULES,
+  readTracks,
+  reportPrerequisiteCycles,
+  type RawLesson,
+  type RawTrack,
+} from "./read-lessons.ts";
 import { buildExercise } from "./build-exercise.ts";
 
 /** Where a lesson's files are and how to find lines in its front matter (for the checker). */
@@ -38,7 +44,6 @@ export interface LoadedContent {
   /** Lessons left out because their files are unusable (bad front matter, missing files): id -> problems. */
   broken: Map<string, Problem[]>;
 }
-
 
 /**
  * Rendered Markdown from the previous load, by input: in development a save re-renders only what
@@ -82,7 +87,11 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   const renderCached: RenderFn = async (markdown, file, firstLine, inline) => {
     const key = JSON.stringify([linksKey, file, firstLine, inline, markdown]);
     let rendered = usedRenders.get(key) ?? renderCache.get(key);
-    rendered ??= await (inline ? renderInlineMarkdown : renderMarkdown)(markdown, { file, firstLine, resolveLesson });
+    rendered ??= await (inline ? renderInlineMarkdown : renderMarkdown)(markdown, {
+      file,
+      firstLine,
+      resolveLesson,
+    });
     usedRenders.set(key, rendered);
     return rendered;
   };
@@ -93,12 +102,15 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   const sources = new Map<string, LessonSource>();
   const broken = new Map<string, Problem[]>();
   const titles = new Map<string, string>();
-  for (const track of rawTracks) for (const l of track.lessons) if (l.frontMatter) titles.set(l.id, l.frontMatter.title);
+  for (const track of rawTracks)
+    for (const l of track.lessons) if (l.frontMatter) titles.set(l.id, l.frontMatter.title);
 
   await Promise.all(
     rawTracks.flatMap((track) =>
       track.lessons.map(async (raw) => {
-        const built = raw.frontMatter ? await buildLesson(raw, raw.frontMatter, track, resolveLesson, renderCached, titles) : null;
+        const built = raw.frontMatter
+          ? await buildLesson(raw, raw.frontMatter, track, resolveLesson, renderCached, titles)
+          : null;
         if (raw.problems.some((p) => FATAL_RULES.has(p.rule)) || !built) {
           broken.set(raw.id, raw.problems);
           return;
@@ -106,7 +118,14 @@ export async function loadContent(root: string): Promise<LoadedContent> {
         lessons.set(raw.id, built.lesson);
         if (built.exercise) exercises.set(raw.id, built.exercise);
         quizzes.set(raw.id, built.quiz);
-        sources.set(raw.id, { id: raw.id, trackId: track.id, dir: raw.dir, file: raw.file, bodyLine: raw.bodyFirstLine, lineOf: raw.yaml.lineOf });
+        sources.set(raw.id, {
+          id: raw.id,
+          trackId: track.id,
+          dir: raw.dir,
+          file: raw.file,
+          bodyLine: raw.bodyFirstLine,
+          lineOf: raw.yaml.lineOf,
+        });
       }),
     ),
   );
@@ -116,7 +135,8 @@ export async function loadContent(root: string): Promise<LoadedContent> {
     if (!track.data) continue;
     const loaded = track.data.lessons.map((id) => lessons.get(id)).filter((l) => l !== undefined);
     loaded.forEach((lesson, i) => {
-      const ref = (l: PublicLesson | undefined): LessonRef | null => (l ? { id: l.id, title: l.title, href: l.href } : null);
+      const ref = (l: PublicLesson | undefined): LessonRef | null =>
+        l ? { id: l.id, title: l.title, href: l.href } : null;
       lesson.previous = ref(loaded[i - 1]);
       lesson.next = ref(loaded[i + 1]);
     });
@@ -143,10 +163,11 @@ export function lessonHref(trackId: string, lessonId: string): string {
 
 function toSummary(lesson: PublicLesson) {
   const { id, trackId, title, summary, minutes, tags, prerequisites, href, quizQuestions } = lesson;
-  const exercise = lesson.exercise ? { kind: lesson.exercise.kind, title: lesson.exercise.title, stageCount: lesson.exercise.stages.length } : null;
+  const exercise = lesson.exercise
+    ? { kind: lesson.exercise.kind, title: lesson.exercise.title, stageCount: lesson.exercise.stages.length }
+    : null;
   return { id, trackId, title, summary, minutes, tags, prerequisites, href, exercise, quizQuestions };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Phase 2: exercise files, Markdown, quiz
@@ -170,14 +191,29 @@ async function buildLesson(
 
   const prose = await render(raw.body, raw.bodyFirstLine);
   if (raw.body.trim() === "") {
-    raw.problems.push({ rule: "schema", file, line: raw.bodyFirstLine, message: "lesson.md has no prose after the front matter" });
+    raw.problems.push({
+      rule: "schema",
+      file,
+      line: raw.bodyFirstLine,
+      message: "lesson.md has no prose after the front matter",
+    });
   }
 
   fm.prerequisites.forEach((id, i) => {
     if (!resolveLesson(id)) {
-      raw.problems.push({ rule: "missing-prerequisite", file, line: yaml.lineOf(["prerequisites", i]), message: `prerequisite "${id}" is not a lesson` });
+      raw.problems.push({
+        rule: "missing-prerequisite",
+        file,
+        line: yaml.lineOf(["prerequisites", i]),
+        message: `prerequisite "${id}" is not a lesson`,
+      });
     } else if (id === fm.id) {
-      raw.problems.push({ rule: "missing-prerequisite", file, line: yaml.lineOf(["prerequisites", i]), message: "a lesson cannot be its own prerequisite" });
+      raw.problems.push({
+        rule: "missing-prerequisite",
+        file,
+        line: yaml.lineOf(["prerequisites", i]),
+        message: "a lesson cannot be its own prerequisite",
+      });
     }
   });
 
@@ -188,7 +224,12 @@ async function buildLesson(
   for (const [qi, q] of fm.quiz.entries()) {
     const qLine = yaml.lineOf(["quiz", qi]);
     if (questionIds.has(q.id)) {
-      raw.problems.push({ rule: "duplicate-id", file, line: yaml.lineOf(["quiz", qi, "id"]), message: `quiz question id "${q.id}" is used twice` });
+      raw.problems.push({
+        rule: "duplicate-id",
+        file,
+        line: yaml.lineOf(["quiz", qi, "id"]),
+        message: `quiz question id "${q.id}" is used twice`,
+      });
     }
     questionIds.add(q.id);
     const right = q.choices.filter((c) => c.correct).length;
@@ -200,11 +241,21 @@ async function buildLesson(
         message: `quiz question "${q.id}" has ${right} right answers; it needs exactly one (or set multiple: true)`,
       });
     } else if (q.multiple && right < 1) {
-      raw.problems.push({ rule: "quiz-answers", file, line: qLine, message: `quiz question "${q.id}" (multiple: true) has no right answer` });
+      raw.problems.push({
+        rule: "quiz-answers",
+        file,
+        line: qLine,
+        message: `quiz question "${q.id}" (multiple: true) has no right answer`,
+      });
     }
     const choiceIds = q.choices.map((c, ci) => c.id ?? String.fromCharCode(97 + ci));
     if (new Set(choiceIds).size !== choiceIds.length) {
-      raw.problems.push({ rule: "duplicate-id", file, line: qLine, message: `quiz question "${q.id}" has duplicate choice ids (${choiceIds.join(", ")})` });
+      raw.problems.push({
+        rule: "duplicate-id",
+        file,
+        line: qLine,
+        message: `quiz question "${q.id}" has duplicate choice ids (${choiceIds.join(", ")})`,
+      });
     }
     const questionHtml = (await render(q.question, yaml.valueStartLine(["quiz", qi, "question"]), true)).html;
     const choices = await Promise.all(
@@ -213,11 +264,23 @@ async function buildLesson(
         text: c.text,
         html: (await render(c.text, yaml.valueStartLine(["quiz", qi, "choices", ci, "text"]), true)).html,
         correct: c.correct,
-        explanationHtml: c.explain ? (await render(c.explain, yaml.valueStartLine(["quiz", qi, "choices", ci, "explain"]), true)).html : "",
+        explanationHtml: c.explain
+          ? (await render(c.explain, yaml.valueStartLine(["quiz", qi, "choices", ci, "explain"]), true)).html
+          : "",
       })),
     );
-    publicQuiz.push({ id: q.id, questionHtml, multiple: q.multiple, choices: choices.map(({ id, text, html }) => ({ id, text, html })) });
-    privateQuiz.push({ id: q.id, multiple: q.multiple, line: qLine, choices: choices.map(({ id, correct, explanationHtml }) => ({ id, correct, explanationHtml })) });
+    publicQuiz.push({
+      id: q.id,
+      questionHtml,
+      multiple: q.multiple,
+      choices: choices.map(({ id, text, html }) => ({ id, text, html })),
+    });
+    privateQuiz.push({
+      id: q.id,
+      multiple: q.multiple,
+      line: qLine,
+      choices: choices.map(({ id, correct, explanationHtml }) => ({ id, correct, explanationHtml })),
+    });
   }
 
   const exercise = await buildExercise(raw, fm, track.id, render);

@@ -17,7 +17,22 @@ const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const roots = [LESSONS, ...readdirSync(FIXTURES).map((name) => path.join(FIXTURES, name))];
 
 /** Keys that only private types have: none may appear anywhere in a public object. */
-const PRIVATE_KEYS = ["hiddenTests", "attackTests", "solution", "mistakes", "mutants", "hiddenSeeds", "hints", "correct", "explain", "explanationHtml", "limits", "dir", "lessonFile", "file"] as const;
+const PRIVATE_KEYS = [
+  "hiddenTests",
+  "attackTests",
+  "solution",
+  "mistakes",
+  "mutants",
+  "hiddenSeeds",
+  "hints",
+  "correct",
+  "explain",
+  "explanationHtml",
+  "limits",
+  "dir",
+  "lessonFile",
+  "file",
+] as const;
 
 // Compile-time guard: the public types declare none of the private keys (at any depth). It is checked
 // by `npm run typecheck` (the assignment below fails to compile), not by a test at run time, where it
@@ -56,40 +71,67 @@ describe("serialized public lessons contain nothing private", () => {
       const content = await loadContent(root);
       for (const lesson of content.lessons.values()) {
         const json = JSON.stringify({ lesson, tracks: content.tracks });
-        const leakedKeys = [...keysOf(JSON.parse(json))].filter((k) => (PRIVATE_KEYS as readonly string[]).includes(k));
+        const leakedKeys = [...keysOf(JSON.parse(json))].filter((k) =>
+          (PRIVATE_KEYS as readonly string[]).includes(k),
+        );
         assert.deepEqual(leakedKeys, [], `${lesson.id}: private keys in the public lesson`);
 
         const exercise = content.exercises.get(lesson.id);
         if (exercise) {
           const pub = exercise.public;
           // What the learner is allowed to see, as raw text (lesson.md too: prose may quote a line on purpose).
-          const visible = [readFileSync(exercise.lessonFile, "utf8"), pub.starter, pub.module?.source ?? "", pub.seed ?? "", ...pub.exampleTests.map((t) => t.source), ...pub.support.map((s) => s.source), ...(pub.files ?? []).map((f) => f.source), ...pub.stages.flatMap((st) => st.exampleTests.map((t) => t.source))].join("\n");
+          const visible = [
+            readFileSync(exercise.lessonFile, "utf8"),
+            pub.starter,
+            pub.module?.source ?? "",
+            pub.seed ?? "",
+            ...pub.exampleTests.map((t) => t.source),
+            ...pub.support.map((s) => s.source),
+            ...(pub.files ?? []).map((f) => f.source),
+            ...pub.stages.flatMap((st) => st.exampleTests.map((t) => t.source)),
+          ].join("\n");
           const secrets = secretLines(
             [
               exercise.solution,
-              ...(exercise.kind === "function" || exercise.kind === "handler" || exercise.kind === "security" ? [...exercise.hiddenTests, ...exercise.attackTests] : []),
+              ...(exercise.kind === "function" || exercise.kind === "handler" || exercise.kind === "security"
+                ? [...exercise.hiddenTests, ...exercise.attackTests]
+                : []),
               ...exercise.mistakes,
               ...exercise.mistakes.flatMap((m) => m.files ?? []),
               ...(exercise.kind === "tests" ? exercise.mutants : []),
               ...(exercise.kind === "sql" ? exercise.hiddenSeeds : []),
               ...exercise.solutionFiles,
-              ...(exercise.kind === "project" ? exercise.stages.flatMap((st) => [...st.hiddenTests, ...st.solution]) : []),
+              ...(exercise.kind === "project"
+                ? exercise.stages.flatMap((st) => [...st.hiddenTests, ...st.solution])
+                : []),
             ],
             visible,
           );
           for (const line of secrets) {
-            assert.ok(!json.includes(JSON.stringify(line).slice(1, -1)), `${lesson.id}: private line in public JSON: ${line}`);
+            assert.ok(
+              !json.includes(JSON.stringify(line).slice(1, -1)),
+              `${lesson.id}: private line in public JSON: ${line}`,
+            );
           }
           for (const hint of exercise.hints) {
-            assert.ok(!json.includes(JSON.stringify(hint.markdown).slice(1, -1)), `${lesson.id}: hint text leaked`);
-            assert.ok(!json.includes(JSON.stringify(hint.html).slice(1, -1)), `${lesson.id}: hint HTML leaked`);
+            assert.ok(
+              !json.includes(JSON.stringify(hint.markdown).slice(1, -1)),
+              `${lesson.id}: hint text leaked`,
+            );
+            assert.ok(
+              !json.includes(JSON.stringify(hint.html).slice(1, -1)),
+              `${lesson.id}: hint HTML leaked`,
+            );
           }
           assert.equal(pub.hintCount, exercise.hints.length);
         }
         for (const question of content.quizzes.get(lesson.id) ?? []) {
           for (const choice of question.choices) {
             if (choice.explanationHtml) {
-              assert.ok(!json.includes(JSON.stringify(choice.explanationHtml).slice(1, -1)), `${lesson.id}/${question.id}: explanation leaked`);
+              assert.ok(
+                !json.includes(JSON.stringify(choice.explanationHtml).slice(1, -1)),
+                `${lesson.id}/${question.id}: explanation leaked`,
+              );
             }
           }
         }

@@ -7,7 +7,10 @@ import type { QuizAnswerResult } from "./public-types.ts";
  * Checks the chosen choice ids against a question: right when exactly the correct set was chosen.
  * Returns null when a chosen id is not a choice of this question (a bad request, not a wrong answer).
  */
-export function gradeQuizAnswer(question: PrivateQuestion, choiceIds: readonly string[]): QuizAnswerResult | null {
+export function gradeQuizAnswer(
+  question: PrivateQuestion,
+  choiceIds: readonly string[],
+): QuizAnswerResult | null {
   const chosen = new Set(choiceIds);
   if ([...chosen].some((id) => !question.choices.some((c) => c.id === id))) return null;
   if (!question.multiple && chosen.size > 1) return null;

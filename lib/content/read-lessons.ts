@@ -54,7 +54,12 @@ export async function readTracks(root: string, problems: Problem[]): Promise<Raw
     tracks.push(track);
     const text = await readFile(file, "utf8").catch(() => null);
     if (text === null) {
-      problems.push({ rule: "missing-file", file, line: 1, message: `track folder "${name}" has no track.yaml` });
+      problems.push({
+        rule: "missing-file",
+        file,
+        line: 1,
+        message: `track folder "${name}" has no track.yaml`,
+      });
       continue;
     }
     const yaml = parseYaml(text, file);
@@ -65,7 +70,12 @@ export async function readTracks(root: string, problems: Problem[]): Promise<Raw
       if (!parsed.success) {
         problems.push(...zodProblems(parsed.error, yaml, file));
       } else if (parsed.data.id !== name) {
-        problems.push({ rule: "schema", file, line: yaml.lineOf(["id"]), message: `id "${parsed.data.id}" must equal the folder name "${name}"` });
+        problems.push({
+          rule: "schema",
+          file,
+          line: yaml.lineOf(["id"]),
+          message: `id "${parsed.data.id}" must equal the folder name "${name}"`,
+        });
       } else {
         track.data = parsed.data;
       }
@@ -76,18 +86,33 @@ export async function readTracks(root: string, problems: Problem[]): Promise<Raw
       const seen = new Set<string>();
       track.data.lessons.forEach((id, i) => {
         if (seen.has(id)) {
-          problems.push({ rule: "duplicate-id", file, line: yaml.lineOf(["lessons", i]), message: `lesson "${id}" is listed twice` });
+          problems.push({
+            rule: "duplicate-id",
+            file,
+            line: yaml.lineOf(["lessons", i]),
+            message: `lesson "${id}" is listed twice`,
+          });
         }
         seen.add(id);
         if (!folders.includes(id)) {
-          problems.push({ rule: "missing-file", file, line: yaml.lineOf(["lessons", i]), message: `lesson "${id}" is listed but ${name}/${id}/lesson.md does not exist` });
+          problems.push({
+            rule: "missing-file",
+            file,
+            line: yaml.lineOf(["lessons", i]),
+            message: `lesson "${id}" is listed but ${name}/${id}/lesson.md does not exist`,
+          });
         }
       });
     }
     for (const folder of folders) {
       const lesson = await readLessonFrontMatter(path.join(dir, folder), folder, name);
       if (track.data && !track.data.lessons.includes(folder)) {
-        lesson.problems.push({ rule: "schema", file: lesson.file, line: 1, message: `lesson "${folder}" is not listed in ${name}/track.yaml (lessons:)` });
+        lesson.problems.push({
+          rule: "schema",
+          file: lesson.file,
+          line: 1,
+          message: `lesson "${folder}" is not listed in ${name}/track.yaml (lessons:)`,
+        });
       }
       track.lessons.push(lesson);
     }
@@ -99,15 +124,35 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export async function readLessonFrontMatter(dir: string, id: string, trackId: string): Promise<RawLesson> {
   const file = path.join(dir, "lesson.md");
-  const raw: RawLesson = { id, trackId, dir, file, yaml: parseYaml("", file), frontMatter: null, body: "", bodyFirstLine: 1, problems: [] };
+  const raw: RawLesson = {
+    id,
+    trackId,
+    dir,
+    file,
+    yaml: parseYaml("", file),
+    frontMatter: null,
+    body: "",
+    bodyFirstLine: 1,
+    problems: [],
+  };
   const text = await readFile(file, "utf8").catch(() => null);
   if (text === null) {
-    raw.problems.push({ rule: "missing-file", file, line: 1, message: `lesson folder "${id}" has no lesson.md` });
+    raw.problems.push({
+      rule: "missing-file",
+      file,
+      line: 1,
+      message: `lesson folder "${id}" has no lesson.md`,
+    });
     return raw;
   }
   const match = FRONT_MATTER.exec(text);
   if (!match) {
-    raw.problems.push({ rule: "schema", file, line: 1, message: "lesson.md must start with YAML front matter between two --- lines" });
+    raw.problems.push({
+      rule: "schema",
+      file,
+      line: 1,
+      message: "lesson.md must start with YAML front matter between two --- lines",
+    });
     return raw;
   }
   raw.yaml = parseYaml(match[1], file, 2);
@@ -121,7 +166,12 @@ export async function readLessonFrontMatter(dir: string, id: string, trackId: st
     return raw;
   }
   if (parsed.data.id !== id) {
-    raw.problems.push({ rule: "schema", file, line: raw.yaml.lineOf(["id"]), message: `id "${parsed.data.id}" must equal the folder name "${id}"` });
+    raw.problems.push({
+      rule: "schema",
+      file,
+      line: raw.yaml.lineOf(["id"]),
+      message: `id "${parsed.data.id}" must equal the folder name "${id}"`,
+    });
     return raw;
   }
   raw.frontMatter = parsed.data;
@@ -136,10 +186,20 @@ export function zodProblems(error: ZodError, yaml: YamlSource, file: string): Pr
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const where = [...issue.path, key].map(String).join(".");
-        problems.push({ rule: "schema", file, line: yaml.lineOf([...issue.path, key]), message: `unknown key "${where}"` });
+        problems.push({
+          rule: "schema",
+          file,
+          line: yaml.lineOf([...issue.path, key]),
+          message: `unknown key "${where}"`,
+        });
       }
     } else {
-      problems.push({ rule: "schema", file, line: yaml.lineOf(issue.path), message: `${at}: ${issue.message}` });
+      problems.push({
+        rule: "schema",
+        file,
+        line: yaml.lineOf(issue.path),
+        message: `${at}: ${issue.message}`,
+      });
     }
   }
   return problems;

@@ -11,7 +11,10 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits, dashes)");
 
 /** An exercise id (== its lesson id) as a request names it: validated before any lookup. */
-export const exerciseIdSchema = z.string().max(100, "Unknown exercise.").regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown exercise.");
+export const exerciseIdSchema = z
+  .string()
+  .max(100, "Unknown exercise.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown exercise.");
 
 export const trackSchema = z.strictObject({
   id: idSchema,
@@ -42,7 +45,10 @@ export const databaseOptionsSchema = z.strictObject({
 /** A learner file of a multi-file exercise: "store.ts" (imported as "./store"). */
 export const learnerFileNameSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(ts|js)$/, 'must be a kebab-case file name with the exercise\'s extension, such as "store.ts"');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*\.(ts|js)$/,
+    'must be a kebab-case file name with the exercise\'s extension, such as "store.ts"',
+  );
 
 /** One stage of a project: its own instructions; its tests live in stages/<id>/. */
 export const stageSchema = z.strictObject({
@@ -70,39 +76,73 @@ export const exerciseSchema = z
   })
   .superRefine((exercise, ctx) => {
     if (exercise.kind === "sql" && !exercise.sql) {
-      ctx.addIssue({ code: "custom", path: ["sql"], message: "sql exercises need `sql: { compare: rows | tables, ... }`" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sql"],
+        message: "sql exercises need `sql: { compare: rows | tables, ... }`",
+      });
     }
     if (exercise.kind !== "sql" && exercise.sql) {
       ctx.addIssue({ code: "custom", path: ["sql"], message: "`sql` is only for kind: sql" });
     }
-    if (exercise.database && exercise.kind !== "function" && exercise.kind !== "handler" && exercise.kind !== "security") {
-      ctx.addIssue({ code: "custom", path: ["database"], message: "`database` is for function, handler and security exercises (sql exercises seed with seed.sql)" });
+    if (
+      exercise.database &&
+      exercise.kind !== "function" &&
+      exercise.kind !== "handler" &&
+      exercise.kind !== "security"
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["database"],
+        message:
+          "`database` is for function, handler and security exercises (sql exercises seed with seed.sql)",
+      });
     }
     if (exercise.kind !== "tests" && exercise.mutants) {
       ctx.addIssue({ code: "custom", path: ["mutants"], message: "`mutants` is only for kind: tests" });
     }
     if (exercise.kind === "project" && !exercise.stages) {
-      ctx.addIssue({ code: "custom", path: ["stages"], message: "project exercises need `stages:` (at least 2, in order)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["stages"],
+        message: "project exercises need `stages:` (at least 2, in order)",
+      });
     }
     if (exercise.kind !== "project" && exercise.stages) {
       ctx.addIssue({ code: "custom", path: ["stages"], message: "`stages` is only for kind: project" });
     }
     if (exercise.kind === "project" && !exercise.files) {
-      ctx.addIssue({ code: "custom", path: ["files"], message: "project exercises need `files:` (the learner's files, in tab order)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["files"],
+        message: "project exercises need `files:` (the learner's files, in tab order)",
+      });
     }
     if ((exercise.kind === "sql" || exercise.kind === "tests") && exercise.files) {
-      ctx.addIssue({ code: "custom", path: ["files"], message: "`files` is for function, handler, security and project exercises" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["files"],
+        message: "`files` is for function, handler, security and project exercises",
+      });
     }
     exercise.files?.forEach((name, i) => {
       if (!name.endsWith(`.${exercise.language}`)) {
-        ctx.addIssue({ code: "custom", path: ["files", i], message: `"${name}" must end in .${exercise.language} (language: ${exercise.language})` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["files", i],
+          message: `"${name}" must end in .${exercise.language} (language: ${exercise.language})`,
+        });
       } else if (exercise.files!.indexOf(name) !== i) {
         ctx.addIssue({ code: "custom", path: ["files", i], message: `"${name}" is listed twice` });
       }
     });
     exercise.stages?.forEach((stage, i) => {
       if (exercise.stages!.findIndex((s) => s.id === stage.id) !== i) {
-        ctx.addIssue({ code: "custom", path: ["stages", i, "id"], message: `stage id "${stage.id}" is used twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["stages", i, "id"],
+          message: `stage id "${stage.id}" is used twice`,
+        });
       }
     });
   });

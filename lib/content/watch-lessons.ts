@@ -21,7 +21,10 @@ const watched = new Map<string, WatchState>();
  * Calls `onChange` (with the changed path relative to the lessons folder, when known) after files
  * under `root` change. Returns a function that unsubscribes; the watcher closes with the last one.
  */
-export function watchLessons(onChange: (file: string | null) => void, root = defaultLessonsRoot()): () => void {
+export function watchLessons(
+  onChange: (file: string | null) => void,
+  root = defaultLessonsRoot(),
+): () => void {
   let state = watched.get(root);
   if (!state) {
     const created: WatchState = {

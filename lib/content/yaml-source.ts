@@ -37,7 +37,9 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
     if (node && (node as Node).range) line = toLine((node as Node).range![0]);
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        );
         if (!pair) return { line, node: null };
         if (isScalar(pair.key) && pair.key.range) line = toLine(pair.key.range[0]);
         node = pair.value;

@@ -11,7 +11,8 @@ process.env.DATABASE_URL = await testDatabaseUrl(dir, "buckets");
 const { getDatabaseUrl } = await import("../env.ts");
 const { applyMigrations } = await import("./migrate.ts");
 const { db } = await import("../db.ts");
-const { createSharedWorkerTimeBudget, deleteIdleBuckets, takeFromBucket, takeRequest } = await import("./buckets.ts");
+const { createSharedWorkerTimeBudget, deleteIdleBuckets, takeFromBucket, takeRequest } =
+  await import("./buckets.ts");
 const { takeTokens } = await import("../api/rate-limit.ts");
 
 before(async () => {
@@ -63,8 +64,22 @@ test("worker-time budget: jobs start while time is left, their cost is charged a
 
 test("buckets idle for a day are deleted (a missing row is a full bucket)", async () => {
   const now = 10 * 24 * 60 * 60 * 1000;
-  await takeFromBucket({ key: "t:old", capacity: 1, refillPerMinute: 1, need: 1, cost: 1, now: now - 25 * 60 * 60 * 1000 });
-  await takeFromBucket({ key: "t:recent", capacity: 1, refillPerMinute: 1, need: 1, cost: 1, now: now - 60_000 });
+  await takeFromBucket({
+    key: "t:old",
+    capacity: 1,
+    refillPerMinute: 1,
+    need: 1,
+    cost: 1,
+    now: now - 25 * 60 * 60 * 1000,
+  });
+  await takeFromBucket({
+    key: "t:recent",
+    capacity: 1,
+    refillPerMinute: 1,
+    need: 1,
+    cost: 1,
+    now: now - 60_000,
+  });
   assert.ok((await deleteIdleBuckets(now)) >= 1);
   const keys = (await db.rateLimitBucket.findMany({ select: { key: true } })).map((row) => row.key);
   assert.ok(!keys.includes("t:old"));

@@ -64,13 +64,26 @@ export async function takeFromBucket(take: BucketTake): Promise<BucketResult> {
 
 /** Deletes buckets idle for a day (full again long since; a missing row is a full bucket). */
 export async function deleteIdleBuckets(now = Date.now()): Promise<number> {
-  const { count } = await db.rateLimitBucket.deleteMany({ where: { refilledAt: { lt: now - 24 * 60 * 60 * 1000 } } });
+  const { count } = await db.rateLimitBucket.deleteMany({
+    where: { refilledAt: { lt: now - 24 * 60 * 60 * 1000 } },
+  });
   return count;
 }
 
 /** Counts one request for `key` against `limitPerMinute` (a burst of up to that many, refilled over a minute). */
-export async function takeRequest(key: string, limitPerMinute: number, now = Date.now()): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  const result = await takeFromBucket({ key, capacity: limitPerMinute, refillPerMinute: limitPerMinute, need: 1, cost: 1, now });
+export async function takeRequest(
+  key: string,
+  limitPerMinute: number,
+  now = Date.now(),
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const result = await takeFromBucket({
+    key,
+    capacity: limitPerMinute,
+    refillPerMinute: limitPerMinute,
+    need: 1,
+    cost: 1,
+    now,
+  });
   return result.granted ? { ok: true } : { ok: false, retryAfterSeconds: result.retryAfterSeconds };
 }
 
@@ -81,7 +94,14 @@ export async function takeRequest(key: string, limitPerMinute: number, now = Dat
  */
 export function createSharedWorkerTimeBudget({ msPerMinute }: { msPerMinute: number }) {
   const bucket = (key: string, need: number, cost: number, now?: number) =>
-    takeFromBucket({ key: `worker:${key}`, capacity: msPerMinute, refillPerMinute: msPerMinute, need, cost, now });
+    takeFromBucket({
+      key: `worker:${key}`,
+      capacity: msPerMinute,
+      refillPerMinute: msPerMinute,
+      need,
+      cost,
+      now,
+    });
   return {
     /** Whether `key` may start a job now; when not, the seconds until its budget is positive again. */
     async check(key: string, now?: number): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {

@@ -18,11 +18,24 @@ test("applies every migration to a new database once, and releases the file", as
 
   // Another connection can write at once: the engine's connections are closed, not left locked.
   const db = new Database(file, { timeout: 100 });
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => (row as { name: string }).name);
-  for (const table of ["User", "Account", "Submission", "Progress", "Draft", "ApiKey", "_prisma_migrations"]) {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all()
+    .map((row) => (row as { name: string }).name);
+  for (const table of [
+    "User",
+    "Account",
+    "Submission",
+    "Progress",
+    "Draft",
+    "ApiKey",
+    "_prisma_migrations",
+  ]) {
     assert.ok(tables.includes(table), `table ${table} exists`);
   }
-  db.prepare(`INSERT INTO "User" (id, email, role, createdAt, updatedAt) VALUES ('u1', 'a@example.com', 'learner', 0, 0)`).run();
+  db.prepare(
+    `INSERT INTO "User" (id, email, role, createdAt, updatedAt) VALUES ('u1', 'a@example.com', 'learner', 0, 0)`,
+  ).run();
   assert.equal(db.pragma("journal_mode", { simple: true }), "wal");
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -68,7 +68,9 @@ export function derivePostgresSchema(sqliteSchema: string): string {
     .replace(/(datasource db \{\s*provider\s*=\s*)"sqlite"/, '$1"postgresql"')
     .replace(/(output\s*=\s*)"\.\.\/lib\/generated\/prisma"/, '$1"../../lib/generated/prisma-pg"');
   if (!swapped.includes('"postgresql"') || !swapped.includes("prisma-pg")) {
-    throw new Error("prisma/schema.prisma: cannot find the sqlite datasource or the client output to derive the PostgreSQL schema");
+    throw new Error(
+      "prisma/schema.prisma: cannot find the sqlite datasource or the client output to derive the PostgreSQL schema",
+    );
   }
   return POSTGRES_HEADER + swapped;
 }
@@ -155,7 +157,12 @@ class TrackedPgFactory extends PrismaPg {
   }
 }
 
-async function withEngine<T>(target: Target, databaseUrl: string, log: Log, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  target: Target,
+  databaseUrl: string,
+  log: Log,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const schema = target.schema();
   const connections =
     target.provider === "sqlite"
@@ -169,7 +176,8 @@ async function withEngine<T>(target: Target, databaseUrl: string, log: Log, run:
       // The engine logs JSON lines; only warnings and errors are worth a person's attention.
       try {
         const entry = JSON.parse(line) as { level?: string; fields?: { message?: string } };
-        if (entry.level === "WARN" || entry.level === "ERROR") log(`schema engine: ${entry.fields?.message ?? line}`);
+        if (entry.level === "WARN" || entry.level === "ERROR")
+          log(`schema engine: ${entry.fields?.message ?? line}`);
       } catch {
         log(`schema engine: ${line}`);
       }
@@ -200,7 +208,9 @@ function readMigrationList(target: Target): MigrationList {
     baseDir: dir,
     lockfile: {
       path: LOCKFILE,
-      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : `provider = "${target.provider}"\n`,
+      content: fs.existsSync(lockPath)
+        ? fs.readFileSync(lockPath, "utf8")
+        : `provider = "${target.provider}"\n`,
     },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((name) => {
@@ -233,17 +243,23 @@ function pendingOf(target: Target, applied: Set<string>): string[] {
 
 /** Migration folders not yet recorded as applied in the SQLite file's _prisma_migrations table. */
 function listPendingSqlite(file: Database.Database): string[] {
-  const hasTable = file.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  const hasTable = file
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+    .get();
   if (!hasTable) return pendingOf(TARGETS.sqlite, new Set());
   const applied = file
-    .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+    .prepare(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    )
     .all()
     .map((row) => (row as { migration_name: string }).migration_name);
   return pendingOf(TARGETS.sqlite, new Set(applied));
 }
 
 async function listPendingPostgres(client: pg.Client): Promise<string[]> {
-  const table = await client.query<{ name: string | null }>("SELECT to_regclass('_prisma_migrations')::text AS name");
+  const table = await client.query<{ name: string | null }>(
+    "SELECT to_regclass('_prisma_migrations')::text AS name",
+  );
   if (!table.rows[0]?.name) return pendingOf(TARGETS.postgresql, new Set());
   const applied = await client.query<{ migration_name: string }>(
     "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
@@ -316,7 +332,11 @@ async function diffMigrationsToSchema(target: Target, databaseUrl: string, log: 
  * The SQL that would take the provider's migrations folder to the schema: "" when they agree.
  * PostgreSQL replays the migrations into a shadow database on the server at `postgresServerUrl`.
  */
-export async function migrationDrift(provider: DatabaseProvider, postgresServerUrl?: string, log: Log = console.error): Promise<string> {
+export async function migrationDrift(
+  provider: DatabaseProvider,
+  postgresServerUrl?: string,
+  log: Log = console.error,
+): Promise<string> {
   if (provider === "sqlite") return diffMigrationsToSchema(TARGETS.sqlite, "file::memory:", log);
   if (!postgresServerUrl) throw new Error("migrationDrift(postgresql) needs a PostgreSQL server URL");
   return diffMigrationsToSchema(TARGETS.postgresql, postgresServerUrl, log);
@@ -343,8 +363,13 @@ function writeMigration(target: Target, folder: string, sql: string): string {
  * MIGRATION_POSTGRES_URL, else a throwaway cluster (lib/db/throwaway-postgres.ts).
  * Returns the folders written: none when the schema has no changes.
  */
-export async function createMigration(name: string, log: Log = console.error, postgresServerUrl = process.env.MIGRATION_POSTGRES_URL): Promise<string[]> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Migration name must be snake_case letters and digits: ${name}`);
+export async function createMigration(
+  name: string,
+  log: Log = console.error,
+  postgresServerUrl = process.env.MIGRATION_POSTGRES_URL,
+): Promise<string[]> {
+  if (!/^[a-z0-9_]+$/.test(name))
+    throw new Error(`Migration name must be snake_case letters and digits: ${name}`);
   writePostgresSchema();
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const folder = `${stamp}_${name}`;
@@ -354,7 +379,10 @@ export async function createMigration(name: string, log: Log = console.error, po
   let cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> | null = null;
   if (!serverUrl) {
     cluster = await startThrowawayPostgres();
-    if ("skip" in cluster) throw new Error(`writing the PostgreSQL migration needs a server: set MIGRATION_POSTGRES_URL (${cluster.skip})`);
+    if ("skip" in cluster)
+      throw new Error(
+        `writing the PostgreSQL migration needs a server: set MIGRATION_POSTGRES_URL (${cluster.skip})`,
+      );
     serverUrl = cluster.serverUrl;
   }
   try {

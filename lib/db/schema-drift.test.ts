@@ -27,30 +27,51 @@ test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma (npm 
 
 test("the SQLite migrations build prisma/schema.prisma exactly", async () => {
   const drift = await migrationDrift("sqlite", undefined, () => {});
-  assert.equal(drift, "", `prisma/migrations is behind prisma/schema.prisma; run npm run db -- new <name>. Missing:\n${drift}`);
+  assert.equal(
+    drift,
+    "",
+    `prisma/migrations is behind prisma/schema.prisma; run npm run db -- new <name>. Missing:\n${drift}`,
+  );
 });
 
 test("the PostgreSQL migrations build prisma/schema.prisma exactly", async (t) => {
   if (!cluster) return t.skip(`PostgreSQL drift check skipped: ${skipReason}`);
   const drift = await migrationDrift("postgresql", cluster.serverUrl, () => {});
-  assert.equal(drift, "", `prisma/postgresql/migrations is behind prisma/schema.prisma; run npm run db -- new <name>. Missing:\n${drift}`);
+  assert.equal(
+    drift,
+    "",
+    `prisma/postgresql/migrations is behind prisma/schema.prisma; run npm run db -- new <name>. Missing:\n${drift}`,
+  );
 });
 
 test("two servers migrating one PostgreSQL database at once apply each migration once", async (t) => {
   if (!cluster) return t.skip(`PostgreSQL migration check skipped: ${skipReason}`);
   const url = await cluster.createDatabase("migrate_race");
   const [first, second] = await Promise.all([applyMigrations(url, () => {}), applyMigrations(url, () => {})]);
-  const folders = fs.readdirSync("prisma/postgresql/migrations").filter((name) => /^\d+_/.test(name)).sort();
+  const folders = fs
+    .readdirSync("prisma/postgresql/migrations")
+    .filter((name) => /^\d+_/.test(name))
+    .sort();
   assert.deepEqual([...first, ...second].sort(), folders, "every migration applied by exactly one of them");
   assert.deepEqual(await applyMigrations(url, () => {}), []);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const rows = await client.query<{ migration_name: string }>("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name");
-    assert.deepEqual(rows.rows.map((row) => row.migration_name), folders);
-    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const rows = await client.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name",
+    );
+    assert.deepEqual(
+      rows.rows.map((row) => row.migration_name),
+      folders,
+    );
+    const tables = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
     for (const table of ["User", "Session", "Submission", "IdempotencyRecord"]) {
-      assert.ok(tables.rows.some((row) => row.tablename === table), `table ${table} exists`);
+      assert.ok(
+        tables.rows.some((row) => row.tablename === table),
+        `table ${table} exists`,
+      );
     }
   } finally {
     await client.end();

@@ -28,10 +28,17 @@ export function findPostgresBin(): string | null {
   if (process.env.POSTGRES_BIN) candidates.push(process.env.POSTGRES_BIN);
   const root = "/usr/lib/postgresql";
   if (fs.existsSync(root)) {
-    const versions = fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(root)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const version of versions) candidates.push(path.join(root, version, "bin"));
   }
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
+  return (
+    candidates.find(
+      (dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")),
+    ) ?? null
+  );
 }
 
 /** A TCP port nobody listens on right now (the kernel picks it). */
@@ -42,7 +49,9 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -62,11 +71,18 @@ function isExecutable(file: string): boolean {
  */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { skip: string }> {
   const bin = findPostgresBin();
-  if (!bin) return { skip: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; apt-get install postgresql, or set POSTGRES_BIN)" };
+  if (!bin)
+    return {
+      skip: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; apt-get install postgresql, or set POSTGRES_BIN)",
+    };
   const asRoot = process.getuid?.() === 0;
   // runuser lives in /usr/sbin, which a minimal PATH (a CI job's) may leave out.
-  const runuser = [...(process.env.PATH ?? "").split(":"), "/usr/sbin", "/sbin"].map((d) => path.join(d, "runuser")).find((f) => isExecutable(f)) ?? "runuser";
-  const runAs = (command: string, args: string[]) => (asRoot ? [runuser, ["-u", "postgres", "--", command, ...args]] : [command, args]) as [string, string[]];
+  const runuser =
+    [...(process.env.PATH ?? "").split(":"), "/usr/sbin", "/sbin"]
+      .map((d) => path.join(d, "runuser"))
+      .find((f) => isExecutable(f)) ?? "runuser";
+  const runAs = (command: string, args: string[]) =>
+    (asRoot ? [runuser, ["-u", "postgres", "--", command, ...args]] : [command, args]) as [string, string[]];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-pg-"));
   if (asRoot) {
     fs.chmodSync(dir, 0o755);
@@ -77,7 +93,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { sk
   const run = (command: string, args: string[]) => {
     const [file, argv] = runAs(path.join(bin, command), args);
     const result = spawnSync(file, argv, { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
+    if (result.status !== 0)
+      throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
   };
   run("initdb", ["-D", data, "-U", user, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
   // A port may be taken between freePort() and the server binding it: try a few.
@@ -86,7 +103,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { sk
     port = await freePort();
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c shared_buffers=32MB`;
     try {
-      run("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
+      run("pg_ctl", [
+        "-D",
+        data,
+        "-l",
+        path.join(dir, "server.log"),
+        "-o",
+        options,
+        "-w",
+        "-t",
+        "60",
+        "start",
+      ]);
       break;
     } catch (error) {
       if (attempt >= 3) {

@@ -21,7 +21,13 @@ const { gradeSubmission } = await import("./grade-submission.ts");
 
 const PROJECT = "url-shortener";
 const STAGES = path.resolve(import.meta.dirname, "../../lessons/projects/url-shortener/stages");
-const solution = (stage: string) => Object.fromEntries(["routes.ts", "store.ts", "codes.ts"].map((f) => [f, fs.readFileSync(path.join(STAGES, stage, "solution", f), "utf8")]));
+const solution = (stage: string) =>
+  Object.fromEntries(
+    ["routes.ts", "store.ts", "codes.ts"].map((f) => [
+      f,
+      fs.readFileSync(path.join(STAGES, stage, "solution", f), "utf8"),
+    ]),
+  );
 
 let userId = "";
 before(async () => {
@@ -34,27 +40,57 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const stagesPassed = async () => (await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: PROJECT } } }))?.stagesPassed ?? 0;
+const stagesPassed = async () =>
+  (await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: PROJECT } } }))
+    ?.stagesPassed ?? 0;
 
 test("a project is graded stage by stage: locked stages, regressions, completion", async () => {
   const one = await gradeSubmission({ exerciseId: PROJECT, code: "export {}", mode: "submit", userId });
   assert.deepEqual(one.ok ? null : one.error, "invalid_code");
-  const locked = await gradeSubmission({ exerciseId: PROJECT, code: solution("redirect"), mode: "submit", stage: 2, userId });
+  const locked = await gradeSubmission({
+    exerciseId: PROJECT,
+    code: solution("redirect"),
+    mode: "submit",
+    stage: 2,
+    userId,
+  });
   assert.equal(locked.ok ? null : locked.error, "stage_locked");
   assert.equal(await db.submission.count(), 0);
 
   // Stage 1 by default (the current stage); passing unlocks stage 2.
-  const first = await gradeSubmission({ exerciseId: PROJECT, code: solution("shorten"), mode: "submit", userId });
-  assert.ok(first.ok && first.result.status === "pass" && first.stage === 1, JSON.stringify(first).slice(0, 300));
+  const first = await gradeSubmission({
+    exerciseId: PROJECT,
+    code: solution("shorten"),
+    mode: "submit",
+    userId,
+  });
+  assert.ok(
+    first.ok && first.result.status === "pass" && first.stage === 1,
+    JSON.stringify(first).slice(0, 300),
+  );
   assert.equal(await stagesPassed(), 1);
 
   // Stage 1's code at stage 2 fails; a fail does not take back a passed stage.
-  const behind = await gradeSubmission({ exerciseId: PROJECT, code: solution("shorten"), mode: "submit", userId });
+  const behind = await gradeSubmission({
+    exerciseId: PROJECT,
+    code: solution("shorten"),
+    mode: "submit",
+    userId,
+  });
   assert.ok(behind.ok && behind.stage === 2 && behind.result.status === "fail");
   assert.equal(await stagesPassed(), 1);
 
-  for (const [stage, name] of [[2, "redirect"], [3, "stats"]] as const) {
-    const graded = await gradeSubmission({ exerciseId: PROJECT, code: solution(name), mode: "submit", stage, userId });
+  for (const [stage, name] of [
+    [2, "redirect"],
+    [3, "stats"],
+  ] as const) {
+    const graded = await gradeSubmission({
+      exerciseId: PROJECT,
+      code: solution(name),
+      mode: "submit",
+      stage,
+      userId,
+    });
     assert.ok(graded.ok && graded.result.status === "pass", JSON.stringify(graded).slice(0, 300));
   }
   const row = await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: PROJECT } } });
@@ -67,6 +103,11 @@ test("a project is graded stage by stage: locked stages, regressions, completion
   assert.deepEqual(JSON.parse(last!.files!), solution("stats"));
 
   // A visitor (no learner) grades any stage; nothing is recorded.
-  const visitor = await gradeSubmission({ exerciseId: PROJECT, code: solution("stats"), mode: "run", stage: 3 });
+  const visitor = await gradeSubmission({
+    exerciseId: PROJECT,
+    code: solution("stats"),
+    mode: "run",
+    stage: 3,
+  });
   assert.ok(visitor.ok && visitor.submission === null && visitor.result.status === "pass");
 });

@@ -15,7 +15,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serverside-grading-"));
 const lessons = path.join(dir, "lessons");
 fs.cpSync(path.resolve(import.meta.dirname, "../../lessons"), lessons, { recursive: true });
 // A broken exercise: its hidden test file does not compile, so every submit is the grader's failure.
-fs.appendFileSync(path.join(lessons, "http", "parse-query-pagination", "hidden.test.ts"), "\ntest('broken', () => {\n");
+fs.appendFileSync(
+  path.join(lessons, "http", "parse-query-pagination", "hidden.test.ts"),
+  "\ntest('broken', () => {\n",
+);
 process.env.LESSONS_DIR = lessons;
 process.env.DATABASE_URL = await testDatabaseUrl(dir, "grading");
 process.env.SANDBOX_WORKERS = "1";
@@ -26,7 +29,8 @@ const { getDatabaseUrl } = await import("../env.ts");
 const { db } = await import("../db.ts");
 const { AppError } = await import("../errors.ts");
 const { gradeSubmission } = await import("./grade-submission.ts");
-const { getServerGrader, gradesInFlight, stopAcceptingGrades, waitForGradesInFlight } = await import("./grader.ts");
+const { getServerGrader, gradesInFlight, stopAcceptingGrades, waitForGradesInFlight } =
+  await import("./grader.ts");
 
 const solution = (id: string) => fs.readFileSync(path.join(lessons, "http", id, "solution.ts"), "utf8");
 const LOOP = "export function parseListQuery(search: string) { for (;;) {} }";
@@ -42,16 +46,27 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const progressOf = (lessonId: string) => db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId } } });
+const progressOf = (lessonId: string) =>
+  db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId } } });
 
 test("an internal error is recorded as a submission but is not an attempt", async () => {
-  const outcome = await gradeSubmission({ exerciseId: "parse-query-pagination", code: solution("parse-query-pagination"), mode: "submit", userId });
+  const outcome = await gradeSubmission({
+    exerciseId: "parse-query-pagination",
+    code: solution("parse-query-pagination"),
+    mode: "submit",
+    userId,
+  });
   assert.ok(outcome.ok);
   assert.equal(outcome.result.error?.kind, "internal", JSON.stringify(outcome.result));
   assert.ok(outcome.submission, "recorded");
   assert.equal(await progressOf("parse-query-pagination"), null, "no attempt counted");
 
-  const counted = await gradeSubmission({ exerciseId: "http-status-codes", code: "export function handler() { return 1; }", mode: "submit", userId });
+  const counted = await gradeSubmission({
+    exerciseId: "http-status-codes",
+    code: "export function handler() { return 1; }",
+    mode: "submit",
+    userId,
+  });
   assert.ok(counted.ok);
   assert.notEqual(counted.result.status, "pass");
   assert.equal((await progressOf("http-status-codes"))?.failedAttempts, 1, "a real failure is an attempt");
@@ -59,24 +74,45 @@ test("an internal error is recorded as a submission but is not an attempt", asyn
 
 test("past the owner's limit a grade is refused with 429 and Retry-After, and nothing is recorded", async () => {
   const before = await db.submission.count();
-  const loops = [1, 2].map(() => gradeSubmission({ exerciseId: "parse-query-pagination", code: LOOP, mode: "run", userId }));
+  const loops = [1, 2].map(() =>
+    gradeSubmission({ exerciseId: "parse-query-pagination", code: LOOP, mode: "run", userId }),
+  );
   // Both loops admitted by the pool before the third grade asks.
-  while (getServerGrader().stats().running + getServerGrader().stats().queued < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (getServerGrader().stats().running + getServerGrader().stats().queued < 2)
+    await new Promise((resolve) => setTimeout(resolve, 5));
   await assert.rejects(
-    gradeSubmission({ exerciseId: "http-status-codes", code: solution("http-status-codes"), mode: "run", userId }),
-    (error: unknown) => error instanceof AppError && error.code === "rate_limited" && Number(error.details?.retryAfterSeconds) >= 1,
+    gradeSubmission({
+      exerciseId: "http-status-codes",
+      code: solution("http-status-codes"),
+      mode: "run",
+      userId,
+    }),
+    (error: unknown) =>
+      error instanceof AppError &&
+      error.code === "rate_limited" &&
+      Number(error.details?.retryAfterSeconds) >= 1,
   );
   await Promise.all(loops);
   assert.equal(await db.submission.count(), before + 2);
 });
 
 test("draining: new grades get 503, grades in flight finish and are recorded", async () => {
-  const inFlight = gradeSubmission({ exerciseId: "http-status-codes", code: solution("http-status-codes"), mode: "submit", userId });
+  const inFlight = gradeSubmission({
+    exerciseId: "http-status-codes",
+    code: solution("http-status-codes"),
+    mode: "submit",
+    userId,
+  });
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(gradesInFlight(), 1);
   stopAcceptingGrades();
   await assert.rejects(
-    gradeSubmission({ exerciseId: "http-status-codes", code: solution("http-status-codes"), mode: "submit", userId }),
+    gradeSubmission({
+      exerciseId: "http-status-codes",
+      code: solution("http-status-codes"),
+      mode: "submit",
+      userId,
+    }),
     (error: unknown) => error instanceof AppError && error.code === "unavailable" && error.status === 503,
   );
   assert.equal(await waitForGradesInFlight(30_000), true);

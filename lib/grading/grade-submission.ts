@@ -9,7 +9,13 @@
  */
 import "server-only";
 import type { GradeResult } from "../../sandbox/index.ts";
-import { buildGradeJobFor, getExercise, learnerCodeProblem, type GradeMode, type LearnerCode } from "../content/index.ts";
+import {
+  buildGradeJobFor,
+  getExercise,
+  learnerCodeProblem,
+  type GradeMode,
+  type LearnerCode,
+} from "../content/index.ts";
 import { db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { gradeForOwner, trackGrade, type GradeOwner } from "./grader.ts";
@@ -38,11 +44,20 @@ export type GradeSubmissionInput = {
    * Runs inside the transaction that records the submission, so both commit or neither does (the
    * API stores its idempotency record here: a retried request can never grade and record twice).
    */
-  onRecorded?: (tx: Prisma.TransactionClient, submission: { id: string; createdAt: Date }, result: GradeResult) => Promise<void>;
+  onRecorded?: (
+    tx: Prisma.TransactionClient,
+    submission: { id: string; createdAt: Date },
+    result: GradeResult,
+  ) => Promise<void>;
 };
 
 export type GradeSubmissionOutcome =
-  | { ok: true; result: GradeResult; submission: { id: string; createdAt: Date } | null; stage: number | null }
+  | {
+      ok: true;
+      result: GradeResult;
+      submission: { id: string; createdAt: Date } | null;
+      stage: number | null;
+    }
   | { ok: false; error: "unknown_exercise" }
   | { ok: false; error: "invalid_code" | "stage_locked"; message: string };
 
@@ -68,24 +83,45 @@ export async function gradeSubmission(input: GradeSubmissionInput): Promise<Grad
     if (exercise.kind === "project") {
       const userId = input.userId ?? null;
       const stagesPassed = userId
-        ? ((await db.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: exercise.id } }, select: { stagesPassed: true } }))?.stagesPassed ?? 0)
+        ? ((
+            await db.progress.findUnique({
+              where: { userId_lessonId: { userId, lessonId: exercise.id } },
+              select: { stagesPassed: true },
+            })
+          )?.stagesPassed ?? 0)
         : stageCount;
       const current = currentStage(stagesPassed, stageCount);
       stage = input.stage ?? current;
-      if (stage > stageCount) return { ok: false, error: "invalid_code", message: `This project has ${stageCount} stages.` };
+      if (stage > stageCount)
+        return { ok: false, error: "invalid_code", message: `This project has ${stageCount} stages.` };
       // Visitors have no record to protect: only a learner's stages are locked.
       if (userId && stage > current) {
-        return { ok: false, error: "stage_locked", message: `Stage ${stage} is locked: pass stage ${current} ("${exercise.stages[current - 1]!.title}") first.` };
+        return {
+          ok: false,
+          error: "stage_locked",
+          message: `Stage ${stage} is locked: pass stage ${current} ("${exercise.stages[current - 1]!.title}") first.`,
+        };
       }
     }
 
     const job = buildGradeJobFor(exercise, input.code, input.mode, stage ?? undefined, { seed: input.seed });
-    const owner = input.owner !== undefined ? input.owner : input.userId ? { kind: "user" as const, id: input.userId } : null;
+    const owner =
+      input.owner !== undefined
+        ? input.owner
+        : input.userId
+          ? { kind: "user" as const, id: input.userId }
+          : null;
     const result = await gradeForOwner(job, owner);
 
     const record = input.record ?? Boolean(input.userId || input.apiKeyId);
     if (!record) return { ok: true, result, submission: null, stage };
-    const submission = await recordSubmission(input, job.kind === "sql" ? "sql" : job.language, result, stage, stageCount);
+    const submission = await recordSubmission(
+      input,
+      job.kind === "sql" ? "sql" : job.language,
+      result,
+      stage,
+      stageCount,
+    );
     return { ok: true, result, submission, stage };
   });
 }
@@ -98,7 +134,13 @@ export function countsAsAttempt(result: GradeResult): boolean {
   return !(result.status === "error" && result.error?.kind === "internal");
 }
 
-async function recordSubmission(input: GradeSubmissionInput, language: string, result: GradeResult, stage: number | null, stageCount: number) {
+async function recordSubmission(
+  input: GradeSubmissionInput,
+  language: string,
+  result: GradeResult,
+  stage: number | null,
+  stageCount: number,
+) {
   const userId = input.userId ?? null;
   return db.$transaction(async (tx) => {
     const submission = await tx.submission.create({
@@ -119,10 +161,13 @@ async function recordSubmission(input: GradeSubmissionInput, language: string, r
       select: { id: true, createdAt: true },
     });
     if (userId && input.mode === "submit" && countsAsAttempt(result)) {
-      const existing = await tx.progress.findUnique({ where: { userId_lessonId: { userId, lessonId: input.exerciseId } } });
+      const existing = await tx.progress.findUnique({
+        where: { userId_lessonId: { userId, lessonId: input.exerciseId } },
+      });
       const pass = result.status === "pass";
       // A project is passed when its last stage is; each passed stage unlocks the next.
-      const stagesPassed = stage !== null && pass ? Math.max(existing?.stagesPassed ?? 0, stage) : (existing?.stagesPassed ?? 0);
+      const stagesPassed =
+        stage !== null && pass ? Math.max(existing?.stagesPassed ?? 0, stage) : (existing?.stagesPassed ?? 0);
       const passed = stage !== null ? pass && stage === stageCount : pass;
       await tx.progress.upsert({
         where: { userId_lessonId: { userId, lessonId: input.exerciseId } },

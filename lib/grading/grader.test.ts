@@ -21,13 +21,20 @@ const { getDatabaseUrl } = await import("../env.ts");
 const { db } = await import("../db.ts");
 const { AppError } = await import("../errors.ts");
 const { createSharedWorkerTimeBudget } = await import("../db/buckets.ts");
-const { gradeForOwner, getServerGrader, trackGrade, waitForGradesInFlight, gradesInFlight } = await import("./grader.ts");
+const { gradeForOwner, getServerGrader, trackGrade, waitForGradesInFlight, gradesInFlight } =
+  await import("./grader.ts");
 
 const JOB = {
   kind: "code" as const,
   language: "ts" as const,
   code: "export const add = (a: number, b: number): number => a + b;",
-  tests: [{ name: "add.test.ts", source: 'import { add } from "./solution";\ntest("adds", () => { expect(add(1, 2)).toBe(3); });', hidden: false }],
+  tests: [
+    {
+      name: "add.test.ts",
+      source: 'import { add } from "./solution";\ntest("adds", () => { expect(add(1, 2)).toBe(3); });',
+      hidden: false,
+    },
+  ],
 };
 
 before(async () => {
@@ -39,7 +46,8 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const bucketOf = (address: string) => db.rateLimitBucket.findUnique({ where: { key: `worker:visitor:${address}` } });
+const bucketOf = (address: string) =>
+  db.rateLimitBucket.findUnique({ where: { key: `worker:visitor:${address}` } });
 
 test("a visitor's grade is graded and its worker time charged to the visitor's shared budget", async () => {
   const result = await gradeForOwner(JOB, { kind: "visitor", address: "192.0.2.10" });

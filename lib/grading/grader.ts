@@ -7,7 +7,13 @@
  * and instrumentation.ts, and they must share one pool, one set of budgets and one drain state.
  */
 import "server-only";
-import { getGrader, GraderBusyError, type GradeJob, type GradeResult, type Grader } from "../../sandbox/index.ts";
+import {
+  getGrader,
+  GraderBusyError,
+  type GradeJob,
+  type GradeResult,
+  type Grader,
+} from "../../sandbox/index.ts";
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { createSharedWorkerTimeBudget } from "../db/buckets.ts";
@@ -32,14 +38,21 @@ function state(): GradingState {
     draining: false,
     inFlight: 0,
     idleWaiters: [],
-    visitorBudget: createSharedWorkerTimeBudget({ msPerMinute: env.GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE * 1000 }),
+    visitorBudget: createSharedWorkerTimeBudget({
+      msPerMinute: env.GRADER_VISITOR_WORKER_SECONDS_PER_MINUTE * 1000,
+    }),
   };
   return processGlobal[STATE_KEY];
 }
 
 /** The process's one grader pool, sized and bounded by lib/env.ts (created on first use). */
 export function getServerGrader(): Grader {
-  const grader = getGrader({ workers: env.SANDBOX_WORKERS, workerPath: env.SANDBOX_WORKER_PATH, maxQueue: env.GRADER_MAX_QUEUE, maxPendingPerOwner: env.GRADER_MAX_PENDING_PER_USER });
+  const grader = getGrader({
+    workers: env.SANDBOX_WORKERS,
+    workerPath: env.SANDBOX_WORKER_PATH,
+    maxQueue: env.GRADER_MAX_QUEUE,
+    maxPendingPerOwner: env.GRADER_MAX_PENDING_PER_USER,
+  });
   setGraderStatsSource(() => grader.stats());
   return grader;
 }
@@ -79,20 +92,31 @@ export async function gradeForOwner(job: GradeJob, owner: GradeOwner | null): Pr
       owner: owner ? (owner.kind === "user" ? `user:${owner.id}` : visitorKey!) : undefined,
       maxPending: owner?.kind === "visitor" ? env.GRADER_MAX_PENDING_PER_VISITOR : undefined,
       onWorkerTime: visitorKey
-        ? (ms) => void s.visitorBudget.charge(visitorKey, ms).catch((error: unknown) => console.error("[grader] charging worker time", error))
+        ? (ms) =>
+            void s.visitorBudget
+              .charge(visitorKey, ms)
+              .catch((error: unknown) => console.error("[grader] charging worker time", error))
         : undefined,
       onStart: (waitedMs) => metrics.gradeQueueWait.observe(waitedMs / 1000),
     });
     metrics.gradeDuration.observe({ kind: job.kind }, (performance.now() - started) / 1000);
-    metrics.verdicts.inc({ status: result.status, error_kind: result.status === "error" ? (result.error?.kind ?? "unknown") : "" });
+    metrics.verdicts.inc({
+      status: result.status,
+      error_kind: result.status === "error" ? (result.error?.kind ?? "unknown") : "",
+    });
     return result;
   } catch (error) {
     if (!(error instanceof GraderBusyError)) throw error;
     metrics.gradesRefused.inc({ reason: error.reason });
     const retryAfterSeconds = error.retryAfterSeconds;
     if (error.reason === "owner_limit") {
-      const limit = owner?.kind === "visitor" ? env.GRADER_MAX_PENDING_PER_VISITOR : env.GRADER_MAX_PENDING_PER_USER;
-      throw new AppError("rate_limited", `You already have ${limit} submissions being graded; wait for them to finish (about ${retryAfterSeconds} s).`, { retryAfterSeconds });
+      const limit =
+        owner?.kind === "visitor" ? env.GRADER_MAX_PENDING_PER_VISITOR : env.GRADER_MAX_PENDING_PER_USER;
+      throw new AppError(
+        "rate_limited",
+        `You already have ${limit} submissions being graded; wait for them to finish (about ${retryAfterSeconds} s).`,
+        { retryAfterSeconds },
+      );
     }
     const message =
       error.reason === "closed"
@@ -110,7 +134,11 @@ export async function trackGrade<T>(work: () => Promise<T>): Promise<T> {
   const s = state();
   if (s.draining) {
     getMetrics().gradesRefused.inc({ reason: "draining" });
-    throw new AppError("unavailable", "The server is restarting and takes no new submissions; try again in a few seconds.", { retryAfterSeconds: 5 });
+    throw new AppError(
+      "unavailable",
+      "The server is restarting and takes no new submissions; try again in a few seconds.",
+      { retryAfterSeconds: 5 },
+    );
   }
   s.inFlight++;
   try {

@@ -39,7 +39,11 @@ function probeHash(s: string): number {
   for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) % 99991;
   return h;
 }
-const BASES: Record<Exclude<Field, "status">, number> = { page: 1_000_000, limit: 2_000_000, offset: 3_000_000 };
+const BASES: Record<Exclude<Field, "status">, number> = {
+  page: 1_000_000,
+  limit: 2_000_000,
+  offset: 3_000_000,
+};
 
 let userId = "";
 before(async () => {
@@ -107,7 +111,9 @@ function decodeSentinel(value: unknown, inputs: string[]): { field: Field; input
 function learn(shown: GradeResult, table: Table, stuck: Set<string> = new Set()): void {
   for (const t of shown.tests) {
     const text = [t.name, t.description, t.message, t.output].filter(Boolean).join("\n");
-    const inputs = [...text.matchAll(/PROBE_IN ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
+    const inputs = [...text.matchAll(/PROBE_IN ("(?:[^"\\]|\\.)*")/g)].map(
+      (m) => JSON.parse(m[1]!) as string,
+    );
     for (const input of inputs) if (!table.has(input)) table.set(input, {});
     if (t.status === "pass" || !t.message) continue;
     let learned = false;
@@ -123,7 +129,8 @@ function learn(shown: GradeResult, table: Table, stuck: Set<string> = new Set())
     }
     // toStrictEqual on the object: "-   page: 2," (expected) and "+   page: -1001234," (ours) lines.
     let input: string | undefined;
-    for (const m of t.message.matchAll(/^\+\s+(status|page|limit|offset): (.*)$/gm)) input ??= decodeSentinel(parseValue(m[2]!), inputs)?.input;
+    for (const m of t.message.matchAll(/^\+\s+(status|page|limit|offset): (.*)$/gm))
+      input ??= decodeSentinel(parseValue(m[2]!), inputs)?.input;
     if (input !== undefined && table.has(input)) {
       for (const m of t.message.matchAll(/^-\s+(status|page|limit|offset): (.*)$/gm)) {
         const value = parseValue(m[2]!);
@@ -138,7 +145,12 @@ function learn(shown: GradeResult, table: Table, stuck: Set<string> = new Set())
   }
 }
 
-type Outcome = { passedAt: number | null; tableStatus: GradeResult["status"]; table: Table; submissions: number };
+type Outcome = {
+  passedAt: number | null;
+  tableStatus: GradeResult["status"];
+  table: Table;
+  submissions: number;
+};
 
 /** Runs the probe: submit, learn from what is shown, up to MAX_SUBMISSIONS; then the lookup table. */
 async function runProbe(submit: (code: string) => Promise<GradeResult>): Promise<Outcome> {
@@ -146,24 +158,38 @@ async function runProbe(submit: (code: string) => Promise<GradeResult>): Promise
   const stuck = new Set<string>();
   for (let attempt = 1; attempt <= MAX_SUBMISSIONS; attempt++) {
     const shown = await submit(probeCode(table, stuck));
-    if (shown.status === "pass") return { passedAt: attempt, tableStatus: "pass", table, submissions: attempt };
+    if (shown.status === "pass")
+      return { passedAt: attempt, tableStatus: "pass", table, submissions: attempt };
     learn(shown, table, stuck);
   }
   const final = await submit(tableCode(table));
-  return { passedAt: final.status === "pass" ? MAX_SUBMISSIONS + 1 : null, tableStatus: final.status, table, submissions: MAX_SUBMISSIONS + 1 };
+  return {
+    passedAt: final.status === "pass" ? MAX_SUBMISSIONS + 1 : null,
+    tableStatus: final.status,
+    table,
+    submissions: MAX_SUBMISSIONS + 1,
+  };
 }
 
 test("before: fixed hidden tests with full feedback are rebuilt and passed by the probe", async () => {
   const exercise = await getExercise(EXERCISE);
   assert.ok(exercise && isCodeExercise(exercise));
-  const fixed = fs.readFileSync(new URL("./fixtures/parse-query-pagination-fixed-hidden.test.ts.txt", import.meta.url), "utf8");
+  const fixed = fs.readFileSync(
+    new URL("./fixtures/parse-query-pagination-fixed-hidden.test.ts.txt", import.meta.url),
+    "utf8",
+  );
   const before = { ...exercise, hiddenTests: [{ ...exercise.hiddenTests[0]!, source: fixed }] };
   // What learners were shown before the disclosure policy: the full result.
   const outcome = await runProbe((code) => getGrader().grade(buildGradeJobFor(before, code, "submit")));
-  console.log(`# probe before: passed at submission ${outcome.passedAt} (${outcome.table.size} inputs learned)`);
+  console.log(
+    `# probe before: passed at submission ${outcome.passedAt} (${outcome.table.size} inputs learned)`,
+  );
   // The probe works: without the policy it rebuilds the hidden tests (the issue measured 3 submissions;
   // a test that calls the function twice costs one more).
-  assert.ok(outcome.passedAt !== null && outcome.passedAt <= MAX_SUBMISSIONS, `the probe should pass the fixed hidden tests; passed at ${outcome.passedAt}`);
+  assert.ok(
+    outcome.passedAt !== null && outcome.passedAt <= MAX_SUBMISSIONS,
+    `the probe should pass the fixed hidden tests; passed at ${outcome.passedAt}`,
+  );
 });
 
 test("after: the learner's view and generated inputs: the probe and a lookup table of its submissions fail", async () => {
@@ -183,30 +209,51 @@ test("after: the learner's view and generated inputs: the probe and a lookup tab
   };
   const outcome = await runProbe(submit);
   const hiddenInputsLearned = outcome.table.size - 5; // the visible tests' five queries are shown, as intended
-  console.log(`# probe after: passed at submission ${outcome.passedAt ?? "never"} in ${outcome.submissions}; lookup table: ${outcome.tableStatus}; hidden inputs learned: ${Math.max(0, hiddenInputsLearned)}`);
+  console.log(
+    `# probe after: passed at submission ${outcome.passedAt ?? "never"} in ${outcome.submissions}; lookup table: ${outcome.tableStatus}; hidden inputs learned: ${Math.max(0, hiddenInputsLearned)}`,
+  );
   assert.equal(outcome.passedAt, null, "the probe must not pass");
   assert.equal(outcome.tableStatus, "fail");
   assert.ok(hiddenInputsLearned <= 0, `learned ${hiddenInputsLearned} hidden inputs`);
 
   // The database keeps every submission in full, with the seed that replays it.
-  const rows = await db.submission.findMany({ where: { userId, exerciseId: EXERCISE }, orderBy: { createdAt: "asc" } });
+  const rows = await db.submission.findMany({
+    where: { userId, exerciseId: EXERCISE },
+    orderBy: { createdAt: "asc" },
+  });
   assert.equal(rows.length, MAX_SUBMISSIONS + 1);
-  assert.ok(rows.every((r) => Number.isInteger(r.seed)), "every submission records its seed");
+  assert.ok(
+    rows.every((r) => Number.isInteger(r.seed)),
+    "every submission records its seed",
+  );
   assert.equal(new Set(rows.map((r) => r.seed)).size, rows.length, "each submission draws its own inputs");
   const stored = JSON.parse(rows[0]!.result) as GradeResult;
-  assert.match(JSON.stringify(stored.tests.filter((t) => t.hidden)), /PROBE_IN/, "instructors see the hidden tests' messages and output");
+  assert.match(
+    JSON.stringify(stored.tests.filter((t) => t.hidden)),
+    /PROBE_IN/,
+    "instructors see the hidden tests' messages and output",
+  );
 
   // Even perfect memory fails. A correct solution that logs its inputs is submitted once; its stored
   // full result (which only instructors can read) holds every hidden input of that draw. Code that
   // answers exactly those inputs with the reference's own answers, and anything else with defaults:
-  const logging = await gradeSubmission({ exerciseId: EXERCISE, code: `${exercise.solution.source.replace("export function parseListQuery", "function referenceParse")}
-export function parseListQuery(search: string): ListQuery { console.log("PROBE_IN " + JSON.stringify(search)); return referenceParse(search); }`, mode: "submit", userId });
+  const logging = await gradeSubmission({
+    exerciseId: EXERCISE,
+    code: `${exercise.solution.source.replace("export function parseListQuery", "function referenceParse")}
+export function parseListQuery(search: string): ListQuery { console.log("PROBE_IN " + JSON.stringify(search)); return referenceParse(search); }`,
+    mode: "submit",
+    userId,
+  });
   assert.ok(logging.ok && logging.submission);
   assert.equal(logging.result.status, "pass");
   const memory: Table = new Map();
-  for (const row of await db.submission.findMany({ where: { userId, exerciseId: EXERCISE } })) learn(JSON.parse(row.result) as GradeResult, memory);
+  for (const row of await db.submission.findMany({ where: { userId, exerciseId: EXERCISE } }))
+    learn(JSON.parse(row.result) as GradeResult, memory);
   assert.ok(memory.size > 100, `remembered ${memory.size} inputs`);
-  const reference = exercise.solution.source.replace("export function parseListQuery", "function referenceParse");
+  const reference = exercise.solution.source.replace(
+    "export function parseListQuery",
+    "function referenceParse",
+  );
   const memorised = `${reference}
 const MEMORY = new Set<string>(${JSON.stringify([...memory.keys()])});
 export function parseListQuery(search: string): ListQuery {
@@ -219,7 +266,13 @@ export function parseListQuery(search: string): ListQuery {
   // A grade replays exactly from its seed (npm run grade -- --seed): with the logged submission's
   // seed, every input is one the memory holds, and the same code passes.
   const logged = await db.submission.findUniqueOrThrow({ where: { id: logging.submission.id } });
-  const replay = await gradeSubmission({ exerciseId: EXERCISE, code: memorised, mode: "submit", seed: logged.seed!, record: false });
+  const replay = await gradeSubmission({
+    exerciseId: EXERCISE,
+    code: memorised,
+    mode: "submit",
+    seed: logged.seed!,
+    record: false,
+  });
   assert.ok(replay.ok);
   assert.equal(replay.result.status, "pass", "replaying a seed draws the same inputs");
 });

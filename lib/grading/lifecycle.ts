@@ -25,7 +25,13 @@ const WARM_UP_JOB = {
   kind: "code" as const,
   language: "ts" as const,
   code: "export const add = (a: number, b: number): number => a + b;",
-  tests: [{ name: "warm-up.test.ts", source: 'import { add } from "./solution";\ntest("adds", () => { expect(add(1, 2)).toBe(3); });', hidden: false }],
+  tests: [
+    {
+      name: "warm-up.test.ts",
+      source: 'import { add } from "./solution";\ntest("adds", () => { expect(add(1, 2)).toBe(3); });',
+      hidden: false,
+    },
+  ],
 };
 
 /** Starts the pool, waits for its workers, warms them, and installs the shutdown handlers. */
@@ -37,11 +43,19 @@ export async function startServerGrading(): Promise<void> {
   const grader = getServerGrader();
   await grader.whenReady();
   const workers = grader.workerPids().length;
-  const results = await Promise.all(Array.from({ length: workers }, () => grader.grade(WARM_UP_JOB, { owner: "warm-up" }).catch((error: unknown) => error)));
-  const failed = results.filter((r) => !(typeof r === "object" && r !== null && "status" in r && r.status === "pass"));
+  const results = await Promise.all(
+    Array.from({ length: workers }, () =>
+      grader.grade(WARM_UP_JOB, { owner: "warm-up" }).catch((error: unknown) => error),
+    ),
+  );
+  const failed = results.filter(
+    (r) => !(typeof r === "object" && r !== null && "status" in r && r.status === "pass"),
+  );
   if (failed.length > 0) console.error("[serverside] grader warm-up did not pass:", failed);
   else processGlobal[WARM_KEY] = true;
-  console.log(`[serverside] grader ready: ${workers} worker(s) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `[serverside] grader ready: ${workers} worker(s) in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 function installShutdownHandlers(): void {
@@ -52,7 +66,9 @@ function installShutdownHandlers(): void {
     draining = true;
     stopAcceptingGrades();
     const limitMs = env.SHUTDOWN_DRAIN_SECONDS * 1000;
-    console.log(`[serverside] ${signal}: taking no new grades; finishing ${gradesInFlight()} in flight (at most ${env.SHUTDOWN_DRAIN_SECONDS} s)`);
+    console.log(
+      `[serverside] ${signal}: taking no new grades; finishing ${gradesInFlight()} in flight (at most ${env.SHUTDOWN_DRAIN_SECONDS} s)`,
+    );
     void waitForGradesInFlight(limitMs).then((drained) => {
       if (drained) {
         console.log("[serverside] grades in flight finished");
@@ -60,7 +76,9 @@ function installShutdownHandlers(): void {
         setTimeout(() => process.exit(128 + (signal === "SIGINT" ? 2 : 15)), 2_000).unref();
         return;
       }
-      console.error(`[serverside] ${gradesInFlight()} grade(s) still running after ${env.SHUTDOWN_DRAIN_SECONDS} s: exiting anyway`);
+      console.error(
+        `[serverside] ${gradesInFlight()} grade(s) still running after ${env.SHUTDOWN_DRAIN_SECONDS} s: exiting anyway`,
+      );
       process.exit(1);
     });
   };

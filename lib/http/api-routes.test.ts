@@ -15,7 +15,12 @@ function routeFiles(dir: string): string[] {
 
 /** "/api/v1/exercises/{exerciseId}/grade" from app/api/v1/exercises/[exerciseId]/grade/route.ts. */
 const toPath = (file: string) =>
-  "/api/v1/" + path.relative(API_DIR, path.dirname(file)).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+  "/api/v1/" +
+  path
+    .relative(API_DIR, path.dirname(file))
+    .split(path.sep)
+    .map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/");
 
 test("the table lists every API route file with the methods it implements", () => {
   const fromFiles = routeFiles(API_DIR)
@@ -24,8 +29,15 @@ test("the table lists every API route file with the methods it implements", () =
       const source = readFileSync(file, "utf8");
       const allowed = /methodsNotAllowed\(\[([^\]]*)\]\)/.exec(source);
       assert.ok(allowed, `${file} does not declare its methods with methodsNotAllowed([...])`);
-      assert.match(source, /export const OPTIONS = notAllowed\.OPTIONS;/, `${file} must export OPTIONS (a true Allow header)`);
-      const methods = allowed[1].split(",").map((m) => m.trim().replace(/"/g, "")).filter(Boolean);
+      assert.match(
+        source,
+        /export const OPTIONS = notAllowed\.OPTIONS;/,
+        `${file} must export OPTIONS (a true Allow header)`,
+      );
+      const methods = allowed[1]
+        .split(",")
+        .map((m) => m.trim().replace(/"/g, ""))
+        .filter(Boolean);
       return `${toPath(file)} ${methods.join(",")}`;
     })
     .sort();
@@ -36,13 +48,25 @@ test("the table agrees with the OpenAPI document", async () => {
   const { getOpenApiDocument } = await import("../api/openapi.ts");
   const document = getOpenApiDocument();
   const fromDocument = Object.entries(document.paths)
-    .map(([p, operations]) => `/api/v1${p} ${Object.keys(operations).map((m) => m.toUpperCase()).sort().join(",")}`)
+    .map(
+      ([p, operations]) =>
+        `/api/v1${p} ${Object.keys(operations)
+          .map((m) => m.toUpperCase())
+          .sort()
+          .join(",")}`,
+    )
     .sort();
-  assert.deepEqual(API_ROUTES.map((r) => `${r.path} ${[...r.methods].sort().join(",")}`).sort(), fromDocument);
+  assert.deepEqual(
+    API_ROUTES.map((r) => `${r.path} ${[...r.methods].sort().join(",")}`).sort(),
+    fromDocument,
+  );
 });
 
 test("paths find their route, and Allow lists HEAD with GET and OPTIONS always", () => {
-  assert.equal(findApiRoute("/api/v1/exercises/http-status-codes/grade")?.path, "/api/v1/exercises/{exerciseId}/grade");
+  assert.equal(
+    findApiRoute("/api/v1/exercises/http-status-codes/grade")?.path,
+    "/api/v1/exercises/{exerciseId}/grade",
+  );
   assert.equal(findApiRoute("/api/v1/exercises/x")?.path, "/api/v1/exercises/{exerciseId}");
   assert.equal(findApiRoute("/api/v1/nope"), undefined);
   assert.equal(allowHeader(["GET"]), "GET, HEAD, OPTIONS");

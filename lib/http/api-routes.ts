@@ -10,10 +10,18 @@ export const API_ROUTES: readonly { path: string; pattern: RegExp; methods: read
   { path: "/api/v1/tracks", pattern: /^\/api\/v1\/tracks\/?$/, methods: ["GET"] },
   { path: "/api/v1/tracks/{trackId}", pattern: /^\/api\/v1\/tracks\/[^/]+\/?$/, methods: ["GET"] },
   { path: "/api/v1/exercises/{exerciseId}", pattern: /^\/api\/v1\/exercises\/[^/]+\/?$/, methods: ["GET"] },
-  { path: "/api/v1/exercises/{exerciseId}/grade", pattern: /^\/api\/v1\/exercises\/[^/]+\/grade\/?$/, methods: ["POST"] },
+  {
+    path: "/api/v1/exercises/{exerciseId}/grade",
+    pattern: /^\/api\/v1\/exercises\/[^/]+\/grade\/?$/,
+    methods: ["POST"],
+  },
   { path: "/api/v1/grade/batch", pattern: /^\/api\/v1\/grade\/batch\/?$/, methods: ["POST"] },
   { path: "/api/v1/submissions", pattern: /^\/api\/v1\/submissions\/?$/, methods: ["GET"] },
-  { path: "/api/v1/submissions/{submissionId}", pattern: /^\/api\/v1\/submissions\/[^/]+\/?$/, methods: ["GET"] },
+  {
+    path: "/api/v1/submissions/{submissionId}",
+    pattern: /^\/api\/v1\/submissions\/[^/]+\/?$/,
+    methods: ["GET"],
+  },
   { path: "/api/v1/openapi.json", pattern: /^\/api\/v1\/openapi\.json$/, methods: ["GET"] },
 ];
 

@@ -32,7 +32,8 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 /** Powerful features this app never uses, turned off for it and anything it might embed. */
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
 /** HSTS for a year once the site is reached over HTTPS (never sent over plain HTTP, where it is ignored). */
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";

@@ -20,8 +20,22 @@ function lesson(id: string, trackId: string, extra: Partial<LessonSummary> = {})
 }
 
 const tracks: TrackSummary[] = [
-  { id: "http", title: "HTTP", description: "", order: 1, href: "/learn/http", lessons: [lesson("a", "http"), lesson("b", "http", { prerequisites: ["a"] })] },
-  { id: "db", title: "DB", description: "", order: 2, href: "/learn/db", lessons: [lesson("c", "db"), lesson("d", "db", { exercise: null })] },
+  {
+    id: "http",
+    title: "HTTP",
+    description: "",
+    order: 1,
+    href: "/learn/http",
+    lessons: [lesson("a", "http"), lesson("b", "http", { prerequisites: ["a"] })],
+  },
+  {
+    id: "db",
+    title: "DB",
+    description: "",
+    order: 2,
+    href: "/learn/db",
+    lessons: [lesson("c", "db"), lesson("d", "db", { exercise: null })],
+  },
 ];
 
 const row = (lessonId: string, extra: Partial<LessonProgress> = {}): LessonProgress => ({

@@ -45,7 +45,10 @@ export interface Catalog {
  * A lesson is completed when its exercise is passed; a lesson without an exercise, when every quiz
  * question was answered correctly (or, with no quiz either, when it was opened).
  */
-export function lessonStatus(lesson: LessonSummary, progress: LessonProgress | null | undefined): LessonStatus {
+export function lessonStatus(
+  lesson: LessonSummary,
+  progress: LessonProgress | null | undefined,
+): LessonStatus {
   if (!progress) return "not-started";
   const completed = lesson.exercise
     ? progress.passed
@@ -53,7 +56,9 @@ export function lessonStatus(lesson: LessonSummary, progress: LessonProgress | n
       ? progress.quizCorrect >= lesson.quizQuestions
       : progress.lastOpenedAt !== null;
   if (completed) return "completed";
-  return progress.attempts > 0 || progress.lastOpenedAt !== null || progress.quizCorrect > 0 ? "started" : "not-started";
+  return progress.attempts > 0 || progress.lastOpenedAt !== null || progress.quizCorrect > 0
+    ? "started"
+    : "not-started";
 }
 
 /** Builds the catalog view from the tracks and the learner's progress rows (none for a visitor). */
@@ -64,7 +69,12 @@ export function buildCatalog(tracks: readonly TrackSummary[], rows: readonly Les
       const progress = byLesson.get(lesson.id) ?? null;
       return { lesson, progress, status: lessonStatus(lesson, progress) };
     });
-    return { track, lessons, completed: lessons.filter((l) => l.status === "completed").length, total: lessons.length };
+    return {
+      track,
+      lessons,
+      completed: lessons.filter((l) => l.status === "completed").length,
+      total: lessons.length,
+    };
   });
   const all = entries.flatMap((t) => t.lessons);
   const done = new Set(all.filter((l) => l.status === "completed").map((l) => l.lesson.id));
@@ -73,7 +83,8 @@ export function buildCatalog(tracks: readonly TrackSummary[], rows: readonly Les
   let lastOpened: LessonEntry | null = null;
   for (const entry of all) {
     const at = entry.progress?.lastOpenedAt;
-    if (at && (!lastOpened?.progress?.lastOpenedAt || at > lastOpened.progress.lastOpenedAt)) lastOpened = entry;
+    if (at && (!lastOpened?.progress?.lastOpenedAt || at > lastOpened.progress.lastOpenedAt))
+      lastOpened = entry;
   }
   return {
     tracks: entries,

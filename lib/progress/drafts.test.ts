@@ -61,7 +61,10 @@ test("a stale save is refused with the current revision and code, and writes not
   // A revision from the future (or from a database restored to an older state) is refused as well.
   const future = await drafts.saveDraft(userId, "ex-b", "", "from the future", 7);
   assert.ok(!future.ok);
-  assert.deepEqual((await drafts.listDrafts(userId, "ex-b")).map((d) => [d.code, d.revision]), [["v2 from tab A", 2]]);
+  assert.deepEqual(
+    (await drafts.listDrafts(userId, "ex-b")).map((d) => [d.code, d.revision]),
+    [["v2 from tab A", 2]],
+  );
   // After reconciling, tab B saves on top of revision 2.
   const rebased = await drafts.saveDraft(userId, "ex-b", "", "v3 from tab B", 2);
   assert.ok(rebased.ok);
@@ -94,7 +97,10 @@ test("files of a multi-file exercise have their own revisions", async () => {
 test("a reset forgets the code, moves the revision on, and refuses saves from before it", async () => {
   await drafts.saveDraft(userId, "ex-d", "", "before the reset", 0);
   const after = await drafts.resetDrafts(userId, "ex-d");
-  assert.deepEqual(after.map((d) => [d.file, d.code, d.revision]), [["", null, 2]]);
+  assert.deepEqual(
+    after.map((d) => [d.file, d.code, d.revision]),
+    [["", null, 2]],
+  );
   // A tab that has not seen the reset.
   const stale = await drafts.saveDraft(userId, "ex-d", "", "typed before the reset", 1);
   assert.ok(!stale.ok);
@@ -110,14 +116,19 @@ test("a reset forgets the code, moves the revision on, and refuses saves from be
 });
 
 test("saves from the same revision at the same moment: exactly one lands, the rest learn what did", async () => {
-  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => drafts.saveDraft(userId, "race", "", `tab ${i}`, 0)));
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => drafts.saveDraft(userId, "race", "", `tab ${i}`, 0)),
+  );
   const won = results.filter((r) => r.ok);
   assert.equal(won.length, 1);
   const winner = (await drafts.listDrafts(userId, "race"))[0]!;
   assert.equal(winner.revision, 1);
-  for (const r of results) if (!r.ok) assert.deepEqual([r.current.code, r.current.revision], [winner.code, 1]);
+  for (const r of results)
+    if (!r.ok) assert.deepEqual([r.current.code, r.current.revision], [winner.code, 1]);
 
-  const next = await Promise.all(Array.from({ length: 20 }, (_, i) => drafts.saveDraft(userId, "race", "", `again ${i}`, 1)));
+  const next = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => drafts.saveDraft(userId, "race", "", `again ${i}`, 1)),
+  );
   assert.equal(next.filter((r) => r.ok).length, 1);
   assert.equal((await drafts.listDrafts(userId, "race"))[0]!.revision, 2);
 });
@@ -159,17 +170,22 @@ test("saves from several connections to one SQLite file never lose an accepted s
           db: new URL("../db.ts", import.meta.url).href,
         },
       });
-      return new Promise<{ accepted: { code: string; revision: number }[]; conflicts: number }>((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
-      });
+      return new Promise<{ accepted: { code: string; revision: number }[]; conflicts: number }>(
+        (resolve, reject) => {
+          worker.once("message", resolve);
+          worker.once("error", reject);
+        },
+      );
     }),
   );
   const accepted = runs.flatMap((r) => r.accepted);
   assert.equal(accepted.length, WORKERS * SAVES);
   // Every accepted save made its own revision: none was silently replaced by a save from the same base.
   const revisions = accepted.map((a) => a.revision).sort((a, b) => a - b);
-  assert.deepEqual(revisions, Array.from({ length: WORKERS * SAVES }, (_, i) => i + 1));
+  assert.deepEqual(
+    revisions,
+    Array.from({ length: WORKERS * SAVES }, (_, i) => i + 1),
+  );
   const final = (await drafts.listDrafts(userId, "contended"))[0]!;
   assert.equal(final.revision, WORKERS * SAVES);
   assert.equal(final.code, accepted.find((a) => a.revision === final.revision)!.code);

@@ -22,16 +22,23 @@ export interface SavedDraft {
   savedAt: Date | null;
 }
 
-export type SaveDraftResult = { ok: true; revision: number; savedAt: Date } | { ok: false; current: SavedDraft };
-
+export type SaveDraftResult =
+  { ok: true; revision: number; savedAt: Date } | { ok: false; current: SavedDraft };
 
 /** Every saved draft of an exercise for a learner (tombstones included), by file ("" for a one-file exercise). */
-export async function listDrafts(userId: string, exerciseId: string): Promise<(SavedDraft & { savedAt: Date })[]> {
-  return db.draft.findMany({
-    where: { userId, exerciseId },
-    select: { file: true, code: true, revision: true, updatedAt: true },
-    orderBy: { file: "asc" },
-  }).then((rows) => rows.map((r) => ({ file: r.file, code: r.code, revision: r.revision, savedAt: r.updatedAt })));
+export async function listDrafts(
+  userId: string,
+  exerciseId: string,
+): Promise<(SavedDraft & { savedAt: Date })[]> {
+  return db.draft
+    .findMany({
+      where: { userId, exerciseId },
+      select: { file: true, code: true, revision: true, updatedAt: true },
+      orderBy: { file: "asc" },
+    })
+    .then((rows) =>
+      rows.map((r) => ({ file: r.file, code: r.code, revision: r.revision, savedAt: r.updatedAt })),
+    );
 }
 
 async function getDraft(userId: string, exerciseId: string, file: string): Promise<SavedDraft> {
@@ -39,7 +46,9 @@ async function getDraft(userId: string, exerciseId: string, file: string): Promi
     where: { userId_exerciseId_file: { userId, exerciseId, file } },
     select: { code: true, revision: true, updatedAt: true },
   });
-  return row ? { file, code: row.code, revision: row.revision, savedAt: row.updatedAt } : { file, code: null, revision: 0, savedAt: null };
+  return row
+    ? { file, code: row.code, revision: row.revision, savedAt: row.updatedAt }
+    : { file, code: null, revision: 0, savedAt: null };
 }
 
 /**
@@ -48,10 +57,19 @@ async function getDraft(userId: string, exerciseId: string, file: string): Promi
  * revision + 1. Otherwise refuses and returns the current draft, except when the current code is
  * already `code` (a retry whose answer was lost): then that revision is the answer.
  */
-export async function saveDraft(userId: string, exerciseId: string, file: string, code: string, baseRevision: number): Promise<SaveDraftResult> {
+export async function saveDraft(
+  userId: string,
+  exerciseId: string,
+  file: string,
+  code: string,
+  baseRevision: number,
+): Promise<SaveDraftResult> {
   if (baseRevision === 0) {
     try {
-      const row = await db.draft.create({ data: { userId, exerciseId, file, code, revision: 1 }, select: { revision: true, updatedAt: true } });
+      const row = await db.draft.create({
+        data: { userId, exerciseId, file, code, revision: 1 },
+        select: { revision: true, updatedAt: true },
+      });
       return { ok: true, revision: row.revision, savedAt: row.updatedAt };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -66,7 +84,8 @@ export async function saveDraft(userId: string, exerciseId: string, file: string
     if (row) return { ok: true, revision: row.revision, savedAt: row.updatedAt };
   }
   const current = await getDraft(userId, exerciseId, file);
-  if (current.code === code && current.savedAt) return { ok: true, revision: current.revision, savedAt: current.savedAt };
+  if (current.code === code && current.savedAt)
+    return { ok: true, revision: current.revision, savedAt: current.savedAt };
   return { ok: false, current };
 }
 
@@ -75,7 +94,13 @@ export async function saveDraft(userId: string, exerciseId: string, file: string
  * the revision moves on, so saves based on the code before the reset are refused. Returns the
  * drafts as they now are.
  */
-export async function resetDrafts(userId: string, exerciseId: string): Promise<(SavedDraft & { savedAt: Date })[]> {
-  await db.draft.updateMany({ where: { userId, exerciseId }, data: { code: null, revision: { increment: 1 } } });
+export async function resetDrafts(
+  userId: string,
+  exerciseId: string,
+): Promise<(SavedDraft & { savedAt: Date })[]> {
+  await db.draft.updateMany({
+    where: { userId, exerciseId },
+    data: { code: null, revision: { increment: 1 } },
+  });
   return listDrafts(userId, exerciseId);
 }

@@ -39,7 +39,11 @@ test("the lesson state restores drafts per learner: one-file, per file, and none
   await drafts.resetDrafts(userId, "ex");
   const reset = await progress.getLessonState(userId, "ex");
   assert.equal(reset.draft, null);
-  assert.deepEqual(reset.savedDrafts[""], { code: null, revision: 3, savedAt: reset.savedDrafts[""]!.savedAt });
+  assert.deepEqual(reset.savedDrafts[""], {
+    code: null,
+    revision: 3,
+    savedAt: reset.savedDrafts[""]!.savedAt,
+  });
   assert.equal((await progress.getLessonState(otherId, "ex")).draft?.code, "bob's");
 
   await drafts.saveDraft(userId, "multi", "routes.ts", "routes v1", 0);
@@ -55,16 +59,40 @@ test("the lesson state restores drafts per learner: one-file, per file, and none
 test("a project's solution unlocks per stage: a passed stage's, or the current one's after enough failed submits", async () => {
   const exercise = { id: "proj", stageCount: 3, revealSolutionAfter: 2 };
   assert.equal(await progress.revealableSolutionStage(userId, exercise, null), null);
-  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 0 }), null);
-  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }), 1);
-  const failed = { userId, exerciseId: "proj", mode: "submit", language: "ts", code: "", status: "fail", result: "{}", durationMs: 1 };
+  assert.equal(
+    await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 0 }),
+    null,
+  );
+  assert.equal(
+    await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }),
+    1,
+  );
+  const failed = {
+    userId,
+    exerciseId: "proj",
+    mode: "submit",
+    language: "ts",
+    code: "",
+    status: "fail",
+    result: "{}",
+    durationMs: 1,
+  };
   // Failed submits of another stage do not count for the current one.
   await db.submission.create({ data: { ...failed, stage: 1 } });
   await db.submission.create({ data: { ...failed, stage: 2 } });
-  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }), 1);
+  assert.equal(
+    await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }),
+    1,
+  );
   await db.submission.create({ data: { ...failed, stage: 2 } });
-  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }), 2);
-  assert.equal(await progress.revealableSolutionStage(userId, exercise, { passed: true, stagesPassed: 3 }), 3);
+  assert.equal(
+    await progress.revealableSolutionStage(userId, exercise, { passed: false, stagesPassed: 1 }),
+    2,
+  );
+  assert.equal(
+    await progress.revealableSolutionStage(userId, exercise, { passed: true, stagesPassed: 3 }),
+    3,
+  );
 });
 
 test("hint views count once each and update Progress.hintsUsed", async () => {

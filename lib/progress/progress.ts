@@ -10,7 +10,15 @@ import { buildCatalog, type Catalog, type LessonProgress } from "./catalog.ts";
 import { listDrafts } from "./drafts.ts";
 
 export interface LessonState {
-  progress: { attempts: number; failedAttempts: number; passed: boolean; firstPassedAt: Date | null; hintsUsed: number; quizCorrect: number; stagesPassed: number } | null;
+  progress: {
+    attempts: number;
+    failedAttempts: number;
+    passed: boolean;
+    firstPassedAt: Date | null;
+    hintsUsed: number;
+    quizCorrect: number;
+    stagesPassed: number;
+  } | null;
   /** The one-file draft. */
   draft: { code: string; updatedAt: Date } | null;
   /** Multi-file exercises: the saved draft of each file by name (files never changed are absent). */
@@ -40,7 +48,14 @@ export async function getProgressCounts(
 export async function listProgress(userId: string): Promise<LessonProgress[]> {
   return db.progress.findMany({
     where: { userId },
-    select: { lessonId: true, attempts: true, passed: true, stagesPassed: true, quizCorrect: true, lastOpenedAt: true },
+    select: {
+      lessonId: true,
+      attempts: true,
+      passed: true,
+      stagesPassed: true,
+      quizCorrect: true,
+      lastOpenedAt: true,
+    },
   });
 }
 
@@ -58,20 +73,39 @@ export async function getLessonState(userId: string, lessonId: string): Promise<
   const [progress, drafts, hintsViewed, answers] = await Promise.all([
     db.progress.findUnique({
       where: { userId_lessonId: { userId, lessonId } },
-      select: { attempts: true, failedAttempts: true, passed: true, firstPassedAt: true, hintsUsed: true, quizCorrect: true, stagesPassed: true },
+      select: {
+        attempts: true,
+        failedAttempts: true,
+        passed: true,
+        firstPassedAt: true,
+        hintsUsed: true,
+        quizCorrect: true,
+        stagesPassed: true,
+      },
     }),
     listDrafts(userId, lessonId),
     db.hintView.count({ where: { userId, exerciseId: lessonId } }),
-    db.quizAnswer.findMany({ where: { userId, lessonId }, select: { questionId: true, choices: true, correct: true } }),
+    db.quizAnswer.findMany({
+      where: { userId, lessonId },
+      select: { questionId: true, choices: true, correct: true },
+    }),
   ]);
   const single = drafts.find((d) => d.file === "" && d.code !== null);
   return {
     progress,
     draft: single ? { code: single.code!, updatedAt: single.savedAt } : null,
-    draftFiles: Object.fromEntries(drafts.flatMap((d) => (d.file !== "" && d.code !== null ? [[d.file, d.code]] : []))),
-    savedDrafts: Object.fromEntries(drafts.map((d) => [d.file, { code: d.code, revision: d.revision, savedAt: d.savedAt.toISOString() }])),
+    draftFiles: Object.fromEntries(
+      drafts.flatMap((d) => (d.file !== "" && d.code !== null ? [[d.file, d.code]] : [])),
+    ),
+    savedDrafts: Object.fromEntries(
+      drafts.map((d) => [d.file, { code: d.code, revision: d.revision, savedAt: d.savedAt.toISOString() }]),
+    ),
     hintsViewed,
-    quizAnswers: answers.map((a) => ({ questionId: a.questionId, choiceIds: parseChoices(a.choices), correct: a.correct })),
+    quizAnswers: answers.map((a) => ({
+      questionId: a.questionId,
+      choiceIds: parseChoices(a.choices),
+      correct: a.correct,
+    })),
   };
 }
 
@@ -151,7 +185,9 @@ export async function revealableSolutionStage(
   if (!progress) return null;
   if (progress.passed) return exercise.stageCount;
   const current = Math.min(progress.stagesPassed + 1, exercise.stageCount);
-  const failedHere = await db.submission.count({ where: { userId, exerciseId: exercise.id, mode: "submit", stage: current, status: { not: "pass" } } });
+  const failedHere = await db.submission.count({
+    where: { userId, exerciseId: exercise.id, mode: "submit", stage: current, status: { not: "pass" } },
+  });
   if (failedHere >= exercise.revealSolutionAfter) return current;
   return progress.stagesPassed >= 1 ? progress.stagesPassed : null;
 }
@@ -160,13 +196,19 @@ export async function revealableSolutionStage(
  * Whether the reference solution may be shown: after the exercise is passed, or after
  * `revealSolutionAfter` failed submit attempts. (Projects: revealableSolutionStage.)
  */
-export function mayRevealSolution(progress: { passed: boolean; failedAttempts: number } | null, revealSolutionAfter: number): boolean {
+export function mayRevealSolution(
+  progress: { passed: boolean; failedAttempts: number } | null,
+  revealSolutionAfter: number,
+): boolean {
   if (!progress) return false;
   return progress.passed || progress.failedAttempts >= revealSolutionAfter;
 }
 
 /** The catalog (tracks, lessons, statuses, what next) for a learner, or for a visitor (no progress). */
 export async function getCatalog(userId: string | null): Promise<Catalog> {
-  const [tracks, rows] = await Promise.all([listTracks(), userId ? listProgress(userId) : Promise.resolve([])]);
+  const [tracks, rows] = await Promise.all([
+    listTracks(),
+    userId ? listProgress(userId) : Promise.resolve([]),
+  ]);
   return buildCatalog(tracks, rows);
 }

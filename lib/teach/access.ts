@@ -17,7 +17,9 @@ export async function requireTeacherPage(path: string): Promise<CurrentUser> {
 }
 
 /** For actions and route handlers: the instructor or admin, or why not. */
-export async function checkTeacher(): Promise<{ ok: true; user: CurrentUser } | { ok: false; error: "unauthorized" | "forbidden" }> {
+export async function checkTeacher(): Promise<
+  { ok: true; user: CurrentUser } | { ok: false; error: "unauthorized" | "forbidden" }
+> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "unauthorized" };
   if (!canTeach(user.role)) return { ok: false, error: "forbidden" };

@@ -26,7 +26,9 @@ export const PROGRESS_CSV_HEADER = [
 ];
 
 /** The progress export: one line per learner and lesson. */
-export function buildProgressCsv(learners: { learner: { email: string; name: string | null }; rows: LearnerLessonRow[] }[]): string {
+export function buildProgressCsv(
+  learners: { learner: { email: string; name: string | null }; rows: LearnerLessonRow[] }[],
+): string {
   const lines = [PROGRESS_CSV_HEADER.join(",")];
   for (const { learner, rows } of learners) {
     for (const row of rows) {

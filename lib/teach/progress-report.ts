@@ -51,16 +51,28 @@ export type TeachOverview = {
 /** Everything the /teach page shows, from a handful of grouped queries. */
 export async function getTeachOverview(): Promise<TeachOverview> {
   const learnerWhere = { user: { role: "learner" } };
-  const [tracks, learners, progress, hints, runs, submissionCount, runCount, lastSubmissions] = await Promise.all([
-    listTracks(),
-    db.user.findMany({ where: { role: "learner" }, select: { id: true, email: true, name: true }, orderBy: { email: "asc" } }),
-    db.progress.findMany({ where: learnerWhere, select: { userId: true, lessonId: true, attempts: true, failedAttempts: true, passed: true } }),
-    db.hintView.groupBy({ by: ["userId", "exerciseId"], where: learnerWhere, _count: { _all: true } }),
-    db.submission.groupBy({ by: ["exerciseId"], where: { mode: "run", ...learnerWhere }, _count: { _all: true } }),
-    db.submission.count({ where: { mode: "submit", ...learnerWhere } }),
-    db.submission.count({ where: { mode: "run", ...learnerWhere } }),
-    db.submission.groupBy({ by: ["userId"], where: learnerWhere, _max: { createdAt: true } }),
-  ]);
+  const [tracks, learners, progress, hints, runs, submissionCount, runCount, lastSubmissions] =
+    await Promise.all([
+      listTracks(),
+      db.user.findMany({
+        where: { role: "learner" },
+        select: { id: true, email: true, name: true },
+        orderBy: { email: "asc" },
+      }),
+      db.progress.findMany({
+        where: learnerWhere,
+        select: { userId: true, lessonId: true, attempts: true, failedAttempts: true, passed: true },
+      }),
+      db.hintView.groupBy({ by: ["userId", "exerciseId"], where: learnerWhere, _count: { _all: true } }),
+      db.submission.groupBy({
+        by: ["exerciseId"],
+        where: { mode: "run", ...learnerWhere },
+        _count: { _all: true },
+      }),
+      db.submission.count({ where: { mode: "submit", ...learnerWhere } }),
+      db.submission.count({ where: { mode: "run", ...learnerWhere } }),
+      db.submission.groupBy({ by: ["userId"], where: learnerWhere, _max: { createdAt: true } }),
+    ]);
 
   const lessonTrack = new Map<string, string>();
   for (const track of tracks) for (const lesson of track.lessons) lessonTrack.set(lesson.id, track.id);
@@ -90,7 +102,9 @@ export async function getTeachOverview(): Promise<TeachOverview> {
         runs: runsByExercise.get(lesson.id) ?? 0,
         hintsUsed: hintsByExercise.get(lesson.id) ?? 0,
         // Failed attempts stop counting once a learner passes (see gradeSubmission), so +1 is the pass.
-        meanAttemptsToPass: passedRows.length ? passedRows.reduce((sum, p) => sum + p.failedAttempts + 1, 0) / passedRows.length : null,
+        meanAttemptsToPass: passedRows.length
+          ? passedRows.reduce((sum, p) => sum + p.failedAttempts + 1, 0) / passedRows.length
+          : null,
       };
     }),
   }));
@@ -113,7 +127,13 @@ export async function getTeachOverview(): Promise<TeachOverview> {
     };
   });
 
-  return { learnerCount: learners.length, submissionCount, runCount, tracks: trackStats, learners: learnerRows };
+  return {
+    learnerCount: learners.length,
+    submissionCount,
+    runCount,
+    tracks: trackStats,
+    learners: learnerRows,
+  };
 }
 
 export type LearnerLessonRow = {
@@ -133,14 +153,24 @@ export type LearnerLessonRow = {
 };
 
 /** One row per (learner, lesson) for every learner, or for one learner; in track and lesson order. */
-export async function listLearnerLessonRows(userId?: string): Promise<{ learner: { id: string; email: string; name: string | null }; rows: LearnerLessonRow[] }[]> {
+export async function listLearnerLessonRows(
+  userId?: string,
+): Promise<{ learner: { id: string; email: string; name: string | null }; rows: LearnerLessonRow[] }[]> {
   const userWhere = userId ? { id: userId, role: "learner" } : { role: "learner" };
   const [tracks, learners, progress, hints, last] = await Promise.all([
     listTracks(),
-    db.user.findMany({ where: userWhere, select: { id: true, email: true, name: true }, orderBy: { email: "asc" } }),
+    db.user.findMany({
+      where: userWhere,
+      select: { id: true, email: true, name: true },
+      orderBy: { email: "asc" },
+    }),
     db.progress.findMany({ where: { user: userWhere } }),
     db.hintView.groupBy({ by: ["userId", "exerciseId"], where: { user: userWhere }, _count: { _all: true } }),
-    db.submission.groupBy({ by: ["userId", "exerciseId"], where: { user: userWhere }, _max: { createdAt: true } }),
+    db.submission.groupBy({
+      by: ["userId", "exerciseId"],
+      where: { user: userWhere },
+      _max: { createdAt: true },
+    }),
   ]);
   const key = (user: string | null, lesson: string) => `${user}\u0000${lesson}`;
   const progressBy = new Map(progress.map((p) => [key(p.userId, p.lessonId), p]));

@@ -37,9 +37,13 @@ export async function buildCheckSource(): Promise<string> {
   // could not answer into a skipped run, and a property passed on the inputs it could. Unregistered
   // symbols are reachable only through the library's exports, which only test files can import.
   const registered = bundle.match(/Symbol\.for\("fast-check\//g)?.length ?? 0;
-  if (registered < 4) throw new Error(`build-check: expected fast-check's Symbol.for("fast-check/...") keys, found ${registered}`);
+  if (registered < 4)
+    throw new Error(
+      `build-check: expected fast-check's Symbol.for("fast-check/...") keys, found ${registered}`,
+    );
   const unregistered = bundle.replaceAll('Symbol.for("fast-check/', 'Symbol("fast-check/');
-  if (/Symbol\.for\("/.test(unregistered)) throw new Error("build-check: a Symbol.for key other than fast-check's is left in the bundle");
+  if (/Symbol\.for\("/.test(unregistered))
+    throw new Error("build-check: a Symbol.for key other than fast-check's is left in the bundle");
   return `${BANNER}\n${unregistered}`;
 }
 
@@ -61,7 +65,11 @@ export async function isGeneratedFresh(): Promise<boolean> {
 if (import.meta.main) {
   if (process.argv.includes("--check")) {
     const fresh = await isGeneratedFresh();
-    console.log(fresh ? "check: generated source is up to date" : "check: generated source is STALE; run node sandbox/check/build-check.ts");
+    console.log(
+      fresh
+        ? "check: generated source is up to date"
+        : "check: generated source is STALE; run node sandbox/check/build-check.ts",
+    );
     process.exitCode = fresh ? 0 : 1;
   } else {
     const source = await buildCheckSource();

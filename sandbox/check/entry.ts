@@ -44,7 +44,9 @@ export function createCheck(hooks: CheckHooks): typeof fc {
   }
 
   function finish(details: fc.RunDetails<unknown>): void {
-    const error = details.failed ? hooks.end(header(details), details.errorInstance) : hooks.end(null, undefined);
+    const error = details.failed
+      ? hooks.end(header(details), details.errorInstance)
+      : hooks.end(null, undefined);
     if (error !== undefined) throw error;
   }
 
@@ -69,8 +71,13 @@ export function createCheck(hooks: CheckHooks): typeof fc {
   const sample: typeof fc.sample = (generator, params) =>
     fc.sample(generator, typeof params === "number" ? withSeed({ numRuns: params }) : withSeed(params));
   const statistics: typeof fc.statistics = (generator, classify, params) =>
-    fc.statistics(generator, classify, typeof params === "number" ? withSeed({ numRuns: params }) : withSeed(params));
-  const check = ((property: fc.IRawProperty<unknown>, params?: Params) => fc.check(property, withSeed(params))) as typeof fc.check;
+    fc.statistics(
+      generator,
+      classify,
+      typeof params === "number" ? withSeed({ numRuns: params }) : withSeed(params),
+    );
+  const check = ((property: fc.IRawProperty<unknown>, params?: Params) =>
+    fc.check(property, withSeed(params))) as typeof fc.check;
   const assert = runChecked as typeof fc.assert;
 
   const api: Record<string, unknown> = { ...fc, assert, check, sample, statistics };

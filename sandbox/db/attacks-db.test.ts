@@ -24,7 +24,15 @@ INSERT INTO accounts VALUES (1, 'ada', 100), (2, 'bob', 50);`;
 const database = { seeds: { bank: SEED }, seed: "bank" };
 
 async function grade(code: string, tests: string, extra: Partial<CodeJob> = {}): Promise<GradeResult> {
-  const job: CodeJob = { kind: "code", language: "ts", code, tests: [visible(tests)], database, limits: { timeoutMs: 4000, testTimeoutMs: 3000 }, ...extra };
+  const job: CodeJob = {
+    kind: "code",
+    language: "ts",
+    code,
+    tests: [visible(tests)],
+    database,
+    limits: { timeoutMs: 4000, testTimeoutMs: 3000 },
+    ...extra,
+  };
   const result = await grader.grade(job);
   assert.ok(gradeResultSchema.safeParse(result).success, brief(result));
   return result;
@@ -138,7 +146,13 @@ export function transfer() { for (;;) { try { db.prepare("SELECT 1 AS x").get();
   });
 
   test("SQL that would leave the in-memory database is refused through the bridge", async () => {
-    for (const sql of ["ATTACH DATABASE '/etc/passwd' AS x", "PRAGMA hard_heap_limit = 0", "SELECT load_extension('/tmp/x.so')", "VACUUM INTO '/tmp/stolen.db'", "PRAGMA writable_schema = ON"]) {
+    for (const sql of [
+      "ATTACH DATABASE '/etc/passwd' AS x",
+      "PRAGMA hard_heap_limit = 0",
+      "SELECT load_extension('/tmp/x.so')",
+      "VACUUM INTO '/tmp/stolen.db'",
+      "PRAGMA writable_schema = ON",
+    ]) {
       const r = await grade(
         `import { db } from "serverside:db";
 export function transfer() { db.exec(${JSON.stringify(sql)}); }`,
@@ -179,7 +193,13 @@ test("refused", () => {
 
   test("oversized seeds are refused when the job is validated", async () => {
     const huge = `CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('${"x".repeat(1_100_000)}');`;
-    const r = await grader.grade({ kind: "code", language: "ts", code: "export const x = 1;", tests: [visible(`test("x", () => {});`)], database: { seeds: { big: huge }, seed: "big" } });
+    const r = await grader.grade({
+      kind: "code",
+      language: "ts",
+      code: "export const x = 1;",
+      tests: [visible(`test("x", () => {});`)],
+      database: { seeds: { big: huge }, seed: "big" },
+    });
     assert.equal(r.status, "error", brief(r));
     assert.match(r.error!.message, /Invalid grading job/);
   });

@@ -5,7 +5,10 @@
 import { executeSql, loadSqlJs, openDatabase } from "../sql/execute-sql.ts";
 
 /** Runs `sql` on a fresh database; the failing statement's line and SQLite's message, or null. */
-export async function checkSeedSql(sql: string, memoryMb = 64): Promise<{ line: number; message: string } | null> {
+export async function checkSeedSql(
+  sql: string,
+  memoryMb = 64,
+): Promise<{ line: number; message: string } | null> {
   const SQL = await loadSqlJs();
   const db = openDatabase(SQL, memoryMb);
   try {

@@ -26,8 +26,14 @@ const EMPTY_SEED = `CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT 
 CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors(id), title TEXT NOT NULL);`;
 const database = { seeds: { shop: SHOP_SEED, empty: EMPTY_SEED }, seed: "shop" };
 
-async function run(code: string, tests: string, extra: Partial<CodeJob> = { database }): Promise<GradeResult> {
-  const result = await grader.grade(codeJob(code, [visible(tests)], { timeoutMs: 4000, testTimeoutMs: 2000 }, extra));
+async function run(
+  code: string,
+  tests: string,
+  extra: Partial<CodeJob> = { database },
+): Promise<GradeResult> {
+  const result = await grader.grade(
+    codeJob(code, [visible(tests)], { timeoutMs: 4000, testTimeoutMs: 2000 }, extra),
+  );
   assert.ok(gradeResultSchema.safeParse(result).success, `result matches the contract: ${brief(result)}`);
   return result;
 }
@@ -158,7 +164,14 @@ test("constant time", () => {
   const mine = measure(loop(last)), ref = measure(loop(refLast));
   expect(mine).toBeLessThan(Math.max(ref * 20, 2));
 });`;
-    const job = (code: string): CodeJob => ({ kind: "code", language: "ts", code, reference, tests: [{ name: "hidden.test.ts", source: hidden, hidden: true }], limits: { timeoutMs: 8000, testTimeoutMs: 6000 } });
+    const job = (code: string): CodeJob => ({
+      kind: "code",
+      language: "ts",
+      code,
+      reference,
+      tests: [{ name: "hidden.test.ts", source: hidden, hidden: true }],
+      limits: { timeoutMs: 8000, testTimeoutMs: 6000 },
+    });
     const good = await grader.grade(job(reference.replace("xs.length - 1", "xs.length-1")));
     assert.equal(good.status, "pass", brief(good));
     const bad = await grader.grade(job(slow));
@@ -171,7 +184,9 @@ test("constant time", () => {
       language: "ts",
       code: `import { last } from "./reference"; export { last };`,
       reference: `export const last = (xs: number[]) => xs[xs.length - 1];`,
-      tests: [visible(`import { last } from "./solution"; test("x", () => { expect(last([1, 2])).toBe(2); });`)],
+      tests: [
+        visible(`import { last } from "./solution"; test("x", () => { expect(last([1, 2])).toBe(2); });`),
+      ],
     });
     assert.equal(r.status, "error", brief(r));
     assert.match(r.error!.message, /Cannot find module '\.\/reference'/);

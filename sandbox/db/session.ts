@@ -57,10 +57,17 @@ const templates = new Map<string, Uint8Array>();
 /** Decodes a parameter sent over the bridge: primitives, and blobs as { $blob: hex }. */
 function decodeValue(value: unknown): SqlValue {
   if (value === null || typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "object" && value !== null && typeof (value as { $blob?: unknown }).$blob === "string") {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { $blob?: unknown }).$blob === "string"
+  ) {
     return Uint8Array.from(Buffer.from((value as { $blob: string }).$blob, "hex"));
   }
-  throw new DbRequestError("A query parameter must be a string, number, bigint, boolean, null or Uint8Array.", "SQLITE_MISMATCH");
+  throw new DbRequestError(
+    "A query parameter must be a string, number, bigint, boolean, null or Uint8Array.",
+    "SQLITE_MISMATCH",
+  );
 }
 
 function encodeValue(value: SqlValue): unknown {
@@ -93,7 +100,11 @@ function cap(text: string, max: number): string {
 function logParams(params: unknown[] | Record<string, unknown>): unknown[] | Record<string, unknown> {
   const shrink = (v: unknown) => (typeof v === "string" ? cap(v, 200) : v);
   if (Array.isArray(params)) return params.slice(0, 50).map(shrink);
-  return Object.fromEntries(Object.entries(params).slice(0, 50).map(([k, v]) => [k, shrink(v)]));
+  return Object.fromEntries(
+    Object.entries(params)
+      .slice(0, 50)
+      .map(([k, v]) => [k, shrink(v)]),
+  );
 }
 
 /**
@@ -175,7 +186,10 @@ export class DbSession {
       return image;
     } catch (error) {
       // The exercise is broken, not the learner's code: say so in the error the test sees.
-      throw new DbRequestError(`The exercise's seed "${name}" failed: ${error instanceof Error ? error.message : String(error)}`, "SERVERSIDE_SEED");
+      throw new DbRequestError(
+        `The exercise's seed "${name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+        "SERVERSIDE_SEED",
+      );
     } finally {
       db.close();
     }
@@ -208,7 +222,11 @@ export class DbSession {
       reply = this.dispatch(op, payload);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      reply = { ok: false, message: cap(message, 2_000), code: error instanceof DbRequestError ? error.code : codeOf(message) };
+      reply = {
+        ok: false,
+        message: cap(message, 2_000),
+        code: error instanceof DbRequestError ? error.code : codeOf(message),
+      };
     }
     return JSON.stringify(reply);
   }
@@ -228,7 +246,9 @@ export class DbSession {
       case "test.use": {
         const name = JSON.parse(payload) as unknown;
         if (typeof name !== "string" || !Object.hasOwn(this.spec.seeds, name)) {
-          throw new DbRequestError(`There is no seed named ${JSON.stringify(name)}; seeds: ${Object.keys(this.spec.seeds).join(", ")}.`);
+          throw new DbRequestError(
+            `There is no seed named ${JSON.stringify(name)}; seeds: ${Object.keys(this.spec.seeds).join(", ")}.`,
+          );
         }
         if (!this.inTest) throw new DbRequestError("database.use() works inside a test.");
         this.closeDb();
@@ -243,29 +263,38 @@ export class DbSession {
   private query(request: unknown, learner: boolean): Reply {
     const r = request as { sql?: unknown; params?: unknown; mode?: unknown };
     if (typeof r.sql !== "string") throw new DbRequestError("The SQL must be a string.");
-    if (r.sql.length > MAX_SQL_CHARS) throw new DbRequestError(`The SQL is longer than ${MAX_SQL_CHARS} characters.`);
+    if (r.sql.length > MAX_SQL_CHARS)
+      throw new DbRequestError(`The SQL is longer than ${MAX_SQL_CHARS} characters.`);
     const mode = r.mode;
-    if (mode !== "all" && mode !== "get" && mode !== "run" && mode !== "exec") throw new DbRequestError("Unknown query mode.");
+    if (mode !== "all" && mode !== "get" && mode !== "run" && mode !== "exec")
+      throw new DbRequestError("Unknown query mode.");
     const params = r.params ?? [];
     if (typeof params !== "object" || params === null) throw new DbRequestError("Bad parameters.");
     const count = Array.isArray(params) ? params.length : Object.keys(params).length;
-    if (count > MAX_PARAMS) throw new DbRequestError(`Too many parameters (more than ${MAX_PARAMS}).`, "SQLITE_RANGE");
+    if (count > MAX_PARAMS)
+      throw new DbRequestError(`Too many parameters (more than ${MAX_PARAMS}).`, "SQLITE_RANGE");
     if (performance.now() > this.deadline) throw new DbRequestError("Time ran out.", "SERVERSIDE_TIMEOUT");
     if (learner) {
       // Why: a query flood (a loop of millions of queries) must end as a clear error, not as a
       // run that spends its time budget on the host where the isolate's timeout does not look.
       if (this.queries >= MAX_QUERIES_PER_TEST) {
-        throw new DbRequestError(`More than ${MAX_QUERIES_PER_TEST} queries in one test: look for a query inside a loop.`, "SERVERSIDE_TOO_MANY_QUERIES");
+        throw new DbRequestError(
+          `More than ${MAX_QUERIES_PER_TEST} queries in one test: look for a query inside a loop.`,
+          "SERVERSIDE_TOO_MANY_QUERIES",
+        );
       }
       this.queries++;
-      if (this.log.length < MAX_LOGGED) this.log.push({ sql: cap(r.sql, 1_000), params: logParams(params as unknown[]) });
+      if (this.log.length < MAX_LOGGED)
+        this.log.push({ sql: cap(r.sql, 1_000), params: logParams(params as unknown[]) });
       const refusal = refusalOf(r.sql);
       if (refusal !== null) throw new DbRequestError(refusal.message);
     }
     const db = this.database();
     if (mode === "exec") return this.exec(db, r.sql, learner);
 
-    const bind = Array.isArray(params) ? params.map(decodeValue) : this.namedParams(params as Record<string, unknown>);
+    const bind = Array.isArray(params)
+      ? params.map(decodeValue)
+      : this.namedParams(params as Record<string, unknown>);
     const statement = this.prepareOne(db, r.sql);
     try {
       if (Array.isArray(bind) ? bind.length > 0 : Object.keys(bind).length > 0) statement.bind(bind);
@@ -275,13 +304,19 @@ export class DbSession {
         return { ok: true, changes: db.getRowsModified(), lastInsertRowid: this.lastInsertRowid(db) };
       }
       if (columns.length === 0) {
-        throw new DbRequestError(`This statement returns no data: use run() for it, not ${mode}().`, "SQLITE_MISUSE");
+        throw new DbRequestError(
+          `This statement returns no data: use run() for it, not ${mode}().`,
+          "SQLITE_MISUSE",
+        );
       }
       const rows: unknown[][] = [];
       let chars = 0;
       while (statement.step()) {
         if (rows.length >= MAX_ROWS_PER_QUERY) {
-          throw new DbRequestError(`The query returned more than ${MAX_ROWS_PER_QUERY} rows. Is a WHERE condition or a LIMIT missing?`, "SERVERSIDE_TOO_MANY_ROWS");
+          throw new DbRequestError(
+            `The query returned more than ${MAX_ROWS_PER_QUERY} rows. Is a WHERE condition or a LIMIT missing?`,
+            "SERVERSIDE_TOO_MANY_ROWS",
+          );
         }
         const row = statement.get();
         for (const v of row) chars += valueChars(v);
@@ -329,7 +364,10 @@ export class DbSession {
     }
     if (!isBlankSql(iterator.getRemainingSQL())) {
       stop();
-      throw new DbRequestError("The SQL holds more than one statement: prepare them one at a time, or use exec() (without parameters).", "SQLITE_MISUSE");
+      throw new DbRequestError(
+        "The SQL holds more than one statement: prepare them one at a time, or use exec() (without parameters).",
+        "SQLITE_MISUSE",
+      );
     }
     return next.value;
   }
@@ -340,7 +378,8 @@ export class DbSession {
     try {
       for (const statement of iterator) {
         try {
-          if (++statements > MAX_EXEC_STATEMENTS) throw new DbRequestError(`More than ${MAX_EXEC_STATEMENTS} statements in one exec().`);
+          if (++statements > MAX_EXEC_STATEMENTS)
+            throw new DbRequestError(`More than ${MAX_EXEC_STATEMENTS} statements in one exec().`);
           if (learner) {
             const refusal = refusalOf(statement.getSQL());
             if (refusal !== null) throw new DbRequestError(refusal.message);
@@ -362,6 +401,7 @@ export class DbSession {
   }
 
   private checkTime(): void {
-    if (performance.now() > this.deadline) throw new DbRequestError("Time ran out while the query was running.", "SERVERSIDE_TIMEOUT");
+    if (performance.now() > this.deadline)
+      throw new DbRequestError("Time ran out while the query was running.", "SERVERSIDE_TIMEOUT");
   }
 }

@@ -17,12 +17,53 @@ export const GENERATED_PATH = `${here}prelude-source.generated.ts`;
 // Every global the bundled code names, captured once before learner code runs: the prelude's own
 // classes keep working even if learner code later replaces globalThis.Uint8Array or Map.
 const CAPTURED_INTRINSICS = [
-  "Object", "Function", "Array", "Number", "String", "Boolean", "Symbol", "BigInt", "Math", "JSON",
-  "Reflect", "Proxy", "Promise", "Date", "RegExp", "Map", "Set", "WeakMap", "WeakSet", "Error",
-  "TypeError", "RangeError", "SyntaxError", "EvalError", "ReferenceError", "URIError", "ArrayBuffer",
-  "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
-  "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "parseInt",
-  "parseFloat", "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI",
+  "Object",
+  "Function",
+  "Array",
+  "Number",
+  "String",
+  "Boolean",
+  "Symbol",
+  "BigInt",
+  "Math",
+  "JSON",
+  "Reflect",
+  "Proxy",
+  "Promise",
+  "Date",
+  "RegExp",
+  "Map",
+  "Set",
+  "WeakMap",
+  "WeakSet",
+  "Error",
+  "TypeError",
+  "RangeError",
+  "SyntaxError",
+  "EvalError",
+  "ReferenceError",
+  "URIError",
+  "ArrayBuffer",
+  "DataView",
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Uint16Array",
+  "Int32Array",
+  "Uint32Array",
+  "Float32Array",
+  "Float64Array",
+  "BigInt64Array",
+  "BigUint64Array",
+  "parseInt",
+  "parseFloat",
+  "isNaN",
+  "isFinite",
+  "encodeURIComponent",
+  "decodeURIComponent",
+  "encodeURI",
+  "decodeURI",
 ];
 
 const BANNER = `/* Serverside sandbox prelude. Bundles @noble/hashes (MIT, (c) Paul Miller) and core-js-pure's
@@ -78,7 +119,11 @@ export async function isGeneratedFresh(): Promise<boolean> {
 if (import.meta.main) {
   if (process.argv.includes("--check")) {
     const fresh = await isGeneratedFresh();
-    console.log(fresh ? "prelude: generated source is up to date" : "prelude: generated source is STALE; run node sandbox/prelude/build-prelude.ts");
+    console.log(
+      fresh
+        ? "prelude: generated source is up to date"
+        : "prelude: generated source is STALE; run node sandbox/prelude/build-prelude.ts",
+    );
     process.exitCode = fresh ? 0 : 1;
   } else {
     const source = await buildPreludeSource();

@@ -31,7 +31,10 @@ function check(source: string): string[] {
   const program = ts.createProgram([fileName, globalsPath], options, host);
   return ts
     .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file?.fileName === fileName ? "solution" : d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    .map(
+      (d) =>
+        `${d.file?.fileName === fileName ? "solution" : d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+    );
 }
 
 test("globals.d.ts: learner code using clock, crypto extras and Uint8Array base64/hex type-checks; misuse does not", () => {
@@ -87,5 +90,9 @@ test("globals.d.ts: learner code using clock, crypto extras and Uint8Array base6
   `;
   const errors = check(bad);
   assert.equal(errors.filter((e) => e.startsWith("solution")).length, 6, errors.join("\n"));
-  assert.deepEqual(errors.filter((e) => !e.startsWith("solution")), [], "globals.d.ts itself has no errors");
+  assert.deepEqual(
+    errors.filter((e) => !e.startsWith("solution")),
+    [],
+    "globals.d.ts itself has no errors",
+  );
 });

@@ -23,7 +23,10 @@ interface Run {
 }
 
 /** Boots a context as the core does: seed global first, then the prelude expression. */
-async function bootPrelude(iso: ivm.Isolate, seed: string | null): Promise<{ context: ivm.Context; internal: ivm.Reference }> {
+async function bootPrelude(
+  iso: ivm.Isolate,
+  seed: string | null,
+): Promise<{ context: ivm.Context; internal: ivm.Reference }> {
   const context = await iso.createContext();
   if (seed !== null) await context.global.set(PRELUDE_SEED_GLOBAL, seed);
   const internal = (await context.eval(getPreludeSource(), { reference: true })) as ivm.Reference;
@@ -119,10 +122,18 @@ describe("prelude: isolation", () => {
       };
     `);
     assert.deepEqual(result, {
-      process: "undefined", require: "undefined", module: "undefined", Buffer: "undefined",
+      process: "undefined",
+      require: "undefined",
+      module: "undefined",
+      Buffer: "undefined",
       // fetch is the scripted one (runtime/network.ts): it answers only what tests script.
-      global: "undefined", fetch: "function", bundle: "undefined", install: "undefined",
-      seed: "undefined", holdsInternal: false, enumerable: [],
+      global: "undefined",
+      fetch: "function",
+      bundle: "undefined",
+      install: "undefined",
+      seed: "undefined",
+      holdsInternal: false,
+      enumerable: [],
     });
   });
 
@@ -299,9 +310,23 @@ describe("prelude: URL and URLSearchParams", () => {
         URL.canParse("/relative"), q.href, new URL("http://h.test:80/").port, String(new URL("file:///tmp/a b"))];
     `);
     assert.deepEqual(result, [
-      "https://User:pw@example.com/a/c?x=1&y=%20#h", "https:", "example.com", "", "/a/c", "?x=1&y=%20", "#h", "User",
-      " ", "http://h.test/a/x?q", "xn--mnchen-3ya.de", "[::1]:8080", "TypeError", false,
-      "http://h.test/p?name=Ada+Lovelace+%26+co", "", "file:///tmp/a%20b",
+      "https://User:pw@example.com/a/c?x=1&y=%20#h",
+      "https:",
+      "example.com",
+      "",
+      "/a/c",
+      "?x=1&y=%20",
+      "#h",
+      "User",
+      " ",
+      "http://h.test/a/x?q",
+      "xn--mnchen-3ya.de",
+      "[::1]:8080",
+      "TypeError",
+      false,
+      "http://h.test/p?name=Ada+Lovelace+%26+co",
+      "",
+      "file:///tmp/a%20b",
     ]);
   });
 
@@ -312,7 +337,15 @@ describe("prelude: URL and URLSearchParams", () => {
       return [p.getAll("a"), p.get("c"), p.has("z"), [...p.keys()], p.toString(),
         new URLSearchParams({ q: "a&b", n: 1 }).toString(), p.size];
     `);
-    assert.deepEqual(result, [["1", "3"], "€ x", false, ["a", "a", "b", "c"], "a=1&a=3&b=2&c=%E2%82%AC+x", "q=a%26b&n=1", 4]);
+    assert.deepEqual(result, [
+      ["1", "3"],
+      "€ x",
+      false,
+      ["a", "a", "b", "c"],
+      "a=1&a=3&b=2&c=%E2%82%AC+x",
+      "q=a%26b&n=1",
+      4,
+    ]);
   });
 });
 
@@ -332,8 +365,19 @@ describe("prelude: Headers, Request, Response", () => {
     `);
     assert.deepEqual(result, [
       null,
-      [["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"], ["x-b", "1, 2"]],
-      "3", ["a=1", "b=2"], true, ["TypeError", "TypeError"], "a=1, b=2", "[object Headers]", ["a", "b"],
+      [
+        ["content-type", "text/plain"],
+        ["set-cookie", "a=1"],
+        ["set-cookie", "b=2"],
+        ["x-b", "1, 2"],
+      ],
+      "3",
+      ["a=1", "b=2"],
+      true,
+      ["TypeError", "TypeError"],
+      "a=1, b=2",
+      "[object Headers]",
+      ["a", "b"],
     ]);
   });
 
@@ -359,8 +403,24 @@ describe("prelude: Headers, Request, Response", () => {
     `);
     assert.deepEqual(result, [
       ["RangeError", "RangeError", "RangeError", "TypeError", "TypeError", "RangeError", "TypeError"],
-      201, true, "application/json", "1", { id: 1 }, "text/plain;charset=UTF-8", "héllo", "", null, "",
-      303, "https://a.test/next", "TypeError", "error", 0, 200, "[object Object]", 200,
+      201,
+      true,
+      "application/json",
+      "1",
+      { id: 1 },
+      "text/plain;charset=UTF-8",
+      "héllo",
+      "",
+      null,
+      "",
+      303,
+      "https://a.test/next",
+      "TypeError",
+      "error",
+      0,
+      200,
+      "[object Object]",
+      200,
     ]);
   });
 
@@ -399,7 +459,18 @@ describe("prelude: Headers, Request, Response", () => {
       return [first, res.bodyUsed, second, cloneAfter, buffer.byteLength, copy.bodyUsed,
         Array.from(await new Response(new Uint8Array([1, 2])).bytes()), new TextDecoder().decode(chunk.value), end.done, badJson];
     `);
-    assert.deepEqual(result, ["abc", true, "TypeError", "TypeError", 3, true, [1, 2], "xyz", true, "SyntaxError"]);
+    assert.deepEqual(result, [
+      "abc",
+      true,
+      "TypeError",
+      "TypeError",
+      3,
+      true,
+      [1, 2],
+      "xyz",
+      true,
+      "SyntaxError",
+    ]);
   });
 
   test("Request: URL, method normalization, bodies, GET-with-body and relative URLs refused", async () => {
@@ -419,9 +490,19 @@ describe("prelude: Headers, Request, Response", () => {
         new Request("https://a.test/#frag").url];
     `);
     assert.deepEqual(result, [
-      "POST", "patch", "https://api.test/users?page=2", "2", "Bearer t", "text/plain;charset=UTF-8",
-      ["TypeError", "TypeError", "TypeError", "TypeError", "TypeError"], "application/x-www-form-urlencoded;charset=UTF-8",
-      { user: "ada", pw: "x y" }, true, { name: "Ada" }, "GET", "https://a.test/#frag",
+      "POST",
+      "patch",
+      "https://api.test/users?page=2",
+      "2",
+      "Bearer t",
+      "text/plain;charset=UTF-8",
+      ["TypeError", "TypeError", "TypeError", "TypeError", "TypeError"],
+      "application/x-www-form-urlencoded;charset=UTF-8",
+      { user: "ada", pw: "x y" },
+      true,
+      { name: "Ada" },
+      "GET",
+      "https://a.test/#frag",
     ]);
   });
 
@@ -462,7 +543,16 @@ describe("prelude: encoding", () => {
       return [round === text, bytes.length, lone, bom, keepBom, invalid, fatal, streamed, [r.read, r.written], label];
     `);
     assert.deepEqual(result, [
-      true, Buffer.byteLength("héllo wörld – € 😀 日本"), [0x61, 0xef, 0xbf, 0xbd, 0x62], "A", 2, "A\uFFFD\uFFFDB\uFFFD", "TypeError", "€", [2, 4], "RangeError",
+      true,
+      Buffer.byteLength("héllo wörld – € 😀 日本"),
+      [0x61, 0xef, 0xbf, 0xbd, 0x62],
+      "A",
+      2,
+      "A\uFFFD\uFFFDB\uFFFD",
+      "TypeError",
+      "€",
+      [2, 4],
+      "RangeError",
     ]);
   });
 
@@ -476,8 +566,17 @@ describe("prelude: encoding", () => {
         new Uint8Array([251, 255]).toBase64(), new Uint8Array([251, 255]).toBase64({ alphabet: "base64url", omitPadding: true }),
         Array.from(Uint8Array.fromBase64("-_8", { alphabet: "base64url" })), Uint8Array.fromHex("00ff10").toHex()];
     `);
-    assert.deepEqual(result, ["SGVsbG8sIHdvcmxk", "Hello, world", "Hi", "InvalidCharacterError", "InvalidCharacterError",
-      "+/8=", "-_8", [251, 255], "00ff10"]);
+    assert.deepEqual(result, [
+      "SGVsbG8sIHdvcmxk",
+      "Hello, world",
+      "Hi",
+      "InvalidCharacterError",
+      "InvalidCharacterError",
+      "+/8=",
+      "-_8",
+      [251, 255],
+      "00ff10",
+    ]);
   });
 
   test("structuredClone: deep copies with cycles and built-ins; refuses functions and platform objects", async () => {
@@ -494,8 +593,22 @@ describe("prelude: encoding", () => {
         copy.map.get("k") !== original.map.get("k"), [...copy.set], Array.from(copy.bytes), copy.nested.list, copy.error instanceof RangeError,
         copy.error.message, copy.re.flags, copy.big === 10n, errors];
     `);
-    assert.deepEqual(result, [true, true, true, 0, 1, true, [1, 2], [1, 2, 3], [1, "two", null, undefined], true, "boom", "gi", true,
-      ["DataCloneError", "DataCloneError", "DataCloneError", "DataCloneError"]]);
+    assert.deepEqual(result, [
+      true,
+      true,
+      true,
+      0,
+      1,
+      true,
+      [1, 2],
+      [1, 2, 3],
+      [1, "two", null, undefined],
+      true,
+      "boom",
+      "gi",
+      true,
+      ["DataCloneError", "DataCloneError", "DataCloneError", "DataCloneError"],
+    ]);
   });
 });
 
@@ -505,7 +618,17 @@ describe("prelude: virtual clock and timers", () => {
       return [Date.now(), new Date().toISOString(), clock.now(), performance.now(), typeof Date(), new Date(5).getTime(),
         new Date() instanceof Date, new Date().constructor === Date, new Date(2020, 0, 1).getFullYear()];
     `);
-    assert.deepEqual(result, [PRELUDE_EPOCH_MS, "2026-01-01T00:00:00.000Z", PRELUDE_EPOCH_MS, 0, "string", 5, true, true, 2020]);
+    assert.deepEqual(result, [
+      PRELUDE_EPOCH_MS,
+      "2026-01-01T00:00:00.000Z",
+      PRELUDE_EPOCH_MS,
+      0,
+      "string",
+      5,
+      true,
+      true,
+      2020,
+    ]);
   });
 
   test("clock.advance fires due timers in order, synchronously, and moves Date with them", async () => {
@@ -581,7 +704,9 @@ describe("prelude: virtual clock and timers", () => {
       const fn = (await timers.get(name, { reference: true })) as ivm.Reference;
       return fn.apply(timers.derefInto(), [], { result: { copy: true } });
     };
-    await r.run(`globalThis.log = []; setTimeout(() => log.push(Date.now()), 500); setInterval(() => log.push("i"), 200);`);
+    await r.run(
+      `globalThis.log = []; setTimeout(() => log.push(Date.now()), 500); setInterval(() => log.push("i"), 200);`,
+    );
     assert.equal(await call("pending"), 2);
     assert.equal(await call("runNext"), true);
     assert.equal(await call("runNext"), true);

@@ -29,7 +29,13 @@ export function splitStatements(db: Database, sql: string): SplitStatement[] {
     const next = iterator.next();
     if (next.done) break;
     // Leading comment lines belong to the file, not to the statement shown in messages.
-    out.push({ text: next.value.getSQL().trim().replace(/^(?:--[^\n]*\n\s*)+/, ""), line: lineAt(sql, start) });
+    out.push({
+      text: next.value
+        .getSQL()
+        .trim()
+        .replace(/^(?:--[^\n]*\n\s*)+/, ""),
+      line: lineAt(sql, start),
+    });
   }
   return out;
 }
@@ -97,7 +103,10 @@ export function compareProbes(
       message: `${wrong} of ${statements.length} hidden statements got the wrong outcome: ${accepted} that must be rejected were accepted, ${wrong - accepted} that must be accepted were rejected. Check every constraint the instructions ask for.`,
     };
   }
-  return { pass: false, message: `${wrong} of ${statements.length} statements got the wrong outcome:\n\n${lines.slice(0, 10).join("\n\n")}` };
+  return {
+    pass: false,
+    message: `${wrong} of ${statements.length} statements got the wrong outcome:\n\n${lines.slice(0, 10).join("\n\n")}`,
+  };
 }
 
 interface PlanShape {
@@ -134,12 +143,20 @@ export function comparePlans(expected: PlanShape, actual: PlanShape): { pass: bo
   for (const [table, want] of expected.access) {
     const got = actual.access.get(table);
     if (want.rank === 2 && (!got || got.rank < 2)) {
-      problems.push(`It reads every row of ${table} (${got?.detail ?? "no access"}) where an index could find just the rows it needs.`);
+      problems.push(
+        `It reads every row of ${table} (${got?.detail ?? "no access"}) where an index could find just the rows it needs.`,
+      );
     }
   }
   for (const sort of actual.sorts) {
-    if (!expected.sorts.has(sort)) problems.push(`It sorts the rows for ${sort} in a temporary b-tree, where an index could deliver them already in order.`);
+    if (!expected.sorts.has(sort))
+      problems.push(
+        `It sorts the rows for ${sort} in a temporary b-tree, where an index could deliver them already in order.`,
+      );
   }
   if (problems.length === 0) return { pass: true, message: "" };
-  return { pass: false, message: `${problems.join("\n")}\n\nYour plan (EXPLAIN QUERY PLAN):\n${actual.details.map((d) => `  ${d}`).join("\n")}` };
+  return {
+    pass: false,
+    message: `${problems.join("\n")}\n\nYour plan (EXPLAIN QUERY PLAN):\n${actual.details.map((d) => `  ${d}`).join("\n")}`,
+  };
 }

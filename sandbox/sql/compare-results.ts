@@ -43,7 +43,11 @@ function cell(value: SqlValue): string {
   if (value === null) return "NULL";
   if (typeof value === "number") return String(Number(value.toPrecision(12)));
   if (typeof value === "string") return clip(value);
-  return clip(`X'${Array.from(value, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase()}'`);
+  return clip(
+    `X'${Array.from(value, (b) => b.toString(16).padStart(2, "0"))
+      .join("")
+      .toUpperCase()}'`,
+  );
 }
 
 /** A value as an SQL literal, so that '15' (text) and 15 (a number) look different. */
@@ -60,8 +64,13 @@ function formatRow(row: SqlValue[]): string {
 export function formatTable(columns: string[], rows: SqlValue[][]): string {
   const shown = rows.slice(0, SHOWN_ROWS).map((row) => row.map(cell));
   const widths = columns.map((c, i) => Math.max(clip(c).length, ...shown.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]): string => ` ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")}`.trimEnd();
-  const out = [line(columns.map(clip)), `-${widths.map((w) => "-".repeat(w)).join("-+-")}-`, ...shown.map(line)];
+  const line = (cells: string[]): string =>
+    ` ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")}`.trimEnd();
+  const out = [
+    line(columns.map(clip)),
+    `-${widths.map((w) => "-".repeat(w)).join("-+-")}-`,
+    ...shown.map(line),
+  ];
   if (rows.length > SHOWN_ROWS) out.push(` … ${rows.length - SHOWN_ROWS} more rows`);
   out.push(`(${rows.length} ${rows.length === 1 ? "row" : "rows"})`);
   return out.join("\n");
@@ -108,7 +117,8 @@ function listRows(title: string, rows: SqlValue[][]): string {
 
 /** "column price: expected numbers, got text" when a column's values differ only in type. */
 function typeHints(columns: string[], expected: SqlValue[][], actual: SqlValue[][]): string[] {
-  const kind = (v: SqlValue): string => (v === null ? "null" : typeof v === "number" ? "numbers" : typeof v === "string" ? "text" : "blobs");
+  const kind = (v: SqlValue): string =>
+    v === null ? "null" : typeof v === "number" ? "numbers" : typeof v === "string" ? "text" : "blobs";
   const hints: string[] = [];
   columns.forEach((name, i) => {
     const e = new Set(expected.map((r) => kind(r[i]!)).filter((k) => k !== "null"));
@@ -133,12 +143,20 @@ function sameName(a: string, b: string): boolean {
  * What a learner may be told about a hidden dataset that differs. Why: exact counts leak ("Expected 7
  * rows, got 6" answered a WHERE probe per submission), and so do rows and schema.
  */
-function hiddenSummary(problems: { columns: boolean; missing: boolean; extra: boolean; order: boolean }): string {
+function hiddenSummary(problems: {
+  columns: boolean;
+  missing: boolean;
+  extra: boolean;
+  order: boolean;
+}): string {
   const parts: string[] = [];
   if (problems.columns) parts.push("The columns differ from the expected ones.");
   if (problems.missing) parts.push("Some expected rows are missing or different.");
   if (problems.extra) parts.push("There are rows that should not be there.");
-  if (problems.order) parts.push("The rows are right but in the wrong order. Check ORDER BY, and add a second sort key for ties.");
+  if (problems.order)
+    parts.push(
+      "The rows are right but in the wrong order. Check ORDER BY, and add a second sort key for ties.",
+    );
   parts.push(HIDDEN_HINT);
   return parts.join(" ");
 }
@@ -147,16 +165,28 @@ function hiddenSummary(problems: { columns: boolean; missing: boolean; extra: bo
  * Compares the result sets of the last statements. The message is full in every case (rows and
  * counts, for instructors and the author CLI); hidden datasets also get a summary for learners.
  */
-export function compareRows(expected: ResultSet, actual: ResultSet | null, ordered: boolean, hidden: boolean): Comparison {
+export function compareRows(
+  expected: ResultSet,
+  actual: ResultSet | null,
+  ordered: boolean,
+  hidden: boolean,
+): Comparison {
   const full = compareRowsFully(expected, actual, ordered);
   if (full.pass || !hidden) return full;
   if (actual === null) return { ...full, summary: full.message };
-  const namesMatch = expected.columns.length === actual.columns.length && expected.columns.every((c, i) => sameName(c, actual.columns[i]!));
+  const namesMatch =
+    expected.columns.length === actual.columns.length &&
+    expected.columns.every((c, i) => sameName(c, actual.columns[i]!));
   const diff = diffRows(expected.rows, actual.rows);
   const sameRows = diff.missing.length === 0 && diff.extra.length === 0;
   return {
     ...full,
-    summary: hiddenSummary({ columns: !namesMatch, missing: diff.missing.length > 0, extra: diff.extra.length > 0, order: namesMatch && sameRows && ordered }),
+    summary: hiddenSummary({
+      columns: !namesMatch,
+      missing: diff.missing.length > 0,
+      extra: diff.extra.length > 0,
+      order: namesMatch && sameRows && ordered,
+    }),
   };
 }
 
@@ -164,11 +194,14 @@ function compareRowsFully(expected: ResultSet, actual: ResultSet | null, ordered
   if (actual === null) {
     return {
       pass: false,
-      message: "Your last statement returns no rows to compare. End your SQL with the SELECT that answers the question.",
+      message:
+        "Your last statement returns no rows to compare. End your SQL with the SELECT that answers the question.",
     };
   }
   const parts: string[] = [];
-  const namesMatch = expected.columns.length === actual.columns.length && expected.columns.every((c, i) => sameName(c, actual.columns[i]!));
+  const namesMatch =
+    expected.columns.length === actual.columns.length &&
+    expected.columns.every((c, i) => sameName(c, actual.columns[i]!));
   if (!namesMatch) {
     const sameSet =
       expected.columns.length === actual.columns.length &&
@@ -206,7 +239,10 @@ function compareRowsFully(expected: ResultSet, actual: ResultSet | null, ordered
       if (diff.extra.length) parts.push(listRows("Extra (in yours, not expected):", diff.extra));
     }
   }
-  parts.push(`Expected:\n${formatTable(expected.columns, expected.rows)}`, `Yours:\n${formatTable(actual.columns, actual.rows)}`);
+  parts.push(
+    `Expected:\n${formatTable(expected.columns, expected.rows)}`,
+    `Yours:\n${formatTable(actual.columns, actual.rows)}`,
+  );
   return { pass: false, message: parts.join("\n\n") };
 }
 
@@ -231,7 +267,12 @@ function affinity(declared: string): string {
  * Compares one table's final state: columns (name, type affinity, NOT NULL, primary key) and rows.
  * Full message always; hidden datasets also get a learner summary (as compareRows).
  */
-export function compareTable(table: string, expected: TableSnapshot, actual: TableSnapshot | null, hidden: boolean): Comparison {
+export function compareTable(
+  table: string,
+  expected: TableSnapshot,
+  actual: TableSnapshot | null,
+  hidden: boolean,
+): Comparison {
   const full = compareTableFully(table, expected, actual);
   if (full.pass || !hidden) return full;
   if (actual === null) return { ...full, summary: full.message };
@@ -241,28 +282,48 @@ export function compareTable(table: string, expected: TableSnapshot, actual: Tab
     expectedNames.length !== actualNames.length ||
     expected.columns.some((e, i) => {
       const a = actual.columns[i]!;
-      return !sameName(e.name, a.name) || affinity(e.type) !== affinity(a.type) || e.notNull !== a.notNull || (e.pk > 0) !== (a.pk > 0);
+      return (
+        !sameName(e.name, a.name) ||
+        affinity(e.type) !== affinity(a.type) ||
+        e.notNull !== a.notNull ||
+        e.pk > 0 !== a.pk > 0
+      );
     });
   const diff = diffRows(expected.rows, actual.rows);
-  return { ...full, summary: `Table ${table}: ${hiddenSummary({ columns: columnsDiffer, missing: diff.missing.length > 0, extra: diff.extra.length > 0, order: false })}` };
+  return {
+    ...full,
+    summary: `Table ${table}: ${hiddenSummary({ columns: columnsDiffer, missing: diff.missing.length > 0, extra: diff.extra.length > 0, order: false })}`,
+  };
 }
 
 function compareTableFully(table: string, expected: TableSnapshot, actual: TableSnapshot | null): Comparison {
   if (actual === null) {
-    return { pass: false, message: `Table ${table} does not exist at the end of your SQL. Check its name, and that CREATE TABLE ran.` };
+    return {
+      pass: false,
+      message: `Table ${table} does not exist at the end of your SQL. Check its name, and that CREATE TABLE ran.`,
+    };
   }
   const parts: string[] = [];
   const expectedNames = expected.columns.map((c) => c.name);
   const actualNames = actual.columns.map((c) => c.name);
-  const namesMatch = expectedNames.length === actualNames.length && expectedNames.every((n, i) => sameName(n, actualNames[i]!));
+  const namesMatch =
+    expectedNames.length === actualNames.length &&
+    expectedNames.every((n, i) => sameName(n, actualNames[i]!));
   if (!namesMatch) {
-    parts.push(`Table ${table} has the columns (${actualNames.join(", ")}); expected (${expectedNames.join(", ")}).`);
+    parts.push(
+      `Table ${table} has the columns (${actualNames.join(", ")}); expected (${expectedNames.join(", ")}).`,
+    );
   } else {
     expected.columns.forEach((e, i) => {
       const a = actual.columns[i]!;
-      if (affinity(e.type) !== affinity(a.type)) parts.push(`Column ${table}.${e.name}: type ${a.type || "(none)"}, expected ${e.type || "(none)"}.`);
-      if (e.notNull !== a.notNull) parts.push(`Column ${table}.${e.name}: ${e.notNull ? "should be NOT NULL" : "should allow NULL"}.`);
-      if ((e.pk > 0) !== (a.pk > 0)) parts.push(`Column ${table}.${e.name}: ${e.pk > 0 ? "should be (part of) the PRIMARY KEY" : "should not be in the PRIMARY KEY"}.`);
+      if (affinity(e.type) !== affinity(a.type))
+        parts.push(`Column ${table}.${e.name}: type ${a.type || "(none)"}, expected ${e.type || "(none)"}.`);
+      if (e.notNull !== a.notNull)
+        parts.push(`Column ${table}.${e.name}: ${e.notNull ? "should be NOT NULL" : "should allow NULL"}.`);
+      if (e.pk > 0 !== a.pk > 0)
+        parts.push(
+          `Column ${table}.${e.name}: ${e.pk > 0 ? "should be (part of) the PRIMARY KEY" : "should not be in the PRIMARY KEY"}.`,
+        );
     });
   }
   const diff = diffRows(expected.rows, actual.rows);
@@ -283,6 +344,9 @@ function compareTableFully(table: string, expected: TableSnapshot, actual: Table
     }
   }
   if (parts.length === 0) return { pass: true, message: "" };
-  parts.push(`Expected ${table}:\n${formatTable(expectedNames, expected.rows)}`, `Your ${table}:\n${formatTable(actualNames, actual.rows)}`);
+  parts.push(
+    `Expected ${table}:\n${formatTable(expectedNames, expected.rows)}`,
+    `Your ${table}:\n${formatTable(actualNames, actual.rows)}`,
+  );
   return { pass: false, message: parts.join("\n\n") };
 }

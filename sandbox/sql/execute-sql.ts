@@ -57,7 +57,9 @@ function engineLog(text: string): void {
   // server log in 6.5 s from one submission. Whatever it prints now is capped per process.
   if (engineLogLines >= ENGINE_LOG_LINES) return;
   engineLogLines++;
-  console.error(`[sandbox sql] engine: ${text.slice(0, 300)}${engineLogLines === ENGINE_LOG_LINES ? " (further engine output dropped)" : ""}`);
+  console.error(
+    `[sandbox sql] engine: ${text.slice(0, 300)}${engineLogLines === ENGINE_LOG_LINES ? " (further engine output dropped)" : ""}`,
+  );
 }
 
 /**
@@ -67,7 +69,9 @@ function engineLog(text: string): void {
  */
 export class SqlEngineFailure extends Error {
   constructor(cause: unknown) {
-    super(`the SQL engine failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+    super(
+      `the SQL engine failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`,
+    );
     this.name = "SqlEngineFailure";
   }
 }
@@ -181,7 +185,14 @@ export function executeSql(db: Database, sql: string, bounds: ExecBounds): ExecO
     for (;;) {
       const start = skipTrivia(sql, sql.length - iterator.getRemainingSQL().length);
       if (performance.now() > bounds.deadline) {
-        return { ok: false, error: { kind: "timeout", message: "Time ran out before all statements had run.", line: lineAt(sql, start) } };
+        return {
+          ok: false,
+          error: {
+            kind: "timeout",
+            message: "Time ran out before all statements had run.",
+            line: lineAt(sql, start),
+          },
+        };
       }
       let next: ReturnType<typeof iterator.next>;
       try {
@@ -192,7 +203,12 @@ export function executeSql(db: Database, sql: string, bounds: ExecBounds): ExecO
         const end = rest.indexOf(";");
         return {
           ok: false,
-          error: { kind: "compile", message: errorText(error), line: lineAt(sql, start), statement: capStatement(end === -1 ? rest : rest.slice(0, end + 1)) },
+          error: {
+            kind: "compile",
+            message: errorText(error),
+            line: lineAt(sql, start),
+            statement: capStatement(end === -1 ? rest : rest.slice(0, end + 1)),
+          },
         };
       }
       if (next.done) break;
@@ -201,11 +217,22 @@ export function executeSql(db: Database, sql: string, bounds: ExecBounds): ExecO
         const text = statement.getSQL();
         const line = lineAt(sql, start);
         if (++count > bounds.maxStatements) {
-          return { ok: false, error: { kind: "limit", message: `More than ${bounds.maxStatements} statements: that is more than an exercise needs.`, line } };
+          return {
+            ok: false,
+            error: {
+              kind: "limit",
+              message: `More than ${bounds.maxStatements} statements: that is more than an exercise needs.`,
+              line,
+            },
+          };
         }
         if (bounds.restricted) {
           const refusal = refusalOf(text);
-          if (refusal !== null) return { ok: false, error: { kind: "compile", message: refusal.message, line, statement: capStatement(text) } };
+          if (refusal !== null)
+            return {
+              ok: false,
+              error: { kind: "compile", message: refusal.message, line, statement: capStatement(text) },
+            };
         }
         const columns = statement.getColumnNames();
         const rows: SqlValue[][] = [];
@@ -228,13 +255,26 @@ export function executeSql(db: Database, sql: string, bounds: ExecBounds): ExecO
             if (chars > bounds.maxResultChars) {
               return {
                 ok: false,
-                error: { kind: "output", message: `This statement's result is larger than ${Math.round(bounds.maxResultChars / 1024)} KB of text.`, line, statement: capStatement(text) },
+                error: {
+                  kind: "output",
+                  message: `This statement's result is larger than ${Math.round(bounds.maxResultChars / 1024)} KB of text.`,
+                  line,
+                  statement: capStatement(text),
+                },
               };
             }
             rows.push(row);
             // Checked on every row: a slow query may take long between rows.
             if (performance.now() > bounds.deadline) {
-              return { ok: false, error: { kind: "timeout", message: "Time ran out while this statement was running.", line, statement: capStatement(text) } };
+              return {
+                ok: false,
+                error: {
+                  kind: "timeout",
+                  message: "Time ran out while this statement was running.",
+                  line,
+                  statement: capStatement(text),
+                },
+              };
             }
           }
         } catch (error) {
@@ -258,7 +298,9 @@ export function readTable(
   table: string,
 ): { columns: { name: string; type: string; notNull: boolean; pk: number }[]; rows: SqlValue[][] } | null {
   const quoted = `"${table.replace(/"/g, '""')}"`;
-  const info = db.exec(`SELECT name, type, "notnull", pk FROM pragma_table_info(${`'${table.replace(/'/g, "''")}'`})`);
+  const info = db.exec(
+    `SELECT name, type, "notnull", pk FROM pragma_table_info(${`'${table.replace(/'/g, "''")}'`})`,
+  );
   if (info.length === 0) return null;
   const columns = info[0]!.values.map(([name, type, notNull, pk]) => ({
     name: String(name),
@@ -266,13 +308,17 @@ export function readTable(
     notNull: notNull === 1,
     pk: Number(pk),
   }));
-  const result = db.exec(`SELECT ${columns.map((c) => `"${c.name.replace(/"/g, '""')}"`).join(", ")} FROM ${quoted}`);
+  const result = db.exec(
+    `SELECT ${columns.map((c) => `"${c.name.replace(/"/g, '""')}"`).join(", ")} FROM ${quoted}`,
+  );
   return { columns, rows: result.length === 0 ? [] : result[0]!.values };
 }
 
 /** "books(id, title, author)" for every table, to help with "no such column/table" errors. */
 export function describeSchema(db: Database): string {
-  const tables = db.exec("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const tables = db.exec(
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
   if (tables.length === 0) return "(no tables)";
   return tables[0]!.values
     .map(([name]) => {

@@ -8,10 +8,25 @@ import { RESULT_VERSION } from "../types.ts";
 import type { GradeError, GradeResult, Limits, SqlJob, TestResult } from "../types.ts";
 import { compareRows, compareTable } from "./compare-results.ts";
 import type { Comparison, TableSnapshot } from "./compare-results.ts";
-import { asSqliteError, describeSchema, discardSqlJs, executeSql, loadSqlJs, openDatabase, readTable } from "./execute-sql.ts";
+import {
+  asSqliteError,
+  describeSchema,
+  discardSqlJs,
+  executeSql,
+  loadSqlJs,
+  openDatabase,
+  readTable,
+} from "./execute-sql.ts";
 import type { ExecBounds, ResultSet, SqlFailure } from "./execute-sql.ts";
 import { isBlankSql, lineAt, refusalOf } from "./sql-text.ts";
-import { compareProbes, comparePlans, planShape, ProbeTimeout, runProbes, splitStatements } from "./checks.ts";
+import {
+  compareProbes,
+  comparePlans,
+  planShape,
+  ProbeTimeout,
+  runProbes,
+  splitStatements,
+} from "./checks.ts";
 import type { SplitStatement } from "./checks.ts";
 
 /** Rows one statement may return (the learner's and the reference's alike). */
@@ -42,7 +57,12 @@ class ExerciseError extends Error {}
 class TrustedTimeout extends Error {}
 
 /** Runs trusted SQL (a seed, the reference solution); a failure means the exercise is broken. */
-function executeSqlOrThrow(db: Parameters<typeof executeSql>[0], sql: string, bounds: ExecBounds, what: string): void {
+function executeSqlOrThrow(
+  db: Parameters<typeof executeSql>[0],
+  sql: string,
+  bounds: ExecBounds,
+  what: string,
+): void {
   const outcome = executeSql(db, sql, bounds);
   if (!outcome.ok && outcome.error.kind === "timeout") throw new TrustedTimeout();
   if (!outcome.ok) throw new ExerciseError(`${what}: ${outcome.error.message}`);
@@ -54,7 +74,9 @@ function capQuery(text: string): string {
 }
 
 function failureMessage(failure: SqlFailure): string {
-  const where = failure.statement ? `\n\nIn the statement starting on line ${failure.line ?? "?"}:\n  ${failure.statement}` : "";
+  const where = failure.statement
+    ? `\n\nIn the statement starting on line ${failure.line ?? "?"}:\n  ${failure.statement}`
+    : "";
   return `${failure.message}${where}`;
 }
 
@@ -87,10 +109,18 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
   });
 
   if (Buffer.byteLength(job.code, "utf8") > limits.sourceBytes) {
-    return finish("error", { kind: "limit", message: `Your SQL is longer than ${limits.sourceBytes} bytes.` });
+    return finish("error", {
+      kind: "limit",
+      message: `Your SQL is longer than ${limits.sourceBytes} bytes.`,
+    });
   }
   if (isBlankSql(job.code)) {
-    tests.push({ name: "your SQL", status: "fail", message: "Write a query: the editor holds no SQL statement yet.", durationMs: 0 });
+    tests.push({
+      name: "your SQL",
+      status: "fail",
+      message: "Write a query: the editor holds no SQL statement yet.",
+      durationMs: 0,
+    });
     return finish("fail");
   }
 
@@ -99,7 +129,12 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
   const refusal = refusalOf(job.code);
   if (refusal !== null) {
     const line = lineAt(job.code, refusal.offset);
-    tests.push({ name: "your SQL", status: "error", message: `${refusal.message} (line ${line})`, durationMs: 0 });
+    tests.push({
+      name: "your SQL",
+      status: "error",
+      message: `${refusal.message} (line ${line})`,
+      durationMs: 0,
+    });
     return finish("error", { kind: "compile", message: refusal.message, line });
   }
 
@@ -116,12 +151,17 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
   const learner: ExecBounds = { ...trusted, maxStatements: MAX_LEARNER_STATEMENTS, restricted: true };
 
   /** Seeds a fresh database, runs `run` on it, and always closes it. */
-  const withDatabase = <T>(datasetName: string, seed: string, run: (db: ReturnType<typeof openDatabase>) => T): T => {
+  const withDatabase = <T>(
+    datasetName: string,
+    seed: string,
+    run: (db: ReturnType<typeof openDatabase>) => T,
+  ): T => {
     const db = openDatabase(SQL, memoryMb);
     try {
       const seeded = executeSql(db, seed, trusted);
       if (!seeded.ok && seeded.error.kind === "timeout") throw new TrustedTimeout();
-      if (!seeded.ok) throw new ExerciseError(`the seed of dataset "${datasetName}" failed: ${seeded.error.message}`);
+      if (!seeded.ok)
+        throw new ExerciseError(`the seed of dataset "${datasetName}" failed: ${seeded.error.message}`);
       return run(db);
     } finally {
       db.close();
@@ -146,16 +186,23 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
       };
       if (performance.now() > deadline) {
         record("error", "Not run: time ran out.");
-        firstError ??= { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) before every dataset had run.` };
+        firstError ??= {
+          kind: "timeout",
+          message: `Time ran out (${limits.timeoutMs} ms) before every dataset had run.`,
+        };
         break;
       }
 
       const expected = withDatabase(dataset.name, dataset.seed, (db): Expected => {
         const outcome = executeSql(db, job.solution, trusted);
         if (!outcome.ok && outcome.error.kind === "timeout") throw new TrustedTimeout();
-        if (!outcome.ok) throw new ExerciseError(`the reference solution failed on dataset "${dataset.name}": ${outcome.error.message}`);
+        if (!outcome.ok)
+          throw new ExerciseError(
+            `the reference solution failed on dataset "${dataset.name}": ${outcome.error.message}`,
+          );
         if (job.compare.mode === "rows") {
-          if (outcome.last === null) throw new ExerciseError("the reference solution's last statement returns no rows");
+          if (outcome.last === null)
+            throw new ExerciseError("the reference solution's last statement returns no rows");
           return { mode: "rows", result: outcome.last };
         }
         const tables = new Map<string, TableSnapshot>();
@@ -167,40 +214,60 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         return { mode: "tables", tables };
       });
 
-      const verdict = withDatabase(dataset.name, dataset.seed, (db): { failure: SqlFailure } | { comparison: Comparison } => {
-        const outcome = executeSql(db, job.code, learner);
-        if (!outcome.ok) {
-          const failure = outcome.error;
-          if (failure.kind === "compile" && /no such (table|column)/i.test(failure.message)) {
-            failure.message += `\nThe database has: ${describeSchema(db)}.`;
+      const verdict = withDatabase(
+        dataset.name,
+        dataset.seed,
+        (db): { failure: SqlFailure } | { comparison: Comparison } => {
+          const outcome = executeSql(db, job.code, learner);
+          if (!outcome.ok) {
+            const failure = outcome.error;
+            if (failure.kind === "compile" && /no such (table|column)/i.test(failure.message)) {
+              failure.message += `\nThe database has: ${describeSchema(db)}.`;
+            }
+            return { failure };
           }
-          return { failure };
-        }
-        if (expected.mode === "rows") {
-          return { comparison: compareRows(expected.result, outcome.last, job.compare.mode === "rows" && job.compare.ordered, hidden) };
-        }
-        const messages: string[] = [];
-        const summaries: string[] = [];
-        for (const [table, snapshot] of expected.tables) {
-          let actual: ReturnType<typeof readTable>;
-          try {
-            actual = readTable(db, table);
-          } catch (error) {
-            // Why: the learner may leave a view under the table's name whose query fails; that threw
-            // out of the job as an "internal" error ("The grader failed unexpectedly").
-            const message = asSqliteError(error).message;
-            return { failure: { kind: "runtime", message: `Reading ${table} after your SQL ran failed: ${message}` } };
+          if (expected.mode === "rows") {
+            return {
+              comparison: compareRows(
+                expected.result,
+                outcome.last,
+                job.compare.mode === "rows" && job.compare.ordered,
+                hidden,
+              ),
+            };
           }
-          const comparison = compareTable(table, snapshot, actual, hidden);
-          if (!comparison.pass) {
-            messages.push(comparison.message);
-            if (comparison.summary !== undefined) summaries.push(comparison.summary);
+          const messages: string[] = [];
+          const summaries: string[] = [];
+          for (const [table, snapshot] of expected.tables) {
+            let actual: ReturnType<typeof readTable>;
+            try {
+              actual = readTable(db, table);
+            } catch (error) {
+              // Why: the learner may leave a view under the table's name whose query fails; that threw
+              // out of the job as an "internal" error ("The grader failed unexpectedly").
+              const message = asSqliteError(error).message;
+              return {
+                failure: {
+                  kind: "runtime",
+                  message: `Reading ${table} after your SQL ran failed: ${message}`,
+                },
+              };
+            }
+            const comparison = compareTable(table, snapshot, actual, hidden);
+            if (!comparison.pass) {
+              messages.push(comparison.message);
+              if (comparison.summary !== undefined) summaries.push(comparison.summary);
+            }
           }
-        }
-        return {
-          comparison: { pass: messages.length === 0, message: messages.join("\n\n"), ...(summaries.length ? { summary: summaries.join("\n\n") } : {}) },
-        };
-      });
+          return {
+            comparison: {
+              pass: messages.length === 0,
+              message: messages.join("\n\n"),
+              ...(summaries.length ? { summary: summaries.join("\n\n") } : {}),
+            },
+          };
+        },
+      );
 
       if ("failure" in verdict) {
         const failure = verdict.failure;
@@ -227,7 +294,11 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         if (failure.kind === "compile" || failure.kind === "timeout") break;
         continue;
       }
-      record(verdict.comparison.pass ? "pass" : "fail", verdict.comparison.pass ? undefined : verdict.comparison.message, verdict.comparison.summary);
+      record(
+        verdict.comparison.pass ? "pass" : "fail",
+        verdict.comparison.pass ? undefined : verdict.comparison.message,
+        verdict.comparison.summary,
+      );
 
       // Probes: what the schema the SQL left accepts and rejects (each probe set on a fresh run).
       for (const probe of job.probes ?? []) {
@@ -235,12 +306,19 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         const probeStarted = performance.now();
         const probeHidden = hidden || probe.hidden === true;
         const { statements, outcomes: expectedOutcomes } = withDatabase(dataset.name, dataset.seed, (db) => {
-          executeSqlOrThrow(db, job.solution, trusted, `the reference solution failed on dataset "${dataset.name}"`);
+          executeSqlOrThrow(
+            db,
+            job.solution,
+            trusted,
+            `the reference solution failed on dataset "${dataset.name}"`,
+          );
           let split: SplitStatement[];
           try {
             split = splitStatements(db, probe.sql);
           } catch (error) {
-            throw new ExerciseError(`the probes ${probe.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`);
+            throw new ExerciseError(
+              `the probes ${probe.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`,
+            );
           }
           return { statements: split, outcomes: runProbes(db, split, deadline) };
         });
@@ -251,17 +329,31 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
         const probeName = `${name} > ${probe.name}`;
         if (actualOutcomes === null) {
           const notRun = "Not run: your SQL failed on this dataset.";
-          tests.push({ name: probeName, status: "error", message: notRun, durationMs: Math.round(performance.now() - probeStarted), ...(probeHidden ? { hidden: true, summary: notRun } : {}) });
+          tests.push({
+            name: probeName,
+            status: "error",
+            message: notRun,
+            durationMs: Math.round(performance.now() - probeStarted),
+            ...(probeHidden ? { hidden: true, summary: notRun } : {}),
+          });
           continue;
         }
-        const comparison = compareProbes(statements, expectedOutcomes, actualOutcomes, probe.name, probeHidden);
+        const comparison = compareProbes(
+          statements,
+          expectedOutcomes,
+          actualOutcomes,
+          probe.name,
+          probeHidden,
+        );
         tests.push({
           name: probeName,
           status: comparison.pass ? "pass" : "fail",
           ...(comparison.pass ? {} : { message: comparison.message }),
           durationMs: Math.round(performance.now() - probeStarted),
           // compareProbes already words hidden probe sets in general terms: that is what learners see.
-          ...(probeHidden ? { hidden: true, ...(comparison.pass ? {} : { summary: comparison.message }) } : {}),
+          ...(probeHidden
+            ? { hidden: true, ...(comparison.pass ? {} : { summary: comparison.message }) }
+            : {}),
         });
       }
     }
@@ -271,13 +363,20 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
     if ((job.plans ?? []).length > 0 && !tests.some((t) => t.status === "error" && !t.name.includes(" > "))) {
       const plans = job.plans!;
       const shapes = withDatabase(first.name, first.seed, (refDb) => {
-        executeSqlOrThrow(refDb, job.solution, trusted, `the reference solution failed on dataset "${first.name}"`);
+        executeSqlOrThrow(
+          refDb,
+          job.solution,
+          trusted,
+          `the reference solution failed on dataset "${first.name}"`,
+        );
         return plans.map((plan) => {
           let split: SplitStatement[];
           try {
             split = splitStatements(refDb, plan.sql);
           } catch (error) {
-            throw new ExerciseError(`the queries of ${plan.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`);
+            throw new ExerciseError(
+              `the queries of ${plan.name} do not compile after the reference solution: ${error instanceof Error ? error.message : String(error)}`,
+            );
           }
           return split.map((statement) => ({ plan, statement, expected: planShape(refDb, statement.text) }));
         });
@@ -293,9 +392,14 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
           try {
             comparison = comparePlans(expected, planShape(db, statement.text));
           } catch (error) {
-            comparison = { pass: false, message: `The query no longer runs on your database: ${asSqliteError(error).message}` };
+            comparison = {
+              pass: false,
+              message: `The query no longer runs on your database: ${asSqliteError(error).message}`,
+            };
           }
-          const message = hiddenPlan ? comparison.message.split("\n\nYour plan")[0] : `${capQuery(statement.text)}\n\n${comparison.message}`;
+          const message = hiddenPlan
+            ? comparison.message.split("\n\nYour plan")[0]
+            : `${capQuery(statement.text)}\n\n${comparison.message}`;
           tests.push({
             name: testName,
             status: comparison.pass ? "pass" : "fail",
@@ -307,20 +411,37 @@ export async function runSqlJob(job: SqlJob, limits: Limits): Promise<GradeResul
       });
     }
   } catch (error) {
-    if (error instanceof ProbeTimeout) return finish("error", { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) while the probes ran.` });
+    if (error instanceof ProbeTimeout)
+      return finish("error", {
+        kind: "timeout",
+        message: `Time ran out (${limits.timeoutMs} ms) while the probes ran.`,
+      });
     if (error instanceof TrustedTimeout) {
-      return finish("error", { kind: "timeout", message: `Time ran out (${limits.timeoutMs} ms) before every dataset had run.` });
+      return finish("error", {
+        kind: "timeout",
+        message: `Time ran out (${limits.timeoutMs} ms) before every dataset had run.`,
+      });
     }
     if (!(error instanceof ExerciseError)) {
       // Not an SQLite error: sql.js itself failed (a WebAssembly trap, an abort), so its memory may be
       // corrupt. This process gets a fresh engine and asks the pool to replace it (see worker.ts).
       engineDamaged = true;
       discardSqlJs();
-      console.error("[sandbox sql] the SQL engine failed:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-      return finish("error", { kind: "internal", message: "The SQL engine failed while running this job; please try again. If it happens again, report it." });
+      console.error(
+        "[sandbox sql] the SQL engine failed:",
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      );
+      return finish("error", {
+        kind: "internal",
+        message:
+          "The SQL engine failed while running this job; please try again. If it happens again, report it.",
+      });
     }
     console.error(`[sandbox sql] exercise error: ${error.message}`);
-    return finish("error", { kind: "internal", message: `This exercise is broken (${error.message}). It is not your fault; please report it.` });
+    return finish("error", {
+      kind: "internal",
+      message: `This exercise is broken (${error.message}). It is not your fault; please report it.`,
+    });
   }
 
   if (firstError) return finish("error", firstError);

@@ -23,7 +23,12 @@ export function blankNoise(sql: string): string {
       const stop = end === -1 ? sql.length : end + 2;
       out += sql.slice(i, stop).replace(/[^\n]/g, " ");
       i = stop;
-    } else if ((c === "$" || c === "@" || c === ":" || c === "#") && next !== undefined && isIdChar(next) && (i === 0 || !isIdChar(sql[i - 1]!))) {
+    } else if (
+      (c === "$" || c === "@" || c === ":" || c === "#") &&
+      next !== undefined &&
+      isIdChar(next) &&
+      (i === 0 || !isIdChar(sql[i - 1]!))
+    ) {
       // A parameter, as SQLite's tokenizer reads it (tokenize.c, CC_DOLLAR/CC_VARALPHA): the
       // sigil, identifier characters and "::", then optionally "(" up to whitespace or ")". Why:
       // `$a(')` is one parameter token to SQLite, while a lexer that saw a string start at the quote
@@ -132,7 +137,10 @@ export function refusalOf(sql: string): { message: string; offset: number } | nu
   const rules: [RegExp, (m: RegExpExecArray) => string | null][] = [
     [/\battach\b/, () => "ATTACH is not allowed here: an exercise works on its one in-memory database."],
     [/\bdetach\b/, () => "DETACH is not allowed here: an exercise works on its one in-memory database."],
-    [/\bload_extension\b/, () => "load_extension is not available: extensions cannot be loaded in the sandbox."],
+    [
+      /\bload_extension\b/,
+      () => "load_extension is not available: extensions cannot be loaded in the sandbox.",
+    ],
     [/\bvacuum\b[^;]*\binto\b/, () => "VACUUM INTO is not allowed here: it writes a database file."],
     [
       // A quoted or unreadable pragma name is refused too: only plain allowed names pass.
@@ -141,7 +149,9 @@ export function refusalOf(sql: string): { message: string; offset: number } | nu
         const name = m[1];
         if (name !== undefined && ALLOWED_PRAGMAS.has(name)) return null;
         const allowed = `Allowed: ${[...ALLOWED_PRAGMAS].join(", ")}.`;
-        return name === undefined ? `This PRAGMA is not allowed here. ${allowed}` : `PRAGMA ${name} is not allowed here. ${allowed}`;
+        return name === undefined
+          ? `This PRAGMA is not allowed here. ${allowed}`
+          : `PRAGMA ${name} is not allowed here. ${allowed}`;
       },
     ],
   ];
@@ -150,7 +160,8 @@ export function refusalOf(sql: string): { message: string; offset: number } | nu
     const global = new RegExp(pattern.source, "g");
     for (let m = global.exec(code); m !== null; m = global.exec(code)) {
       const message = explain(m);
-      if (message !== null && (found === null || m.index < found.offset)) found = { message, offset: m.index };
+      if (message !== null && (found === null || m.index < found.offset))
+        found = { message, offset: m.index };
       if (message !== null) break;
     }
   }

@@ -25,7 +25,12 @@ describe("slugify", () => {
 `,
 };
 
-export function codeJob(code: string, tests: TestFile[] = [SLUGIFY_HIDDEN], limits?: Partial<Limits>, extra: Partial<CodeJob> = {}): CodeJob {
+export function codeJob(
+  code: string,
+  tests: TestFile[] = [SLUGIFY_HIDDEN],
+  limits?: Partial<Limits>,
+  extra: Partial<CodeJob> = {},
+): CodeJob {
   return { kind: "code", language: "ts", code, tests, ...(limits ? { limits } : {}), ...extra };
 }
 
@@ -35,5 +40,13 @@ export function visible(source: string, name = "example.test.ts"): TestFile {
 
 /** Readable summary for assertion messages. */
 export function brief(result: GradeResult): string {
-  return JSON.stringify({ status: result.status, error: result.error, tests: result.tests.map((t) => [t.name, t.status, t.message?.slice(0, 300)]) }, null, 1);
+  return JSON.stringify(
+    {
+      status: result.status,
+      error: result.error,
+      tests: result.tests.map((t) => [t.name, t.status, t.message?.slice(0, 300)]),
+    },
+    null,
+    1,
+  );
 }

@@ -208,7 +208,11 @@ declare class AbortSignal {
   readonly reason: unknown;
   onabort: ((event: { type: "abort"; target: AbortSignal }) => void) | null;
   throwIfAborted(): void;
-  addEventListener(type: "abort", listener: (event: { type: "abort"; target: AbortSignal }) => void, options?: boolean | { once?: boolean }): void;
+  addEventListener(
+    type: "abort",
+    listener: (event: { type: "abort"; target: AbortSignal }) => void,
+    options?: boolean | { once?: boolean },
+  ): void;
   removeEventListener(type: "abort", listener: (event: { type: "abort"; target: AbortSignal }) => void): void;
   static abort(reason?: unknown): AbortSignal;
   /** Aborts with a "TimeoutError" DOMException after ms of virtual time. */
@@ -227,9 +231,17 @@ declare class AbortController {
 // The `(_: void) => void` overloads let a one-parameter callback such as a Promise's `resolve` be
 // passed without extra arguments (`new Promise((resolve) => setTimeout(resolve, ms))`), as in Node's types.
 declare function setTimeout(callback: (_: void) => void, delay?: number): number;
-declare function setTimeout<A extends unknown[]>(callback: (...args: A) => void, delay?: number, ...args: A): number;
+declare function setTimeout<A extends unknown[]>(
+  callback: (...args: A) => void,
+  delay?: number,
+  ...args: A
+): number;
 declare function setInterval(callback: (_: void) => void, delay?: number): number;
-declare function setInterval<A extends unknown[]>(callback: (...args: A) => void, delay?: number, ...args: A): number;
+declare function setInterval<A extends unknown[]>(
+  callback: (...args: A) => void,
+  delay?: number,
+  ...args: A
+): number;
 declare function clearTimeout(id: number | undefined): void;
 declare function clearInterval(id: number | undefined): void;
 declare function queueMicrotask(callback: () => void): void;
@@ -275,7 +287,15 @@ declare var clock: SandboxClock;
 type SandboxDigest = "md5" | "sha1" | "sha224" | "sha256" | "sha384" | "sha512";
 type SandboxTextEncoding = "hex" | "base64" | "base64url" | "latin1" | "binary";
 type SandboxIntegerArray =
-  | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array;
 
 /** An incremental hash or HMAC, as node:crypto's Hash and Hmac (digest() gives a Uint8Array). */
 interface SandboxHash {
@@ -307,7 +327,13 @@ interface SandboxCrypto {
   /** createHmac("sha256", secret).update(data).digest("base64url") */
   createHmac(algorithm: SandboxDigest, key: SandboxBytes): SandboxHash;
   /** PBKDF2-HMAC; keylen 1..1024. */
-  pbkdf2Sync(password: SandboxBytes, salt: SandboxBytes, iterations: number, keylen: number, digest: SandboxDigest): Uint8Array;
+  pbkdf2Sync(
+    password: SandboxBytes,
+    salt: SandboxBytes,
+    iterations: number,
+    keylen: number,
+    digest: SandboxDigest,
+  ): Uint8Array;
   /**
    * scrypt; defaults N = 16384, r = 8, p = 1. 128 * N * r bytes must fit in maxmem (default 32 MiB,
    * at most 64 MiB in the sandbox); otherwise a RangeError.
@@ -316,10 +342,24 @@ interface SandboxCrypto {
     password: SandboxBytes,
     salt: SandboxBytes,
     keylen: number,
-    options?: { N?: number; r?: number; p?: number; cost?: number; blockSize?: number; parallelization?: number; maxmem?: number },
+    options?: {
+      N?: number;
+      r?: number;
+      p?: number;
+      cost?: number;
+      blockSize?: number;
+      parallelization?: number;
+      maxmem?: number;
+    },
   ): Uint8Array;
   /** HKDF (RFC 5869); returns an ArrayBuffer, as node:crypto does. */
-  hkdfSync(digest: SandboxDigest, ikm: SandboxBytes, salt: SandboxBytes, info: SandboxBytes, keylen: number): ArrayBuffer;
+  hkdfSync(
+    digest: SandboxDigest,
+    ikm: SandboxBytes,
+    salt: SandboxBytes,
+    info: SandboxBytes,
+    keylen: number,
+  ): ArrayBuffer;
   /** Constant-time comparison of equal-length bytes; different lengths throw a RangeError. */
   timingSafeEqual(a: SandboxBufferSource, b: SandboxBufferSource): boolean;
 }

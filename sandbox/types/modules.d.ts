@@ -102,7 +102,10 @@ declare module "serverside:test" {
      * or a RegExp on the URL. A list of replies is answered in order, its last reply repeating; a
      * function gets a copy of the request. Rules are tried in the order they were added.
      */
-    on(pattern: string | RegExp, reply: Reply | Reply[] | ((request: Request) => Reply | Promise<Reply>)): void;
+    on(
+      pattern: string | RegExp,
+      reply: Reply | Reply[] | ((request: Request) => Reply | Promise<Reply>),
+    ): void;
     /** The requests made in this test so far (the first 1000), in order. */
     requests(): SentRequest[];
     /** How many requests were made in this test so far. */

@@ -55,7 +55,9 @@ interface Expect {
 
 interface Each {
   // biome-ignore lint: rows are any-typed by design, as in Jest
-  each<T extends readonly unknown[] | unknown>(table: readonly T[]): (name: string, fn: (...args: T extends readonly unknown[] ? T : [T]) => void | Promise<unknown>) => void;
+  each<T extends readonly unknown[] | unknown>(
+    table: readonly T[],
+  ): (name: string, fn: (...args: T extends readonly unknown[] ? T : [T]) => void | Promise<unknown>) => void;
 }
 
 /** Options of `test(name, options, fn)` (vitest's shape, options second). */

@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getClientAddress, signOut } from "@/lib/auth";
-import { deleteAccount, getAccountSummary, replacePassword, updateDisplayName } from "@/lib/auth/account-data";
+import {
+  deleteAccount,
+  getAccountSummary,
+  replacePassword,
+  updateDisplayName,
+} from "@/lib/auth/account-data";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPasswordStrength } from "@/lib/auth/password-policy";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -12,12 +17,16 @@ import { revokeAllSessions } from "@/lib/auth/sessions";
 import { checkCredentials, passwordSchema } from "@/lib/auth/users";
 import type { AccountFormState } from "@/components/account/form-states";
 
-
-const SIGNED_OUT: AccountFormState = { error: "Your session has ended. Sign in again to change your account." };
+const SIGNED_OUT: AccountFormState = {
+  error: "Your session has ended. Sign in again to change your account.",
+};
 const nameSchema = z.string().trim().max(80, "Use at most 80 characters.");
 
 /** Changes the display name (empty: none; the email is shown instead). */
-export async function updateNameAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function updateNameAction(
+  _previous: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
   const raw = String(formData.get("name") ?? "");
@@ -34,7 +43,10 @@ export async function updateNameAction(_previous: AccountFormState, formData: Fo
  * this form cannot be used to guess it). Every session of the account ends, this one included: the
  * user signs in again with the new password.
  */
-export async function changePasswordAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function changePasswordAction(
+  _previous: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
   const current = String(formData.get("currentPassword") ?? "");
@@ -47,7 +59,9 @@ export async function changePasswordAction(_previous: AccountFormState, formData
   const checked = await checkCredentials(user.email, current, getClientAddress(await headers()));
   if (!checked.ok) {
     return checked.error === "rate_limited"
-      ? { error: `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))} minute(s).` }
+      ? {
+          error: `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))} minute(s).`,
+        }
       : { fieldErrors: { currentPassword: "That is not your current password." } };
   }
   const passwordHash = await hashPassword(next.data);
@@ -68,16 +82,27 @@ export async function signOutEverywhereAction(): Promise<void> {
  * Deletes the account and all its data, after the user typed their email and (for password
  * accounts) their password. Audited; the session ends with it.
  */
-export async function deleteAccountAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function deleteAccountAction(
+  _previous: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
-  const confirmEmail = String(formData.get("confirmEmail") ?? "").trim().toLowerCase();
+  const confirmEmail = String(formData.get("confirmEmail") ?? "")
+    .trim()
+    .toLowerCase();
   if (confirmEmail !== user.email) return { fieldErrors: { confirmEmail: `Type ${user.email} to confirm.` } };
   if ((await getAccountSummary(user.id)).hasPassword) {
-    const checked = await checkCredentials(user.email, String(formData.get("password") ?? ""), getClientAddress(await headers()));
+    const checked = await checkCredentials(
+      user.email,
+      String(formData.get("password") ?? ""),
+      getClientAddress(await headers()),
+    );
     if (!checked.ok) {
       return checked.error === "rate_limited"
-        ? { error: `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))} minute(s).` }
+        ? {
+            error: `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))} minute(s).`,
+          }
         : { fieldErrors: { password: "That is not your password." } };
     }
   }

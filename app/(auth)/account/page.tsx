@@ -3,7 +3,12 @@ import { redirect } from "next/navigation";
 import { AccountSettings } from "@/components/account/account-settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getAccountSummary } from "@/lib/auth/account-data";
-import { changePasswordAction, deleteAccountAction, signOutEverywhereAction, updateNameAction } from "./actions";
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  signOutEverywhereAction,
+  updateNameAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 

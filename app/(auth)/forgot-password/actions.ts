@@ -8,7 +8,6 @@ import { env } from "@/lib/env";
 import { isMailConfigured, sendMail } from "@/lib/mail";
 import type { ForgotState } from "@/components/account/form-states";
 
-
 /**
  * Emails a reset link. The answer is the same whether or not the email has an account, so the form
  * cannot be used to find out who has one.
@@ -18,13 +17,20 @@ export async function requestResetAction(_previous: ForgotState, formData: FormD
   const email = emailSchema.safeParse(raw);
   if (!email.success) return { email: raw, fieldError: email.error.issues[0]?.message };
   if (!isMailConfigured()) {
-    return { email: raw, error: "This server cannot send email. Ask an administrator for a reset link (npm run user -- reset-link)." };
+    return {
+      email: raw,
+      error:
+        "This server cannot send email. Ask an administrator for a reset link (npm run user -- reset-link).",
+    };
   }
   const requestHeaders = await headers();
   const result = await requestPasswordReset(email.data, getClientAddress(requestHeaders));
   if (!result.ok) {
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-    return { email: raw, error: `Too many reset emails were asked for. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    return {
+      email: raw,
+      error: `Too many reset emails were asked for. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    };
   }
   if (result.token) {
     // isMailConfigured() guarantees SITE_URL: never the request's Host (see lib/mail.ts).

@@ -6,7 +6,6 @@ import { checkResetToken, resetPassword } from "@/lib/auth/password-reset";
 import { passwordSchema } from "@/lib/auth/users";
 import type { ResetState } from "@/components/account/form-states";
 
-
 const EXPLAIN = {
   invalid: "This reset link is not valid. Ask for a new one.",
   expired: "This reset link has expired (links work for one hour). Ask for a new one.",

@@ -7,7 +7,11 @@ import { resetPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const raw = (await searchParams).token;
   const token = typeof raw === "string" && raw.length <= 200 ? raw : "";
   const check = token ? await checkResetToken(token) : ({ ok: false, error: "invalid" } as const);
@@ -16,7 +20,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-semibold">Choose a new password</h1>
       {check.ok ? (
         <>
-          <p className="text-slate-600 dark:text-slate-400">For {check.email}. You will be signed out everywhere.</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            For {check.email}. You will be signed out everywhere.
+          </p>
           <ResetPasswordForm action={resetPasswordAction} token={token} />
         </>
       ) : (

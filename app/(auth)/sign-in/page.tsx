@@ -10,7 +10,11 @@ import { signInWithGitHubAction } from "../github-action";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; changed?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; changed?: string }>;
+}) {
   // Only a same-site path survives (an array, a foreign URL or a control character becomes /learn).
   const params = await searchParams;
   const next = safeRedirectPath(params.next);
@@ -20,10 +24,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
       {params.changed === "password" ? (
         <div className="mb-6">
-          <Alert tone="success">Your password is changed and every session has ended. Sign in with the new password.</Alert>
+          <Alert tone="success">
+            Your password is changed and every session has ended. Sign in with the new password.
+          </Alert>
         </div>
       ) : null}
-      <AuthForm mode="sign-in" action={signInAction} next={next} gitHubAction={isGitHubEnabled ? signInWithGitHubAction : undefined} />
+      <AuthForm
+        mode="sign-in"
+        action={signInAction}
+        next={next}
+        gitHubAction={isGitHubEnabled ? signInWithGitHubAction : undefined}
+      />
     </div>
   );
 }

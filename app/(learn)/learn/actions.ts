@@ -38,7 +38,10 @@ const gradeSchema = z
     files: z
       .record(z.string().max(64), z.string())
       .refine((files) => Object.keys(files).length <= 20, "Too many files.")
-      .refine((files) => Object.values(files).reduce((sum, code) => sum + code.length, 0) <= MAX_DRAFT_CHARS, tooLong)
+      .refine(
+        (files) => Object.values(files).reduce((sum, code) => sum + code.length, 0) <= MAX_DRAFT_CHARS,
+        tooLong,
+      )
       .optional(),
     mode: z.enum(["run", "submit"]),
     stage: z.number().int().min(1).max(20).optional(),
@@ -60,8 +63,16 @@ async function progressSnapshot(userId: string, exercise: PrivateExercise): Prom
   if (!row) return null;
   const solutionAvailable =
     exercise.kind === "project"
-    ? (await revealableSolutionStage(userId, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, row)) !== null
-    : mayRevealSolution(row, exercise.revealSolutionAfter);
+      ? (await revealableSolutionStage(
+          userId,
+          {
+            id: exercise.id,
+            stageCount: exercise.stages.length,
+            revealSolutionAfter: exercise.revealSolutionAfter,
+          },
+          row,
+        )) !== null
+      : mayRevealSolution(row, exercise.revealSolutionAfter);
   return { ...row, solutionAvailable };
 }
 
@@ -97,10 +108,12 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
     });
   } catch (error) {
     // The grader refused the job unrun (busy, restarting, or this learner's share is used): say so.
-    if (error instanceof AppError && (error.code === "unavailable" || error.code === "rate_limited")) return { ok: false, error: error.message };
+    if (error instanceof AppError && (error.code === "unavailable" || error.code === "rate_limited"))
+      return { ok: false, error: error.message };
     throw error;
   }
-  if (!outcome.ok) return { ok: false, error: outcome.error === "unknown_exercise" ? "Unknown exercise." : outcome.message };
+  if (!outcome.ok)
+    return { ok: false, error: outcome.error === "unknown_exercise" ? "Unknown exercise." : outcome.message };
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exercise) : null;
   // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
   return { ok: true, result: toLearnerView(outcome.result), progress, stage: outcome.stage };
@@ -111,20 +124,42 @@ export async function revealSolutionAction(input: unknown): Promise<SolutionOutc
   const parsed = exerciseSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "Sign in and submit your attempts to unlock the reference solution." };
+  if (!user)
+    return { ok: false, error: "Sign in and submit your attempts to unlock the reference solution." };
   const exercise = await getExercise(parsed.data.exerciseId);
   if (!exercise) return { ok: false, error: "Unknown exercise." };
   const progress = await getProgressCounts(user.id, exercise.id);
   if (exercise.kind === "project") {
-    const stage = await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress);
-    if (stage === null) return { ok: false, error: `A stage's reference solution unlocks when you pass it, or after ${exercise.revealSolutionAfter} failed submissions of it.` };
-    return { ok: true, files: exercise.stages[stage - 1]!.solution.map(({ name, source }) => ({ name, source })), stage };
+    const stage = await revealableSolutionStage(
+      user.id,
+      {
+        id: exercise.id,
+        stageCount: exercise.stages.length,
+        revealSolutionAfter: exercise.revealSolutionAfter,
+      },
+      progress,
+    );
+    if (stage === null)
+      return {
+        ok: false,
+        error: `A stage's reference solution unlocks when you pass it, or after ${exercise.revealSolutionAfter} failed submissions of it.`,
+      };
+    return {
+      ok: true,
+      files: exercise.stages[stage - 1]!.solution.map(({ name, source }) => ({ name, source })),
+      stage,
+    };
   }
   if (!mayRevealSolution(progress, exercise.revealSolutionAfter)) {
     const left = exercise.revealSolutionAfter - (progress?.failedAttempts ?? 0);
-    return { ok: false, error: `The reference solution unlocks when you pass, or after ${left} more failed submission${left === 1 ? "" : "s"}.` };
+    return {
+      ok: false,
+      error: `The reference solution unlocks when you pass, or after ${left} more failed submission${left === 1 ? "" : "s"}.`,
+    };
   }
-  const files = exercise.files ? exercise.solutionFiles : [{ ...exercise.solution, name: exercise.public.fileName }];
+  const files = exercise.files
+    ? exercise.solutionFiles
+    : [{ ...exercise.solution, name: exercise.public.fileName }];
   return { ok: true, files: files.map(({ name, source }) => ({ name, source })), stage: null };
 }
 

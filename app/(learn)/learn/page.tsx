@@ -20,7 +20,8 @@ export default async function LearnPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">Lessons</h1>
         <p className="max-w-2xl text-slate-600 dark:text-slate-400">
-          Short lessons, each with an exercise that runs for real and is graded by hidden tests. Take the tracks in any order.
+          Short lessons, each with an exercise that runs for real and is graded by hidden tests. Take the
+          tracks in any order.
         </p>
         {user ? (
           <div className="max-w-md" data-testid="overall-progress">
@@ -28,7 +29,10 @@ export default async function LearnPage() {
           </div>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            <Link href="/sign-in?next=/learn" className="font-medium text-brand-700 underline dark:text-brand-100">
+            <Link
+              href="/sign-in?next=/learn"
+              className="font-medium text-brand-700 underline dark:text-brand-100"
+            >
               Sign in
             </Link>{" "}
             to keep your code and track your progress.
@@ -49,12 +53,18 @@ export default async function LearnPage() {
         </section>
       ) : catalog.total > 0 ? (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
-          <span aria-hidden="true">✓ </span>You have completed every lesson. New ones appear here as they are written.
+          <span aria-hidden="true">✓ </span>You have completed every lesson. New ones appear here as they are
+          written.
         </p>
       ) : null}
 
       {catalog.tracks.map((entry) => (
-        <section key={entry.track.id} aria-labelledby={`track-${entry.track.id}`} className="space-y-3" data-testid={`track-${entry.track.id}`}>
+        <section
+          key={entry.track.id}
+          aria-labelledby={`track-${entry.track.id}`}
+          className="space-y-3"
+          data-testid={`track-${entry.track.id}`}
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`track-${entry.track.id}`} className="text-xl font-semibold">
               <Link href={entry.track.href} className="hover:underline">
@@ -66,7 +76,9 @@ export default async function LearnPage() {
             </span>
           </div>
           <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">{entry.track.description}</p>
-          {user ? <ProgressBar value={entry.completed} max={entry.total} label={`${entry.track.title} progress`} /> : null}
+          {user ? (
+            <ProgressBar value={entry.completed} max={entry.total} label={`${entry.track.title} progress`} />
+          ) : null}
           <LessonList lessons={entry.lessons} nextId={user ? nextInTrack(entry)?.id : null} />
         </section>
       ))}

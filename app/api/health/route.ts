@@ -7,6 +7,9 @@ export async function GET() {
     return Response.json({ status: "ok" });
   } catch (error) {
     console.error("[health] database check failed", error);
-    return Response.json({ status: "unavailable", message: "The database does not answer." }, { status: 503 });
+    return Response.json(
+      { status: "unavailable", message: "The database does not answer." },
+      { status: 503 },
+    );
   }
 }

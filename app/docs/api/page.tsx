@@ -45,11 +45,22 @@ function refName(schema: Schema): string | null {
 /** A short type label: string, integer, Track, Track[], "run" | "submit", ... */
 function typeLabel(schema: Schema): ReactNode {
   const name = refName(schema);
-  if (name) return <a href={`#schema-${name}`} className="text-brand-700 underline dark:text-brand-400">{name}</a>;
+  if (name)
+    return (
+      <a href={`#schema-${name}`} className="text-brand-700 underline dark:text-brand-400">
+        {name}
+      </a>
+    );
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
   if ("const" in schema) return JSON.stringify(schema.const);
   const union = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
-  if (union) return union.map((option, index) => <span key={index}>{index ? " | " : ""}{typeLabel(option)}</span>);
+  if (union)
+    return union.map((option, index) => (
+      <span key={index}>
+        {index ? " | " : ""}
+        {typeLabel(option)}
+      </span>
+    ));
   if (schema.type === "array" && schema.items) return <>{typeLabel(schema.items as Schema)}[]</>;
   if (Array.isArray(schema.type)) return schema.type.join(" | ");
   return String(schema.type ?? "any");
@@ -114,15 +125,34 @@ function SchemaView({ schema }: { schema: Schema }) {
   );
 }
 
-function Operation({ method, path, operation, parameters }: { method: string; path: string; operation: OpenApiOperation; parameters: Record<string, OpenApiParameter> }) {
+function Operation({
+  method,
+  path,
+  operation,
+  parameters,
+}: {
+  method: string;
+  path: string;
+  operation: OpenApiOperation;
+  parameters: Record<string, OpenApiParameter>;
+}) {
   const resolved = (operation.parameters ?? []).map((parameter) =>
     "$ref" in parameter ? parameters[parameter.$ref.split("/").pop()!]! : parameter,
   );
   const body = operation.requestBody?.content["application/json"]?.schema;
   return (
-    <section id={operation.operationId} aria-labelledby={`${operation.operationId}-title`} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <h3 id={`${operation.operationId}-title`} className="flex flex-wrap items-baseline gap-2 text-lg font-semibold">
-        <span className="rounded bg-slate-900 px-2 py-0.5 font-mono text-sm uppercase text-white dark:bg-slate-100 dark:text-slate-900">{method}</span>
+    <section
+      id={operation.operationId}
+      aria-labelledby={`${operation.operationId}-title`}
+      className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+    >
+      <h3
+        id={`${operation.operationId}-title`}
+        className="flex flex-wrap items-baseline gap-2 text-lg font-semibold"
+      >
+        <span className="rounded bg-slate-900 px-2 py-0.5 font-mono text-sm uppercase text-white dark:bg-slate-100 dark:text-slate-900">
+          {method}
+        </span>
         <code className="font-mono text-base">/api/v1{path}</code>
         <span className="font-normal text-slate-600 dark:text-slate-400">{operation.summary}</span>
       </h3>
@@ -164,7 +194,12 @@ function Operation({ method, path, operation, parameters }: { method: string; pa
                     {response["x-codes"].map((code, index) => (
                       <span key={code}>
                         {index ? ", " : ""}
-                        <a href={`#error-${code}`} className="font-mono text-brand-700 underline dark:text-brand-400">{code}</a>
+                        <a
+                          href={`#error-${code}`}
+                          className="font-mono text-brand-700 underline dark:text-brand-400"
+                        >
+                          {code}
+                        </a>
                       </span>
                     ))}
                   </>
@@ -182,7 +217,11 @@ function Operation({ method, path, operation, parameters }: { method: string; pa
 export default function ApiDocsPage() {
   const document = getOpenApiDocument();
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, operation]) => ({ path, method, operation: operation as OpenApiOperation })),
+    Object.entries(item).map(([method, operation]) => ({
+      path,
+      method,
+      operation: operation as OpenApiOperation,
+    })),
   );
   return (
     <div className="max-w-4xl space-y-10 py-4">
@@ -190,7 +229,9 @@ export default function ApiDocsPage() {
         <h1 className="text-3xl font-semibold">{document.info.title}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Version {document.info.version} · OpenAPI {document.openapi} document:{" "}
-          <a href="/api/v1/openapi.json" className="text-brand-700 underline dark:text-brand-400">/api/v1/openapi.json</a>
+          <a href="/api/v1/openapi.json" className="text-brand-700 underline dark:text-brand-400">
+            /api/v1/openapi.json
+          </a>
         </p>
         <div className="space-y-3">
           <Paragraphs text={document.info.description} />
@@ -203,8 +244,9 @@ export default function ApiDocsPage() {
   -d '{"code": "export function parseListQuery(search) { ... }", "mode": "submit", "learner": "ada@example.com"}'`}
         </pre>
         <p className="text-sm">
-          Multi-file exercises (their <code>files</code> is not null) take every learner file by name in <code>files</code> instead of <code>code</code>; projects grade one{" "}
-          <code>stage</code> at a time, with every earlier stage&apos;s tests as regression tests:
+          Multi-file exercises (their <code>files</code> is not null) take every learner file by name in{" "}
+          <code>files</code> instead of <code>code</code>; projects grade one <code>stage</code> at a time,
+          with every earlier stage&apos;s tests as regression tests:
         </p>
         <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100" data-testid="multi-file-example">
           {`curl -X POST "$SERVERSIDE/api/v1/exercises/url-shortener/grade" \\
@@ -219,7 +261,10 @@ export default function ApiDocsPage() {
         <ul className="space-y-1 text-sm">
           {operations.map(({ path, method, operation }) => (
             <li key={operation.operationId}>
-              <a href={`#${operation.operationId}`} className="font-mono text-brand-700 underline dark:text-brand-400">
+              <a
+                href={`#${operation.operationId}`}
+                className="font-mono text-brand-700 underline dark:text-brand-400"
+              >
                 {method.toUpperCase()} /api/v1{path}
               </a>{" "}
               {operation.summary}
@@ -230,20 +275,34 @@ export default function ApiDocsPage() {
 
       {document.tags.map((tag) => (
         <section key={tag.name} aria-labelledby={`tag-${tag.name}`} className="space-y-4">
-          <h2 id={`tag-${tag.name}`} className="text-2xl font-semibold">{tag.name}</h2>
+          <h2 id={`tag-${tag.name}`} className="text-2xl font-semibold">
+            {tag.name}
+          </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">{tag.description}</p>
           {operations
             .filter(({ operation }) => operation.tags.includes(tag.name))
             .map(({ path, method, operation }) => (
-              <Operation key={operation.operationId} method={method} path={path} operation={operation} parameters={document.components.parameters} />
+              <Operation
+                key={operation.operationId}
+                method={method}
+                path={path}
+                operation={operation}
+                parameters={document.components.parameters}
+              />
             ))}
         </section>
       ))}
 
       <section aria-labelledby="errors" className="space-y-3">
-        <h2 id="errors" className="text-2xl font-semibold">Error codes</h2>
+        <h2 id="errors" className="text-2xl font-semibold">
+          Error codes
+        </h2>
         <p className="text-sm">
-          Every error is <code>application/problem+json</code> (<a href="#schema-Problem" className="underline">Problem</a>). Branch on <code>code</code>.
+          Every error is <code>application/problem+json</code> (
+          <a href="#schema-Problem" className="underline">
+            Problem
+          </a>
+          ). Branch on <code>code</code>.
         </p>
         <table className="min-w-full text-sm">
           <thead>
@@ -255,10 +314,16 @@ export default function ApiDocsPage() {
           </thead>
           <tbody>
             {document["x-error-codes"].map((entry) => (
-              <tr key={entry.code} id={`error-${entry.code}`} className="border-b border-slate-100 align-top dark:border-slate-800">
+              <tr
+                key={entry.code}
+                id={`error-${entry.code}`}
+                className="border-b border-slate-100 align-top dark:border-slate-800"
+              >
                 <td className="px-2 py-1 font-mono">{entry.code}</td>
                 <td className="px-2 py-1">{entry.status}</td>
-                <td className="px-2 py-1"><Inline text={entry.description} /></td>
+                <td className="px-2 py-1">
+                  <Inline text={entry.description} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -266,7 +331,9 @@ export default function ApiDocsPage() {
       </section>
 
       <section aria-labelledby="schemas" className="space-y-6">
-        <h2 id="schemas" className="text-2xl font-semibold">Schemas</h2>
+        <h2 id="schemas" className="text-2xl font-semibold">
+          Schemas
+        </h2>
         {Object.entries(document.components.schemas).map(([name, schema]) => (
           <div key={name} id={`schema-${name}`} className="space-y-2">
             <h3 className="font-mono text-lg font-semibold">{name}</h3>

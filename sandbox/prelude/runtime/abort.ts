@@ -6,8 +6,15 @@
  */
 import { DOMException } from "./dom-exception.ts";
 
-type Listener = ((event: { type: string; target: AbortSignal }) => void) | { handleEvent(event: { type: string; target: AbortSignal }): void };
-type SignalState = { aborted: boolean; reason: unknown; listeners: { listener: Listener; once: boolean }[]; onabort: Listener | null };
+type Listener =
+  | ((event: { type: string; target: AbortSignal }) => void)
+  | { handleEvent(event: { type: string; target: AbortSignal }): void };
+type SignalState = {
+  aborted: boolean;
+  reason: unknown;
+  listeners: { listener: Listener; once: boolean }[];
+  onabort: Listener | null;
+};
 
 const signalStates = new WeakMap<object, SignalState>();
 /** Only AbortController and the static helpers below may create signals, as in browsers. */
@@ -21,7 +28,10 @@ let schedule: (callback: () => void, ms: number) => unknown = () => {
 let microtask: (callback: () => void) => void = (callback) => void Promise.resolve().then(callback);
 
 /** Gives AbortSignal.timeout the virtual clock (called once by installPrelude). */
-export function configureAbort(timers: { setTimeout(callback: () => void, ms: number): unknown; queueMicrotask(callback: () => void): void }): void {
+export function configureAbort(timers: {
+  setTimeout(callback: () => void, ms: number): unknown;
+  queueMicrotask(callback: () => void): void;
+}): void {
   schedule = timers.setTimeout;
   microtask = timers.queueMicrotask;
 }
@@ -67,7 +77,10 @@ function signalAbort(signal: AbortSignal, reason: unknown): void {
 
 export class AbortSignal {
   constructor() {
-    if (!constructing) throw new TypeError("Illegal constructor: use new AbortController().signal, AbortSignal.abort() or AbortSignal.timeout(ms)");
+    if (!constructing)
+      throw new TypeError(
+        "Illegal constructor: use new AbortController().signal, AbortSignal.abort() or AbortSignal.timeout(ms)",
+      );
     signalStates.set(this, { aborted: false, reason: undefined, listeners: [], onabort: null });
   }
 
@@ -81,7 +94,8 @@ export class AbortSignal {
     return stateOf(this).onabort;
   }
   set onabort(listener: Listener | null) {
-    stateOf(this).onabort = typeof listener === "function" || (typeof listener === "object" && listener !== null) ? listener : null;
+    stateOf(this).onabort =
+      typeof listener === "function" || (typeof listener === "object" && listener !== null) ? listener : null;
   }
 
   throwIfAborted(): void {
@@ -93,7 +107,10 @@ export class AbortSignal {
     const state = stateOf(this);
     if (String(type) !== "abort" || listener === null || listener === undefined || state.aborted) return;
     if (state.listeners.some((l) => l.listener === listener)) return;
-    state.listeners.push({ listener, once: typeof options === "object" && options !== null && options.once === true });
+    state.listeners.push({
+      listener,
+      once: typeof options === "object" && options !== null && options.once === true,
+    });
   }
 
   removeEventListener(type: string, listener: Listener | null): void {
@@ -112,7 +129,8 @@ export class AbortSignal {
   /** A signal that aborts with a "TimeoutError" DOMException after ms of virtual time. */
   static timeout(ms: number): AbortSignal {
     const n = Number(ms);
-    if (!Number.isFinite(n) || n < 0) throw new TypeError("AbortSignal.timeout: ms must be a finite number >= 0");
+    if (!Number.isFinite(n) || n < 0)
+      throw new TypeError("AbortSignal.timeout: ms must be a finite number >= 0");
     const signal = newSignal();
     schedule(() => signalAbort(signal, new DOMException("The operation timed out.", "TimeoutError")), n);
     return signal;
@@ -128,7 +146,8 @@ export class AbortSignal {
       signalAbort(combined, stateOf(first).reason);
       return combined;
     }
-    for (const s of list) s.addEventListener("abort", () => signalAbort(combined, stateOf(s).reason), { once: true });
+    for (const s of list)
+      s.addEventListener("abort", () => signalAbort(combined, stateOf(s).reason), { once: true });
     return combined;
   }
 

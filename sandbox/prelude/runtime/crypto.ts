@@ -25,7 +25,9 @@ function getHash(algorithm: unknown, what: string): NobleHash {
   const key = String(algorithm).toLowerCase().replace("-", "");
   const hash = Object.prototype.hasOwnProperty.call(HASHES, key) ? HASHES[key] : undefined;
   if (!hash) {
-    throw new TypeError(`${what}: unknown digest "${String(algorithm)}" (use one of ${Object.keys(HASHES).join(", ")})`);
+    throw new TypeError(
+      `${what}: unknown digest "${String(algorithm)}" (use one of ${Object.keys(HASHES).join(", ")})`,
+    );
   }
   return hash;
 }
@@ -62,7 +64,9 @@ function toBytes(data: unknown, what: string, encoding?: unknown): Uint8Array {
   }
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new TypeError(`${what}: expected a string, a Uint8Array or an ArrayBuffer, got ${data === null ? "null" : typeof data}`);
+  throw new TypeError(
+    `${what}: expected a string, a Uint8Array or an ArrayBuffer, got ${data === null ? "null" : typeof data}`,
+  );
 }
 
 function encodeOutput(bytes: Uint8Array, encoding: unknown, what: string): Uint8Array | string {
@@ -78,7 +82,9 @@ function encodeOutput(bytes: Uint8Array, encoding: unknown, what: string): Uint8
     case "binary":
       return Array.from(bytes, (b) => String.fromCharCode(b)).join("");
     default:
-      throw new TypeError(`${what}: unknown output encoding "${String(encoding)}" (use "hex", "base64" or "base64url")`);
+      throw new TypeError(
+        `${what}: unknown output encoding "${String(encoding)}" (use "hex", "base64" or "base64url")`,
+      );
   }
 }
 
@@ -135,7 +141,17 @@ const SCRYPT_MAX_MAXMEM = 64 * 1024 * 1024;
 const RANDOM_BYTES_MAX = 1024 * 1024;
 
 export function createCrypto(randomBytesFrom: (n: number) => Uint8Array): object {
-  const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
+  const INTEGER_ARRAYS = [
+    Int8Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Int16Array,
+    Uint16Array,
+    Int32Array,
+    Uint32Array,
+    BigInt64Array,
+    BigUint64Array,
+  ];
 
   function makeHashObject(what: string, start: () => ReturnType<NobleHash["create"]>): HashObject {
     const state = start();
@@ -159,10 +175,16 @@ export function createCrypto(randomBytesFrom: (n: number) => Uint8Array): object
     /** Fills an integer typed array with random values (at most 65 536 bytes), and returns it. */
     getRandomValues<T extends ArrayBufferView>(array: T): T {
       if (!INTEGER_ARRAYS.some((Type) => array instanceof Type)) {
-        throw domError("TypeMismatchError", "crypto.getRandomValues: the argument must be an integer typed array, e.g. a Uint8Array");
+        throw domError(
+          "TypeMismatchError",
+          "crypto.getRandomValues: the argument must be an integer typed array, e.g. a Uint8Array",
+        );
       }
       if (array.byteLength > 65536) {
-        throw domError("QuotaExceededError", `crypto.getRandomValues: ${array.byteLength} bytes requested, at most 65536 allowed`);
+        throw domError(
+          "QuotaExceededError",
+          `crypto.getRandomValues: ${array.byteLength} bytes requested, at most 65536 allowed`,
+        );
       }
       new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(randomBytesFrom(array.byteLength));
       return array;
@@ -192,20 +214,27 @@ export function createCrypto(randomBytesFrom: (n: number) => Uint8Array): object
         min = 0;
       }
       if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || max <= min || max - min > 2 ** 48) {
-        throw new RangeError("crypto.randomInt: min and max must be safe integers with min < max and max - min <= 2^48");
+        throw new RangeError(
+          "crypto.randomInt: min and max must be safe integers with min < max and max - min <= 2^48",
+        );
       }
       const range = max - min;
       const limit = 2 ** 48 - (2 ** 48 % range); // rejection sampling keeps the result unbiased
       for (;;) {
         const b = randomBytesFrom(6);
-        const n = b[0]! * 2 ** 40 + b[1]! * 2 ** 32 + b[2]! * 2 ** 24 + b[3]! * 2 ** 16 + b[4]! * 2 ** 8 + b[5]!;
+        const n =
+          b[0]! * 2 ** 40 + b[1]! * 2 ** 32 + b[2]! * 2 ** 24 + b[3]! * 2 ** 16 + b[4]! * 2 ** 8 + b[5]!;
         if (n < limit) return min + (n % range);
       }
     },
 
     /** One-shot digest, as node:crypto's hash(): hex by default; "buffer" gives a Uint8Array. */
     hash(algorithm: string, data: unknown, outputEncoding: string = "hex"): Uint8Array | string {
-      return encodeOutput(getHash(algorithm, "crypto.hash")(toBytes(data, "crypto.hash")), outputEncoding, "crypto.hash");
+      return encodeOutput(
+        getHash(algorithm, "crypto.hash")(toBytes(data, "crypto.hash")),
+        outputEncoding,
+        "crypto.hash",
+      );
     },
 
     /** Incremental hash: createHash("sha256").update(data).digest("hex"). */
@@ -222,36 +251,66 @@ export function createCrypto(randomBytesFrom: (n: number) => Uint8Array): object
     },
 
     /** PBKDF2-HMAC, as node:crypto's pbkdf2Sync(password, salt, iterations, keylen, digest). */
-    pbkdf2Sync(password: unknown, salt: unknown, iterations: number, keylen: number, digest: string): Uint8Array {
+    pbkdf2Sync(
+      password: unknown,
+      salt: unknown,
+      iterations: number,
+      keylen: number,
+      digest: string,
+    ): Uint8Array {
       const hash = getHash(digest, "crypto.pbkdf2Sync");
-      if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError("crypto.pbkdf2Sync: iterations must be an integer >= 1");
-      if (!Number.isInteger(keylen) || keylen < 1 || keylen > 1024) throw new RangeError("crypto.pbkdf2Sync: keylen must be an integer from 1 to 1024");
-      return pbkdf2(hash, toBytes(password, "crypto.pbkdf2Sync (password)"), toBytes(salt, "crypto.pbkdf2Sync (salt)"), { c: iterations, dkLen: keylen });
+      if (!Number.isInteger(iterations) || iterations < 1)
+        throw new RangeError("crypto.pbkdf2Sync: iterations must be an integer >= 1");
+      if (!Number.isInteger(keylen) || keylen < 1 || keylen > 1024)
+        throw new RangeError("crypto.pbkdf2Sync: keylen must be an integer from 1 to 1024");
+      return pbkdf2(
+        hash,
+        toBytes(password, "crypto.pbkdf2Sync (password)"),
+        toBytes(salt, "crypto.pbkdf2Sync (salt)"),
+        { c: iterations, dkLen: keylen },
+      );
     },
 
     /**
      * scrypt, as node:crypto's scryptSync(password, salt, keylen, { N, r, p, maxmem }).
      * Defaults N=16384, r=8, p=1 (16 MiB); maxmem defaults to 32 MiB and is capped at 64 MiB here.
      */
-    scryptSync(password: unknown, salt: unknown, keylen: number, options: Record<string, number> = {}): Uint8Array {
+    scryptSync(
+      password: unknown,
+      salt: unknown,
+      keylen: number,
+      options: Record<string, number> = {},
+    ): Uint8Array {
       const N = options.N ?? options.cost ?? 16384;
       const r = options.r ?? options.blockSize ?? 8;
       const p = options.p ?? options.parallelization ?? 1;
       const maxmem = options.maxmem ?? 32 * 1024 * 1024;
-      if (!Number.isInteger(keylen) || keylen < 1 || keylen > 1024) throw new RangeError("crypto.scryptSync: keylen must be an integer from 1 to 1024");
-      if (maxmem > SCRYPT_MAX_MAXMEM) throw new RangeError(`crypto.scryptSync: maxmem is capped at ${SCRYPT_MAX_MAXMEM} bytes in the sandbox`);
-      if (!Number.isInteger(N) || N < 2 || (N & (N - 1)) !== 0) throw new RangeError("crypto.scryptSync: N must be a power of 2 greater than 1");
-      if (!Number.isInteger(r) || r < 1 || !Number.isInteger(p) || p < 1) throw new RangeError("crypto.scryptSync: r and p must be integers >= 1");
+      if (!Number.isInteger(keylen) || keylen < 1 || keylen > 1024)
+        throw new RangeError("crypto.scryptSync: keylen must be an integer from 1 to 1024");
+      if (maxmem > SCRYPT_MAX_MAXMEM)
+        throw new RangeError(
+          `crypto.scryptSync: maxmem is capped at ${SCRYPT_MAX_MAXMEM} bytes in the sandbox`,
+        );
+      if (!Number.isInteger(N) || N < 2 || (N & (N - 1)) !== 0)
+        throw new RangeError("crypto.scryptSync: N must be a power of 2 greater than 1");
+      if (!Number.isInteger(r) || r < 1 || !Number.isInteger(p) || p < 1)
+        throw new RangeError("crypto.scryptSync: r and p must be integers >= 1");
       if (128 * N * r > maxmem) {
-        throw new RangeError(`crypto.scryptSync: memory limit exceeded (128 * N * r = ${128 * N * r} bytes > maxmem ${maxmem})`);
+        throw new RangeError(
+          `crypto.scryptSync: memory limit exceeded (128 * N * r = ${128 * N * r} bytes > maxmem ${maxmem})`,
+        );
       }
-      return scrypt(toBytes(password, "crypto.scryptSync (password)"), toBytes(salt, "crypto.scryptSync (salt)"), {
-        N,
-        r,
-        p,
-        dkLen: keylen,
-        maxmem: SCRYPT_MAX_MAXMEM + 128 * r * (p + 2),
-      });
+      return scrypt(
+        toBytes(password, "crypto.scryptSync (password)"),
+        toBytes(salt, "crypto.scryptSync (salt)"),
+        {
+          N,
+          r,
+          p,
+          dkLen: keylen,
+          maxmem: SCRYPT_MAX_MAXMEM + 128 * r * (p + 2),
+        },
+      );
     },
 
     /** HKDF, as node:crypto's hkdfSync(digest, ikm, salt, info, keylen): returns an ArrayBuffer. */
@@ -260,7 +319,13 @@ export function createCrypto(randomBytesFrom: (n: number) => Uint8Array): object
       if (!Number.isInteger(keylen) || keylen < 1 || keylen > 255 * hash.outputLen) {
         throw new RangeError(`crypto.hkdfSync: keylen must be an integer from 1 to ${255 * hash.outputLen}`);
       }
-      const out = hkdf(hash, toBytes(ikm, "crypto.hkdfSync (ikm)"), toBytes(salt, "crypto.hkdfSync (salt)"), toBytes(info, "crypto.hkdfSync (info)"), keylen);
+      const out = hkdf(
+        hash,
+        toBytes(ikm, "crypto.hkdfSync (ikm)"),
+        toBytes(salt, "crypto.hkdfSync (salt)"),
+        toBytes(info, "crypto.hkdfSync (info)"),
+        keylen,
+      );
       return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
     },
 
@@ -270,11 +335,14 @@ export function createCrypto(randomBytesFrom: (n: number) => Uint8Array): object
      */
     timingSafeEqual(a: unknown, b: unknown): boolean {
       if (typeof a === "string" || typeof b === "string") {
-        throw new TypeError("crypto.timingSafeEqual: compare bytes, not strings (e.g. new TextEncoder().encode(s))");
+        throw new TypeError(
+          "crypto.timingSafeEqual: compare bytes, not strings (e.g. new TextEncoder().encode(s))",
+        );
       }
       const x = toBytes(a, "crypto.timingSafeEqual");
       const y = toBytes(b, "crypto.timingSafeEqual");
-      if (x.length !== y.length) throw new RangeError("crypto.timingSafeEqual: input buffers must have the same byte length");
+      if (x.length !== y.length)
+        throw new RangeError("crypto.timingSafeEqual: input buffers must have the same byte length");
       let diff = 0;
       for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
       return diff === 0;

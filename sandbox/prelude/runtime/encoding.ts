@@ -61,11 +61,12 @@ export class TextEncoder {
     return utf8Encode(String(input));
   }
   encodeInto(source: string, destination: Uint8Array): { read: number; written: number } {
-    if (!(destination instanceof Uint8Array)) throw new TypeError("encodeInto: destination must be a Uint8Array");
+    if (!(destination instanceof Uint8Array))
+      throw new TypeError("encodeInto: destination must be a Uint8Array");
     const s = String(source);
     let read = 0;
     let written = 0;
-    for (let i = 0; i < s.length; ) {
+    for (let i = 0; i < s.length;) {
       const c = s.codePointAt(i)!;
       const units = c > 0xffff ? 2 : 1;
       const bytes = utf8Encode(s.slice(i, i + units));
@@ -82,7 +83,14 @@ export class TextEncoder {
   }
 }
 
-const UTF8_LABELS = ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"];
+const UTF8_LABELS = [
+  "utf-8",
+  "utf8",
+  "unicode-1-1-utf-8",
+  "unicode11utf8",
+  "unicode20utf8",
+  "x-unicode20utf8",
+];
 
 export class TextDecoder {
   #fatal: boolean;
@@ -114,7 +122,8 @@ export class TextDecoder {
   }
 
   decode(input?: unknown, options: { stream?: boolean } = {}): string {
-    const bytes = input === undefined || input === null ? new Uint8Array(0) : toByteView(input, "decode: input");
+    const bytes =
+      input === undefined || input === null ? new Uint8Array(0) : toByteView(input, "decode: input");
     const stream = Boolean(options?.stream);
     const units: number[] = [];
     const fail = (): void => {
@@ -215,7 +224,11 @@ for (let i = 0; i < 64; i++) {
   B64URL_VALUES[B64URL.charCodeAt(i)] = i;
 }
 
-export function bytesToBase64(bytes: Uint8Array, alphabet: "base64" | "base64url" = "base64", pad = true): string {
+export function bytesToBase64(
+  bytes: Uint8Array,
+  alphabet: "base64" | "base64url" = "base64",
+  pad = true,
+): string {
   const table = alphabet === "base64url" ? B64URL : B64;
   let s = "";
   let i = 0;
@@ -238,7 +251,11 @@ export function bytesToBase64(bytes: Uint8Array, alphabet: "base64" | "base64url
  * Decodes base64 or base64url, ignoring ASCII whitespace; padding optional. Returns null when the
  * input is not valid, so each caller raises its own kind of error.
  */
-export function base64ToBytes(input: string, alphabet: "base64" | "base64url" = "base64", strictPadding = false): Uint8Array | null {
+export function base64ToBytes(
+  input: string,
+  alphabet: "base64" | "base64url" = "base64",
+  strictPadding = false,
+): Uint8Array | null {
   const values = alphabet === "base64url" ? B64URL_VALUES : B64_VALUES;
   let s = input.replace(/[\t\n\f\r ]/g, "");
   if (s.length % 4 === 0 && s.endsWith("=")) s = s.slice(0, s.endsWith("==") ? -2 : -1);
@@ -286,7 +303,8 @@ export function atob(data: string): string {
   const bytes = base64ToBytes(String(data));
   if (bytes === null) throw domError("InvalidCharacterError", "atob: the string is not valid base64");
   let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) s += fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192)));
+  for (let i = 0; i < bytes.length; i += 8192)
+    s += fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192)));
   return s;
 }
 
@@ -314,37 +332,57 @@ export function installUint8ArrayEncodings(): void {
   };
   const readAlphabet = (options: unknown): "base64" | "base64url" => {
     const alphabet = (options as { alphabet?: unknown } | undefined)?.alphabet ?? "base64";
-    if (alphabet !== "base64" && alphabet !== "base64url") throw new TypeError('alphabet must be "base64" or "base64url"');
+    if (alphabet !== "base64" && alphabet !== "base64url")
+      throw new TypeError('alphabet must be "base64" or "base64url"');
     return alphabet;
   };
   const thisBytes = (self: unknown): Uint8Array => {
     if (!(self instanceof Uint8Array)) throw new TypeError("this is not a Uint8Array");
     return self;
   };
-  define(proto, "toBase64", {
-    toBase64(this: Uint8Array, options?: { alphabet?: "base64" | "base64url"; omitPadding?: boolean }): string {
-      return bytesToBase64(thisBytes(this), readAlphabet(options), !options?.omitPadding);
-    },
-  }.toBase64);
-  define(proto, "toHex", {
-    toHex(this: Uint8Array): string {
-      return bytesToHex(thisBytes(this));
-    },
-  }.toHex);
-  define(U8, "fromBase64", {
-    fromBase64(input: string, options?: { alphabet?: "base64" | "base64url" }): Uint8Array {
-      if (typeof input !== "string") throw new TypeError("Uint8Array.fromBase64: input must be a string");
-      const bytes = base64ToBytes(input, readAlphabet(options));
-      if (bytes === null) throw new SyntaxError("Uint8Array.fromBase64: the string is not valid base64");
-      return bytes.slice();
-    },
-  }.fromBase64);
-  define(U8, "fromHex", {
-    fromHex(input: string): Uint8Array {
-      if (typeof input !== "string") throw new TypeError("Uint8Array.fromHex: input must be a string");
-      const bytes = hexToBytes(input);
-      if (bytes === null) throw new SyntaxError("Uint8Array.fromHex: the string is not valid hex");
-      return bytes;
-    },
-  }.fromHex);
+  define(
+    proto,
+    "toBase64",
+    {
+      toBase64(
+        this: Uint8Array,
+        options?: { alphabet?: "base64" | "base64url"; omitPadding?: boolean },
+      ): string {
+        return bytesToBase64(thisBytes(this), readAlphabet(options), !options?.omitPadding);
+      },
+    }.toBase64,
+  );
+  define(
+    proto,
+    "toHex",
+    {
+      toHex(this: Uint8Array): string {
+        return bytesToHex(thisBytes(this));
+      },
+    }.toHex,
+  );
+  define(
+    U8,
+    "fromBase64",
+    {
+      fromBase64(input: string, options?: { alphabet?: "base64" | "base64url" }): Uint8Array {
+        if (typeof input !== "string") throw new TypeError("Uint8Array.fromBase64: input must be a string");
+        const bytes = base64ToBytes(input, readAlphabet(options));
+        if (bytes === null) throw new SyntaxError("Uint8Array.fromBase64: the string is not valid base64");
+        return bytes.slice();
+      },
+    }.fromBase64,
+  );
+  define(
+    U8,
+    "fromHex",
+    {
+      fromHex(input: string): Uint8Array {
+        if (typeof input !== "string") throw new TypeError("Uint8Array.fromHex: input must be a string");
+        const bytes = hexToBytes(input);
+        if (bytes === null) throw new SyntaxError("Uint8Array.fromHex: the string is not valid hex");
+        return bytes;
+      },
+    }.fromHex,
+  );
 }

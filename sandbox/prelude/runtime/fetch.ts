@@ -30,7 +30,9 @@ function normalizeValue(value: unknown): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0 || c === 0x0a || c === 0x0d || c > 0xff) {
-      throw new TypeError(`Headers: "${s}" is not a valid header value (no NUL, CR, LF or characters above U+00FF)`);
+      throw new TypeError(
+        `Headers: "${s}" is not a valid header value (no NUL, CR, LF or characters above U+00FF)`,
+      );
     }
   }
   return s;
@@ -39,7 +41,8 @@ function normalizeValue(value: unknown): string {
 const headerInternals = new WeakMap<object, { list: HeaderList; guard: Guard }>();
 
 function internalsOf(headers: unknown): { list: HeaderList; guard: Guard } {
-  const internals = typeof headers === "object" && headers !== null ? headerInternals.get(headers) : undefined;
+  const internals =
+    typeof headers === "object" && headers !== null ? headerInternals.get(headers) : undefined;
   if (!internals) throw new TypeError("Illegal invocation: not a Headers object");
   return internals;
 }
@@ -76,7 +79,9 @@ export class Headers {
   }
 
   getSetCookie(): string[] {
-    return internalsOf(this).list.filter(([key]) => key === "set-cookie").map(([, value]) => value);
+    return internalsOf(this)
+      .list.filter(([key]) => key === "set-cookie")
+      .map(([, value]) => value);
   }
 
   has(name: string): boolean {
@@ -100,7 +105,8 @@ export class Headers {
 
   forEach(callback: (value: string, name: string, headers: Headers) => void, thisArg?: unknown): void {
     if (typeof callback !== "function") throw new TypeError("Headers.forEach: callback must be a function");
-    for (const [name, value] of sortAndCombine(internalsOf(this).list)) callback.call(thisArg, value, name, this);
+    for (const [name, value] of sortAndCombine(internalsOf(this).list))
+      callback.call(thisArg, value, name, this);
   }
 
   *entries(): IterableIterator<[string, string]> {
@@ -146,7 +152,9 @@ function sortAndCombine(list: HeaderList): [string, string][] {
 
 function fillHeaders(headers: Headers, init: unknown): void {
   if (typeof init !== "object" || init === null) {
-    throw new TypeError("Headers: init must be a Headers object, an array of [name, value] pairs, or an object");
+    throw new TypeError(
+      "Headers: init must be a Headers object, an array of [name, value] pairs, or an object",
+    );
   }
   if (init instanceof Headers) {
     for (const [name, value] of internalsOf(init).list) headers.append(name, value);
@@ -155,7 +163,11 @@ function fillHeaders(headers: Headers, init: unknown): void {
   const iterator = (init as { [Symbol.iterator]?: unknown })[Symbol.iterator];
   if (typeof iterator === "function") {
     for (const pair of init as Iterable<unknown>) {
-      if (typeof pair !== "object" || pair === null || typeof (pair as Iterable<string>)[Symbol.iterator] !== "function") {
+      if (
+        typeof pair !== "object" ||
+        pair === null ||
+        typeof (pair as Iterable<string>)[Symbol.iterator] !== "function"
+      ) {
         throw new TypeError("Headers: each header must be a [name, value] pair");
       }
       const items = [...(pair as Iterable<string>)];
@@ -184,13 +196,18 @@ function extractBody(body: unknown): { bytes: Uint8Array; type: string | null } 
   }
   if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body.slice(0)), type: null };
   if (ArrayBuffer.isView(body)) {
-    return { bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), type: null };
+    return {
+      bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
+      type: null,
+    };
   }
   // new Response(other.body): the new body takes the stream, which is then read and locked (as in
   // the spec); without this, WebIDL would make it the string "[object ReadableStream]".
   if (body instanceof BodyStream) return { bytes: BodyStream.take(body), type: null };
   if (body instanceof Request || body instanceof Response || body instanceof Headers) {
-    throw new TypeError("body: pass a string, bytes or URLSearchParams (read another body first, e.g. await req.text())");
+    throw new TypeError(
+      "body: pass a string, bytes or URLSearchParams (read another body first, e.g. await req.text())",
+    );
   }
   // WebIDL turns any other value into a string: new Response({}) has the body "[object Object]".
   return { bytes: utf8Encode(String(body)), type: null };
@@ -216,12 +233,17 @@ class BodyStream {
   }
   /** The bytes of a stream used as another body; it is locked and read afterwards. */
   static take(stream: BodyStream): Uint8Array {
-    if (stream.#locked || stream.#state.used) throw new TypeError("body: this ReadableStream is locked or has already been read");
+    if (stream.#locked || stream.#state.used)
+      throw new TypeError("body: this ReadableStream is locked or has already been read");
     stream.#locked = true;
     stream.#state.used = true;
     return stream.#state.bytes === null ? new Uint8Array(0) : stream.#state.bytes.slice();
   }
-  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; releaseLock(): void; cancel(): Promise<void> } {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
+    releaseLock(): void;
+    cancel(): Promise<void>;
+  } {
     if (this.#locked) throw new TypeError("ReadableStream is locked");
     this.#locked = true;
     const state = this.#state;
@@ -259,7 +281,9 @@ class BodyStream {
 function consumeBody(self: unknown, method: string): Uint8Array {
   const state = bodyOf(self);
   if (state.used || state.stream?.locked) {
-    throw new TypeError(`${method}: the body has already been read (bodyUsed is true); clone() before reading twice`);
+    throw new TypeError(
+      `${method}: the body has already been read (bodyUsed is true); clone() before reading twice`,
+    );
   }
   state.used = true;
   return state.bytes ?? new Uint8Array(0);
@@ -290,7 +314,9 @@ class BodyMixin {
     return consumeBody(this, "bytes()").slice();
   }
   async formData(): Promise<never> {
-    throw new TypeError("formData() is not available in the sandbox: parse the body with text() and URLSearchParams");
+    throw new TypeError(
+      "formData() is not available in the sandbox: parse the body with text() and URLSearchParams",
+    );
   }
   async blob(): Promise<never> {
     throw new TypeError("blob() is not available in the sandbox: use arrayBuffer() or bytes()");
@@ -315,7 +341,13 @@ export interface RequestInit {
   signal?: AbortSignal | null;
 }
 
-type RequestState = { method: string; url: string; headers: Headers; redirect: string; signal: AbortSignal | null };
+type RequestState = {
+  method: string;
+  url: string;
+  headers: Headers;
+  redirect: string;
+  signal: AbortSignal | null;
+};
 const requestStates = new WeakMap<object, RequestState>();
 
 function requestOf(self: unknown): RequestState {
@@ -328,7 +360,8 @@ export class Request extends BodyMixin {
   constructor(input: string | URL | Request, init: RequestInit = {}) {
     super();
     if (arguments.length === 0) throw new TypeError("Request: 1 argument required (a URL)");
-    if (init !== undefined && init !== null && typeof init !== "object") throw new TypeError("Request: init must be an object");
+    if (init !== undefined && init !== null && typeof init !== "object")
+      throw new TypeError("Request: init must be an object");
     init ??= {};
     let url: string;
     let method = "GET";
@@ -354,10 +387,14 @@ export class Request extends BodyMixin {
       try {
         parsed = new (loadUrlClasses().URL)(String(input));
       } catch {
-        throw new TypeError(`Request: "${String(input)}" is not an absolute URL (there is no base URL in the sandbox)`);
+        throw new TypeError(
+          `Request: "${String(input)}" is not an absolute URL (there is no base URL in the sandbox)`,
+        );
       }
       if (parsed.username !== "" || parsed.password !== "") {
-        throw new TypeError(`Request: the URL "${parsed.href}" includes credentials, which requests cannot carry`);
+        throw new TypeError(
+          `Request: the URL "${parsed.href}" includes credentials, which requests cannot carry`,
+        );
       }
       url = parsed.href;
       headers = new Headers();
@@ -384,7 +421,8 @@ export class Request extends BodyMixin {
     if (init.body !== undefined && init.body !== null) {
       const extracted = extractBody(init.body);
       bytes = extracted.bytes;
-      if (extracted.type !== null && !headers.has("content-type")) headers.append("content-type", extracted.type);
+      if (extracted.type !== null && !headers.has("content-type"))
+        headers.append("content-type", extracted.type);
     }
     if (bytes !== null && (method === "GET" || method === "HEAD")) {
       throw new TypeError(`Request: a ${method} request cannot have a body`);
@@ -417,8 +455,14 @@ export class Request extends BodyMixin {
   clone(): Request {
     const state = requestOf(this);
     const body = bodyOf(this);
-    if (body.used || body.stream?.locked) throw new TypeError("Request.clone: the body has already been read");
-    const copy = new Request(state.url, { method: state.method, headers: state.headers, redirect: state.redirect as "follow", signal: state.signal });
+    if (body.used || body.stream?.locked)
+      throw new TypeError("Request.clone: the body has already been read");
+    const copy = new Request(state.url, {
+      method: state.method,
+      headers: state.headers,
+      redirect: state.redirect as "follow",
+      signal: state.signal,
+    });
     bodyOf(copy).bytes = body.bytes === null ? null : body.bytes.slice();
     return copy;
   }
@@ -459,21 +503,25 @@ const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export class Response extends BodyMixin {
   constructor(body: BodyInit | undefined = null, init: ResponseInit = {}) {
     super();
-    if (init !== undefined && init !== null && typeof init !== "object") throw new TypeError("Response: init must be an object");
+    if (init !== undefined && init !== null && typeof init !== "object")
+      throw new TypeError("Response: init must be an object");
     init ??= {};
     const status = init.status === undefined ? 200 : Number(init.status);
     if (!Number.isInteger(status) || status < 200 || status > 599) {
       throw new RangeError(`Response: status ${String(init.status)} is not in the range 200 to 599`);
     }
     const statusText = init.statusText === undefined ? "" : String(init.statusText);
-    if (!REASON_PHRASE.test(statusText)) throw new TypeError(`Response: "${statusText}" is not a valid status text`);
+    if (!REASON_PHRASE.test(statusText))
+      throw new TypeError(`Response: "${statusText}" is not a valid status text`);
     const headers = new Headers(init.headers);
     let bytes: Uint8Array | null = null;
     if (body !== null && body !== undefined) {
-      if (NULL_BODY_STATUSES.includes(status)) throw new TypeError(`Response: a ${status} response cannot have a body`);
+      if (NULL_BODY_STATUSES.includes(status))
+        throw new TypeError(`Response: a ${status} response cannot have a body`);
       const extracted = extractBody(body);
       bytes = extracted.bytes;
-      if (extracted.type !== null && !headers.has("content-type")) headers.append("content-type", extracted.type);
+      if (extracted.type !== null && !headers.has("content-type"))
+        headers.append("content-type", extracted.type);
     }
     setGuard(headers, "response");
     responseStates.set(this, { status, statusText, headers, type: "default" });
@@ -497,7 +545,9 @@ export class Response extends BodyMixin {
       throw new TypeError(`Response.redirect: "${String(url)}" is not an absolute URL`);
     }
     if (!REDIRECT_STATUSES.includes(status)) {
-      throw new RangeError(`Response.redirect: status ${status} is not a redirect status (301, 302, 303, 307, 308)`);
+      throw new RangeError(
+        `Response.redirect: status ${status} is not a redirect status (301, 302, 303, 307, 308)`,
+      );
     }
     const response = new Response(null, { status: 200 });
     const state = responseOf(response);
@@ -542,7 +592,8 @@ export class Response extends BodyMixin {
   clone(): Response {
     const state = responseOf(this);
     const body = bodyOf(this);
-    if (body.used || body.stream?.locked) throw new TypeError("Response.clone: the body has already been read");
+    if (body.used || body.stream?.locked)
+      throw new TypeError("Response.clone: the body has already been read");
     const copy = new Response(null, { status: 200, headers: state.headers });
     const copyState = responseOf(copy);
     copyState.status = state.status;

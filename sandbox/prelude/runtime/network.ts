@@ -31,7 +31,8 @@ export interface ScriptedReply {
   hang?: boolean;
 }
 
-export type Responder = ScriptedReply | ScriptedReply[] | ((request: Request) => ScriptedReply | Promise<ScriptedReply>);
+export type Responder =
+  ScriptedReply | ScriptedReply[] | ((request: Request) => ScriptedReply | Promise<ScriptedReply>);
 
 export interface RecordedRequest {
   method: string;
@@ -49,7 +50,13 @@ export interface NetworkControl {
   reset(): void;
 }
 
-type Rule = { method: string | null; match: (url: string) => boolean; responder: Responder; used: number; label: string };
+type Rule = {
+  method: string | null;
+  match: (url: string) => boolean;
+  responder: Responder;
+  used: number;
+  label: string;
+};
 
 /** Why a cap: a learner's loop of a million fetches must not grow a record the test never reads. */
 const MAX_RECORDED = 1000;
@@ -59,7 +66,10 @@ export function createNetwork(timers: {
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
   now(): number;
-}): { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>; control: NetworkControl } {
+}): {
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  control: NetworkControl;
+} {
   let rules: Rule[] = [];
   let recorded: RecordedRequest[] = [];
   let total = 0;
@@ -73,7 +83,10 @@ export function createNetwork(timers: {
     const space = text.indexOf(" ");
     const method = space > 0 ? text.slice(0, space).toUpperCase() : null;
     const target = space > 0 ? text.slice(space + 1).trim() : text;
-    if (!/^https?:\/\//i.test(target)) throw new TypeError(`network.on: "${target}" is not an absolute http(s) URL (optionally after a method, and ending in * to match a prefix)`);
+    if (!/^https?:\/\//i.test(target))
+      throw new TypeError(
+        `network.on: "${target}" is not an absolute http(s) URL (optionally after a method, and ending in * to match a prefix)`,
+      );
     if (target.endsWith("*")) {
       const prefix = target.slice(0, -1);
       return { method, match: (url) => url.startsWith(prefix), label: text };
@@ -97,7 +110,8 @@ export function createNetwork(timers: {
   }
 
   function toResponse(reply: ScriptedReply): Response {
-    if (typeof reply !== "object" || reply === null) throw new TypeError("network: a scripted reply must be an object like { status: 200, json: {...} }");
+    if (typeof reply !== "object" || reply === null)
+      throw new TypeError("network: a scripted reply must be an object like { status: 200, json: {...} }");
     const headers = new Headers(reply.headers);
     let body: string | Uint8Array | null = reply.body ?? null;
     if (reply.json !== undefined) {
@@ -105,7 +119,11 @@ export function createNetwork(timers: {
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     }
     const status = reply.status ?? 200;
-    return new Response(status === 204 || status === 304 ? null : body, { status, statusText: reply.statusText ?? "", headers });
+    return new Response(status === 204 || status === 304 ? null : body, {
+      status,
+      statusText: reply.statusText ?? "",
+      headers,
+    });
   }
 
   function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
@@ -114,7 +132,8 @@ export function createNetwork(timers: {
     try {
       request = new Request(input, init);
       signal = init?.signal ?? (input instanceof Request ? input.signal : null);
-      if (signal !== null && signal !== undefined && !isAbortSignal(signal)) throw new TypeError("fetch: signal must be an AbortSignal");
+      if (signal !== null && signal !== undefined && !isAbortSignal(signal))
+        throw new TypeError("fetch: signal must be an AbortSignal");
     } catch (error) {
       return Promise.reject(error);
     }
@@ -124,13 +143,23 @@ export function createNetwork(timers: {
       request.headers.forEach((value, name) => {
         headers[name] = value;
       });
-      recorded.push({ method: request.method, url: request.url, headers, body: peekRequestBody(request), at: timers.now() });
+      recorded.push({
+        method: request.method,
+        url: request.url,
+        headers,
+        body: peekRequestBody(request),
+        at: timers.now(),
+      });
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const rule = rules.find((r) => (r.method === null || r.method === request.method) && r.match(request.url));
+    const rule = rules.find(
+      (r) => (r.method === null || r.method === request.method) && r.match(request.url),
+    );
     if (!rule) {
       return Promise.reject(
-        new TypeError(`fetch failed: nothing answers ${request.method} ${request.url} (the sandbox has no network; the exercise's tests decide what each URL answers)`),
+        new TypeError(
+          `fetch failed: nothing answers ${request.method} ${request.url} (the sandbox has no network; the exercise's tests decide what each URL answers)`,
+        ),
       );
     }
     return new Promise<Response>((resolve, reject) => {
@@ -179,9 +208,12 @@ export function createNetwork(timers: {
     on(pattern, responder) {
       if (rules.length >= MAX_RULES) throw new RangeError(`network.on: at most ${MAX_RULES} rules per test`);
       if (responder === null || (typeof responder !== "object" && typeof responder !== "function")) {
-        throw new TypeError("network.on(pattern, reply): reply must be a reply object, an array of them, or a function of the request");
+        throw new TypeError(
+          "network.on(pattern, reply): reply must be a reply object, an array of them, or a function of the request",
+        );
       }
-      if (Array.isArray(responder) && responder.length === 0) throw new TypeError("network.on: an empty list of replies");
+      if (Array.isArray(responder) && responder.length === 0)
+        throw new TypeError("network.on: an empty list of replies");
       rules.push({ ...parsePattern(pattern), responder, used: 0 });
     },
     requests() {

@@ -33,7 +33,9 @@ function has(brandCheck: (this: unknown) => unknown, value: unknown): boolean {
   }
 }
 
-export function createStructuredClone(platformObjects: WeakSet<object>): (value: unknown, options?: unknown) => unknown {
+export function createStructuredClone(
+  platformObjects: WeakSet<object>,
+): (value: unknown, options?: unknown) => unknown {
   return function structuredClone(value: unknown, options?: unknown): unknown {
     if (arguments.length === 0) throw new TypeError("structuredClone: 1 argument required");
     if (options !== undefined && options !== null && (options as { transfer?: unknown[] }).transfer?.length) {
@@ -43,7 +45,8 @@ export function createStructuredClone(platformObjects: WeakSet<object>): (value:
 
     const clone = (input: unknown): unknown => {
       if (typeof input === "symbol") throw domError("DataCloneError", `${String(input)} could not be cloned`);
-      if (typeof input === "function") throw domError("DataCloneError", `function ${input.name || "(anonymous)"} could not be cloned`);
+      if (typeof input === "function")
+        throw domError("DataCloneError", `function ${input.name || "(anonymous)"} could not be cloned`);
       if (typeof input !== "object" || input === null) return input;
       if (memory.has(input)) return memory.get(input);
       if (platformObjects.has(input)) {
@@ -60,8 +63,13 @@ export function createStructuredClone(platformObjects: WeakSet<object>): (value:
       if (has(arrayBufferByteLength, input)) return remember((input as ArrayBuffer).slice(0));
       if (ArrayBuffer.isView(input)) {
         const buffer = clone(input.buffer) as ArrayBuffer;
-        const Type = input.constructor as new (buffer: ArrayBuffer, offset: number, length: number) => ArrayBufferView;
-        const length = input instanceof DataView ? input.byteLength : (input as unknown as { length: number }).length;
+        const Type = input.constructor as new (
+          buffer: ArrayBuffer,
+          offset: number,
+          length: number,
+        ) => ArrayBufferView;
+        const length =
+          input instanceof DataView ? input.byteLength : (input as unknown as { length: number }).length;
         return remember(new Type(buffer, input.byteOffset, length));
       }
       if (has(mapSize, input)) {
@@ -90,7 +98,10 @@ export function createStructuredClone(platformObjects: WeakSet<object>): (value:
       if (tag === "[object BigInt]") return remember(Object(BigInt.prototype.valueOf.call(input)));
       if (Array.isArray(input)) {
         const output = remember(new Array(input.length));
-        for (const key of Object.keys(input)) (output as unknown as Record<string, unknown>)[key] = clone((input as unknown as Record<string, unknown>)[key]);
+        for (const key of Object.keys(input))
+          (output as unknown as Record<string, unknown>)[key] = clone(
+            (input as unknown as Record<string, unknown>)[key],
+          );
         return output;
       }
       if (tag !== "[object Object]" && tag !== "[object Arguments]") {

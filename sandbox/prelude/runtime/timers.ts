@@ -60,11 +60,20 @@ export function createTimers(): {
 
   function schedule(callback: unknown, delay: unknown, args: unknown[], repeat: boolean): number {
     if (typeof callback !== "function") {
-      throw new TypeError(`${repeat ? "setInterval" : "setTimeout"}: the callback must be a function (strings are not evaluated)`);
+      throw new TypeError(
+        `${repeat ? "setInterval" : "setTimeout"}: the callback must be a function (strings are not evaluated)`,
+      );
     }
     const ms = delayOf(delay);
     const id = nextId++;
-    timers.set(id, { id, due: monotonic + ms, seq: nextSeq++, callback: callback as Timer["callback"], args, interval: repeat ? ms : null });
+    timers.set(id, {
+      id,
+      due: monotonic + ms,
+      seq: nextSeq++,
+      callback: callback as Timer["callback"],
+      args,
+      interval: repeat ? ms : null,
+    });
     return id;
   }
 
@@ -76,7 +85,8 @@ export function createTimers(): {
     let best: Timer | null = null;
     for (const timer of timers.values()) {
       if (timer.due > limit) continue;
-      if (best === null || timer.due < best.due || (timer.due === best.due && timer.seq < best.seq)) best = timer;
+      if (best === null || timer.due < best.due || (timer.due === best.due && timer.seq < best.seq))
+        best = timer;
     }
     return best;
   }
@@ -99,12 +109,15 @@ export function createTimers(): {
     },
     advance(ms: number): void {
       const step = Number(ms);
-      if (!Number.isFinite(step) || step < 0) throw new RangeError("clock.advance: ms must be a finite number >= 0");
+      if (!Number.isFinite(step) || step < 0)
+        throw new RangeError("clock.advance: ms must be a finite number >= 0");
       const target = monotonic + step;
       let fired = 0;
       for (let timer = nextTimer(target); timer !== null; timer = nextTimer(target)) {
         if (++fired > MAX_TIMERS_PER_ADVANCE) {
-          throw new RangeError(`clock.advance: more than ${MAX_TIMERS_PER_ADVANCE} timers fired; is a setInterval running away?`);
+          throw new RangeError(
+            `clock.advance: more than ${MAX_TIMERS_PER_ADVANCE} timers fired; is a setInterval running away?`,
+          );
         }
         fire(timer);
       }
@@ -143,10 +156,24 @@ export function createTimers(): {
   } as unknown as DateConstructor;
   Object.defineProperty(VirtualDate, "length", { value: 7 });
   Object.defineProperty(VirtualDate, "prototype", { value: OriginalDate.prototype, writable: false });
-  Object.defineProperty(VirtualDate, "now", { value: function now() { return wallNow(); }, writable: true, configurable: true });
-  Object.defineProperty(VirtualDate, "parse", { value: OriginalDate.parse, writable: true, configurable: true });
+  Object.defineProperty(VirtualDate, "now", {
+    value: function now() {
+      return wallNow();
+    },
+    writable: true,
+    configurable: true,
+  });
+  Object.defineProperty(VirtualDate, "parse", {
+    value: OriginalDate.parse,
+    writable: true,
+    configurable: true,
+  });
   Object.defineProperty(VirtualDate, "UTC", { value: OriginalDate.UTC, writable: true, configurable: true });
-  Object.defineProperty(OriginalDate.prototype, "constructor", { value: VirtualDate, writable: true, configurable: true });
+  Object.defineProperty(OriginalDate.prototype, "constructor", {
+    value: VirtualDate,
+    writable: true,
+    configurable: true,
+  });
 
   // Intl.DateTimeFormat formats "now" when given no date, and read the real clock for it (the
   // virtual Date.now() did not): a mutation-job test timed the module through it. Both ways to
@@ -172,8 +199,13 @@ export function createTimers(): {
     });
   }
   Object.defineProperty(dtfProto, "formatToParts", {
-    value: function formatToParts(this: Intl.DateTimeFormat, date?: Date | number): Intl.DateTimeFormatPart[] {
-      return Reflect.apply(nativeFormatToParts, this, [date === undefined ? wallNow() : date]) as Intl.DateTimeFormatPart[];
+    value: function formatToParts(
+      this: Intl.DateTimeFormat,
+      date?: Date | number,
+    ): Intl.DateTimeFormatPart[] {
+      return Reflect.apply(nativeFormatToParts, this, [
+        date === undefined ? wallNow() : date,
+      ]) as Intl.DateTimeFormatPart[];
     },
     writable: true,
     enumerable: false,
@@ -216,7 +248,8 @@ export function createTimers(): {
         clear(id);
       },
       queueMicrotask: function queueMicrotask(callback: unknown): void {
-        if (typeof callback !== "function") throw new TypeError("queueMicrotask: the callback must be a function");
+        if (typeof callback !== "function")
+          throw new TypeError("queueMicrotask: the callback must be a function");
         // Captured Promise machinery: learner code that replaces Promise.prototype.then cannot
         // change when queued microtasks run.
         Reflect.apply(promiseThen, promiseResolve(undefined), [() => Reflect.apply(callback, undefined, [])]);

@@ -19,7 +19,8 @@ let classes: UrlClasses | undefined;
 export function loadUrlClasses(): UrlClasses {
   classes ??= {
     URL: require("core-js-pure/stable/url/index.js") as typeof globalThis.URL,
-    URLSearchParams: require("core-js-pure/stable/url-search-params/index.js") as typeof globalThis.URLSearchParams,
+    URLSearchParams:
+      require("core-js-pure/stable/url-search-params/index.js") as typeof globalThis.URLSearchParams,
   };
   return classes;
 }

@@ -35,7 +35,9 @@ export default async function TrackPage({ params }: Params) {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">{track.title}</h1>
         <p className="text-slate-600 dark:text-slate-400">{track.description}</p>
-        {user ? <ProgressBar value={entry.completed} max={entry.total} label={`${track.title} progress`} /> : null}
+        {user ? (
+          <ProgressBar value={entry.completed} max={entry.total} label={`${track.title} progress`} />
+        ) : null}
         {next ? (
           <Link href={next.href} className={buttonClasses("primary")}>
             {entry.completed === 0 ? "Start" : "Continue"}: {next.title}

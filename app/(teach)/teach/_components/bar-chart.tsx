@@ -18,7 +18,12 @@ export function BarChart({ title, bars, max = 1 }: { title: string; bars: Bar[];
                 {bar.label}
               </span>
               <span className="block h-4 overflow-hidden rounded bg-slate-200 dark:bg-slate-800">
-                {bar.value === null ? null : <span className="block h-full rounded bg-brand-600" style={{ width: `${Math.max(share * 100, 0.5)}%` }} />}
+                {bar.value === null ? null : (
+                  <span
+                    className="block h-full rounded bg-brand-600"
+                    style={{ width: `${Math.max(share * 100, 0.5)}%` }}
+                  />
+                )}
               </span>
               <span className="whitespace-nowrap tabular-nums" data-testid="bar-text">
                 {bar.text}

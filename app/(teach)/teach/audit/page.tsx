@@ -25,8 +25,8 @@ export default async function AuditPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">Audit log</h1>
         <p className="max-w-2xl text-slate-600 dark:text-slate-400">
-          Role changes, API keys created and revoked, and deleted accounts, newest first (the latest 500). Each entry is
-          written in the same transaction as the change it records. Times are UTC.
+          Role changes, API keys created and revoked, and deleted accounts, newest first (the latest 500).
+          Each entry is written in the same transaction as the change it records. Times are UTC.
         </p>
       </header>
       {events.length === 0 ? (
@@ -36,21 +36,37 @@ export default async function AuditPage() {
           <table className="min-w-full text-sm">
             <thead className="border-b border-slate-200 dark:border-slate-700">
               <tr>
-                <th scope="col" className={th}>When</th>
-                <th scope="col" className={th}>Who</th>
-                <th scope="col" className={th}>What</th>
-                <th scope="col" className={th}>To what</th>
-                <th scope="col" className={th}>Details</th>
+                <th scope="col" className={th}>
+                  When
+                </th>
+                <th scope="col" className={th}>
+                  Who
+                </th>
+                <th scope="col" className={th}>
+                  What
+                </th>
+                <th scope="col" className={th}>
+                  To what
+                </th>
+                <th scope="col" className={th}>
+                  Details
+                </th>
               </tr>
             </thead>
             <tbody>
               {events.map((event) => (
-                <tr key={event.id} className="border-b border-slate-100 dark:border-slate-800" data-testid="audit-row">
+                <tr
+                  key={event.id}
+                  className="border-b border-slate-100 dark:border-slate-800"
+                  data-testid="audit-row"
+                >
                   <td className={`${td} whitespace-nowrap font-mono`}>{when(event.createdAt)}</td>
                   <td className={td}>{event.actor}</td>
                   <td className={td}>{ACTIONS[event.action] ?? event.action}</td>
                   <td className={td}>{event.target}</td>
-                  <td className={`${td} font-mono text-xs`}>{Object.keys(event.details).length ? JSON.stringify(event.details) : ""}</td>
+                  <td className={`${td} font-mono text-xs`}>
+                    {Object.keys(event.details).length ? JSON.stringify(event.details) : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

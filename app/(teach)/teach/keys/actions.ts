@@ -12,13 +12,20 @@ export type CreateKeyState =
 const REFUSED = "Only instructors and admins can manage API keys.";
 
 /** Creates a key for the signed-in instructor; the key is in the returned state, shown once. */
-export async function createKeyAction(_previous: CreateKeyState, formData: FormData): Promise<CreateKeyState> {
+export async function createKeyAction(
+  _previous: CreateKeyState,
+  formData: FormData,
+): Promise<CreateKeyState> {
   const access = await checkTeacher();
   if (!access.ok) return { ok: false, error: REFUSED };
   const raw = String(formData.get("name") ?? "");
   const name = apiKeyNameSchema.safeParse(raw);
   if (!name.success) return { ok: false, fieldError: name.error.issues[0]?.message, name: raw };
-  const created = await createApiKey({ userId: access.user.id, name: name.data, actor: { id: access.user.id, email: access.user.email } });
+  const created = await createApiKey({
+    userId: access.user.id,
+    name: name.data,
+    actor: { id: access.user.id, email: access.user.email },
+  });
   revalidatePath("/teach/keys");
   return { ok: true, key: created.key, name: created.name };
 }

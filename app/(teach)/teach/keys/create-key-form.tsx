@@ -61,7 +61,8 @@ function RevealedKey({ name, value }: { name: string; value: string }) {
   if (hidden) {
     return (
       <Alert tone="info">
-        Key <strong>{name}</strong> is hidden. It cannot be shown again: if it was not copied, revoke it and create a new one.
+        Key <strong>{name}</strong> is hidden. It cannot be shown again: if it was not copied, revoke it and
+        create a new one.
       </Alert>
     );
   }
@@ -70,18 +71,38 @@ function RevealedKey({ name, value }: { name: string; value: string }) {
       <p>
         Key <strong>{name}</strong> created. Copy it now: it is shown only once and cannot be recovered.
       </p>
-      <code ref={code} data-testid="new-api-key" className="mt-2 block select-all break-all rounded bg-white/70 px-2 py-1 font-mono dark:bg-black/30">
+      <code
+        ref={code}
+        data-testid="new-api-key"
+        className="mt-2 block select-all break-all rounded bg-white/70 px-2 py-1 font-mono dark:bg-black/30"
+      >
         {value}
       </code>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => void copyKey()} data-testid="copy-api-key">
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-3 py-1"
+          onClick={() => void copyKey()}
+          data-testid="copy-api-key"
+        >
           Copy key
         </Button>
-        <Button type="button" variant="ghost" className="px-3 py-1" onClick={() => setHidden(true)} data-testid="hide-api-key">
+        <Button
+          type="button"
+          variant="ghost"
+          className="px-3 py-1"
+          onClick={() => setHidden(true)}
+          data-testid="hide-api-key"
+        >
           Hide key
         </Button>
         <span role="status" className="text-sm">
-          {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "Could not copy: the key is selected, press Ctrl+C (⌘C)." : ""}
+          {copy === "copied"
+            ? "Copied to the clipboard."
+            : copy === "failed"
+              ? "Could not copy: the key is selected, press Ctrl+C (⌘C)."
+              : ""}
         </span>
       </div>
     </Alert>

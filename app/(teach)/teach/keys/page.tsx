@@ -23,7 +23,8 @@ export default async function KeysPage() {
           <Link href="/docs/api" className="text-brand-700 underline dark:text-brand-400">
             grading API
           </Link>{" "}
-          with a key: <code>Authorization: Bearer ss_live_…</code>. Your keys may grade for any learner with an account.
+          with a key: <code>Authorization: Bearer ss_live_…</code>. Your keys may grade for any learner with
+          an account.
           {user.role === "admin" ? " As an admin you see everyone's keys." : null}
         </p>
       </header>
@@ -39,18 +40,38 @@ export default async function KeysPage() {
             <table className="min-w-full text-sm">
               <thead className="border-b border-slate-200 dark:border-slate-700">
                 <tr>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>Key</th>
-                  {user.role === "admin" ? <th scope="col" className={th}>Owner</th> : null}
-                  <th scope="col" className={th}>Created</th>
-                  <th scope="col" className={th}>Last used</th>
-                  <th scope="col" className={th}>Status</th>
+                  <th scope="col" className={th}>
+                    Name
+                  </th>
+                  <th scope="col" className={th}>
+                    Key
+                  </th>
+                  {user.role === "admin" ? (
+                    <th scope="col" className={th}>
+                      Owner
+                    </th>
+                  ) : null}
+                  <th scope="col" className={th}>
+                    Created
+                  </th>
+                  <th scope="col" className={th}>
+                    Last used
+                  </th>
+                  <th scope="col" className={th}>
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {keys.map((key) => (
-                  <tr key={key.id} className="border-b border-slate-100 dark:border-slate-800" data-testid="api-key-row">
-                    <th scope="row" className={`${td} text-left font-normal`}>{key.name}</th>
+                  <tr
+                    key={key.id}
+                    className="border-b border-slate-100 dark:border-slate-800"
+                    data-testid="api-key-row"
+                  >
+                    <th scope="row" className={`${td} text-left font-normal`}>
+                      {key.name}
+                    </th>
                     <td className={`${td} font-mono`}>{key.prefix}…</td>
                     {user.role === "admin" ? <td className={td}>{key.owner.email}</td> : null}
                     <td className={td}>{when(key.createdAt)}</td>

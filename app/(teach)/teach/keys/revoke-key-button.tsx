@@ -28,7 +28,13 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
 
   return (
     <>
-      <Button type="button" variant="danger" className="px-2 py-1" onClick={() => dialog.current?.showModal()} aria-label={`Revoke ${name}`}>
+      <Button
+        type="button"
+        variant="danger"
+        className="px-2 py-1"
+        onClick={() => dialog.current?.showModal()}
+        aria-label={`Revoke ${name}`}
+      >
         Revoke
       </Button>
       <dialog
@@ -41,7 +47,8 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
           Revoke “{name}”?
         </h2>
         <p id={bodyId} className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          Every system that uses this key is refused from now on (401). This cannot be undone: to grade again, create a new key and give it to them.
+          Every system that uses this key is refused from now on (401). This cannot be undone: to grade again,
+          create a new key and give it to them.
         </p>
         {error ? (
           <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">

@@ -41,7 +41,12 @@ const MAX_BODY_BYTES = MAX_DRAFT_CHARS * 6 + 1024;
 
 const fail = (status: number, error: string) => Response.json({ error }, { status });
 const noStore = { "Cache-Control": "no-store" };
-const toJson = (d: SavedDraft) => ({ file: d.file, code: d.code, revision: d.revision, savedAt: d.savedAt?.toISOString() ?? null });
+const toJson = (d: SavedDraft) => ({
+  file: d.file,
+  code: d.code,
+  revision: d.revision,
+  savedAt: d.savedAt?.toISOString() ?? null,
+});
 
 /** Runs a handler; a dropped request or an unexpected failure becomes an {error} answer. */
 async function handle(request: Request, what: string, run: () => Promise<Response>): Promise<Response> {
@@ -52,7 +57,10 @@ async function handle(request: Request, what: string, run: () => Promise<Respons
     // sends the same code again): nobody is waiting for an answer and nothing failed on our side.
     if (request.signal.aborted) return fail(400, "The request was aborted.");
     console.error(`[drafts] ${what} failed`, error);
-    return fail(500, `The server could not ${what}. Your code is kept in this browser and will be sent again.`);
+    return fail(
+      500,
+      `The server could not ${what}. Your code is kept in this browser and will be sent again.`,
+    );
   }
 }
 
@@ -94,30 +102,48 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
     try {
       body = (await readJsonBody(request, MAX_BODY_BYTES)).value;
     } catch (error) {
-      if (error instanceof AppError && error.code === "payload_too_large") return fail(413, "This draft is too long to save.");
+      if (error instanceof AppError && error.code === "payload_too_large")
+        return fail(413, "This draft is too long to save.");
       if (error instanceof AppError) return fail(error.status, error.message);
       throw error;
     }
     const parsed = draftBodySchema.safeParse(body);
     if (!parsed.success) {
-      return fail(400, 'Send {"code": "<your code>", "baseRevision": <the revision it was edited from, 0 for none>} as the body. If this page is old, reload it.');
+      return fail(
+        400,
+        'Send {"code": "<your code>", "baseRevision": <the revision it was edited from, 0 for none>} as the body. If this page is old, reload it.',
+      );
     }
     if (parsed.data.code.length > MAX_DRAFT_CHARS) {
-      return fail(413, `This draft is too long to save (over ${MAX_DRAFT_CHARS.toLocaleString("en")} characters).`);
+      return fail(
+        413,
+        `This draft is too long to save (over ${MAX_DRAFT_CHARS.toLocaleString("en")} characters).`,
+      );
     }
 
     const file = parsed.data.file ?? "";
     // One-file exercises take no file; multi-file ones one of their own files, and nothing else.
     if (exercise.files ? !exercise.files.includes(file) : file !== "") {
-      return fail(400, exercise.files ? `Send "file": one of ${exercise.files.join(", ")}.` : 'This exercise has one file: send {"code": "..."} without "file".');
+      return fail(
+        400,
+        exercise.files
+          ? `Send "file": one of ${exercise.files.join(", ")}.`
+          : 'This exercise has one file: send {"code": "..."} without "file".',
+      );
     }
     const saved = await saveDraft(user.id, exercise.id, file, parsed.data.code, parsed.data.baseRevision);
     if (!saved.ok) {
       return Response.json(
-        { error: `A newer version (revision ${saved.current.revision}) was saved from another tab or device.`, current: toJson(saved.current) },
+        {
+          error: `A newer version (revision ${saved.current.revision}) was saved from another tab or device.`,
+          current: toJson(saved.current),
+        },
         { status: 409, headers: noStore },
       );
     }
-    return Response.json({ revision: saved.revision, savedAt: saved.savedAt.toISOString() }, { headers: noStore });
+    return Response.json(
+      { revision: saved.revision, savedAt: saved.savedAt.toISOString() },
+      { headers: noStore },
+    );
   });
 }

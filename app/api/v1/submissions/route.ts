@@ -4,7 +4,11 @@ import { listSubmissionsForKey } from "@/lib/api/submissions";
 import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
 
 export const GET = withApiKey(async ({ url, apiKey }) => {
-  const query = parseInput(listSubmissionsQuerySchema, Object.fromEntries(url.searchParams), "The query string");
+  const query = parseInput(
+    listSubmissionsQuerySchema,
+    Object.fromEntries(url.searchParams),
+    "The query string",
+  );
   return jsonResponse(await listSubmissionsForKey(apiKey, query));
 });
 

@@ -6,7 +6,11 @@ export default function LessonLoading() {
         <div className="h-4 w-40 rounded bg-slate-200 dark:bg-slate-800" />
         <div className="h-8 w-3/4 rounded bg-slate-200 dark:bg-slate-800" />
         {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="h-4 rounded bg-slate-200 dark:bg-slate-800" style={{ width: `${70 + ((i * 37) % 30)}%` }} />
+          <div
+            key={i}
+            className="h-4 rounded bg-slate-200 dark:bg-slate-800"
+            style={{ width: `${70 + ((i * 37) % 30)}%` }}
+          />
         ))}
       </div>
       <div className="h-96 rounded-lg bg-slate-200 dark:bg-slate-800" />

@@ -51,7 +51,9 @@ export default async function LessonPage({ params }: Params) {
   if (user) after(() => markLessonOpened(user.id, lesson.id));
 
   const exercise = lesson.exercise;
-  const hints = (await Promise.all(Array.from({ length: state?.hintsViewed ?? 0 }, (_, i) => getHint(lesson.id, i)))).filter((h): h is Hint => h !== null);
+  const hints = (
+    await Promise.all(Array.from({ length: state?.hintsViewed ?? 0 }, (_, i) => getHint(lesson.id, i)))
+  ).filter((h): h is Hint => h !== null);
   const quizAnswers: Record<string, SavedQuizAnswer> = {};
   for (const answer of state?.quizAnswers ?? []) {
     const result = await checkQuizAnswer(lesson.id, answer.questionId, answer.choiceIds);
@@ -61,7 +63,15 @@ export default async function LessonPage({ params }: Params) {
   const solutionAvailable =
     user && progress && exercise
       ? exercise.stages.length
-        ? (await revealableSolutionStage(user.id, { id: exercise.id, stageCount: exercise.stages.length, revealSolutionAfter: exercise.revealSolutionAfter }, progress)) !== null
+        ? (await revealableSolutionStage(
+            user.id,
+            {
+              id: exercise.id,
+              stageCount: exercise.stages.length,
+              revealSolutionAfter: exercise.revealSolutionAfter,
+            },
+            progress,
+          )) !== null
         : mayRevealSolution(progress, exercise.revealSolutionAfter)
       : null;
   const signInHref = `/sign-in?next=${encodeURIComponent(lesson.href)}`;

@@ -35,7 +35,11 @@ export default async function LearnerPage({ params }: { params: Promise<{ userId
         bars={tracks.map(([trackId, title]) => {
           const inTrack = rows.filter((row) => row.trackId === trackId);
           const passed = inTrack.filter((row) => row.passed).length;
-          return { label: title, value: inTrack.length ? passed / inTrack.length : null, text: `${passed}/${inTrack.length}` };
+          return {
+            label: title,
+            value: inTrack.length ? passed / inTrack.length : null,
+            text: `${passed}/${inTrack.length}`,
+          };
         })}
       />
       <div className="overflow-x-auto">
@@ -43,23 +47,45 @@ export default async function LearnerPage({ params }: { params: Promise<{ userId
           <caption className="sr-only">Progress per lesson</caption>
           <thead className="border-b border-slate-200 dark:border-slate-700">
             <tr>
-              <th scope="col" className={th}>Track</th>
-              <th scope="col" className={th}>Lesson</th>
-              <th scope="col" className={th}>Passed</th>
-              <th scope="col" className={th}>Submits</th>
-              <th scope="col" className={th}>Failed submits</th>
-              <th scope="col" className={th}>Hints</th>
-              <th scope="col" className={th}>First passed</th>
-              <th scope="col" className={th}>Last run or submission</th>
+              <th scope="col" className={th}>
+                Track
+              </th>
+              <th scope="col" className={th}>
+                Lesson
+              </th>
+              <th scope="col" className={th}>
+                Passed
+              </th>
+              <th scope="col" className={th}>
+                Submits
+              </th>
+              <th scope="col" className={th}>
+                Failed submits
+              </th>
+              <th scope="col" className={th}>
+                Hints
+              </th>
+              <th scope="col" className={th}>
+                First passed
+              </th>
+              <th scope="col" className={th}>
+                Last run or submission
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.lessonId} className="border-b border-slate-100 dark:border-slate-800">
                 <td className={td}>{row.trackTitle}</td>
-                <th scope="row" className={`${td} text-left font-normal`}>{row.lessonTitle}</th>
+                <th scope="row" className={`${td} text-left font-normal`}>
+                  {row.lessonTitle}
+                </th>
                 <td className={td} data-testid={`passed-${row.lessonId}`}>
-                  {row.passed ? "yes" : row.stageCount > 0 && row.stagesPassed > 0 ? `stage ${row.stagesPassed}/${row.stageCount}` : "no"}
+                  {row.passed
+                    ? "yes"
+                    : row.stageCount > 0 && row.stagesPassed > 0
+                      ? `stage ${row.stagesPassed}/${row.stageCount}`
+                      : "no"}
                 </td>
                 <td className={td}>{row.attempts}</td>
                 <td className={td}>{row.failedAttempts}</td>

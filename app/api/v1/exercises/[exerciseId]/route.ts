@@ -1,7 +1,9 @@
 import { getExerciseDetail } from "@/lib/api/catalog";
 import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
 
-export const GET = withApiKey<{ exerciseId: string }>(async ({ params }) => jsonResponse(await getExerciseDetail(params.exerciseId)));
+export const GET = withApiKey<{ exerciseId: string }>(async ({ params }) =>
+  jsonResponse(await getExerciseDetail(params.exerciseId)),
+);
 
 const notAllowed = methodsNotAllowed(["GET"]);
 export const POST = notAllowed.POST;

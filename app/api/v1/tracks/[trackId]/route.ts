@@ -1,7 +1,9 @@
 import { getTrackOrThrow } from "@/lib/api/catalog";
 import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
 
-export const GET = withApiKey<{ trackId: string }>(async ({ params }) => jsonResponse(await getTrackOrThrow(params.trackId)));
+export const GET = withApiKey<{ trackId: string }>(async ({ params }) =>
+  jsonResponse(await getTrackOrThrow(params.trackId)),
+);
 
 const notAllowed = methodsNotAllowed(["GET"]);
 export const POST = notAllowed.POST;

@@ -15,7 +15,10 @@ export const POST = withApiKey<{ exerciseId: string }>(
       // stored by reference to the submission (which holds the result), not as a second copy.
       store: idempotency ? (tx, response) => finishIdempotent(idempotency, 201, response, tx) : undefined,
     });
-    return jsonResponse(graded, { status: 201, headers: { Location: `/api/v1/submissions/${graded.submissionId}` } });
+    return jsonResponse(graded, {
+      status: 201,
+      headers: { Location: `/api/v1/submissions/${graded.submissionId}` },
+    });
   },
   { body: true },
 );
