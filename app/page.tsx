@@ -32,8 +32,16 @@ export default async function HomePage() {
   return (
     <div className="space-y-12 py-8">
       {suggestion && text ? (
-        <section aria-labelledby="continue" className="rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="continue" data-lesson={suggestion.lesson.id}>
-          <h2 id="continue" className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
+        <section
+          aria-labelledby="continue"
+          className="rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-800 dark:bg-slate-900"
+          data-testid="continue"
+          data-lesson={suggestion.lesson.id}
+        >
+          <h2
+            id="continue"
+            className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300"
+          >
             {text.heading}
           </h2>
           <p className="mt-1 text-lg font-semibold">{suggestion.lesson.title}</p>

@@ -77,18 +77,27 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
         {signUp ? (
           <>
             Already have an account?{" "}
-            <Link className="font-medium text-brand-700 underline dark:text-brand-300" href={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
+            <Link
+              className="font-medium text-brand-700 underline dark:text-brand-300"
+              href={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}
+            >
               Sign in
             </Link>
           </>
         ) : (
           <>
             New here?{" "}
-            <Link className="font-medium text-brand-700 underline dark:text-brand-300" href={`/sign-up${next ? `?next=${encodeURIComponent(next)}` : ""}`}>
+            <Link
+              className="font-medium text-brand-700 underline dark:text-brand-300"
+              href={`/sign-up${next ? `?next=${encodeURIComponent(next)}` : ""}`}
+            >
               Create an account
             </Link>
             <span className="mt-2 block">
-              <Link className="font-medium text-brand-700 underline dark:text-brand-300" href="/forgot-password">
+              <Link
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+                href="/forgot-password"
+              >
                 Forgot your password?
               </Link>
             </span>

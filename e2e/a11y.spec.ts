@@ -26,9 +26,17 @@ test.beforeAll(async ({ browser }) => {
 });
 
 async function check(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(0, 2).join(" ")}`).join("\n")}`);
+  const report = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(0, 2).join(" ")}`)
+        .join("\n")}`,
+  );
   expect(report, `${label}: serious or critical accessibility violations`).toEqual([]);
 }
 
@@ -48,7 +56,17 @@ for (const theme of ["light", "dark"] as const) {
 
     test(`visitor pages (${theme})`, async ({ page }) => {
       test.setTimeout(240_000);
-      for (const path of ["/", "/learn", "/learn/http", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=not-a-real-token", "/docs/api", "/no-such-page"]) {
+      for (const path of [
+        "/",
+        "/learn",
+        "/learn/http",
+        "/sign-in",
+        "/sign-up",
+        "/forgot-password",
+        "/reset-password?token=not-a-real-token",
+        "/docs/api",
+        "/no-such-page",
+      ]) {
         await page.goto(path);
         await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
         await check(page, `${path} (${theme})`);
@@ -59,12 +77,16 @@ for (const theme of ["light", "dark"] as const) {
       test.setTimeout(300_000);
       for (const [kind, path] of Object.entries(LESSONS)) {
         await page.goto(path);
-        await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
+        await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", {
+          timeout: 90_000,
+        });
         await check(page, `${kind} lesson ${path} (${theme})`);
       }
       // A failing run and a passing one: the results panel, diffs and the celebration.
       await page.goto(LESSONS.function);
-      await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
+      await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", {
+        timeout: 90_000,
+      });
       await page.getByTestId("submit").click();
       await expect(page.getByTestId("results")).toBeVisible({ timeout: 60_000 });
       await check(page, `lesson with results (${theme})`);
@@ -79,7 +101,15 @@ for (const theme of ["light", "dark"] as const) {
     test(`account and teach pages (${theme})`, async ({ page }) => {
       test.setTimeout(240_000);
       await signIn(page, admin);
-      for (const path of ["/", "/learn", "/account", "/teach", "/teach/keys", "/teach/audit", "/teach/forbidden"]) {
+      for (const path of [
+        "/",
+        "/learn",
+        "/account",
+        "/teach",
+        "/teach/keys",
+        "/teach/audit",
+        "/teach/forbidden",
+      ]) {
         await page.goto(path);
         await check(page, `${path} (${theme})`);
       }
@@ -90,7 +120,9 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await check(page, `/teach/learners (${theme})`);
       await page.goto(LESSONS.function);
-      await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 90_000 });
+      await expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", {
+        timeout: 90_000,
+      });
       await check(page, `lesson signed in (${theme})`);
     });
   });

@@ -38,7 +38,8 @@ async function open(page: Page, path = LESSON) {
   await waitForEditor(page);
 }
 
-const tab = (page: Page, name: string) => page.getByRole("tab", { name: new RegExp(`^${name.replace(/\./g, "\\.")}`) });
+const tab = (page: Page, name: string) =>
+  page.getByRole("tab", { name: new RegExp(`^${name.replace(/\./g, "\\.")}`) });
 
 /** Replaces the editor's content (see learner.spec.ts for why the tail is deleted). Resolves right after the last keystroke. */
 async function typeCode(page: Page, code: string) {
@@ -57,10 +58,15 @@ async function editorText(page: Page): Promise<string> {
 const flat = (code: string) => code.replace(/\n/g, "");
 
 /** The server's copy, through the drafts route with the page's cookies. */
-async function serverDraft(page: Page, file = ""): Promise<{ code: string | null; revision: number } | undefined> {
+async function serverDraft(
+  page: Page,
+  file = "",
+): Promise<{ code: string | null; revision: number } | undefined> {
   const response = await page.request.get(`/api/drafts/${EXERCISE}`);
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { drafts: { file: string; code: string | null; revision: number }[] };
+  const body = (await response.json()) as {
+    drafts: { file: string; code: string | null; revision: number }[];
+  };
   return body.drafts.find((d) => d.file === file);
 }
 
@@ -72,7 +78,10 @@ async function typeThenReloadAt50ms(page: Page, code: string) {
   await typeCode(page, code.slice(0, -1));
   await page.evaluate(() => {
     // keydown comes before the editor handles the key; the text change happens in the same task, long before 50 ms.
-    document.addEventListener("keydown", () => window.setTimeout(() => window.location.reload(), 50), { once: true, capture: true });
+    document.addEventListener("keydown", () => window.setTimeout(() => window.location.reload(), 50), {
+      once: true,
+      capture: true,
+    });
   });
   const navigated = page.waitForEvent("framenavigated", (frame) => frame === page.mainFrame());
   await page.keyboard.type(code.slice(-1));
@@ -125,7 +134,10 @@ test("a project's files are kept each on its own across a quick reload", async (
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 45_000 });
 });
 
-test("an edit made offline is saved when the connection returns, and survives a reload", async ({ page, context }) => {
+test("an edit made offline is saved when the connection returns, and survives a reload", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(150_000);
   await signUp(page, "Offline");
   await open(page);
@@ -194,7 +206,9 @@ test("two tabs on one exercise show the newest text, and a reload keeps it", asy
   expect((await serverDraft(a))?.code).toBe(last);
 });
 
-test("two devices: a stale save is refused, the newer edit kept, and the other version offered", async ({ browser }) => {
+test("two devices: a stale save is refused, the newer edit kept, and the other version offered", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const first = await browser.newContext();
   const a = await first.newPage();
@@ -214,7 +228,10 @@ test("two devices: a stale save is refused, the newer edit kept, and the other v
   const fromA = `// device A, second ${stamp}\n`;
   await typeCode(a, fromA);
   await expect(a.getByTestId("save-status")).toHaveText("Saved", { timeout: 45_000 });
-  const refused = b.waitForResponse((r) => r.url().includes(`/api/drafts/${EXERCISE}`) && r.request().method() === "PUT" && r.status() === 409);
+  const refused = b.waitForResponse(
+    (r) =>
+      r.url().includes(`/api/drafts/${EXERCISE}`) && r.request().method() === "PUT" && r.status() === 409,
+  );
   const fromB = `// device B, typed last ${stamp}\n`;
   await typeCode(b, fromB);
   const conflict = (await (await refused).json()) as { current: { code: string; revision: number } };
@@ -238,7 +255,9 @@ test("two devices: a stale save is refused, the newer edit kept, and the other v
   await second.close();
 });
 
-test("on load, the newer copy is shown and the page says which, with the other one a click away", async ({ browser }) => {
+test("on load, the newer copy is shown and the page says which, with the other one a click away", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const laptop = await browser.newContext();
   const l = await laptop.newPage();
@@ -292,7 +311,9 @@ test("on load, the newer copy is shown and the page says which, with the other o
   await phone.close();
 });
 
-test("reset goes back to the starter on the server too, and a save from before it is refused", async ({ context }) => {
+test("reset goes back to the starter on the server too, and a save from before it is refused", async ({
+  context,
+}) => {
   test.setTimeout(120_000);
   const a = await context.newPage();
   await signUp(a, "Resets");
@@ -305,18 +326,21 @@ test("reset goes back to the starter on the server too, and a save from before i
   await a.getByRole("dialog", { name: "Reset your code?" }).getByRole("button", { name: "Reset" }).click();
   await expect.poll(() => editorText(a)).toContain("Replace this with real parsing");
   // The server keeps the draft with code null (the starter) at a new revision; "pending" until the reset arrives.
-  await expect.poll(async () => {
-    const draft = await serverDraft(a);
-    return draft === undefined ? "pending" : draft.code;
-  }).toBeNull();
+  await expect
+    .poll(async () => {
+      const draft = await serverDraft(a);
+      return draft === undefined ? "pending" : draft.code;
+    })
+    .toBeNull();
   expect((await serverDraft(a))!.revision).toBeGreaterThan(before);
 
   // A save from before the reset (a stale revision) is refused with the reset state.
-  const stale = await a.request.put(`/api/drafts/${EXERCISE}`, { data: { code: "// from before the reset", baseRevision: before } });
+  const stale = await a.request.put(`/api/drafts/${EXERCISE}`, {
+    data: { code: "// from before the reset", baseRevision: before },
+  });
   expect(stale.status()).toBe(409);
   expect(((await stale.json()) as { current: { code: null } }).current.code).toBeNull();
   await a.reload();
   await waitForEditor(a);
   expect(await editorText(a)).toContain("Replace this with real parsing");
 });
-

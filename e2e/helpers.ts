@@ -61,7 +61,10 @@ export async function holdServerActions(
  */
 export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   if (E2E_DATABASE_URL.startsWith("file:")) {
-    const database = new Database(E2E_DATABASE_URL.slice("file:".length), { readonly: true, fileMustExist: true });
+    const database = new Database(E2E_DATABASE_URL.slice("file:".length), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
       return database.prepare(sql).all(...params) as T[];
     } finally {
@@ -72,7 +75,12 @@ export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): 
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
   } finally {
     await client.end();
   }

@@ -84,7 +84,10 @@ async function expectInView(page: Page, locator: Locator) {
   expect(box!.y + box!.height).toBeLessThanOrEqual(size.height);
   expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
   // Not clipped by its scrolling pane nor covered: what is drawn at its centre is the element itself.
-  const onTop = await locator.evaluate((el, [x, y]) => el.contains(document.elementFromPoint(x, y)), [box!.x + box!.width / 2, box!.y + box!.height / 2]);
+  const onTop = await locator.evaluate(
+    (el, [x, y]) => el.contains(document.elementFromPoint(x, y)),
+    [box!.x + box!.width / 2, box!.y + box!.height / 2],
+  );
   expect(onTop, "the element is what is drawn at its centre").toBe(true);
 }
 
@@ -92,12 +95,16 @@ for (const viewport of [
   { width: 1280, height: 800 },
   { width: 1366, height: 768 },
 ]) {
-  test(`at ${viewport.width}x${viewport.height}, Submit, the verdict and the first failure are in view without scrolling`, async ({ page }) => {
+  test(`at ${viewport.width}x${viewport.height}, Submit, the verdict and the first failure are in view without scrolling`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     await signUp(page, `View${viewport.width}`);
     await openLesson(page);
     // The page does not scroll at all: each pane scrolls on its own.
-    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
+    ).toBeLessThanOrEqual(1);
     await expectInView(page, page.getByTestId("submit"));
     await expectInView(page, page.getByTestId("run"));
     await expectInView(page, page.getByTestId("code-editor"));
@@ -119,7 +126,9 @@ for (const viewport of [
   });
 }
 
-test("results lead with failures, fold the passes, colour the diff and link to the failing check", async ({ page }) => {
+test("results lead with failures, fold the passes, colour the diff and link to the failing check", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page, "Results");
   await openLesson(page);
@@ -129,7 +138,9 @@ test("results lead with failures, fold the passes, colour the diff and link to t
   await expect(page.getByTestId("run")).toBeFocused();
 
   const results = page.getByTestId("test-result");
-  const statuses = await results.evaluateAll((items) => items.map((item) => item.getAttribute("data-status")));
+  const statuses = await results.evaluateAll((items) =>
+    items.map((item) => item.getAttribute("data-status")),
+  );
   const firstPass = statuses.indexOf("pass");
   expect(firstPass).toBeGreaterThan(0);
   expect(statuses.slice(firstPass).every((s) => s === "pass")).toBe(true);
@@ -156,11 +167,15 @@ test("results lead with failures, fold the passes, colour the diff and link to t
   // The cursor is on that line: Monaco marks its line number as the active one.
   expect(line).toBeGreaterThan(0);
   // (A wrapped line has one row per screen line; its first row shows the number.)
-  await expect(page.locator(".monaco-editor .line-numbers.active-line-number").first()).toHaveText(String(line));
+  await expect(page.locator(".monaco-editor .line-numbers.active-line-number").first()).toHaveText(
+    String(line),
+  );
   await expect(editorInput(page)).toHaveAttribute("aria-describedby", "editor-help");
 });
 
-test("a pass shows the next lesson and a celebration; a visitor is told it is not recorded", async ({ page }) => {
+test("a pass shows the next lesson and a celebration; a visitor is told it is not recorded", async ({
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openLesson(page);
   await typeCode(page, RIGHT);
@@ -169,7 +184,10 @@ test("a pass shows the next lesson and a celebration; a visitor is told it is no
   const pass = page.getByTestId("pass-actions");
   await expect(pass).toBeVisible();
   await expect(page.getByTestId("visitor-pass-note")).toContainText("not recorded");
-  await expect(page.getByTestId("visitor-pass-note").getByRole("link", { name: "sign in" })).toHaveAttribute("href", /\/sign-in\?next=/);
+  await expect(page.getByTestId("visitor-pass-note").getByRole("link", { name: "sign in" })).toHaveAttribute(
+    "href",
+    /\/sign-in\?next=/,
+  );
   // Reduced motion: no animation.
   expect(await pass.evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
   const next = page.getByTestId("pass-next-lesson");
@@ -188,11 +206,15 @@ test("the celebration animates for those who did not ask for less motion", async
   await typeCode(page, RIGHT);
   await page.getByTestId("submit").click();
   await expect(page.getByTestId("pass-actions")).toBeVisible({ timeout: 60_000 });
-  expect(await page.getByTestId("pass-actions").evaluate((el) => getComputedStyle(el).animationName)).toBe("ws-glow");
+  expect(await page.getByTestId("pass-actions").evaluate((el) => getComputedStyle(el).animationName)).toBe(
+    "ws-glow",
+  );
   await expect(page.getByTestId("visitor-pass-note")).toHaveCount(0);
 });
 
-test("on a phone the workspace is tabbed: the editor is one tap away and results show after grading", async ({ page }) => {
+test("on a phone the workspace is tabbed: the editor is one tap away and results show after grading", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(LESSON);
   await expect(page.getByRole("tab", { name: "Lesson" })).toHaveAttribute("aria-selected", "true");
@@ -204,13 +226,17 @@ test("on a phone the workspace is tabbed: the editor is one tap away and results
   await expectInView(page, page.getByTestId("code-editor"));
   await typeCode(page, WRONG);
   await page.getByTestId("submit").click();
-  await expect(page.getByRole("tab", { name: /Results/ })).toHaveAttribute("aria-selected", "true", { timeout: 60_000 });
+  await expect(page.getByRole("tab", { name: /Results/ })).toHaveAttribute("aria-selected", "true", {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId("verdict")).toBeFocused();
   await expect(page.getByTestId("verdict")).toContainText("failed", { timeout: 60_000 });
   await expect(page.getByTestId("test-result").first().locator("summary")).toBeInViewport();
 });
 
-test("the keyboard: skip to the editor first thing, and the editor says how to leave it", async ({ page }) => {
+test("the keyboard: skip to the editor first thing, and the editor says how to leave it", async ({
+  page,
+}) => {
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },
@@ -287,7 +313,14 @@ test("the hints route checks who asks and what they send", async ({ page, reques
   const api = page.request;
   expect((await api.post(url, { data: { index: 1 } })).status()).toBe(400);
   expect((await api.post(url, { data: { index: "x" } })).status()).toBe(400);
-  expect((await api.post(url, { data: "index=0", headers: { "Content-Type": "application/x-www-form-urlencoded" } })).status()).toBe(415);
+  expect(
+    (
+      await api.post(url, {
+        data: "index=0",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      })
+    ).status(),
+  ).toBe(415);
   expect((await api.post("/api/hints/no-such-exercise", { data: { index: 0 } })).status()).toBe(404);
   const first = await api.post(url, { data: { index: 0 } });
   expect(first.status()).toBe(200);
@@ -295,9 +328,17 @@ test("the hints route checks who asks and what they send", async ({ page, reques
   expect((await api.post(url, { data: { index: 99 } })).status()).toBe(400);
 });
 
-test("lesson loads log no errors, /favicon.ico is served and the 404 page has its own title", async ({ page, request }) => {
+test("lesson loads log no errors, /favicon.ico is served and the 404 page has its own title", async ({
+  page,
+  request,
+}) => {
   const errors = watchConsole(page);
-  for (const path of [LESSON, "/learn/security/sql-injection", "/learn/projects/url-shortener", "/learn/testing/unit-tests-slugify"]) {
+  for (const path of [
+    LESSON,
+    "/learn/security/sql-injection",
+    "/learn/projects/url-shortener",
+    "/learn/testing/unit-tests-slugify",
+  ]) {
     // Monaco's load errors came with its TypeScript worker's start: wait until that worker answers.
     const worker = page.waitForEvent("worker", { timeout: 90_000 });
     await openLesson(page, path);
@@ -315,7 +356,9 @@ test("lesson loads log no errors, /favicon.ico is served and the 404 page has it
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("There is nothing at this address");
 });
 
-test("a SQL lesson starts no TypeScript worker (megabytes it does not need); a TypeScript lesson does", async ({ page }) => {
+test("a SQL lesson starts no TypeScript worker (megabytes it does not need); a TypeScript lesson does", async ({
+  page,
+}) => {
   const workers: string[] = [];
   page.on("worker", (worker) => workers.push(worker.url()));
   const errors = watchConsole(page);

@@ -190,8 +190,11 @@ export default function CodeEditor(props: CodeEditorProps) {
     // Monaco replaces that element when the model or the options change (a read-only file's tab), so
     // the description is set again then, and whenever the editor takes focus.
     const describe = () => {
-      const input = editor.getDomNode()?.querySelector(".native-edit-context") ?? editor.getDomNode()?.querySelector("textarea.inputarea");
-      if (callbacks.current.describedBy) input?.setAttribute("aria-describedby", callbacks.current.describedBy);
+      const input =
+        editor.getDomNode()?.querySelector(".native-edit-context") ??
+        editor.getDomNode()?.querySelector("textarea.inputarea");
+      if (callbacks.current.describedBy)
+        input?.setAttribute("aria-describedby", callbacks.current.describedBy);
     };
     describe();
     editor.onDidChangeModel(describe);

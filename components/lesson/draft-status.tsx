@@ -3,7 +3,13 @@
 import type { LearnerFiles } from "./use-learner-files";
 
 /** One line saying whether the learner's code is saved, and where. */
-export function DraftStatus({ learner, className = "" }: { learner: Pick<LearnerFiles, "status">; className?: string }) {
+export function DraftStatus({
+  learner,
+  className = "",
+}: {
+  learner: Pick<LearnerFiles, "status">;
+  className?: string;
+}) {
   const { state, message } = learner.status;
   const text =
     state === "saving"
@@ -32,7 +38,11 @@ export function DraftStatus({ learner, className = "" }: { learner: Pick<Learner
 }
 
 /** Where this browser's copy and the saved copy differ: which one is shown, and a button for the other. */
-export function DraftNotices({ learner }: { learner: Pick<LearnerFiles, "notices" | "chooseOther" | "dismissNotice" | "names"> }) {
+export function DraftNotices({
+  learner,
+}: {
+  learner: Pick<LearnerFiles, "notices" | "chooseOther" | "dismissNotice" | "names">;
+}) {
   if (!learner.notices.length) return null;
   const multi = learner.names.length > 1;
   return (
@@ -49,10 +59,20 @@ export function DraftNotices({ learner }: { learner: Pick<LearnerFiles, "notices
             {multi ? <strong className="font-semibold">{notice.name}: </strong> : null}
             {notice.message}
           </span>
-          <button type="button" className="font-medium underline underline-offset-2" onClick={() => learner.chooseOther(notice.name)} data-testid="draft-notice-other">
+          <button
+            type="button"
+            className="font-medium underline underline-offset-2"
+            onClick={() => learner.chooseOther(notice.name)}
+            data-testid="draft-notice-other"
+          >
             {notice.action}
           </button>
-          <button type="button" className="underline underline-offset-2" onClick={() => learner.dismissNotice(notice.name)} aria-label={`Dismiss the note about ${notice.name}`}>
+          <button
+            type="button"
+            className="underline underline-offset-2"
+            onClick={() => learner.dismissNotice(notice.name)}
+            aria-label={`Dismiss the note about ${notice.name}`}
+          >
             Dismiss
           </button>
         </div>

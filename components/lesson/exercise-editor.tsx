@@ -101,7 +101,11 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
   const active = files[activeIndex]!;
   return (
     <div className="flex h-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div role="tablist" aria-label="Files" className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 px-2 pt-2 dark:border-slate-800 dark:bg-slate-950">
+      <div
+        role="tablist"
+        aria-label="Files"
+        className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 px-2 pt-2 dark:border-slate-800 dark:bg-slate-950"
+      >
         {files.map((file, index) => {
           const selected = index === activeIndex;
           const marked = !file.readOnly && markers.some((m) => m.path === file.path);
@@ -133,7 +137,12 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
           );
         })}
       </div>
-      <div id="file-panel" role="tabpanel" aria-labelledby={`file-tab-${activeIndex}`} className="min-h-0 flex-1">
+      <div
+        id="file-panel"
+        role="tabpanel"
+        aria-labelledby={`file-tab-${activeIndex}`}
+        className="min-h-0 flex-1"
+      >
         <LazyCodeEditor
           files={files}
           activePath={active.path}

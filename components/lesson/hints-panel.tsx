@@ -8,7 +8,10 @@ import { Button } from "@/components/ui/button";
  * Asks the server for hint `index` (POST /api/hints/:exerciseId, a route handler: a Server Action
  * would wait behind a running grade). Failures are values.
  */
-async function fetchHint(exerciseId: string, index: number): Promise<{ ok: true; hint: Hint } | { ok: false; error: string }> {
+async function fetchHint(
+  exerciseId: string,
+  index: number,
+): Promise<{ ok: true; hint: Hint } | { ok: false; error: string }> {
   let response: Response;
   try {
     response = await fetch(`/api/hints/${encodeURIComponent(exerciseId)}`, {
@@ -22,11 +25,23 @@ async function fetchHint(exerciseId: string, index: number): Promise<{ ok: true;
   }
   const data = (await response.json().catch(() => null)) as { hint?: Hint; error?: unknown } | null;
   if (response.ok && data?.hint) return { ok: true, hint: data.hint };
-  return { ok: false, error: typeof data?.error === "string" ? data.error : `The server answered ${response.status}. Try again.` };
+  return {
+    ok: false,
+    error:
+      typeof data?.error === "string" ? data.error : `The server answered ${response.status}. Try again.`,
+  };
 }
 
 /** Hints, revealed one at a time by the server; the ones already seen come back on reload. */
-export function HintsPanel({ exerciseId, hintCount, initialHints }: { exerciseId: string; hintCount: number; initialHints: Hint[] }) {
+export function HintsPanel({
+  exerciseId,
+  hintCount,
+  initialHints,
+}: {
+  exerciseId: string;
+  hintCount: number;
+  initialHints: Hint[];
+}) {
   const [hints, setHints] = useState(initialHints);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +52,10 @@ export function HintsPanel({ exerciseId, hintCount, initialHints }: { exerciseId
     setPending(true);
     setError(null);
     const outcome = await fetchHint(exerciseId, hints.length);
-    if (outcome.ok) setHints((current) => (current.some((h) => h.index === outcome.hint.index) ? current : [...current, outcome.hint]));
+    if (outcome.ok)
+      setHints((current) =>
+        current.some((h) => h.index === outcome.hint.index) ? current : [...current, outcome.hint],
+      );
     else setError(outcome.error);
     setPending(false);
   }
@@ -45,7 +63,10 @@ export function HintsPanel({ exerciseId, hintCount, initialHints }: { exerciseId
   return (
     <section aria-labelledby="hints-heading" className="space-y-2" data-testid="hints">
       <h3 id="hints-heading" className="text-sm font-semibold">
-        Hints <span className="font-normal text-slate-600 dark:text-slate-400">({hints.length} of {hintCount} shown)</span>
+        Hints{" "}
+        <span className="font-normal text-slate-600 dark:text-slate-400">
+          ({hints.length} of {hintCount} shown)
+        </span>
       </h3>
       {hints.length > 0 ? (
         <ol className="space-y-2">
@@ -65,8 +86,19 @@ export function HintsPanel({ exerciseId, hintCount, initialHints }: { exerciseId
         </ol>
       ) : null}
       {hints.length < hintCount ? (
-        <Button type="button" variant="secondary" onClick={showNext} disabled={pending} aria-busy={pending} data-testid="show-hint">
-          {pending ? "Getting a hint…" : hints.length === 0 ? `Show a hint (1 of ${hintCount})` : `Show the next hint (${hints.length + 1} of ${hintCount})`}
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={showNext}
+          disabled={pending}
+          aria-busy={pending}
+          data-testid="show-hint"
+        >
+          {pending
+            ? "Getting a hint…"
+            : hints.length === 0
+              ? `Show a hint (1 of ${hintCount})`
+              : `Show the next hint (${hints.length + 1} of ${hintCount})`}
         </Button>
       ) : (
         <p className="text-xs text-slate-600 dark:text-slate-400">That was the last hint.</p>

@@ -25,7 +25,8 @@ export interface ProgressSnapshot {
 export type ActionError = { ok: false; error: string };
 
 /** What was graded: a project's stage, so the page can unlock the next one (visitors too). */
-export type GradeOutcome = { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
+export type GradeOutcome =
+  { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
 /** The reference solution: every learner file; for a project, at the end of `stage`. */
 export type SolutionOutcome =
   { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
@@ -33,7 +34,13 @@ export type QuizOutcome = { ok: true; result: QuizAnswerResult } | ActionError;
 
 export interface LessonActions {
   /** `code` for one-file exercises, `files` (every learner file by name) for multi-file ones; `stage` for projects. */
-  grade(input: { exerciseId: string; code?: string; files?: Record<string, string>; mode: GradeMode; stage?: number }): Promise<GradeOutcome>;
+  grade(input: {
+    exerciseId: string;
+    code?: string;
+    files?: Record<string, string>;
+    mode: GradeMode;
+    stage?: number;
+  }): Promise<GradeOutcome>;
   revealSolution(input: { exerciseId: string }): Promise<SolutionOutcome>;
   answerQuiz(input: { lessonId: string; questionId: string; choiceIds: string[] }): Promise<QuizOutcome>;
 }

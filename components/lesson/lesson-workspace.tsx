@@ -1,7 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import type { Hint, PublicExercise, PublicFile } from "@/lib/content/public-types";
 import type { EditorHandle } from "@/components/editor/lazy-code-editor";
 import type { GradeResult } from "@/sandbox/types";
@@ -18,7 +26,6 @@ import type { DraftsSnapshot } from "./use-draft-saving";
 import { filePath, useLearnerFiles } from "./use-learner-files";
 import { SplitGroup } from "./split-group";
 import { LAYOUT_COOKIE, type PaneSizes, type WorkspaceLayout } from "./workspace-layout";
-
 
 export interface LessonWorkspaceProps {
   exercise: PublicExercise;
@@ -129,7 +136,12 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
       setGrading(mode);
       let next: { mode: GradeMode; outcome: GradeOutcome; at: number };
       try {
-        const result = await actions.grade({ exerciseId: exercise.id, ...learner.submission(), mode, ...(currentStage ? { stage: currentStage } : {}) });
+        const result = await actions.grade({
+          exerciseId: exercise.id,
+          ...learner.submission(),
+          mode,
+          ...(currentStage ? { stage: currentStage } : {}),
+        });
         next = { mode, outcome: result, at: Date.now() };
         if (result.ok && result.progress) {
           setProgress(result.progress);
@@ -138,7 +150,11 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           setStagesPassed((passed) => Math.max(passed, result.stage!));
         }
       } catch {
-        next = { mode, outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." }, at: Date.now() };
+        next = {
+          mode,
+          outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." },
+          at: Date.now(),
+        };
       }
       // Where focus goes once React has committed the verdict (the effect below): on a phone, the
       // Results tab with its heading; on a wide screen, back where it was (the results are announced
@@ -149,7 +165,8 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         : fromEditor
           ? () => editor.current?.focus()
           : () => {
-              if (!document.activeElement || document.activeElement === document.body) (buttons.current[mode] ?? resultsHeading.current)?.focus();
+              if (!document.activeElement || document.activeElement === document.body)
+                (buttons.current[mode] ?? resultsHeading.current)?.focus();
             };
       if (isNarrow()) setTab("results");
       setOutcome(next);
@@ -211,7 +228,9 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
     // A learner file, else a visible (read-only) test file the failure points into.
     const known = file && (learner.names.includes(file) || readOnlyFiles.some((f) => f.name === file));
     setTab("code");
-    requestAnimationFrame(() => editor.current?.goTo(filePath(exercise, known ? file : learner.names[0]!), line, column));
+    requestAnimationFrame(() =>
+      editor.current?.goTo(filePath(exercise, known ? file : learner.names[0]!), line, column),
+    );
   }
 
   function showInstructions() {
@@ -230,13 +249,29 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   }
 
   const mod = mac ? "⌘" : "Ctrl";
-  const passedNow = result?.status === "pass" && outcome?.mode === "submit" && (!stages.length || outcome.outcome.ok && outcome.outcome.stage === stages.length);
+  const passedNow =
+    result?.status === "pass" &&
+    outcome?.mode === "submit" &&
+    (!stages.length || (outcome.outcome.ok && outcome.outcome.stage === stages.length));
 
-  const tabProps = (id: Tab) => ({ role: "tabpanel" as const, id: `pane-${id}`, "aria-labelledby": `tab-${id}` });
+  const tabProps = (id: Tab) => ({
+    role: "tabpanel" as const,
+    id: `pane-${id}`,
+    "aria-labelledby": `tab-${id}`,
+  });
 
   return (
-    <div className="ws flex flex-col gap-2 lg:h-[calc(100dvh-var(--ws-top))]" data-tab={tab} data-testid="workspace" data-workspace>
-      <div role="tablist" aria-label="Workspace" className="sticky top-0 z-20 flex gap-1 rounded-lg border border-slate-200 bg-white p-1 lg:hidden dark:border-slate-800 dark:bg-slate-900">
+    <div
+      className="ws flex flex-col gap-2 lg:h-[calc(100dvh-var(--ws-top))]"
+      data-tab={tab}
+      data-testid="workspace"
+      data-workspace
+    >
+      <div
+        role="tablist"
+        aria-label="Workspace"
+        className="sticky top-0 z-20 flex gap-1 rounded-lg border border-slate-200 bg-white p-1 lg:hidden dark:border-slate-800 dark:bg-slate-900"
+      >
         {TABS.map((t, i) => (
           <button
             key={t.id}
@@ -260,7 +295,10 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           >
             {t.label}
             {t.id === "results" && outcome?.outcome.ok ? (
-              <span className="ml-1" aria-label={outcome.outcome.result.status === "pass" ? "(passed)" : "(failed)"}>
+              <span
+                className="ml-1"
+                aria-label={outcome.outcome.result.status === "pass" ? "(passed)" : "(failed)"}
+              >
                 {outcome.outcome.result.status === "pass" ? "✓" : "✗"}
               </span>
             ) : null}
@@ -273,190 +311,273 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
         id="ws-main"
         className="ws-group min-h-0 flex-1"
         panes={[
-          { id: "ws-lesson", defaultSize: 45, minSize: 20, attrs: { "data-testid": "pane-lesson", "data-pane": "lesson" } },
+          {
+            id: "ws-lesson",
+            defaultSize: 45,
+            minSize: 20,
+            attrs: { "data-testid": "pane-lesson", "data-pane": "lesson" },
+          },
           { id: "ws-work", minSize: 30, attrs: { "data-testid": "pane-work", "data-pane": "work" } },
         ]}
         initial={props.initialLayout.main}
-        separator={{ id: "ws-split-main", className: "ws-separator", label: "Resize the lesson and the code" }}
+        separator={{
+          id: "ws-split-main",
+          className: "ws-separator",
+          label: "Resize the lesson and the code",
+        }}
         onResized={(sizes) => saveLayout(LAYOUT_COOKIE.main, sizes)}
       >
-          <div ref={lessonScroller} className="ws-scroll h-full overflow-y-auto pr-3" tabIndex={0} aria-label="Lesson and exercise instructions" {...tabProps("lesson")}>
-            {props.lessonPane}
-            <section aria-labelledby="exercise-title" className="mt-10 space-y-4 border-t border-slate-200 pt-6 pb-6 dark:border-slate-800" data-testid="exercise-brief">
-              <div className="space-y-2">
-                <p className="text-xs font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">Exercise · {exercise.kind}</p>
-                <h2 id="exercise-title" tabIndex={-1} className="text-xl font-semibold">
-                  {exercise.title}
-                </h2>
-                <div className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none" dangerouslySetInnerHTML={{ __html: exercise.instructionsHtml }} />
-              </div>
-              {!signedIn ? (
-                <p className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100" data-testid="sign-in-nudge">
-                  You can read and run code without an account, but only{" "}
-                  <Link href={props.signInHref} className="font-medium underline">
-                    signing in
-                  </Link>{" "}
-                  keeps your code, attempts and progress.
-                </p>
-              ) : null}
-              {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
-              <p className="text-sm text-slate-600 lg:hidden dark:text-slate-400">
-                <button type="button" className="font-medium text-brand-700 underline dark:text-brand-300" onClick={() => setTab("code")}>
-                  Open the code editor
-                </button>
-              </p>
-              <HintsPanel exerciseId={exercise.id} hintCount={exercise.hintCount} initialHints={props.initialHints} />
-              <SolutionPanel
-                exerciseId={exercise.id}
-                signedIn={signedIn}
-                signInHref={props.signInHref}
-                revealSolutionAfter={exercise.revealSolutionAfter}
-                progress={progress}
-                revealSolution={actions.revealSolution}
-              />
-            </section>
-          </div>
-          <SplitGroup
-            orientation="vertical"
-            id="ws-work-split"
-            className="ws-group"
-            panes={[
-              { id: "ws-code", defaultSize: 62, minSize: 25, attrs: { "data-testid": "pane-code", "data-pane": "code" } },
-              { id: "ws-results", minSize: 12, attrs: { "data-testid": "pane-results", "data-pane": "results" } },
-            ]}
-            initial={props.initialLayout.work}
-            separator={{ id: "ws-split-work", className: "ws-separator ws-separator-h", label: "Resize the code and the results" }}
-            onResized={(sizes) => saveLayout(LAYOUT_COOKIE.work, sizes)}
+        <div
+          ref={lessonScroller}
+          className="ws-scroll h-full overflow-y-auto pr-3"
+          tabIndex={0}
+          aria-label="Lesson and exercise instructions"
+          {...tabProps("lesson")}
+        >
+          {props.lessonPane}
+          <section
+            aria-labelledby="exercise-title"
+            className="mt-10 space-y-4 border-t border-slate-200 pt-6 pb-6 dark:border-slate-800"
+            data-testid="exercise-brief"
           >
-              <div className="flex h-full flex-col gap-2" {...tabProps("code")}>
-                <div className="flex items-baseline justify-between gap-2 text-sm">
-                  <p className="truncate font-medium">
-                    <span className="text-slate-600 dark:text-slate-400">Exercise: </span>
-                    {exercise.title}
-                  </p>
-                  <button type="button" className="shrink-0 text-brand-700 underline dark:text-brand-300" onClick={showInstructions}>
-                    Instructions
-                  </button>
-                </div>
-                <DraftNotices learner={learner} />
-                <div id="editor" tabIndex={-1} className="ws-editor min-h-0 flex-1 outline-none">
-                  <ExerciseEditor
-                    key={editorKey}
-                    exercise={exercise}
-                    learnerFiles={learner.current()}
-                    readOnlyFiles={readOnlyFiles}
-                    markers={markers}
-                    extraLibs={props.extraLibs}
-                    describedBy="editor-help"
-                    onChange={learner.onChange}
-                    onRun={() => void grade("run")}
-                    onSubmit={() => void grade("submit")}
-                    onReady={(handle) => {
-                      editor.current = handle;
-                      learner.attachEditor(handle);
-                    }}
-                  />
-                </div>
-                <p className="text-xs text-slate-600 dark:text-slate-400" id="editor-help">
-                  In the editor, Tab indents: press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} and then Tab to leave it (Escape first if a suggestion is open). F1 lists the
-                  editor&apos;s commands.
+            <div className="space-y-2">
+              <p className="text-xs font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
+                Exercise · {exercise.kind}
+              </p>
+              <h2 id="exercise-title" tabIndex={-1} className="text-xl font-semibold">
+                {exercise.title}
+              </h2>
+              <div
+                className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none"
+                dangerouslySetInnerHTML={{ __html: exercise.instructionsHtml }}
+              />
+            </div>
+            {!signedIn ? (
+              <p
+                className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
+                data-testid="sign-in-nudge"
+              >
+                You can read and run code without an account, but only{" "}
+                <Link href={props.signInHref} className="font-medium underline">
+                  signing in
+                </Link>{" "}
+                keeps your code, attempts and progress.
+              </p>
+            ) : null}
+            {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
+            <p className="text-sm text-slate-600 lg:hidden dark:text-slate-400">
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+                onClick={() => setTab("code")}
+              >
+                Open the code editor
+              </button>
+            </p>
+            <HintsPanel
+              exerciseId={exercise.id}
+              hintCount={exercise.hintCount}
+              initialHints={props.initialHints}
+            />
+            <SolutionPanel
+              exerciseId={exercise.id}
+              signedIn={signedIn}
+              signInHref={props.signInHref}
+              revealSolutionAfter={exercise.revealSolutionAfter}
+              progress={progress}
+              revealSolution={actions.revealSolution}
+            />
+          </section>
+        </div>
+        <SplitGroup
+          orientation="vertical"
+          id="ws-work-split"
+          className="ws-group"
+          panes={[
+            {
+              id: "ws-code",
+              defaultSize: 62,
+              minSize: 25,
+              attrs: { "data-testid": "pane-code", "data-pane": "code" },
+            },
+            {
+              id: "ws-results",
+              minSize: 12,
+              attrs: { "data-testid": "pane-results", "data-pane": "results" },
+            },
+          ]}
+          initial={props.initialLayout.work}
+          separator={{
+            id: "ws-split-work",
+            className: "ws-separator ws-separator-h",
+            label: "Resize the code and the results",
+          }}
+          onResized={(sizes) => saveLayout(LAYOUT_COOKIE.work, sizes)}
+        >
+          <div className="flex h-full flex-col gap-2" {...tabProps("code")}>
+            <div className="flex items-baseline justify-between gap-2 text-sm">
+              <p className="truncate font-medium">
+                <span className="text-slate-600 dark:text-slate-400">Exercise: </span>
+                {exercise.title}
+              </p>
+              <button
+                type="button"
+                className="shrink-0 text-brand-700 underline dark:text-brand-300"
+                onClick={showInstructions}
+              >
+                Instructions
+              </button>
+            </div>
+            <DraftNotices learner={learner} />
+            <div id="editor" tabIndex={-1} className="ws-editor min-h-0 flex-1 outline-none">
+              <ExerciseEditor
+                key={editorKey}
+                exercise={exercise}
+                learnerFiles={learner.current()}
+                readOnlyFiles={readOnlyFiles}
+                markers={markers}
+                extraLibs={props.extraLibs}
+                describedBy="editor-help"
+                onChange={learner.onChange}
+                onRun={() => void grade("run")}
+                onSubmit={() => void grade("submit")}
+                onReady={(handle) => {
+                  editor.current = handle;
+                  learner.attachEditor(handle);
+                }}
+              />
+            </div>
+            <p className="text-xs text-slate-600 dark:text-slate-400" id="editor-help">
+              In the editor, Tab indents: press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} and then Tab to leave it
+              (Escape first if a suggestion is open). F1 lists the editor&apos;s commands.
+            </p>
+            <div className="flex flex-wrap items-center gap-2">
+              <button
+                type="button"
+                className={buttonClasses("secondary")}
+                ref={(el) => {
+                  buttons.current.run = el;
+                }}
+                onClick={() => void grade("run")}
+                disabled={grading !== null}
+                aria-busy={grading === "run"}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+                title={`Run the example tests (${mod}+Enter)`}
+                data-testid="run"
+              >
+                {grading === "run" ? "Running…" : "Run"}
+                <kbd className="hidden text-xs sm:inline">{mod}+Enter</kbd>
+              </button>
+              <button
+                type="button"
+                className={buttonClasses("primary")}
+                ref={(el) => {
+                  buttons.current.submit = el;
+                }}
+                onClick={() => void grade("submit")}
+                disabled={grading !== null}
+                aria-busy={grading === "submit"}
+                aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+                title={`Submit against all tests (${mod}+Shift+Enter)`}
+                data-testid="submit"
+              >
+                {grading === "submit" ? "Submitting…" : "Submit"}
+                <kbd className="hidden text-xs sm:inline">{mod}+Shift+Enter</kbd>
+              </button>
+              <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
+              <DraftStatus learner={learner} className="ml-auto" />
+            </div>
+          </div>
+          <div
+            className="ws-scroll h-full overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+            tabIndex={0}
+            aria-label="Results"
+            {...tabProps("results")}
+          >
+            <div aria-live="polite" className="space-y-2" data-testid="results-region">
+              {grading ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  {grading === "run" ? "Running the example tests…" : "Running all tests…"}
                 </p>
-                <div className="flex flex-wrap items-center gap-2">
-                  <button
-                    type="button"
-                    className={buttonClasses("secondary")}
-                    ref={(el) => {
-                      buttons.current.run = el;
-                    }}
-                    onClick={() => void grade("run")}
-                    disabled={grading !== null}
-                    aria-busy={grading === "run"}
-                    aria-keyshortcuts="Control+Enter Meta+Enter"
-                    title={`Run the example tests (${mod}+Enter)`}
-                    data-testid="run"
+              ) : outcome ? (
+                outcome.outcome.ok ? (
+                  <ResultsPanel
+                    key={outcome.at}
+                    result={outcome.outcome.result}
+                    mode={outcome.mode}
+                    kind={exercise.kind}
+                    stage={
+                      outcome.outcome.stage !== null && stages.length
+                        ? { index: outcome.outcome.stage, count: stages.length }
+                        : null
+                    }
+                    multiFile={exercise.files !== null}
+                    headingRef={resultsHeading}
+                    onGoToLine={goToLine}
+                    visibleFiles={readOnlyFiles.map((f) => f.name)}
+                    learnerFiles={learner.names}
+                    afterPass={
+                      passedNow ? (
+                        <PassActions
+                          nextLesson={props.nextLesson}
+                          signedIn={signedIn}
+                          signInHref={props.signInHref}
+                          signUpHref={props.signUpHref}
+                        />
+                      ) : null
+                    }
+                  />
+                ) : (
+                  <p
+                    role="alert"
+                    className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+                    data-testid="grade-failure"
                   >
-                    {grading === "run" ? "Running…" : "Run"}
-                    <kbd className="hidden text-xs sm:inline">{mod}+Enter</kbd>
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClasses("primary")}
-                    ref={(el) => {
-                      buttons.current.submit = el;
-                    }}
-                    onClick={() => void grade("submit")}
-                    disabled={grading !== null}
-                    aria-busy={grading === "submit"}
-                    aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
-                    title={`Submit against all tests (${mod}+Shift+Enter)`}
-                    data-testid="submit"
-                  >
-                    {grading === "submit" ? "Submitting…" : "Submit"}
-                    <kbd className="hidden text-xs sm:inline">{mod}+Shift+Enter</kbd>
-                  </button>
-                  <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
-                  <DraftStatus learner={learner} className="ml-auto" />
-                </div>
-              </div>
-              <div className="ws-scroll h-full overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" tabIndex={0} aria-label="Results" {...tabProps("results")}>
-                <div aria-live="polite" className="space-y-2" data-testid="results-region">
-                  {grading ? (
-                    <p className="text-sm text-slate-600 dark:text-slate-400">{grading === "run" ? "Running the example tests…" : "Running all tests…"}</p>
-                  ) : outcome ? (
-                    outcome.outcome.ok ? (
-                      <ResultsPanel
-                        key={outcome.at}
-                        result={outcome.outcome.result}
-                        mode={outcome.mode}
-                        kind={exercise.kind}
-                        stage={outcome.outcome.stage !== null && stages.length ? { index: outcome.outcome.stage, count: stages.length } : null}
-                        multiFile={exercise.files !== null}
-                        headingRef={resultsHeading}
-                        onGoToLine={goToLine}
-                        visibleFiles={readOnlyFiles.map((f) => f.name)}
-                        learnerFiles={learner.names}
-                        afterPass={
-                          passedNow ? (
-                            <PassActions nextLesson={props.nextLesson} signedIn={signedIn} signInHref={props.signInHref} signUpHref={props.signUpHref} />
-                          ) : null
-                        }
-                      />
-                    ) : (
-                      <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="grade-failure">
-                        {outcome.outcome.error}
-                      </p>
-                    )
-                  ) : (
-                    <p className="text-sm text-slate-600 dark:text-slate-400">Run checks your code against the example tests; Submit runs the hidden tests too and records your attempt.</p>
-                  )}
-                </div>
-                {progress ? (
-                  <p className="mt-3 text-sm text-slate-600 dark:text-slate-400" data-testid="attempts">
-                    {progress.passed ? (
-                      <span className="font-medium text-emerald-700 dark:text-emerald-400">
-                        <span aria-hidden="true">✓ </span>
-                        {stages.length ? "Project complete: every stage passed." : "Exercise passed."}
-                      </span>
-                    ) : stages.length && progress.stagesPassed > 0 ? (
-                      <span className="font-medium text-emerald-700 dark:text-emerald-400">
-                        <span aria-hidden="true">✓ </span>
-                        {progress.stagesPassed} of {stages.length} stages passed.
-                      </span>
-                    ) : null}{" "}
-                    {progress.attempts} submission{progress.attempts === 1 ? "" : "s"} so far.
+                    {outcome.outcome.error}
                   </p>
-                ) : null}
-              </div>
-          </SplitGroup>
+                )
+              ) : (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Run checks your code against the example tests; Submit runs the hidden tests too and records
+                  your attempt.
+                </p>
+              )}
+            </div>
+            {progress ? (
+              <p className="mt-3 text-sm text-slate-600 dark:text-slate-400" data-testid="attempts">
+                {progress.passed ? (
+                  <span className="font-medium text-emerald-700 dark:text-emerald-400">
+                    <span aria-hidden="true">✓ </span>
+                    {stages.length ? "Project complete: every stage passed." : "Exercise passed."}
+                  </span>
+                ) : stages.length && progress.stagesPassed > 0 ? (
+                  <span className="font-medium text-emerald-700 dark:text-emerald-400">
+                    <span aria-hidden="true">✓ </span>
+                    {progress.stagesPassed} of {stages.length} stages passed.
+                  </span>
+                ) : null}{" "}
+                {progress.attempts} submission{progress.attempts === 1 ? "" : "s"} so far.
+              </p>
+            ) : null}
+          </div>
+        </SplitGroup>
       </SplitGroup>
     </div>
   );
 }
 
 /** After a passing submission: the next lesson, a short celebration, and for a visitor, that nothing was recorded. */
-function PassActions(props: { nextLesson: { title: string; href: string } | null; signedIn: boolean; signInHref: string; signUpHref: string }) {
+function PassActions(props: {
+  nextLesson: { title: string; href: string } | null;
+  signedIn: boolean;
+  signInHref: string;
+  signUpHref: string;
+}) {
   return (
-    <div className="ws-celebrate space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950" data-testid="pass-actions">
+    <div
+      className="ws-celebrate space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950"
+      data-testid="pass-actions"
+    >
       <p className="font-semibold text-emerald-900 dark:text-emerald-100">
         <span aria-hidden="true" className="ws-celebrate-mark mr-1 inline-block">
           🎉
@@ -477,7 +598,11 @@ function PassActions(props: { nextLesson: { title: string; href: string } | null
         </p>
       ) : null}
       {props.nextLesson ? (
-        <Link href={props.nextLesson.href} className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" data-testid="pass-next-lesson">
+        <Link
+          href={props.nextLesson.href}
+          className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          data-testid="pass-next-lesson"
+        >
           Next lesson: {props.nextLesson.title}
           <span aria-hidden="true">→</span>
         </Link>

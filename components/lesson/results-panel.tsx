@@ -68,7 +68,8 @@ function StatusMark({ status }: { status: TestResult["status"] | GradeResult["st
 }
 
 // tabIndex 0: a long message scrolls sideways, and keyboard users must be able to scroll it too.
-const pre = "mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100";
+const pre =
+  "mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100";
 const linkButton = "font-medium text-brand-700 underline dark:text-brand-300";
 
 /** Each line of a test message with its side of the diff, if any. */
@@ -96,7 +97,11 @@ export function MessageText({ message }: { message: string }) {
   return (
     <pre className={pre} tabIndex={0} data-testid="test-message">
       {classifyLines(message).map((line, i) => (
-        <span key={i} className={line.side ? SIDE_CLASSES[line.side] : "block"} data-diff={line.side ?? undefined}>
+        <span
+          key={i}
+          className={line.side ? SIDE_CLASSES[line.side] : "block"}
+          data-diff={line.side ?? undefined}
+        >
           {line.text || "\u00a0"}
         </span>
       ))}
@@ -107,7 +112,11 @@ export function MessageText({ message }: { message: string }) {
 const FRAME = /^\s+at (?:.*\()?([A-Za-z0-9_.-]+\.(?:ts|js|sql)):(\d+)(?::(\d+))?\)?$/;
 
 /** Where a failed test points: the first stack frame in one of the learner's files, else in a visible test file. */
-function locationOf(test: TestResult, learnerFiles: string[], visibleFiles: string[]): { file: string; line: number; column?: number; learner: boolean } | null {
+function locationOf(
+  test: TestResult,
+  learnerFiles: string[],
+  visibleFiles: string[],
+): { file: string; line: number; column?: number; learner: boolean } | null {
   if (!test.message) return null;
   let visible: { file: string; line: number; column?: number; learner: boolean } | null = null;
   for (const line of test.message.split("\n")) {
@@ -149,15 +158,31 @@ function TestBody({
       ) : null}
       {test.thrown?.line ? (
         <p className="text-xs">
-          <button type="button" className={linkButton} onClick={() => onGoToLine(undefined, test.thrown!.line!, test.thrown!.column)} data-testid="thrown-location">
+          <button
+            type="button"
+            className={linkButton}
+            onClick={() => onGoToLine(undefined, test.thrown!.line!, test.thrown!.column)}
+            data-testid="thrown-location"
+          >
             Go to line {test.thrown.line}
           </button>{" "}
-          of your code, where {test.thrown.type === "value" || test.thrown.type === "object" ? "the error" : `the ${test.thrown.type}`} was thrown.
+          of your code, where{" "}
+          {test.thrown.type === "value" || test.thrown.type === "object"
+            ? "the error"
+            : `the ${test.thrown.type}`}{" "}
+          was thrown.
         </p>
       ) : at ? (
         <p className="text-xs">
-          <button type="button" className={linkButton} onClick={() => onGoToLine(at.file, at.line, at.column)} data-testid="failure-location">
-            {at.learner ? `Go to line ${at.line} of ${at.file}` : `Show the failing check: ${at.file}, line ${at.line}`}
+          <button
+            type="button"
+            className={linkButton}
+            onClick={() => onGoToLine(at.file, at.line, at.column)}
+            data-testid="failure-location"
+          >
+            {at.learner
+              ? `Go to line ${at.line} of ${at.file}`
+              : `Show the failing check: ${at.file}, line ${at.line}`}
           </button>
         </p>
       ) : null}
@@ -179,7 +204,11 @@ function TestTitle({ test }: { test: TestResult }) {
       <StatusMark status={test.status} />
       <span className="text-sm">
         {test.name}
-        {test.hidden ? <span className="ml-2 rounded bg-slate-100 px-1 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">hidden test</span> : null}
+        {test.hidden ? (
+          <span className="ml-2 rounded bg-slate-100 px-1 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+            hidden test
+          </span>
+        ) : null}
       </span>
     </span>
   );
@@ -222,23 +251,39 @@ export function ResultsPanel({
   const passed = result.tests.filter((t) => t.status === "pass");
   return (
     <div className="space-y-3" data-testid="results" data-status={result.status}>
-      <h3 id="results-heading" ref={headingRef as RefObject<HTMLHeadingElement | null>} tabIndex={-1} className="flex items-center gap-2 font-semibold outline-none" data-testid="verdict">
+      <h3
+        id="results-heading"
+        ref={headingRef as RefObject<HTMLHeadingElement | null>}
+        tabIndex={-1}
+        className="flex items-center gap-2 font-semibold outline-none"
+        data-testid="verdict"
+      >
         <StatusMark status={result.status} />
         <span>{verdict(result, mode, kind, stage)}</span>
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded in {Math.round(result.durationMs)} ms.
+        {mode === "run" ? "Run: example tests only." : "Submission: all tests, hidden ones included."} Graded
+        in {Math.round(result.durationMs)} ms.
       </p>
       {afterPass}
       {error ? (
-        <div className="rounded-md border border-amber-300 p-3 dark:border-amber-700" data-testid="grade-error" data-kind={error.kind}>
+        <div
+          className="rounded-md border border-amber-300 p-3 dark:border-amber-700"
+          data-testid="grade-error"
+          data-kind={error.kind}
+        >
           <pre className={pre} tabIndex={0}>
             {error.message}
           </pre>
           {error.line ? (
             <p className="mt-2 text-sm">
               At{" "}
-              <button type="button" className={linkButton} onClick={() => onGoToLine(error.file, error.line!, error.column)} data-testid="error-location">
+              <button
+                type="button"
+                className={linkButton}
+                onClick={() => onGoToLine(error.file, error.line!, error.column)}
+                data-testid="error-location"
+              >
                 line {error.line}
                 {error.column ? `, column ${error.column}` : ""}
                 {multiFile && error.file ? ` of ${error.file}` : ""}
@@ -250,28 +295,48 @@ export function ResultsPanel({
       ) : null}
       {failed.some((t) => t.redacted) ? (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="disclosure-note">
-          Hidden tests say what they check and what went wrong, never their inputs, expected values or your console output.
+          Hidden tests say what they check and what went wrong, never their inputs, expected values or your
+          console output.
         </p>
       ) : null}
       {failed.length > 0 ? (
         <section aria-label={`Failed tests (${failed.length})`}>
           {failed.some((t) => t.message && !t.redacted && /^(- Expected|Expected:)/m.test(t.message)) ? (
             <p className="mb-1 text-xs text-slate-600 dark:text-slate-400" data-testid="diff-legend">
-              <span className="rounded bg-emerald-100 px-1 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">- Expected</span>: what the test wants;{" "}
-              <span className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-950 dark:text-red-200">+ Received</span>: what your code gave.
+              <span className="rounded bg-emerald-100 px-1 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+                - Expected
+              </span>
+              : what the test wants;{" "}
+              <span className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-950 dark:text-red-200">
+                + Received
+              </span>
+              : what your code gave.
             </p>
           ) : null}
           <ul className="space-y-2">
             {failed.map((test, index) => (
-              <li key={index} className="rounded-md border border-red-200 dark:border-red-900" data-testid="test-result" data-status={test.status}>
+              <li
+                key={index}
+                className="rounded-md border border-red-200 dark:border-red-900"
+                data-testid="test-result"
+                data-status={test.status}
+              >
                 <details open={index === 0} className="group p-2">
                   <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden">
-                    <span aria-hidden="true" className="mr-1 inline-block text-xs text-slate-500 transition-transform group-open:rotate-90 dark:text-slate-400">
+                    <span
+                      aria-hidden="true"
+                      className="mr-1 inline-block text-xs text-slate-500 transition-transform group-open:rotate-90 dark:text-slate-400"
+                    >
                       ▶
                     </span>
                     <TestTitle test={test} />
                   </summary>
-                  <TestBody test={test} learnerFiles={learnerFiles} visibleFiles={visibleFiles} onGoToLine={onGoToLine} />
+                  <TestBody
+                    test={test}
+                    learnerFiles={learnerFiles}
+                    visibleFiles={visibleFiles}
+                    onGoToLine={onGoToLine}
+                  />
                 </details>
               </li>
             ))}
@@ -279,7 +344,11 @@ export function ResultsPanel({
         </section>
       ) : null}
       {passed.length > 0 ? (
-        <details className="rounded-md border border-slate-200 p-2 dark:border-slate-700" open={failed.length === 0 && passed.length <= 5} data-testid="passed-tests">
+        <details
+          className="rounded-md border border-slate-200 p-2 dark:border-slate-700"
+          open={failed.length === 0 && passed.length <= 5}
+          data-testid="passed-tests"
+        >
           <summary className="cursor-pointer text-sm font-medium text-emerald-800 dark:text-emerald-300">
             {passed.length} test{passed.length === 1 ? "" : "s"} passed
           </summary>
@@ -287,10 +356,14 @@ export function ResultsPanel({
             {passed.map((test, index) => (
               <li key={index} data-testid="test-result" data-status="pass">
                 <TestTitle test={test} />
-                {test.description ? <p className="ml-16 text-xs text-slate-600 dark:text-slate-400">{test.description}</p> : null}
+                {test.description ? (
+                  <p className="ml-16 text-xs text-slate-600 dark:text-slate-400">{test.description}</p>
+                ) : null}
                 {test.output ? (
                   <details className="ml-16 text-xs">
-                    <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Console output</summary>
+                    <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+                      Console output
+                    </summary>
                     <pre className={pre} tabIndex={0}>
                       {test.output}
                     </pre>

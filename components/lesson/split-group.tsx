@@ -1,6 +1,13 @@
 "use client";
 
-import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
+import {
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from "react";
 import type { PaneSizes } from "./workspace-layout";
 
 /** One of the two panes of a split: its DOM id, sizes in percent of the group, and extra attributes. */
@@ -65,13 +72,33 @@ export function SplitGroup(props: {
   function sizeAt(event: PointerEvent<HTMLDivElement>): number | null {
     const rect = group.current?.getBoundingClientRect();
     if (!rect || !rect.width || !rect.height) return null;
-    return clamp(horizontal ? ((event.clientX - rect.left) / rect.width) * 100 : ((event.clientY - rect.top) / rect.height) * 100);
+    return clamp(
+      horizontal
+        ? ((event.clientX - rect.left) / rect.width) * 100
+        : ((event.clientY - rect.top) / rect.height) * 100,
+    );
   }
 
-  const paneStyle = (grow: number): CSSProperties => ({ flex: `${grow} 1 0px`, minWidth: 0, minHeight: 0, overflow: "hidden" });
+  const paneStyle = (grow: number): CSSProperties => ({
+    flex: `${grow} 1 0px`,
+    minWidth: 0,
+    minHeight: 0,
+    overflow: "hidden",
+  });
 
   return (
-    <div ref={group} id={props.id} className={props.className} data-group style={{ display: "flex", flexDirection: horizontal ? "row" : "column", height: "100%", overflow: "hidden" }}>
+    <div
+      ref={group}
+      id={props.id}
+      className={props.className}
+      data-group
+      style={{
+        display: "flex",
+        flexDirection: horizontal ? "row" : "column",
+        height: "100%",
+        overflow: "hidden",
+      }}
+    >
       <div id={first.id} data-panel {...first.attrs} style={paneStyle(size)}>
         {props.children[0]}
       </div>

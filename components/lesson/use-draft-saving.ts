@@ -111,7 +111,14 @@ function parseLocal(raw: string): LocalDraft | null {
     try {
       const value = JSON.parse(raw) as Partial<LocalDraft>;
       if (typeof value.code === "string" && typeof value.base === "number" && typeof value.at === "number") {
-        return { v: 1, code: value.code, base: value.base, dirty: value.dirty !== false, at: value.at, known: Array.isArray(value.known) ? value.known.filter((k) => typeof k === "string") : [] };
+        return {
+          v: 1,
+          code: value.code,
+          base: value.base,
+          dirty: value.dirty !== false,
+          at: value.at,
+          known: Array.isArray(value.known) ? value.known.filter((k) => typeof k === "string") : [],
+        };
       }
     } catch {
       // Not ours after all: read it as code (below).
@@ -168,13 +175,19 @@ const serverNow = () => Date.now() + clockSkewMs;
 function learnClock(response: Response) {
   const date = Date.parse(response.headers.get("date") ?? "");
   // The header is whole seconds: keep the estimate unless it is off by more than that.
-  if (Number.isFinite(date) && Math.abs(date - Date.now() - clockSkewMs) > 1500) clockSkewMs = date - Date.now();
+  if (Number.isFinite(date) && Math.abs(date - Date.now() - clockSkewMs) > 1500)
+    clockSkewMs = date - Date.now();
 }
 
 function formatTime(ms: number): string {
   const date = new Date(ms - clockSkewMs);
   const sameDay = new Date().toDateString() === date.toDateString();
-  return date.toLocaleString(undefined, sameDay ? { hour: "2-digit", minute: "2-digit" } : { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return date.toLocaleString(
+    undefined,
+    sameDay
+      ? { hour: "2-digit", minute: "2-digit" }
+      : { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" },
+  );
 }
 
 type SaveOutcome =
@@ -184,9 +197,19 @@ type SaveOutcome =
   | { kind: "refused"; message: string };
 
 /** Sends one file's draft; failures are values. Uses keepalive when the body allows it. */
-export async function putDraft(exerciseId: string, file: string, code: string, baseRevision: number): Promise<SaveOutcome> {
+export async function putDraft(
+  exerciseId: string,
+  file: string,
+  code: string,
+  baseRevision: number,
+): Promise<SaveOutcome> {
   const body = JSON.stringify(file ? { file, code, baseRevision } : { code, baseRevision });
-  const init: RequestInit = { method: "PUT", headers: { "Content-Type": "application/json" }, body, credentials: "same-origin" };
+  const init: RequestInit = {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body,
+    credentials: "same-origin",
+  };
   let response: Response;
   try {
     const small = new TextEncoder().encode(body).byteLength <= KEEPALIVE_MAX_BYTES;
@@ -197,15 +220,29 @@ export async function putDraft(exerciseId: string, file: string, code: string, b
         )
       : await fetch(draftUrl(exerciseId), init);
   } catch {
-    return { kind: "retry", message: navigator.onLine === false ? "you are offline" : "the server could not be reached" };
+    return {
+      kind: "retry",
+      message: navigator.onLine === false ? "you are offline" : "the server could not be reached",
+    };
   }
   learnClock(response);
-  const data = (await response.json().catch(() => null)) as { revision?: unknown; error?: unknown; current?: SavedDraftSnapshot } | null;
+  const data = (await response.json().catch(() => null)) as {
+    revision?: unknown;
+    error?: unknown;
+    current?: SavedDraftSnapshot;
+  } | null;
   if (response.ok && typeof data?.revision === "number") return { kind: "saved", revision: data.revision };
-  if (response.status === 409 && data?.current && typeof data.current.revision === "number") return { kind: "conflict", current: data.current };
+  if (response.status === 409 && data?.current && typeof data.current.revision === "number")
+    return { kind: "conflict", current: data.current };
   const error = typeof data?.error === "string" ? data.error : `the server answered ${response.status}`;
-  if (response.status === 401) return { kind: "refused", message: "you are signed out. Sign in again (in another tab) to keep saving; your code is kept in this browser." };
-  if (response.status >= 500 || response.status === 429 || response.status === 408) return { kind: "retry", message: error };
+  if (response.status === 401)
+    return {
+      kind: "refused",
+      message:
+        "you are signed out. Sign in again (in another tab) to keep saving; your code is kept in this browser.",
+    };
+  if (response.status >= 500 || response.status === 429 || response.status === 408)
+    return { kind: "retry", message: error };
   return { kind: "refused", message: error };
 }
 
@@ -298,7 +335,9 @@ export class DraftEngine {
 
   /** Initial status, before start() (also what the server renders). */
   initialStatus(): SaveStatus {
-    return Object.values(this.options.drafts?.saved ?? {}).some((d) => d.code !== null) ? { state: "saved" } : { state: "idle" };
+    return Object.values(this.options.drafts?.saved ?? {}).some((d) => d.code !== null)
+      ? { state: "saved" }
+      : { state: "idle" };
   }
 
   private key(file: string, owner = this.owner) {
@@ -327,7 +366,11 @@ export class DraftEngine {
       at: f.editedAt,
       known: [...this.known.get(file)!],
     });
-    if (!ok && !this.signedIn) f.error = { message: "this browser does not let the page store it (storage full or blocked).", retry: false };
+    if (!ok && !this.signedIn)
+      f.error = {
+        message: "this browser does not let the page store it (storage full or blocked).",
+        retry: false,
+      };
   }
 
   /** Reads this browser's copies, shows the newer copy of each file and starts listening. */
@@ -380,7 +423,11 @@ export class DraftEngine {
       return;
     }
     const saved = this.options.drafts!.saved[file] ?? null;
-    const server = { code: saved?.code ?? null, revision: saved?.revision ?? 0, at: saved ? Date.parse(saved.savedAt) : 0 };
+    const server = {
+      code: saved?.code ?? null,
+      revision: saved?.revision ?? 0,
+      at: saved ? Date.parse(saved.savedAt) : 0,
+    };
     const serverText = server.code ?? f.starter;
     let local = readLocal(this.key(file));
     if (!local && server.revision === 0) {
@@ -526,9 +573,15 @@ export class DraftEngine {
     this.refresh();
     void (async () => {
       try {
-        const response = await fetch(draftUrl(this.options.exerciseId), { method: "DELETE", credentials: "same-origin", keepalive: true });
+        const response = await fetch(draftUrl(this.options.exerciseId), {
+          method: "DELETE",
+          credentials: "same-origin",
+          keepalive: true,
+        });
         learnClock(response);
-        const data = (await response.json().catch(() => null)) as { drafts?: (SavedDraftSnapshot & { file: string })[] } | null;
+        const data = (await response.json().catch(() => null)) as {
+          drafts?: (SavedDraftSnapshot & { file: string })[];
+        } | null;
         if (response.ok && Array.isArray(data?.drafts)) {
           for (const d of data.drafts) {
             const f = this.files.get(d.file);
@@ -551,7 +604,8 @@ export class DraftEngine {
   /** Saves a file if it has an unsaved change of this tab's and nothing is on its way. */
   private pump(file: string) {
     const f = this.files.get(file)!;
-    if (!this.signedIn || this.stopped || f.inFlight || this.resetting || !f.own || !isDirty(f)) return this.refresh();
+    if (!this.signedIn || this.stopped || f.inFlight || this.resetting || !f.own || !isDirty(f))
+      return this.refresh();
     window.clearTimeout(f.debounce);
     window.clearTimeout(f.maxWait);
     window.clearTimeout(f.retry);
@@ -591,12 +645,23 @@ export class DraftEngine {
       f.error = { message: outcome.message, retry: false };
     }
     // Typing went on while the save was on its way and its timers have already fired.
-    if (!this.stopped && f.debounce === undefined && f.retry === undefined && f.error === null && f.own && isDirty(f)) this.pump(file);
+    if (
+      !this.stopped &&
+      f.debounce === undefined &&
+      f.retry === undefined &&
+      f.error === null &&
+      f.own &&
+      isDirty(f)
+    )
+      this.pump(file);
     this.refresh();
   }
 
   /** The server has a different revision than this tab's base: build on it, or keep the newer text and offer the other. */
-  private reconcile(file: string, current: { code: string | null; revision: number; savedAt: string | null }) {
+  private reconcile(
+    file: string,
+    current: { code: string | null; revision: number; savedAt: string | null },
+  ) {
     const f = this.files.get(file)!;
     const currentText = current.code ?? f.starter;
     const at = current.savedAt ? Date.parse(current.savedAt) : 0;
@@ -690,7 +755,8 @@ export class DraftEngine {
   /** Sends every unsaved change of this tab now (the page may be going away); the local copy has it anyway. */
   flush = () => {
     for (const [file, f] of this.files) {
-      if (f.own && isDirty(f) && !f.inFlight && !this.resetting && this.signedIn && !this.stopped) this.pump(file);
+      if (f.own && isDirty(f) && !f.inFlight && !this.resetting && this.signedIn && !this.stopped)
+        this.pump(file);
     }
   };
 
@@ -700,20 +766,33 @@ export class DraftEngine {
 
   private status(): SaveStatus {
     const all = [...this.files.entries()];
-    const named = (file: string, message: string) => (file && all.length > 1 ? `${file}: ${message}` : message);
+    const named = (file: string, message: string) =>
+      file && all.length > 1 ? `${file}: ${message}` : message;
     if (!this.signedIn) {
       const failed = all.find(([, f]) => f.error);
       if (failed) return { state: "error", message: named(failed[0], failed[1].error!.message) };
-      return all.some(([, f]) => f.touched) ? { state: "saved", message: "Saved in this browser" } : { state: "idle" };
+      return all.some(([, f]) => f.touched)
+        ? { state: "saved", message: "Saved in this browser" }
+        : { state: "idle" };
     }
     const pending = all.filter(([, f]) => isDirty(f) && (f.own || f.inFlight));
     const refused = pending.find(([, f]) => f.error && !f.error.retry);
     if (refused) return { state: "error", message: named(refused[0], refused[1].error!.message) };
     if (pending.length && typeof navigator !== "undefined" && navigator.onLine === false) {
-      return { state: "offline", message: "You are offline. Your code is kept in this browser and saved when the connection returns." };
+      return {
+        state: "offline",
+        message: "You are offline. Your code is kept in this browser and saved when the connection returns.",
+      };
     }
     const failing = pending.find(([, f]) => f.error?.retry);
-    if (failing) return { state: "retrying", message: named(failing[0], `${failing[1].error!.message}. Your code is kept in this browser; trying again.`) };
+    if (failing)
+      return {
+        state: "retrying",
+        message: named(
+          failing[0],
+          `${failing[1].error!.message}. Your code is kept in this browser; trying again.`,
+        ),
+      };
     if (pending.length || all.some(([, f]) => f.inFlight) || this.resetting) return { state: "saving" };
     if (all.some(([, f]) => isDirty(f))) return { state: "saving", message: "Saving in another tab…" };
     return all.some(([, f]) => f.touched || f.savedCode) ? { state: "saved" } : { state: "idle" };
@@ -734,7 +813,9 @@ export interface DraftSaving {
 }
 
 /** Keeps the drafts of one exercise (files keyed "" for a one-file exercise, else by name). */
-export function useDraftSaving(options: DraftEngineOptions & { apply(file: string, code: string): void }): DraftSaving {
+export function useDraftSaving(
+  options: DraftEngineOptions & { apply(file: string, code: string): void },
+): DraftSaving {
   const apply = useRef(options.apply);
   useEffect(() => {
     apply.current = options.apply;
@@ -744,7 +825,11 @@ export function useDraftSaving(options: DraftEngineOptions & { apply(file: strin
   const [status, setStatus] = useState<SaveStatus>(() => engine.initialStatus());
   const [notices, setNotices] = useState<DraftNotice[]>([]);
   useEffect(() => {
-    engine.start({ onStatus: setStatus, onNotices: setNotices, apply: (file, code) => apply.current(file, code) });
+    engine.start({
+      onStatus: setStatus,
+      onNotices: setNotices,
+      apply: (file, code) => apply.current(file, code),
+    });
     return () => engine.stop();
   }, [engine]);
   return {

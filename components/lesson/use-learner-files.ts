@@ -42,7 +42,11 @@ export interface LearnerFiles {
   attachEditor(handle: EditorHandle): void;
 }
 
-export function useLearnerFiles(options: { exercise: PublicExercise; initial: Record<string, string>; drafts: DraftsSnapshot | null }): LearnerFiles {
+export function useLearnerFiles(options: {
+  exercise: PublicExercise;
+  initial: Record<string, string>;
+  drafts: DraftsSnapshot | null;
+}): LearnerFiles {
   const { exercise } = options;
   const multi = exercise.files !== null;
   const starter = useMemo(() => starterFiles(exercise), [exercise]);
@@ -61,8 +65,14 @@ export function useLearnerFiles(options: { exercise: PublicExercise; initial: Re
   });
   const { change, latest } = draft;
 
-  const onChange = useCallback((name: string, code: string) => change(draftKey(name), code), [change, draftKey]);
-  const current = useCallback(() => Object.fromEntries(names.map((n) => [n, latest(draftKey(n))])), [names, latest, draftKey]);
+  const onChange = useCallback(
+    (name: string, code: string) => change(draftKey(name), code),
+    [change, draftKey],
+  );
+  const current = useCallback(
+    () => Object.fromEntries(names.map((n) => [n, latest(draftKey(n))])),
+    [names, latest, draftKey],
+  );
 
   return {
     names,

@@ -25,7 +25,8 @@ export function parseLayout(raw: string | undefined, panes: readonly string[]): 
     const value: unknown = JSON.parse(raw);
     if (!value || typeof value !== "object") return null;
     const entries = panes.map((id) => [id, (value as Record<string, unknown>)[id]] as const);
-    if (!entries.every(([, n]) => typeof n === "number" && Number.isFinite(n) && n > 0 && n < 100)) return null;
+    if (!entries.every(([, n]) => typeof n === "number" && Number.isFinite(n) && n > 0 && n < 100))
+      return null;
     const sizes = Object.fromEntries(entries) as PaneSizes;
     const total = Object.values(sizes).reduce((a, b) => a + b, 0);
     return Math.abs(total - 100) < 1 ? sizes : null;

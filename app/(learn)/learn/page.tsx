@@ -41,8 +41,16 @@ export default async function LearnPage() {
       </header>
 
       {suggestion && text ? (
-        <section aria-labelledby="next-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="next-lesson" data-lesson={suggestion.lesson.id}>
-          <h2 id="next-heading" className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
+        <section
+          aria-labelledby="next-heading"
+          className="rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-800 dark:bg-slate-900"
+          data-testid="next-lesson"
+          data-lesson={suggestion.lesson.id}
+        >
+          <h2
+            id="next-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300"
+          >
             {text.heading}
           </h2>
           <p className="mt-1 text-lg font-semibold">{suggestion.lesson.title}</p>

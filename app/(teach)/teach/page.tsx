@@ -85,7 +85,11 @@ export default async function TeachPage() {
                     >
                       <th scope="row" className={`${td} text-left font-normal`}>
                         {lesson.title}
-                        {lesson.hasExercise ? null : <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(no exercise)</span>}
+                        {lesson.hasExercise ? null : (
+                          <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">
+                            (no exercise)
+                          </span>
+                        )}
                       </th>
                       <td className={td}>{lesson.attempted}</td>
                       <td className={td}>{lesson.passed}</td>

@@ -116,7 +116,9 @@ function SchemaView({ schema }: { schema: Schema }) {
             <td className="px-2 py-1">{typeLabel(property)}</td>
             <td className="px-2 py-1">
               {typeof property.description === "string" ? <Inline text={property.description} /> : null}
-              {constraints(property) ? <span className="text-slate-500 dark:text-slate-400"> ({constraints(property)})</span> : null}
+              {constraints(property) ? (
+                <span className="text-slate-500 dark:text-slate-400"> ({constraints(property)})</span>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -248,7 +250,11 @@ export default function ApiDocsPage() {
           <code>files</code> instead of <code>code</code>; projects grade one <code>stage</code> at a time,
           with every earlier stage&apos;s tests as regression tests:
         </p>
-        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100" data-testid="multi-file-example">
+        <pre
+          tabIndex={0}
+          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100"
+          data-testid="multi-file-example"
+        >
           {`curl -X POST "$SERVERSIDE/api/v1/exercises/url-shortener/grade" \\
   -H "Authorization: Bearer $SERVERSIDE_API_KEY" \\
   -H "Content-Type: application/json" \\
@@ -337,7 +343,11 @@ export default function ApiDocsPage() {
         {Object.entries(document.components.schemas).map(([name, schema]) => (
           <div key={name} id={`schema-${name}`} className="space-y-2">
             <h3 className="font-mono text-lg font-semibold">{name}</h3>
-            {typeof schema.description === "string" ? <p className="text-sm"><Inline text={schema.description} /></p> : null}
+            {typeof schema.description === "string" ? (
+              <p className="text-sm">
+                <Inline text={schema.description} />
+              </p>
+            ) : null}
             {/* Focusable: a wide schema scrolls sideways, and keyboard users must reach it. */}
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Schema ${name}`}>
               <SchemaView schema={schema} />

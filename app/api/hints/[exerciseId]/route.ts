@@ -29,7 +29,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const user = await getCurrentUser();
     if (!user) return fail(401, "Sign in to see hints: they come one at a time and count in your progress.");
     const { exerciseId } = await params;
-    if (!exerciseIdSchema.safeParse(exerciseId).success || !(await getExercise(exerciseId))) return fail(404, "Unknown exercise.");
+    if (!exerciseIdSchema.safeParse(exerciseId).success || !(await getExercise(exerciseId)))
+      return fail(404, "Unknown exercise.");
     let body: unknown;
     try {
       body = (await readJsonBody(request, 1024)).value;
@@ -40,7 +41,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const parsed = bodySchema.safeParse(body);
     if (!parsed.success) return fail(400, 'Send {"index": <the hint number, from 0>} as the body.');
     const { index } = parsed.data;
-    if (index > (await countHintViews(user.id, exerciseId))) return fail(400, "Reveal the earlier hints first.");
+    if (index > (await countHintViews(user.id, exerciseId)))
+      return fail(400, "Reveal the earlier hints first.");
     const hint = await getHint(exerciseId, index);
     if (!hint) return fail(404, "There are no more hints for this exercise.");
     await recordHintView(user.id, exerciseId, index);

@@ -7,10 +7,20 @@ import { LessonHotReload } from "@/components/lesson/lesson-hot-reload";
 import type { LessonActions } from "@/components/lesson/lesson-actions";
 import { LessonQuiz, type SavedQuizAnswer } from "@/components/lesson/lesson-quiz";
 import { LessonWorkspace } from "@/components/lesson/lesson-workspace";
-import { LAYOUT_COOKIE, LAYOUT_PANES, parseLayout, type WorkspaceLayout } from "@/components/lesson/workspace-layout";
+import {
+  LAYOUT_COOKIE,
+  LAYOUT_PANES,
+  parseLayout,
+  type WorkspaceLayout,
+} from "@/components/lesson/workspace-layout";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkQuizAnswer, getHint, getLesson, listTracks, type Hint, type LessonRef } from "@/lib/content";
-import { getLessonState, markLessonOpened, mayRevealSolution, revealableSolutionStage } from "@/lib/progress/progress";
+import {
+  getLessonState,
+  markLessonOpened,
+  mayRevealSolution,
+  revealableSolutionStage,
+} from "@/lib/progress/progress";
 import { answerQuizAction, gradeAction, revealSolutionAction } from "../../actions";
 import { getEditorLibs } from "../../editor-libs";
 
@@ -111,18 +121,37 @@ export default async function LessonPage({ params }: Params) {
           ))}
         </p>
       ) : null}
-      <div className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:text-sm" dangerouslySetInnerHTML={{ __html: lesson.html }} />
-      <LessonQuiz lessonId={lesson.id} questions={lesson.quiz} initialAnswers={quizAnswers} answerQuiz={actions.answerQuiz} />
-      <nav aria-label="Lessons" className="mt-10 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
+      <div
+        className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:text-sm"
+        dangerouslySetInnerHTML={{ __html: lesson.html }}
+      />
+      <LessonQuiz
+        lessonId={lesson.id}
+        questions={lesson.quiz}
+        initialAnswers={quizAnswers}
+        answerQuiz={actions.answerQuiz}
+      />
+      <nav
+        aria-label="Lessons"
+        className="mt-10 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800"
+      >
         {nav.previous ? (
-          <Link href={nav.previous.href} rel="prev" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+          <Link
+            href={nav.previous.href}
+            rel="prev"
+            className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+          >
             <span aria-hidden="true">← </span>Previous: {nav.previous.title}
           </Link>
         ) : (
           <span />
         )}
         {nav.next ? (
-          <Link href={nav.next.href} rel="next" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+          <Link
+            href={nav.next.href}
+            rel="next"
+            className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+          >
             Next: {nav.next.title}
             <span aria-hidden="true"> →</span>
           </Link>
