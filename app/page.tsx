@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
+import { suggestNext, suggestionText } from "@/lib/progress/catalog";
 import { getCatalog } from "@/lib/progress/progress";
 
 const FEATURES = [
@@ -25,29 +26,30 @@ const FEATURES = [
 export default async function HomePage() {
   const user = await getCurrentUser();
   const catalog = user ? await getCatalog(user.id) : null;
-  // "Continue where you left off": the lesson opened last, or what comes next once it is done.
-  const last = catalog?.lastOpened;
-  const resume = last ? (last.status === "completed" ? catalog.next : last.lesson) : null;
+  // The same suggestion as the catalog's (lib/progress/catalog.ts), so the two never disagree.
+  const suggestion = catalog ? suggestNext(catalog) : null;
+  const text = suggestion ? suggestionText(suggestion) : null;
   return (
     <div className="space-y-12 py-8">
-      {resume ? (
+      {suggestion && text ? (
         <section
           aria-labelledby="continue"
           className="rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-800 dark:bg-slate-900"
           data-testid="continue"
+          data-lesson={suggestion.lesson.id}
         >
           <h2
             id="continue"
-            className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-100"
+            className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300"
           >
-            {resume === last?.lesson ? "Continue where you left off" : "Up next"}
+            {text.heading}
           </h2>
-          <p className="mt-1 text-lg font-semibold">{resume.title}</p>
+          <p className="mt-1 text-lg font-semibold">{suggestion.lesson.title}</p>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {catalog?.completed} of {catalog?.total} lessons completed.
           </p>
-          <Link href={resume.href} className={buttonClasses("primary", "mt-3")}>
-            {resume === last?.lesson ? "Continue" : "Start"}: {resume.title}
+          <Link href={suggestion.lesson.href} className={buttonClasses("primary", "mt-3")}>
+            {text.action}
           </Link>
         </section>
       ) : null}

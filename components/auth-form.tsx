@@ -78,7 +78,7 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
           <>
             Already have an account?{" "}
             <Link
-              className="font-medium text-brand-600 underline"
+              className="font-medium text-brand-700 underline dark:text-brand-300"
               href={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`}
             >
               Sign in
@@ -88,13 +88,16 @@ export function AuthForm({ mode, action, next, gitHubAction }: Props) {
           <>
             New here?{" "}
             <Link
-              className="font-medium text-brand-600 underline"
+              className="font-medium text-brand-700 underline dark:text-brand-300"
               href={`/sign-up${next ? `?next=${encodeURIComponent(next)}` : ""}`}
             >
               Create an account
             </Link>
             <span className="mt-2 block">
-              <Link className="font-medium text-brand-600 underline" href="/forgot-password">
+              <Link
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+                href="/forgot-password"
+              >
                 Forgot your password?
               </Link>
             </span>

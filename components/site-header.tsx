@@ -21,9 +21,16 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
       >
         Skip to content
       </a>
+      {/* Shown only on pages with a lesson workspace (globals.css); the workspace focuses the editor. */}
+      <a
+        href="#editor"
+        className="skip-editor sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
+      >
+        Skip to the editor
+      </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-3">
         <Link href="/" className="mr-2 font-semibold tracking-tight text-slate-900 dark:text-white">
-          <span aria-hidden="true" className="mr-1 font-mono text-brand-600">
+          <span aria-hidden="true" className="mr-1 font-mono text-brand-600 dark:text-brand-300">
             &gt;_
           </span>
           Serverside

@@ -29,6 +29,33 @@ export async function signUpInNewContext(browser: Browser, email: string, passwo
 }
 
 /**
+ * Holds back from the page the answers to its Server Actions (POSTs to `path` with a Next-Action
+ * header): each is sent to the server and handled there, but the page gets the answer only after
+ * `release()`. A test can then do something "while a grade is still running" however fast or slow
+ * the machine is. `count()` says how many actions were sent.
+ */
+export async function holdServerActions(
+  page: Page,
+  path: string,
+): Promise<{ release(): void; count(): number }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+      count++;
+      const response = await route.fetch({ timeout: 180_000 });
+      await released;
+      await route.fulfill({ response });
+    },
+  );
+  return { release, count: () => count };
+}
+
+/**
  * One read query on the suite server's database, SQLite or PostgreSQL (E2E_DATABASE_URL): `?`
  * placeholders, identifiers in double quotes (the same SQL runs on both).
  */
@@ -57,31 +84,4 @@ export async function queryE2eDatabase<T>(sql: string, params: unknown[] = []): 
   } finally {
     await client.end();
   }
-}
-
-/**
- * Holds back from the page the answers to its Server Actions (POSTs to `path` with a Next-Action
- * header): each is sent to the server and handled there, but the page gets the answer only after
- * `release()`. A test can then do something "while a grade is still running" however fast or slow
- * the machine is. `count()` says how many actions were sent.
- */
-export async function holdServerActions(
-  page: Page,
-  path: string,
-): Promise<{ release(): void; count(): number }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let count = 0;
-  await page.route(
-    (url) => url.pathname === path,
-    async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
-      count++;
-      const response = await route.fetch({ timeout: 180_000 });
-      await released;
-      await route.fulfill({ response });
-    },
-  );
-  return { release, count: () => count };
 }

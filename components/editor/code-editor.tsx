@@ -32,6 +32,13 @@ self.MonacoEnvironment = {
   },
 };
 loader.config({ monaco });
+// vs-dark's comments (#608b4e on #1e1e1e, 4.2:1) fall short of WCAG AA contrast: a lighter green.
+monaco.editor.defineTheme("serverside-dark", {
+  base: "vs-dark",
+  inherit: true,
+  rules: [{ token: "comment", foreground: "7fae6b" }],
+  colors: {},
+});
 
 // The sandbox has no DOM and no Node: ES2023 plus the sandbox's own globals (given as extra libs).
 const compilerOptions: typescript.CompilerOptions = {
@@ -82,6 +89,8 @@ export interface CodeEditorProps {
   extraLibs: { filePath: string; content: string }[];
   markers: EditorMarker[];
   ariaLabel: string;
+  /** Id of the element that says how to use and leave the editor (set as the text area's aria-describedby). */
+  describedBy?: string;
   /** A learner file (one that is not read-only) changed. */
   onChange(path: string, code: string): void;
   /** The editor switched files itself (goTo): the tabs should follow. */
@@ -175,6 +184,22 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
+    // Screen readers announce how to leave the editor (Tab indents in it) when focus enters it. The
+    // element that takes focus: Monaco's EditContext input where the browser has the EditContext API
+    // (its textarea is then an aria-hidden IME helper), else its classic input textarea.
+    // Monaco replaces that element when the model or the options change (a read-only file's tab), so
+    // the description is set again then, and whenever the editor takes focus.
+    const describe = () => {
+      const input =
+        editor.getDomNode()?.querySelector(".native-edit-context") ??
+        editor.getDomNode()?.querySelector("textarea.inputarea");
+      if (callbacks.current.describedBy)
+        input?.setAttribute("aria-describedby", callbacks.current.describedBy);
+    };
+    describe();
+    editor.onDidChangeModel(describe);
+    editor.onDidChangeConfiguration(describe);
+    editor.onDidFocusEditorText(describe);
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => callbacks.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () =>
       callbacks.current.onSubmit(),
@@ -228,10 +253,10 @@ export default function CodeEditor(props: CodeEditorProps) {
         path={active.path}
         defaultLanguage={active.language}
         defaultValue={active.value}
-        theme={dark ? "vs-dark" : "vs"}
+        theme={dark ? "serverside-dark" : "vs"}
         onMount={onMount}
         keepCurrentModel
-        loading={<p className="p-4 text-sm text-slate-500">Starting the editor…</p>}
+        loading={<p className="p-4 text-sm text-slate-600 dark:text-slate-400">Starting the editor…</p>}
         options={{
           readOnly: active.readOnly,
           readOnlyMessage: {
@@ -242,6 +267,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           fontSize: 14,
           tabSize: 2,
           scrollBeyondLastLine: false,
+          // The wheel scrolls the editor while it can, then what is around it.
+          scrollbar: { alwaysConsumeMouseWheel: false },
           automaticLayout: true,
           fixedOverflowWidgets: true,
           wordWrap: "on",

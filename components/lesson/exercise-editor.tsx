@@ -19,6 +19,8 @@ export interface ExerciseEditorProps {
   /** Grader markers by learner file name. */
   markers: { file: string; line: number; column?: number; message: string }[];
   extraLibs: { filePath: string; content: string }[];
+  /** Id of the text that says how to leave the editor (Tab indents in it). */
+  describedBy?: string;
   onChange(name: string, code: string): void;
   onRun(): void;
   onSubmit(): void;
@@ -98,7 +100,7 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
 
   const active = files[activeIndex]!;
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className="flex h-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div
         role="tablist"
         aria-label="Files"
@@ -139,7 +141,7 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
         id="file-panel"
         role="tabpanel"
         aria-labelledby={`file-tab-${activeIndex}`}
-        className="h-[22rem] lg:h-[50vh]"
+        className="min-h-0 flex-1"
       >
         <LazyCodeEditor
           files={files}
@@ -147,6 +149,7 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
           extraLibs={props.extraLibs}
           markers={markers}
           ariaLabel={`Code editor, ${active.label}`}
+          describedBy={props.describedBy}
           onChange={(path, code) => props.onChange(path.slice(path.lastIndexOf("/") + 1), code)}
           onShowFile={setActivePath}
           onRun={props.onRun}

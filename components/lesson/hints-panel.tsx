@@ -3,19 +3,44 @@
 import { useState } from "react";
 import type { Hint } from "@/lib/content/public-types";
 import { Button } from "@/components/ui/button";
-import type { LessonActions } from "./lesson-actions";
+
+/**
+ * Asks the server for hint `index` (POST /api/hints/:exerciseId, a route handler: a Server Action
+ * would wait behind a running grade). Failures are values.
+ */
+async function fetchHint(
+  exerciseId: string,
+  index: number,
+): Promise<{ ok: true; hint: Hint } | { ok: false; error: string }> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/hints/${encodeURIComponent(exerciseId)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ index }),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, error: "Could not reach the server. Try again." };
+  }
+  const data = (await response.json().catch(() => null)) as { hint?: Hint; error?: unknown } | null;
+  if (response.ok && data?.hint) return { ok: true, hint: data.hint };
+  return {
+    ok: false,
+    error:
+      typeof data?.error === "string" ? data.error : `The server answered ${response.status}. Try again.`,
+  };
+}
 
 /** Hints, revealed one at a time by the server; the ones already seen come back on reload. */
 export function HintsPanel({
   exerciseId,
   hintCount,
   initialHints,
-  revealHint,
 }: {
   exerciseId: string;
   hintCount: number;
   initialHints: Hint[];
-  revealHint: LessonActions["revealHint"];
 }) {
   const [hints, setHints] = useState(initialHints);
   const [pending, setPending] = useState(false);
@@ -26,25 +51,20 @@ export function HintsPanel({
     if (pending) return;
     setPending(true);
     setError(null);
-    try {
-      const outcome = await revealHint({ exerciseId, index: hints.length });
-      if (outcome.ok)
-        setHints((current) =>
-          current.some((h) => h.index === outcome.hint.index) ? current : [...current, outcome.hint],
-        );
-      else setError(outcome.error);
-    } catch {
-      setError("Could not reach the server. Try again.");
-    } finally {
-      setPending(false);
-    }
+    const outcome = await fetchHint(exerciseId, hints.length);
+    if (outcome.ok)
+      setHints((current) =>
+        current.some((h) => h.index === outcome.hint.index) ? current : [...current, outcome.hint],
+      );
+    else setError(outcome.error);
+    setPending(false);
   }
 
   return (
     <section aria-labelledby="hints-heading" className="space-y-2" data-testid="hints">
       <h3 id="hints-heading" className="text-sm font-semibold">
         Hints{" "}
-        <span className="font-normal text-slate-500 dark:text-slate-400">
+        <span className="font-normal text-slate-600 dark:text-slate-400">
           ({hints.length} of {hintCount} shown)
         </span>
       </h3>
@@ -66,7 +86,14 @@ export function HintsPanel({
         </ol>
       ) : null}
       {hints.length < hintCount ? (
-        <Button type="button" variant="secondary" onClick={showNext} disabled={pending} aria-busy={pending}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={showNext}
+          disabled={pending}
+          aria-busy={pending}
+          data-testid="show-hint"
+        >
           {pending
             ? "Getting a hint…"
             : hints.length === 0
@@ -74,7 +101,7 @@ export function HintsPanel({
               : `Show the next hint (${hints.length + 1} of ${hintCount})`}
         </Button>
       ) : (
-        <p className="text-xs text-slate-500 dark:text-slate-400">That was the last hint.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">That was the last hint.</p>
       )}
       {error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

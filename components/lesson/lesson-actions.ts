@@ -2,9 +2,11 @@
  * What the lesson workspace asks of the server. The route (app/(learn)/learn/actions.ts) implements
  * these as Server Actions and passes them in as props, so components never import app/. Every
  * action returns expected failures as values ({ ok: false, error }) for the UI to show. Drafts are
- * not saved through an action but through PUT /api/drafts/:exerciseId (see use-draft-saving.ts).
+ * not saved or reset through an action but through /api/drafts/:exerciseId (see use-draft-saving.ts), and
+ * hints come from POST /api/hints/:exerciseId (hints-panel.tsx): actions run one at a time, and
+ * neither may wait behind a running grade.
  */
-import type { Hint, QuizAnswerResult } from "@/lib/content/public-types";
+import type { QuizAnswerResult } from "@/lib/content/public-types";
 import type { GradeResult } from "@/sandbox/types";
 
 export type GradeMode = "run" | "submit";
@@ -25,8 +27,6 @@ export type ActionError = { ok: false; error: string };
 /** What was graded: a project's stage, so the page can unlock the next one (visitors too). */
 export type GradeOutcome =
   { ok: true; result: GradeResult; progress: ProgressSnapshot | null; stage: number | null } | ActionError;
-export type DraftOutcome = { ok: true; savedAt: string } | ActionError;
-export type HintOutcome = { ok: true; hint: Hint } | ActionError;
 /** The reference solution: every learner file; for a project, at the end of `stage`. */
 export type SolutionOutcome =
   { ok: true; files: { name: string; source: string }[]; stage: number | null } | ActionError;
@@ -41,8 +41,6 @@ export interface LessonActions {
     mode: GradeMode;
     stage?: number;
   }): Promise<GradeOutcome>;
-  resetDraft(input: { exerciseId: string }): Promise<DraftOutcome>;
-  revealHint(input: { exerciseId: string; index: number }): Promise<HintOutcome>;
   revealSolution(input: { exerciseId: string }): Promise<SolutionOutcome>;
   answerQuiz(input: { lessonId: string; questionId: string; choiceIds: string[] }): Promise<QuizOutcome>;
 }

@@ -112,7 +112,9 @@ function QuizQuestion({
           <span className="mr-1">{number}.</span>
           <span className="[&>p]:inline" dangerouslySetInnerHTML={{ __html: question.questionHtml }} />
           {question.multiple ? (
-            <span className="ml-1 text-xs font-normal text-slate-500">(choose all that apply)</span>
+            <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-400">
+              (choose all that apply)
+            </span>
           ) : null}
         </div>
         {question.choices.map((choice) => {

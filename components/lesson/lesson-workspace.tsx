@@ -1,11 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import type { Hint, PublicExercise, PublicFile } from "@/lib/content/public-types";
 import type { EditorHandle } from "@/components/editor/lazy-code-editor";
 import type { GradeResult } from "@/sandbox/types";
-import { Button } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
+import { DraftNotices, DraftStatus } from "./draft-status";
 import { ExerciseEditor } from "./exercise-editor";
 import { HintsPanel } from "./hints-panel";
 import type { GradeMode, GradeOutcome, LessonActions, ProgressSnapshot } from "./lesson-actions";
@@ -13,25 +22,49 @@ import { ResultsPanel } from "./results-panel";
 import { ResetDialog } from "./reset-dialog";
 import { SolutionPanel } from "./solution-panel";
 import { StagesPanel } from "./stages-panel";
+import type { DraftsSnapshot } from "./use-draft-saving";
 import { filePath, useLearnerFiles } from "./use-learner-files";
+import { SplitGroup } from "./split-group";
+import { LAYOUT_COOKIE, type PaneSizes, type WorkspaceLayout } from "./workspace-layout";
 
 export interface LessonWorkspaceProps {
   exercise: PublicExercise;
+  /** The lesson itself (server-rendered), shown in the lesson pane above the exercise's brief. */
+  lessonPane: ReactNode;
   /** The code each learner file starts with: its saved draft, else its starter. */
   initialFiles: Record<string, string>;
-  /** Whether some of initialFiles came from saved drafts. */
-  fromDraft: boolean;
+  /** A signed-in learner's saved drafts with their revisions (null for a visitor): see use-draft-saving.ts. */
+  drafts: DraftsSnapshot | null;
   signedIn: boolean;
   signInHref: string;
+  signUpHref: string;
   initialProgress: ProgressSnapshot | null;
   initialHints: Hint[];
   extraLibs: { filePath: string; content: string }[];
   actions: LessonActions;
+  /** Where "Next lesson" leads after a pass. */
+  nextLesson: { title: string; href: string } | null;
+  initialLayout: WorkspaceLayout;
 }
+
+type Tab = "lesson" | "code" | "results";
+const TABS: { id: Tab; label: string }[] = [
+  { id: "lesson", label: "Lesson" },
+  { id: "code", label: "Code" },
+  { id: "results", label: "Results" },
+];
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 const subscribeNever = () => () => {};
 const FRAME = /\(?([a-z0-9][a-z0-9_.-]*\.(?:ts|js)):(\d+):(\d+)\)?$/;
+/** Below Tailwind's lg breakpoint the workspace is tabbed (see globals.css). */
+const narrowQuery = "(max-width: 1023.98px)";
+const isNarrow = () => window.matchMedia(narrowQuery).matches;
+
+function saveLayout(name: string, layout: PaneSizes) {
+  // A year; read by the lesson page on the server so the panes render at their size (no shift).
+  document.cookie = `${name}=${encodeURIComponent(JSON.stringify(layout))}; path=/; max-age=31536000; samesite=lax`;
+}
 
 /** Grader markers: the error's location, and the first frame of each failed test in a learner file. */
 function markersOf(
@@ -66,24 +99,29 @@ function markersOf(
   return markers;
 }
 
-/** The exercise side of a lesson page: instructions, stages, files, editor, Run/Submit, results, hints, solution. */
+/**
+ * The lesson page's workspace. On wide screens: the lesson (and the exercise's brief, hints and
+ * solution) in a pane on the left; on the right, always in view, the editor with Run/Submit above
+ * the results. Both splits are resizable (split-group.tsx) and remembered. On narrow screens
+ * the same panes are tabs: Lesson, Code, Results.
+ */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
   const { exercise, signedIn, actions } = props;
-  const learner = useLearnerFiles({
-    exercise,
-    signedIn,
-    initial: props.initialFiles,
-    fromDraft: props.fromDraft,
-  });
+  const learner = useLearnerFiles({ exercise, initial: props.initialFiles, drafts: props.drafts });
   const [editorKey, setEditorKey] = useState(0);
   const [grading, setGrading] = useState<GradeMode | null>(null);
-  const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome } | null>(null);
+  const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome; at: number } | null>(null);
   const [progress, setProgress] = useState(props.initialProgress);
+  const [tab, setTab] = useState<Tab>("lesson");
   // Projects: stages passed. Learners' come from the server; a visitor's live in this page only.
   const [stagesPassed, setStagesPassed] = useState(props.initialProgress?.stagesPassed ?? 0);
   const mac = useSyncExternalStore(subscribeNever, isMac, () => false);
   const editor = useRef<EditorHandle | null>(null);
   const inFlight = useRef(false);
+  const buttons = useRef<Record<GradeMode, HTMLButtonElement | null>>({ run: null, submit: null });
+  const resultsHeading = useRef<HTMLElement | null>(null);
+  const lessonScroller = useRef<HTMLDivElement | null>(null);
+  const pendingFocus = useRef<(() => void) | null>(null);
   const stages = exercise.stages;
   const currentStage = stages.length ? Math.min(stagesPassed + 1, stages.length) : null;
 
@@ -91,7 +129,12 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
     async (mode: GradeMode) => {
       if (inFlight.current) return;
       inFlight.current = true;
+      // Where focus goes back to once the verdict is in: the button pressed (disabled meanwhile, so
+      // the browser drops its focus), or the editor when a shortcut was used there.
+      const from = document.activeElement;
+      const fromEditor = from instanceof HTMLElement && from.closest("[data-testid=code-editor]") !== null;
       setGrading(mode);
+      let next: { mode: GradeMode; outcome: GradeOutcome; at: number };
       try {
         const result = await actions.grade({
           exerciseId: exercise.id,
@@ -99,7 +142,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           mode,
           ...(currentStage ? { stage: currentStage } : {}),
         });
-        setOutcome({ mode, outcome: result });
+        next = { mode, outcome: result, at: Date.now() };
         if (result.ok && result.progress) {
           setProgress(result.progress);
           setStagesPassed(result.progress.stagesPassed);
@@ -107,17 +150,38 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           setStagesPassed((passed) => Math.max(passed, result.stage!));
         }
       } catch {
-        setOutcome({
+        next = {
           mode,
           outcome: { ok: false, error: "Could not reach the server. Check your connection and try again." },
-        });
-      } finally {
-        inFlight.current = false;
-        setGrading(null);
+          at: Date.now(),
+        };
       }
+      // Where focus goes once React has committed the verdict (the effect below): on a phone, the
+      // Results tab with its heading; on a wide screen, back where it was (the results are announced
+      // by the live region). Focusing from here would race the commit: the heading would not exist
+      // yet, or sit in a hidden tab, and the pressed button would still be disabled.
+      pendingFocus.current = isNarrow()
+        ? () => resultsHeading.current?.focus()
+        : fromEditor
+          ? () => editor.current?.focus()
+          : () => {
+              if (!document.activeElement || document.activeElement === document.body)
+                (buttons.current[mode] ?? resultsHeading.current)?.focus();
+            };
+      if (isNarrow()) setTab("results");
+      setOutcome(next);
+      inFlight.current = false;
+      setGrading(null);
     },
     [actions, exercise.id, learner, currentStage],
   );
+
+  useEffect(() => {
+    const focus = pendingFocus.current;
+    if (!focus || grading) return;
+    pendingFocus.current = null;
+    focus();
+  }, [outcome, tab, grading]);
 
   // Ctrl/Cmd+Enter runs and Ctrl/Cmd+Shift+Enter submits from anywhere on the page (inside the
   // editor, Monaco's own commands handle them and mark the event handled).
@@ -130,6 +194,22 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [grade]);
+
+  // "Skip to the editor" (the site header's second link, shown on pages with a workspace): the Code
+  // tab on a phone, and the cursor in the editor once it is loaded.
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      const link = event.target instanceof Element ? event.target.closest('a[href="#editor"]') : null;
+      if (!link) return;
+      setTab("code");
+      if (editor.current) {
+        event.preventDefault();
+        requestAnimationFrame(() => editor.current?.focus());
+      }
+    }
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
 
   const result = outcome?.outcome.ok ? outcome.outcome.result : null;
   const markers = useMemo(() => markersOf(result, learner.names), [result, learner.names]);
@@ -145,180 +225,395 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
   );
 
   function goToLine(file: string | undefined, line: number, column?: number) {
-    editor.current?.goTo(
-      filePath(exercise, file && learner.names.includes(file) ? file : learner.names[0]!),
-      line,
-      column,
+    // A learner file, else a visible (read-only) test file the failure points into.
+    const known = file && (learner.names.includes(file) || readOnlyFiles.some((f) => f.name === file));
+    setTab("code");
+    requestAnimationFrame(() =>
+      editor.current?.goTo(filePath(exercise, known ? file : learner.names[0]!), line, column),
     );
+  }
+
+  function showInstructions() {
+    setTab("lesson");
+    requestAnimationFrame(() => {
+      const heading = document.getElementById("exercise-title");
+      heading?.scrollIntoView({ block: "start" });
+      heading?.focus({ preventScroll: true });
+    });
   }
 
   function reset() {
     if (!editor.current) setEditorKey((k) => k + 1);
-    learner.reset(editor.current, () => actions.resetDraft({ exerciseId: exercise.id }));
+    learner.reset();
     editor.current?.focus();
   }
 
   const mod = mac ? "⌘" : "Ctrl";
+  const passedNow =
+    result?.status === "pass" &&
+    outcome?.mode === "submit" &&
+    (!stages.length || (outcome.outcome.ok && outcome.outcome.stage === stages.length));
+
+  const tabProps = (id: Tab) => ({
+    role: "tabpanel" as const,
+    id: `pane-${id}`,
+    "aria-labelledby": `tab-${id}`,
+  });
 
   return (
-    <section aria-labelledby="exercise-title" className="space-y-4" data-testid="workspace">
-      <div className="space-y-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-brand-600 dark:text-brand-100">
-          Exercise · {exercise.kind}
-        </p>
-        <h2 id="exercise-title" className="text-xl font-semibold">
-          {exercise.title}
-        </h2>
-        <div
-          className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none"
-          dangerouslySetInnerHTML={{ __html: exercise.instructionsHtml }}
-        />
+    <div
+      className="ws flex flex-col gap-2 lg:h-[calc(100dvh-var(--ws-top))]"
+      data-tab={tab}
+      data-testid="workspace"
+      data-workspace
+    >
+      <div
+        role="tablist"
+        aria-label="Workspace"
+        className="sticky top-0 z-20 flex gap-1 rounded-lg border border-slate-200 bg-white p-1 lg:hidden dark:border-slate-800 dark:bg-slate-900"
+      >
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`pane-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(event) => {
+              const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+              if (!delta) return;
+              event.preventDefault();
+              const next = TABS[(i + delta + TABS.length) % TABS.length]!;
+              setTab(next.id);
+              document.getElementById(`tab-${next.id}`)?.focus();
+            }}
+            className={`flex-1 rounded-md px-3 py-2 text-sm font-medium ${tab === t.id ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"}`}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+            {t.id === "results" && outcome?.outcome.ok ? (
+              <span
+                className="ml-1"
+                aria-label={outcome.outcome.result.status === "pass" ? "(passed)" : "(failed)"}
+              >
+                {outcome.outcome.result.status === "pass" ? "✓" : "✗"}
+              </span>
+            ) : null}
+          </button>
+        ))}
       </div>
 
-      {!signedIn ? (
-        <p
-          className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
-          data-testid="sign-in-nudge"
-        >
-          You can read and run code without an account, but only{" "}
-          <Link href={props.signInHref} className="font-medium underline">
-            signing in
-          </Link>{" "}
-          keeps your code, attempts and progress.
-        </p>
-      ) : null}
-
-      {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
-
-      <ExerciseEditor
-        key={editorKey}
-        exercise={exercise}
-        learnerFiles={learner.current()}
-        readOnlyFiles={readOnlyFiles}
-        markers={markers}
-        extraLibs={props.extraLibs}
-        onChange={learner.onChange}
-        onRun={() => void grade("run")}
-        onSubmit={() => void grade("submit")}
-        onReady={(handle) => {
-          editor.current = handle;
-          learner.restoreLocal(handle);
+      <SplitGroup
+        orientation="horizontal"
+        id="ws-main"
+        className="ws-group min-h-0 flex-1"
+        panes={[
+          {
+            id: "ws-lesson",
+            defaultSize: 45,
+            minSize: 20,
+            attrs: { "data-testid": "pane-lesson", "data-pane": "lesson" },
+          },
+          { id: "ws-work", minSize: 30, attrs: { "data-testid": "pane-work", "data-pane": "work" } },
+        ]}
+        initial={props.initialLayout.main}
+        separator={{
+          id: "ws-split-main",
+          className: "ws-separator",
+          label: "Resize the lesson and the code",
         }}
-      />
-      <p className="text-xs text-slate-500 dark:text-slate-400" id="editor-help">
-        In the editor, Tab indents. Press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} to make Tab move focus instead,
-        and F1 for the editor&apos;s commands and their keys.
-      </p>
+        onResized={(sizes) => saveLayout(LAYOUT_COOKIE.main, sizes)}
+      >
+        <div
+          ref={lessonScroller}
+          className="ws-scroll h-full overflow-y-auto pr-3"
+          tabIndex={0}
+          aria-label="Lesson and exercise instructions"
+          {...tabProps("lesson")}
+        >
+          {props.lessonPane}
+          <section
+            aria-labelledby="exercise-title"
+            className="mt-10 space-y-4 border-t border-slate-200 pt-6 pb-6 dark:border-slate-800"
+            data-testid="exercise-brief"
+          >
+            <div className="space-y-2">
+              <p className="text-xs font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
+                Exercise · {exercise.kind}
+              </p>
+              <h2 id="exercise-title" tabIndex={-1} className="text-xl font-semibold">
+                {exercise.title}
+              </h2>
+              <div
+                className="prose prose-sm max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none"
+                dangerouslySetInnerHTML={{ __html: exercise.instructionsHtml }}
+              />
+            </div>
+            {!signedIn ? (
+              <p
+                className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
+                data-testid="sign-in-nudge"
+              >
+                You can read and run code without an account, but only{" "}
+                <Link href={props.signInHref} className="font-medium underline">
+                  signing in
+                </Link>{" "}
+                keeps your code, attempts and progress.
+              </p>
+            ) : null}
+            {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
+            <p className="text-sm text-slate-600 lg:hidden dark:text-slate-400">
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+                onClick={() => setTab("code")}
+              >
+                Open the code editor
+              </button>
+            </p>
+            <HintsPanel
+              exerciseId={exercise.id}
+              hintCount={exercise.hintCount}
+              initialHints={props.initialHints}
+            />
+            <SolutionPanel
+              exerciseId={exercise.id}
+              signedIn={signedIn}
+              signInHref={props.signInHref}
+              revealSolutionAfter={exercise.revealSolutionAfter}
+              progress={progress}
+              revealSolution={actions.revealSolution}
+            />
+          </section>
+        </div>
+        <SplitGroup
+          orientation="vertical"
+          id="ws-work-split"
+          className="ws-group"
+          panes={[
+            {
+              id: "ws-code",
+              defaultSize: 62,
+              minSize: 25,
+              attrs: { "data-testid": "pane-code", "data-pane": "code" },
+            },
+            {
+              id: "ws-results",
+              minSize: 12,
+              attrs: { "data-testid": "pane-results", "data-pane": "results" },
+            },
+          ]}
+          initial={props.initialLayout.work}
+          separator={{
+            id: "ws-split-work",
+            className: "ws-separator ws-separator-h",
+            label: "Resize the code and the results",
+          }}
+          onResized={(sizes) => saveLayout(LAYOUT_COOKIE.work, sizes)}
+        >
+          <div className="flex h-full flex-col gap-2" {...tabProps("code")}>
+            <div className="flex items-baseline justify-between gap-2 text-sm">
+              <p className="truncate font-medium">
+                <span className="text-slate-600 dark:text-slate-400">Exercise: </span>
+                {exercise.title}
+              </p>
+              <button
+                type="button"
+                className="shrink-0 text-brand-700 underline dark:text-brand-300"
+                onClick={showInstructions}
+              >
+                Instructions
+              </button>
+            </div>
+            <DraftNotices learner={learner} />
+            <div id="editor" tabIndex={-1} className="ws-editor min-h-0 flex-1 outline-none">
+              <ExerciseEditor
+                key={editorKey}
+                exercise={exercise}
+                learnerFiles={learner.current()}
+                readOnlyFiles={readOnlyFiles}
+                markers={markers}
+                extraLibs={props.extraLibs}
+                describedBy="editor-help"
+                onChange={learner.onChange}
+                onRun={() => void grade("run")}
+                onSubmit={() => void grade("submit")}
+                onReady={(handle) => {
+                  editor.current = handle;
+                  learner.attachEditor(handle);
+                }}
+              />
+            </div>
+            <p className="text-xs text-slate-600 dark:text-slate-400" id="editor-help">
+              In the editor, Tab indents: press {mac ? "Ctrl+Shift+M" : "Ctrl+M"} and then Tab to leave it
+              (Escape first if a suggestion is open). F1 lists the editor&apos;s commands.
+            </p>
+            <div className="flex flex-wrap items-center gap-2">
+              <button
+                type="button"
+                className={buttonClasses("secondary")}
+                ref={(el) => {
+                  buttons.current.run = el;
+                }}
+                onClick={() => void grade("run")}
+                disabled={grading !== null}
+                aria-busy={grading === "run"}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+                title={`Run the example tests (${mod}+Enter)`}
+                data-testid="run"
+              >
+                {grading === "run" ? "Running…" : "Run"}
+                <kbd className="hidden text-xs sm:inline">{mod}+Enter</kbd>
+              </button>
+              <button
+                type="button"
+                className={buttonClasses("primary")}
+                ref={(el) => {
+                  buttons.current.submit = el;
+                }}
+                onClick={() => void grade("submit")}
+                disabled={grading !== null}
+                aria-busy={grading === "submit"}
+                aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+                title={`Submit against all tests (${mod}+Shift+Enter)`}
+                data-testid="submit"
+              >
+                {grading === "submit" ? "Submitting…" : "Submit"}
+                <kbd className="hidden text-xs sm:inline">{mod}+Shift+Enter</kbd>
+              </button>
+              <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
+              <DraftStatus learner={learner} className="ml-auto" />
+            </div>
+          </div>
+          <div
+            className="ws-scroll h-full overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+            tabIndex={0}
+            aria-label="Results"
+            {...tabProps("results")}
+          >
+            <div aria-live="polite" className="space-y-2" data-testid="results-region">
+              {grading ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  {grading === "run" ? "Running the example tests…" : "Running all tests…"}
+                </p>
+              ) : outcome ? (
+                outcome.outcome.ok ? (
+                  <ResultsPanel
+                    key={outcome.at}
+                    result={outcome.outcome.result}
+                    mode={outcome.mode}
+                    kind={exercise.kind}
+                    stage={
+                      outcome.outcome.stage !== null && stages.length
+                        ? { index: outcome.outcome.stage, count: stages.length }
+                        : null
+                    }
+                    multiFile={exercise.files !== null}
+                    headingRef={resultsHeading}
+                    onGoToLine={goToLine}
+                    visibleFiles={readOnlyFiles.map((f) => f.name)}
+                    learnerFiles={learner.names}
+                    afterPass={
+                      passedNow ? (
+                        <PassActions
+                          nextLesson={props.nextLesson}
+                          signedIn={signedIn}
+                          signInHref={props.signInHref}
+                          signUpHref={props.signUpHref}
+                        />
+                      ) : null
+                    }
+                  />
+                ) : (
+                  <p
+                    role="alert"
+                    className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+                    data-testid="grade-failure"
+                  >
+                    {outcome.outcome.error}
+                  </p>
+                )
+              ) : (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Run checks your code against the example tests; Submit runs the hidden tests too and records
+                  your attempt.
+                </p>
+              )}
+            </div>
+            {progress ? (
+              <p className="mt-3 text-sm text-slate-600 dark:text-slate-400" data-testid="attempts">
+                {progress.passed ? (
+                  <span className="font-medium text-emerald-700 dark:text-emerald-400">
+                    <span aria-hidden="true">✓ </span>
+                    {stages.length ? "Project complete: every stage passed." : "Exercise passed."}
+                  </span>
+                ) : stages.length && progress.stagesPassed > 0 ? (
+                  <span className="font-medium text-emerald-700 dark:text-emerald-400">
+                    <span aria-hidden="true">✓ </span>
+                    {progress.stagesPassed} of {stages.length} stages passed.
+                  </span>
+                ) : null}{" "}
+                {progress.attempts} submission{progress.attempts === 1 ? "" : "s"} so far.
+              </p>
+            ) : null}
+          </div>
+        </SplitGroup>
+      </SplitGroup>
+    </div>
+  );
+}
 
-      <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => void grade("run")}
-          disabled={grading !== null}
-          aria-busy={grading === "run"}
-          aria-keyshortcuts="Control+Enter Meta+Enter"
-          title={`Run the example tests (${mod}+Enter)`}
-          data-testid="run"
-        >
-          {grading === "run" ? "Running…" : "Run"}
-          <kbd className="hidden text-xs opacity-70 sm:inline">{mod}+Enter</kbd>
-        </Button>
-        <Button
-          type="button"
-          onClick={() => void grade("submit")}
-          disabled={grading !== null}
-          aria-busy={grading === "submit"}
-          aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
-          title={`Submit against all tests (${mod}+Shift+Enter)`}
-          data-testid="submit"
-        >
-          {grading === "submit" ? "Submitting…" : "Submit"}
-          <kbd className="hidden text-xs opacity-70 sm:inline">{mod}+Shift+Enter</kbd>
-        </Button>
-        <ResetDialog onConfirm={reset} multiFile={exercise.files !== null} />
-        <span
-          className="ml-auto text-xs text-slate-500 dark:text-slate-400"
-          role="status"
-          data-testid="save-status"
-          data-state={learner.status.state}
-        >
-          {learner.status.state === "saving"
-            ? "Saving…"
-            : learner.status.state === "saved"
-              ? (learner.status.message ?? "Saved")
-              : learner.status.state === "error"
-                ? `Not saved: ${learner.status.message}`
-                : ""}
+/** After a passing submission: the next lesson, a short celebration, and for a visitor, that nothing was recorded. */
+function PassActions(props: {
+  nextLesson: { title: string; href: string } | null;
+  signedIn: boolean;
+  signInHref: string;
+  signUpHref: string;
+}) {
+  return (
+    <div
+      className="ws-celebrate space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950"
+      data-testid="pass-actions"
+    >
+      <p className="font-semibold text-emerald-900 dark:text-emerald-100">
+        <span aria-hidden="true" className="ws-celebrate-mark mr-1 inline-block">
+          🎉
         </span>
-      </div>
-      {progress ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="attempts">
-          {progress.passed ? (
-            <span className="font-medium text-emerald-700 dark:text-emerald-400">
-              <span aria-hidden="true">✓ </span>
-              {stages.length ? "Project complete: every stage passed." : "Exercise passed."}
-            </span>
-          ) : stages.length && progress.stagesPassed > 0 ? (
-            <span className="font-medium text-emerald-700 dark:text-emerald-400">
-              <span aria-hidden="true">✓ </span>
-              {progress.stagesPassed} of {stages.length} stages passed.
-            </span>
-          ) : null}{" "}
-          {progress.attempts} submission{progress.attempts === 1 ? "" : "s"} so far.
+        Well done: every test passed.
+      </p>
+      {!props.signedIn ? (
+        <p className="text-sm text-emerald-900 dark:text-emerald-100" data-testid="visitor-pass-note">
+          This pass is not recorded: you are not signed in. To keep it,{" "}
+          <Link href={props.signInHref} className="font-medium underline">
+            sign in
+          </Link>{" "}
+          or{" "}
+          <Link href={props.signUpHref} className="font-medium underline">
+            create a free account
+          </Link>{" "}
+          and submit again: your code stays in this browser.
         </p>
       ) : null}
-
-      <div aria-live="polite" className="space-y-2" data-testid="results-region">
-        {grading ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            {grading === "run" ? "Running the example tests…" : "Running all tests…"}
-          </p>
-        ) : outcome ? (
-          outcome.outcome.ok ? (
-            <ResultsPanel
-              result={outcome.outcome.result}
-              mode={outcome.mode}
-              kind={exercise.kind}
-              stage={
-                outcome.outcome.stage !== null && stages.length
-                  ? { index: outcome.outcome.stage, count: stages.length }
-                  : null
-              }
-              multiFile={exercise.files !== null}
-              onGoToLine={goToLine}
-            />
-          ) : (
-            <p
-              role="alert"
-              className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-              data-testid="grade-failure"
-            >
-              {outcome.outcome.error}
-            </p>
-          )
-        ) : (
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            Run checks your code against the example tests; Submit runs the hidden tests too and records your
-            attempt.
-          </p>
-        )}
-      </div>
-
-      <HintsPanel
-        exerciseId={exercise.id}
-        hintCount={exercise.hintCount}
-        initialHints={props.initialHints}
-        revealHint={actions.revealHint}
-      />
-      <SolutionPanel
-        exerciseId={exercise.id}
-        signedIn={signedIn}
-        signInHref={props.signInHref}
-        revealSolutionAfter={exercise.revealSolutionAfter}
-        progress={progress}
-        revealSolution={actions.revealSolution}
-      />
-    </section>
+      {props.nextLesson ? (
+        <Link
+          href={props.nextLesson.href}
+          className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          data-testid="pass-next-lesson"
+        >
+          Next lesson: {props.nextLesson.title}
+          <span aria-hidden="true">→</span>
+        </Link>
+      ) : (
+        <p className="text-sm text-emerald-900 dark:text-emerald-100">
+          That was the last lesson.{" "}
+          <Link href="/learn" className="font-medium underline">
+            Back to the catalog
+          </Link>
+        </p>
+      )}
+    </div>
   );
 }

@@ -2,15 +2,15 @@
 
 /**
  * The learner's files of an exercise and their drafts: one file ("solution.ts") or several
- * (multi-file exercises and projects: "routes.ts", "store.ts", ...). Holds the latest code of each
- * file, saves each as its own draft (use-draft-saving.ts), restores a visitor's drafts from this
- * browser, and resets every file to its starter. Kept apart from the page layout so the editor area
- * can move without it.
+ * (multi-file exercises and projects: "routes.ts", "store.ts", ...). Maps the files to their drafts
+ * (use-draft-saving.ts keeps and saves them, one per file), puts restored or reconciled code into
+ * the editor, and resets every file to its starter. Kept apart from the page layout so the editor
+ * area can move without it.
  */
-import { useCallback, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import type { PublicExercise } from "@/lib/content/public-types";
 import type { EditorHandle } from "@/components/editor/lazy-code-editor";
-import { getCodeTypedInThisTab, localDraftKey, useDraftSaving, type SaveStatus } from "./use-draft-saving";
+import { useDraftSaving, type DraftNotice, type DraftsSnapshot, type SaveStatus } from "./use-draft-saving";
 
 /** The learner's file names in tab order and their starter code. */
 export function starterFiles(exercise: PublicExercise): Record<string, string> {
@@ -31,68 +31,62 @@ export interface LearnerFiles {
   /** What grading sends: `code` for a one-file exercise, `files` for a multi-file one. */
   submission(): { code: string } | { files: Record<string, string> };
   status: SaveStatus;
+  /** Where this browser's and the server's copies differ: which one is shown, with the other on offer (file: its name). */
+  notices: (DraftNotice & { name: string })[];
+  chooseOther(name: string): void;
+  dismissNotice(name: string): void;
   onChange(name: string, code: string): void;
-  /** Every file back to its starter (undoable in the editor), and the drafts forgotten. */
-  reset(handle: EditorHandle | null, forget: () => Promise<unknown>): void;
-  /** A visitor's code kept in this browser, put back once the editor is ready. */
-  restoreLocal(handle: EditorHandle): void;
+  /** Every file back to its starter (undoable in the editor), and the drafts reset. */
+  reset(): void;
+  /** The editor is ready (again): it gets the code restored or reconciled meanwhile. */
+  attachEditor(handle: EditorHandle): void;
 }
 
 export function useLearnerFiles(options: {
   exercise: PublicExercise;
-  signedIn: boolean;
   initial: Record<string, string>;
-  fromDraft: boolean;
+  drafts: DraftsSnapshot | null;
 }): LearnerFiles {
   const { exercise } = options;
   const multi = exercise.files !== null;
-  const names = Object.keys(starterFiles(exercise));
+  const starter = useMemo(() => starterFiles(exercise), [exercise]);
+  const names = useMemo(() => Object.keys(starter), [starter]);
   // Drafts of a one-file exercise are kept under the file "" (as before multi-file exercises).
   const draftKey = useCallback((name: string) => (multi ? name : ""), [multi]);
-  const codes = useRef<Record<string, string> | null>(null);
-  // What this tab last typed wins over a draft from Next's router cache (back/forward navigation).
-  codes.current ??= Object.fromEntries(
-    names.map((n) => [n, getCodeTypedInThisTab(exercise.id, draftKey(n)) ?? options.initial[n] ?? ""]),
-  );
+  const nameOf = useCallback((key: string) => (multi ? key : names[0]!), [multi, names]);
+  const editor = useRef<EditorHandle | null>(null);
+
   const draft = useDraftSaving({
     exerciseId: exercise.id,
-    signedIn: options.signedIn,
-    initial: Object.fromEntries(names.map((n) => [draftKey(n), options.initial[n] ?? ""])),
-    fromDraft: options.fromDraft,
+    starter: Object.fromEntries(names.map((n) => [draftKey(n), starter[n]!])),
+    initial: Object.fromEntries(names.map((n) => [draftKey(n), options.initial[n] ?? starter[n]!])),
+    drafts: options.drafts,
+    apply: (key, code) => editor.current?.setValue(filePath(exercise, nameOf(key)), code),
   });
-  const { noteChange } = draft;
+  const { change, latest } = draft;
 
   const onChange = useCallback(
-    (name: string, code: string) => {
-      codes.current = { ...codes.current, [name]: code };
-      noteChange(draftKey(name), code);
-    },
-    [noteChange, draftKey],
+    (name: string, code: string) => change(draftKey(name), code),
+    [change, draftKey],
+  );
+  const current = useCallback(
+    () => Object.fromEntries(names.map((n) => [n, latest(draftKey(n))])),
+    [names, latest, draftKey],
   );
 
   return {
     names,
-    current: () => ({ ...codes.current! }),
-    submission: () => (multi ? { files: { ...codes.current! } } : { code: codes.current![names[0]!] ?? "" }),
+    current,
+    submission: () => (multi ? { files: current() } : { code: latest("") }),
     status: draft.status,
+    notices: draft.notices.map((n) => ({ ...n, name: nameOf(n.file) })),
+    chooseOther: (name) => draft.chooseOther(draftKey(name)),
+    dismissNotice: (name) => draft.dismissNotice(draftKey(name)),
     onChange,
-    reset(handle, forget) {
-      const starter = starterFiles(exercise);
-      for (const name of names) {
-        if (handle) handle.setValue(filePath(exercise, name), starter[name]!);
-        codes.current = { ...codes.current, [name]: starter[name]! };
-      }
-      draft.reset(Object.fromEntries(names.map((n) => [draftKey(n), starter[n]!])), forget);
-    },
-    restoreLocal(handle) {
-      // A visitor's code is kept in this browser; it is also picked up after signing in when the
-      // account has no draft yet, so signing in from the lesson loses nothing.
-      if (options.fromDraft) return;
-      for (const name of names) {
-        const local = window.localStorage.getItem(localDraftKey(exercise.id, draftKey(name)));
-        if (local !== null && local !== codes.current![name])
-          handle.setValue(filePath(exercise, name), local);
-      }
+    reset: draft.reset,
+    attachEditor(handle) {
+      editor.current = handle;
+      for (const name of names) handle.setValue(filePath(exercise, name), latest(draftKey(name)));
     },
   };
 }

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { LessonSummary, TrackSummary } from "../content/public-types.ts";
-import { buildCatalog, lessonStatus, nextInTrack, type LessonProgress } from "./catalog.ts";
+import {
+  buildCatalog,
+  lessonStatus,
+  nextInTrack,
+  suggestNext,
+  suggestionText,
+  type LessonProgress,
+} from "./catalog.ts";
 
 function lesson(id: string, trackId: string, extra: Partial<LessonSummary> = {}): LessonSummary {
   return {
@@ -80,4 +87,25 @@ test("a lesson without an exercise completes with a fully correct quiz", () => {
   assert.equal(lessonStatus(d, row("d", { quizCorrect: 2 })), "completed");
   // A passed exercise matters, not the quiz, for lessons with an exercise.
   assert.equal(lessonStatus(tracks[0]!.lessons[0]!, row("a", { quizCorrect: 2 })), "started");
+});
+
+test("the suggestion: start, then continue the lesson left open, then the next one once it is passed", () => {
+  assert.deepEqual(suggestNext(buildCatalog(tracks, [])), { lesson: tracks[0]!.lessons[0], reason: "start" });
+  // Opened c (not the catalog's next, a): continue c, on the home page and the catalog alike.
+  const opened = buildCatalog(tracks, [row("c", { lastOpenedAt: new Date(1000) })]);
+  assert.equal(opened.next?.id, "a");
+  assert.deepEqual(suggestNext(opened), { lesson: tracks[1]!.lessons[0], reason: "continue" });
+  assert.equal(suggestionText(suggestNext(opened)!).heading, "Continue where you left off");
+  // c passed: the next lesson by the catalog's rule.
+  const passed = buildCatalog(tracks, [
+    row("c", { passed: true, attempts: 1, lastOpenedAt: new Date(1000) }),
+  ]);
+  assert.deepEqual(suggestNext(passed), { lesson: tracks[0]!.lessons[0], reason: "next" });
+  assert.equal(suggestionText(suggestNext(passed)!).action, "Start: a");
+  // Everything done: nothing to suggest.
+  const all = buildCatalog(
+    tracks,
+    ["a", "b", "c"].map((id) => row(id, { passed: true, attempts: 1 })).concat(row("d", { quizCorrect: 2 })),
+  );
+  assert.equal(suggestNext(all), null);
 });

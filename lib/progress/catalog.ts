@@ -99,3 +99,29 @@ export function buildCatalog(tracks: readonly TrackSummary[], rows: readonly Les
 export function nextInTrack(track: TrackEntry): LessonSummary | null {
   return track.lessons.find((l) => l.status !== "completed")?.lesson ?? null;
 }
+
+/** What the home page and the catalog both suggest, so they never disagree. */
+export type Suggestion = { lesson: LessonSummary; reason: "continue" | "start" | "next" };
+
+/**
+ * The one lesson to suggest: the lesson opened last while it is not completed (continue where you
+ * left off), else the catalog's next lesson ("start" when nothing was opened or completed yet).
+ */
+export function suggestNext(catalog: Catalog): Suggestion | null {
+  const last = catalog.lastOpened;
+  if (last && last.status !== "completed") return { lesson: last.lesson, reason: "continue" };
+  if (!catalog.next) return null;
+  return { lesson: catalog.next, reason: catalog.completed === 0 && !last ? "start" : "next" };
+}
+
+/** The heading and button text of a suggestion, shared by the home page and the catalog. */
+export function suggestionText(suggestion: Suggestion): { heading: string; action: string } {
+  switch (suggestion.reason) {
+    case "continue":
+      return { heading: "Continue where you left off", action: `Continue: ${suggestion.lesson.title}` };
+    case "start":
+      return { heading: "Start here", action: `Start: ${suggestion.lesson.title}` };
+    case "next":
+      return { heading: "Up next", action: `Start: ${suggestion.lesson.title}` };
+  }
+}

@@ -80,16 +80,6 @@ test("a retried save whose answer was lost is answered with the revision it made
   assert.equal((await drafts.listDrafts(userId, "ex-c"))[0]!.revision, 1);
 });
 
-test("a save without a revision (a page from before revisions) replaces whatever is current", async () => {
-  await drafts.saveDraft(userId, "ex-old", "", "v1", 0);
-  const saved = await drafts.saveDraftOverCurrent(userId, "ex-old", "", "from an old page");
-  assert.ok(saved.ok);
-  assert.equal(saved.revision, 2);
-  const first = await drafts.saveDraftOverCurrent(userId, "ex-old-2", "", "first");
-  assert.ok(first.ok);
-  assert.equal(first.revision, 1);
-});
-
 test("files of a multi-file exercise have their own revisions", async () => {
   assert.ok((await drafts.saveDraft(userId, "multi", "routes.ts", "r1", 0)).ok);
   assert.ok((await drafts.saveDraft(userId, "multi", "store.ts", "s1", 0)).ok);

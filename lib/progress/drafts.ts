@@ -90,24 +90,6 @@ export async function saveDraft(
 }
 
 /**
- * Saves over whatever draft is current (last write wins): only for clients that do not send the
- * revision they edited from (pages loaded before revisions existed).
- */
-export async function saveDraftOverCurrent(
-  userId: string,
-  exerciseId: string,
-  file: string,
-  code: string,
-): Promise<SaveDraftResult> {
-  let base = (await getDraft(userId, exerciseId, file)).revision;
-  for (let attempt = 0; ; attempt++) {
-    const result = await saveDraft(userId, exerciseId, file, code, base);
-    if (result.ok || attempt >= 4) return result;
-    base = result.current.revision;
-  }
-}
-
-/**
  * Resets every file of the learner's draft of an exercise to its starter: the code is forgotten and
  * the revision moves on, so saves based on the code before the reset are refused. Returns the
  * drafts as they now are.

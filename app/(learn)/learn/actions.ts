@@ -3,29 +3,25 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import type {
-  DraftOutcome,
   GradeOutcome,
-  HintOutcome,
   ProgressSnapshot,
   QuizOutcome,
   SolutionOutcome,
 } from "@/components/lesson/lesson-actions";
 import { getClientAddress } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/session";
-import { checkQuizAnswer, getExercise, getHint, type PrivateExercise } from "@/lib/content";
+import { checkQuizAnswer, getExercise, type PrivateExercise } from "@/lib/content";
 import { exerciseIdSchema } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import {
-  countHintViews,
   getProgressCounts,
   mayRevealSolution,
-  recordHintView,
   recordQuizAnswer,
   revealableSolutionStage,
 } from "@/lib/progress/progress";
 import { takeRequest } from "@/lib/db/buckets";
-import { MAX_DRAFT_CHARS, resetDrafts } from "@/lib/progress/drafts";
+import { MAX_DRAFT_CHARS } from "@/lib/progress/drafts";
 import { toLearnerView } from "@/sandbox/disclosure";
 
 // Grading costs CPU: visitors are limited per client address, learners per account (more generously),
@@ -52,7 +48,6 @@ const gradeSchema = z
   })
   .refine((input) => (input.code === undefined) !== (input.files === undefined), "Send your code.");
 const exerciseSchema = z.object({ exerciseId: id });
-const hintSchema = z.object({ exerciseId: id, index: z.number().int().min(0).max(50) });
 const quizSchema = z.object({
   lessonId: id,
   questionId: z.string().min(1).max(100),
@@ -122,35 +117,6 @@ export async function gradeAction(input: unknown): Promise<GradeOutcome> {
   const progress = user && mode === "submit" ? await progressSnapshot(user.id, exercise) : null;
   // The learner's view: hidden tests' values never leave the server (sandbox/disclosure.ts).
   return { ok: true, result: toLearnerView(outcome.result), progress, stage: outcome.stage };
-}
-
-/** Forgets the signed-in learner's draft (back to the starter code). */
-export async function resetDraftAction(input: unknown): Promise<DraftOutcome> {
-  const parsed = exerciseSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const user = await getCurrentUser();
-  if (user) await resetDrafts(user.id, parsed.data.exerciseId);
-  return { ok: true, savedAt: new Date().toISOString() };
-}
-
-/**
- * Releases hint `index` to a signed-in learner, strictly in order (the server counts what they have
- * seen, so the next one is at most one past it) and recorded in their progress. Visitors have no
- * record to count against, so hints need an account.
- */
-export async function revealHintAction(input: unknown): Promise<HintOutcome> {
-  const parsed = hintSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { exerciseId, index } = parsed.data;
-  const user = await getCurrentUser();
-  if (!user)
-    return { ok: false, error: "Sign in to see hints: they come one at a time and count in your progress." };
-  if (index > (await countHintViews(user.id, exerciseId)))
-    return { ok: false, error: "Reveal the earlier hints first." };
-  const hint = await getHint(exerciseId, index);
-  if (!hint) return { ok: false, error: "There are no more hints for this exercise." };
-  await recordHintView(user.id, exerciseId, index);
-  return { ok: true, hint };
 }
 
 /** The reference solution, only once the learner passed or failed `revealSolutionAfter` times. */

@@ -4,7 +4,7 @@ import { LessonList } from "@/components/progress/lesson-list";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { buttonClasses } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
-import { nextInTrack } from "@/lib/progress/catalog";
+import { nextInTrack, suggestNext, suggestionText } from "@/lib/progress/catalog";
 import { getCatalog } from "@/lib/progress/progress";
 
 export const metadata: Metadata = { title: "Lessons" };
@@ -12,7 +12,9 @@ export const metadata: Metadata = { title: "Lessons" };
 export default async function LearnPage() {
   const user = await getCurrentUser();
   const catalog = await getCatalog(user?.id ?? null);
-  const next = catalog.next;
+  // The same suggestion as the home page's (lib/progress/catalog.ts).
+  const suggestion = suggestNext(catalog);
+  const text = suggestion ? suggestionText(suggestion) : null;
   return (
     <div className="space-y-8">
       <header className="space-y-3">
@@ -38,22 +40,23 @@ export default async function LearnPage() {
         )}
       </header>
 
-      {next ? (
+      {suggestion && text ? (
         <section
           aria-labelledby="next-heading"
           className="rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-800 dark:bg-slate-900"
           data-testid="next-lesson"
+          data-lesson={suggestion.lesson.id}
         >
           <h2
             id="next-heading"
-            className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-100"
+            className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300"
           >
-            {catalog.completed === 0 ? "Start here" : "What to do next"}
+            {text.heading}
           </h2>
-          <p className="mt-1 text-lg font-semibold">{next.title}</p>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{next.summary}</p>
-          <Link href={next.href} className={buttonClasses("primary", "mt-3")}>
-            {catalog.completed === 0 ? "Start the first lesson" : "Go to the next lesson"}
+          <p className="mt-1 text-lg font-semibold">{suggestion.lesson.title}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{suggestion.lesson.summary}</p>
+          <Link href={suggestion.lesson.href} className={buttonClasses("primary", "mt-3")}>
+            {text.action}
           </Link>
         </section>
       ) : catalog.total > 0 ? (

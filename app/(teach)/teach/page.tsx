@@ -86,7 +86,9 @@ export default async function TeachPage() {
                       <th scope="row" className={`${td} text-left font-normal`}>
                         {lesson.title}
                         {lesson.hasExercise ? null : (
-                          <span className="ml-1 text-xs text-slate-500">(no exercise)</span>
+                          <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">
+                            (no exercise)
+                          </span>
                         )}
                       </th>
                       <td className={td}>{lesson.attempted}</td>

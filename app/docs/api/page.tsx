@@ -111,13 +111,13 @@ function SchemaView({ schema }: { schema: Schema }) {
           <tr key={name} className="border-b border-slate-100 align-top dark:border-slate-800">
             <td className="px-2 py-1 font-mono">
               {name}
-              {required.has(name) ? null : <span className="text-slate-500">?</span>}
+              {required.has(name) ? null : <span className="text-slate-500 dark:text-slate-400">?</span>}
             </td>
             <td className="px-2 py-1">{typeLabel(property)}</td>
             <td className="px-2 py-1">
               {typeof property.description === "string" ? <Inline text={property.description} /> : null}
               {constraints(property) ? (
-                <span className="text-slate-500"> ({constraints(property)})</span>
+                <span className="text-slate-500 dark:text-slate-400"> ({constraints(property)})</span>
               ) : null}
             </td>
           </tr>
@@ -238,7 +238,7 @@ export default function ApiDocsPage() {
         <div className="space-y-3">
           <Paragraphs text={document.info.description} />
         </div>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100">
+        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100">
           {`curl -X POST "$SERVERSIDE/api/v1/exercises/parse-query-pagination/grade" \\
   -H "Authorization: Bearer $SERVERSIDE_API_KEY" \\
   -H "Content-Type: application/json" \\
@@ -251,6 +251,7 @@ export default function ApiDocsPage() {
           with every earlier stage&apos;s tests as regression tests:
         </p>
         <pre
+          tabIndex={0}
           className="overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100"
           data-testid="multi-file-example"
         >
@@ -347,7 +348,8 @@ export default function ApiDocsPage() {
                 <Inline text={schema.description} />
               </p>
             ) : null}
-            <div className="overflow-x-auto">
+            {/* Focusable: a wide schema scrolls sideways, and keyboard users must reach it. */}
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Schema ${name}`}>
               <SchemaView schema={schema} />
             </div>
           </div>

@@ -27,22 +27,14 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise } from "@/lib/content";
 import { exerciseIdSchema } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
-import {
-  listDrafts,
-  MAX_DRAFT_CHARS,
-  resetDrafts,
-  saveDraft,
-  saveDraftOverCurrent,
-  type SavedDraft,
-} from "@/lib/progress/drafts";
+import { listDrafts, MAX_DRAFT_CHARS, resetDrafts, saveDraft, type SavedDraft } from "@/lib/progress/drafts";
 
 type Context = { params: Promise<{ exerciseId: string }> };
 
 const draftBodySchema = z.object({
   code: z.string(),
   file: z.string().max(64).optional(),
-  // Optional only for pages loaded before revisions existed: without it the save replaces whatever is current.
-  baseRevision: z.number().int().min(0).max(2_147_483_646).optional(),
+  baseRevision: z.number().int().min(0).max(2_147_483_646),
 });
 // A JSON string may take up to 6 bytes per character (\u escapes); the character limit is checked after parsing.
 const MAX_BODY_BYTES = MAX_DRAFT_CHARS * 6 + 1024;
@@ -139,10 +131,7 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
           : 'This exercise has one file: send {"code": "..."} without "file".',
       );
     }
-    const saved =
-      parsed.data.baseRevision === undefined
-        ? await saveDraftOverCurrent(user.id, exercise.id, file, parsed.data.code)
-        : await saveDraft(user.id, exercise.id, file, parsed.data.code, parsed.data.baseRevision);
+    const saved = await saveDraft(user.id, exercise.id, file, parsed.data.code, parsed.data.baseRevision);
     if (!saved.ok) {
       return Response.json(
         {
