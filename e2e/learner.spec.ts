@@ -264,7 +264,7 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
     400,
   );
   await expectError(await api.put(url, { data: "code=x", headers: { "Content-Type": "text/plain" } }), 415);
-  await expectError(await api.put(url, { data: { code: "x".repeat(100_001) } }), 413);
+  await expectError(await api.put(url, { data: { code: "x".repeat(100_001), baseRevision: 0 } }), 413);
   await expectError(
     await api.put(url, {
       data: JSON.stringify({ code: "x".repeat(700_000) }),
@@ -273,7 +273,7 @@ test("the drafts route checks who asks and what they send", async ({ page, reque
     413,
   );
 
-  const saved = await api.put(url, { data: { code: "// saved through the route\n" } });
+  const saved = await api.put(url, { data: { code: "// saved through the route\n", baseRevision: 0 } });
   expect(saved.status()).toBe(200);
   expect(Date.parse(((await saved.json()) as { savedAt: string }).savedAt)).not.toBeNaN();
   await openLesson(page);
