@@ -3,6 +3,7 @@
 import { useMemo, useState, type KeyboardEvent } from "react";
 import type { PublicExercise, PublicFile } from "@/lib/content/public-types";
 import {
+  EditorLoading,
   LazyCodeEditor,
   type EditorFile,
   type EditorHandle,
@@ -25,6 +26,8 @@ export interface ExerciseEditorProps {
   onRun(): void;
   onSubmit(): void;
   onReady(handle: EditorHandle): void;
+  /** False until the learner's files are ready to be edited (drafts restored): a placeholder shows meanwhile. */
+  editable: boolean;
 }
 
 /**
@@ -143,19 +146,23 @@ export function ExerciseEditor(props: ExerciseEditorProps) {
         aria-labelledby={`file-tab-${activeIndex}`}
         className="min-h-0 flex-1"
       >
-        <LazyCodeEditor
-          files={files}
-          activePath={active.path}
-          extraLibs={props.extraLibs}
-          markers={markers}
-          ariaLabel={`Code editor, ${active.label}`}
-          describedBy={props.describedBy}
-          onChange={(path, code) => props.onChange(path.slice(path.lastIndexOf("/") + 1), code)}
-          onShowFile={setActivePath}
-          onRun={props.onRun}
-          onSubmit={props.onSubmit}
-          onReady={props.onReady}
-        />
+        {!props.editable ? (
+          <EditorLoading />
+        ) : (
+          <LazyCodeEditor
+            files={files}
+            activePath={active.path}
+            extraLibs={props.extraLibs}
+            markers={markers}
+            ariaLabel={`Code editor, ${active.label}`}
+            describedBy={props.describedBy}
+            onChange={(path, code) => props.onChange(path.slice(path.lastIndexOf("/") + 1), code)}
+            onShowFile={setActivePath}
+            onRun={props.onRun}
+            onSubmit={props.onSubmit}
+            onReady={props.onReady}
+          />
+        )}
       </div>
     </div>
   );

@@ -11,14 +11,13 @@ import {
   type ReactNode,
 } from "react";
 import type { Hint, PublicExercise, PublicFile } from "@/lib/content/public-types";
-import type { EditorHandle } from "@/components/editor/lazy-code-editor";
+import { preloadCodeEditor, type EditorHandle } from "@/components/editor/lazy-code-editor";
 import type { GradeResult } from "@/sandbox/types";
 import { buttonClasses } from "@/components/ui/button";
 import { DraftNotices, DraftStatus } from "./draft-status";
 import { ExerciseEditor } from "./exercise-editor";
 import { HintsPanel } from "./hints-panel";
 import type { GradeMode, GradeOutcome, LessonActions, ProgressSnapshot } from "./lesson-actions";
-import { ResultsPanel } from "./results-panel";
 import { ResetDialog } from "./reset-dialog";
 import { SolutionPanel } from "./solution-panel";
 import { StagesPanel } from "./stages-panel";
@@ -53,6 +52,22 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "code", label: "Code" },
   { id: "results", label: "Results" },
 ];
+
+/**
+ * The results view and its pass actions, loaded apart from the page's own script: there are no
+ * results before a first grade, so it need not arrive before the editor does. The workspace
+ * starts loading it once it has mounted (after the editor's scripts are requested) and waits for
+ * it along with a grade, so a verdict never waits for it in practice and is never shown without it.
+ */
+type ResultsView = typeof import("./results-panel");
+let resultsView: Promise<ResultsView> | null = null;
+function loadResultsView(): Promise<ResultsView> {
+  resultsView ??= import("./results-panel").catch((error: unknown) => {
+    resultsView = null; // Tried again with the next grade.
+    throw error;
+  });
+  return resultsView;
+}
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 const subscribeNever = () => () => {};
@@ -107,11 +122,16 @@ function markersOf(
  */
 export function LessonWorkspace(props: LessonWorkspaceProps) {
   const { exercise, signedIn, actions } = props;
+  // The editor's scripts first (the largest download, and what the page is for); the draft keeper
+  // (useLearnerFiles) and the results view load beside them. Rendering the editor waits for the
+  // draft keeper, so this starts the editor's download without waiting for it.
+  if (typeof window !== "undefined") preloadCodeEditor();
   const learner = useLearnerFiles({ exercise, initial: props.initialFiles, drafts: props.drafts });
   const [editorKey, setEditorKey] = useState(0);
   const [grading, setGrading] = useState<GradeMode | null>(null);
   const [outcome, setOutcome] = useState<{ mode: GradeMode; outcome: GradeOutcome; at: number } | null>(null);
   const [progress, setProgress] = useState(props.initialProgress);
+  const [resultsView, setResultsView] = useState<ResultsView | null>(null);
   const [tab, setTab] = useState<Tab>("lesson");
   // Projects: stages passed. Learners' come from the server; a visitor's live in this page only.
   const [stagesPassed, setStagesPassed] = useState(props.initialProgress?.stagesPassed ?? 0);
@@ -136,13 +156,28 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
       setGrading(mode);
       let next: { mode: GradeMode; outcome: GradeOutcome; at: number };
       try {
-        const result = await actions.grade({
-          exerciseId: exercise.id,
-          ...learner.submission(),
-          mode,
-          ...(currentStage ? { stage: currentStage } : {}),
-        });
-        next = { mode, outcome: result, at: Date.now() };
+        const [result, view] = await Promise.all([
+          actions.grade({
+            exerciseId: exercise.id,
+            ...learner.submission(),
+            mode,
+            ...(currentStage ? { stage: currentStage } : {}),
+          }),
+          loadResultsView().catch(() => null),
+        ]);
+        if (view) setResultsView(view);
+        next =
+          view || !result.ok
+            ? { mode, outcome: result, at: Date.now() }
+            : {
+                mode,
+                outcome: {
+                  ok: false,
+                  error:
+                    "Graded, but this page could not load the part that shows the results. Reload the page to see them (your code is kept).",
+                },
+                at: Date.now(),
+              };
         if (result.ok && result.progress) {
           setProgress(result.progress);
           setStagesPassed(result.progress.stagesPassed);
@@ -175,6 +210,20 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
     },
     [actions, exercise.id, learner, currentStage],
   );
+
+  // The results view loads once the page is up (the editor's scripts are requested before it).
+  useEffect(() => {
+    let live = true;
+    loadResultsView().then(
+      (view) => live && setResultsView(view),
+      () => {
+        // Tried again with the first grade.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     const focus = pendingFocus.current;
@@ -438,6 +487,7 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
                 markers={markers}
                 extraLibs={props.extraLibs}
                 describedBy="editor-help"
+                editable={learner.ready}
                 onChange={learner.onChange}
                 onRun={() => void grade("run")}
                 onSubmit={() => void grade("submit")}
@@ -501,32 +551,34 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
                 </p>
               ) : outcome ? (
                 outcome.outcome.ok ? (
-                  <ResultsPanel
-                    key={outcome.at}
-                    result={outcome.outcome.result}
-                    mode={outcome.mode}
-                    kind={exercise.kind}
-                    stage={
-                      outcome.outcome.stage !== null && stages.length
-                        ? { index: outcome.outcome.stage, count: stages.length }
-                        : null
-                    }
-                    multiFile={exercise.files !== null}
-                    headingRef={resultsHeading}
-                    onGoToLine={goToLine}
-                    visibleFiles={readOnlyFiles.map((f) => f.name)}
-                    learnerFiles={learner.names}
-                    afterPass={
-                      passedNow ? (
-                        <PassActions
-                          nextLesson={props.nextLesson}
-                          signedIn={signedIn}
-                          signInHref={props.signInHref}
-                          signUpHref={props.signUpHref}
-                        />
-                      ) : null
-                    }
-                  />
+                  resultsView ? (
+                    <resultsView.ResultsPanel
+                      key={outcome.at}
+                      result={outcome.outcome.result}
+                      mode={outcome.mode}
+                      kind={exercise.kind}
+                      stage={
+                        outcome.outcome.stage !== null && stages.length
+                          ? { index: outcome.outcome.stage, count: stages.length }
+                          : null
+                      }
+                      multiFile={exercise.files !== null}
+                      headingRef={resultsHeading}
+                      onGoToLine={goToLine}
+                      visibleFiles={readOnlyFiles.map((f) => f.name)}
+                      learnerFiles={learner.names}
+                      afterPass={
+                        passedNow ? (
+                          <resultsView.PassActions
+                            nextLesson={props.nextLesson}
+                            signedIn={signedIn}
+                            signInHref={props.signInHref}
+                            signUpHref={props.signUpHref}
+                          />
+                        ) : null
+                      }
+                    />
+                  ) : null
                 ) : (
                   <p
                     role="alert"
@@ -562,58 +614,6 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
           </div>
         </SplitGroup>
       </SplitGroup>
-    </div>
-  );
-}
-
-/** After a passing submission: the next lesson, a short celebration, and for a visitor, that nothing was recorded. */
-function PassActions(props: {
-  nextLesson: { title: string; href: string } | null;
-  signedIn: boolean;
-  signInHref: string;
-  signUpHref: string;
-}) {
-  return (
-    <div
-      className="ws-celebrate space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950"
-      data-testid="pass-actions"
-    >
-      <p className="font-semibold text-emerald-900 dark:text-emerald-100">
-        <span aria-hidden="true" className="ws-celebrate-mark mr-1 inline-block">
-          🎉
-        </span>
-        Well done: every test passed.
-      </p>
-      {!props.signedIn ? (
-        <p className="text-sm text-emerald-900 dark:text-emerald-100" data-testid="visitor-pass-note">
-          This pass is not recorded: you are not signed in. To keep it,{" "}
-          <Link href={props.signInHref} className="font-medium underline">
-            sign in
-          </Link>{" "}
-          or{" "}
-          <Link href={props.signUpHref} className="font-medium underline">
-            create a free account
-          </Link>{" "}
-          and submit again: your code stays in this browser.
-        </p>
-      ) : null}
-      {props.nextLesson ? (
-        <Link
-          href={props.nextLesson.href}
-          className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          data-testid="pass-next-lesson"
-        >
-          Next lesson: {props.nextLesson.title}
-          <span aria-hidden="true">→</span>
-        </Link>
-      ) : (
-        <p className="text-sm text-emerald-900 dark:text-emerald-100">
-          That was the last lesson.{" "}
-          <Link href="/learn" className="font-medium underline">
-            Back to the catalog
-          </Link>
-        </p>
-      )}
     </div>
   );
 }

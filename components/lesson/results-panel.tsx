@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { ReactNode, RefObject } from "react";
 import type { ExerciseKind } from "@/lib/content/public-types";
 import type { GradeResult, TestResult } from "@/sandbox/types";
@@ -382,6 +383,58 @@ export function ResultsPanel({
           </pre>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** After a passing submission: the next lesson, a short celebration, and for a visitor, that nothing was recorded. */
+export function PassActions(props: {
+  nextLesson: { title: string; href: string } | null;
+  signedIn: boolean;
+  signInHref: string;
+  signUpHref: string;
+}) {
+  return (
+    <div
+      className="ws-celebrate space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950"
+      data-testid="pass-actions"
+    >
+      <p className="font-semibold text-emerald-900 dark:text-emerald-100">
+        <span aria-hidden="true" className="ws-celebrate-mark mr-1 inline-block">
+          🎉
+        </span>
+        Well done: every test passed.
+      </p>
+      {!props.signedIn ? (
+        <p className="text-sm text-emerald-900 dark:text-emerald-100" data-testid="visitor-pass-note">
+          This pass is not recorded: you are not signed in. To keep it,{" "}
+          <Link href={props.signInHref} className="font-medium underline">
+            sign in
+          </Link>{" "}
+          or{" "}
+          <Link href={props.signUpHref} className="font-medium underline">
+            create a free account
+          </Link>{" "}
+          and submit again: your code stays in this browser.
+        </p>
+      ) : null}
+      {props.nextLesson ? (
+        <Link
+          href={props.nextLesson.href}
+          className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          data-testid="pass-next-lesson"
+        >
+          Next lesson: {props.nextLesson.title}
+          <span aria-hidden="true">→</span>
+        </Link>
+      ) : (
+        <p className="text-sm text-emerald-900 dark:text-emerald-100">
+          That was the last lesson.{" "}
+          <Link href="/learn" className="font-medium underline">
+            Back to the catalog
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -25,6 +25,8 @@ export function filePath(exercise: PublicExercise, name: string): string {
 }
 
 export interface LearnerFiles {
+  /** This browser's copies are restored: the editor can be shown (use-draft-saving.ts). */
+  ready: boolean;
   names: string[];
   /** The latest code of every learner file, by name. */
   current(): Record<string, string>;
@@ -75,6 +77,7 @@ export function useLearnerFiles(options: {
   );
 
   return {
+    ready: draft.ready,
     names,
     current,
     submission: () => (multi ? { files: current() } : { code: latest("") }),
