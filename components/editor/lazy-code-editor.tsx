@@ -16,12 +16,16 @@ export function EditorLoading() {
   );
 }
 
+// One import site: two `import("./code-editor")` expressions (one inside `dynamic()`) each got
+// their own copy of the editor's first chunk from Turbopack, and the page fetched both.
+const loadCodeEditor = () => import("./code-editor");
+
 /**
  * Starts fetching the editor's scripts (once; the editor below uses the same download). For a page
  * that mounts the editor a moment later but wants its scripts requested first.
  */
 export function preloadCodeEditor(): void {
-  void import("./code-editor").catch(() => {
+  void loadCodeEditor().catch(() => {
     // LazyCodeEditor's own import reports (and retries) a failure when it mounts.
   });
 }
@@ -30,7 +34,7 @@ export function preloadCodeEditor(): void {
  * The code editor, loaded on demand: Monaco (several MB) is fetched after the page is interactive,
  * never server-rendered and never part of the lesson page's initial JavaScript.
  */
-export const LazyCodeEditor = dynamic(() => import("./code-editor"), {
+export const LazyCodeEditor = dynamic(loadCodeEditor, {
   ssr: false,
   loading: () => <EditorLoading />,
 });
