@@ -1,7 +1,9 @@
 /**
  * `npm run test:unit` / `npm run test:coverage`: every unit test (lib/, sandbox/, scripts/); with
  * --coverage, with V8 coverage collected from the test processes and from the grader workers they
- * start (sandbox/pool.ts lets workers exit cleanly when coverage is on, so they write theirs),
+ * start (each worker writes its coverage after every job, so a worker killed at a time or memory
+ * limit loses at most the job it was running: sandbox/worker.ts; and sandbox/pool.ts lets idle
+ * workers exit cleanly when coverage is on),
  * reported by c8 per folder, then checks the coverage floors per folder below: a drop under a floor
  * fails the run, naming the folder.
  *
@@ -54,10 +56,13 @@ const tmp = path.join(ROOT, "coverage/tmp");
 fs.rmSync(path.join(ROOT, "coverage"), { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
 const started = performance.now();
-const run = spawnSync(NODE[0], [NODE[1], "--test", "--test-reporter=spec", ...TESTS], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_V8_COVERAGE: tmp },
-});
+// scripts/coverage-exit.ts: test processes that run isolates in-process end through process.exit(),
+// or isolated-vm can abort them while Node writes their coverage (the file says why).
+const run = spawnSync(
+  NODE[0],
+  [NODE[1], "--import", "./scripts/coverage-exit.ts", "--test", "--test-reporter=spec", ...TESTS],
+  { stdio: "inherit", env: { ...process.env, NODE_V8_COVERAGE: tmp } },
+);
 if (run.status !== 0) process.exit(run.status ?? 1);
 const tested = performance.now();
 
