@@ -583,6 +583,7 @@ test("idempotency: a retried grade is graded and recorded once", async ({ reques
   const second = await grade(request, keys.instructor, { code: solution, learner: users.bob }, idem);
   expect(second.status()).toBe(201);
   expect(second.headers()["idempotent-replayed"]).toBe("true");
+  expect(second.headers().location).toBe(`/api/v1/submissions/${firstBody.submissionId}`);
   expect(await conforms(second, "post", "/exercises/{exerciseId}/grade")).toEqual(firstBody);
   expect(await countSubmissions(`"apiKeyId" = ?`, apiKeyId)).toBe(before + 1);
 

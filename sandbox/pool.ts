@@ -126,7 +126,7 @@ interface Owner {
 
 /**
  * Stops an idle worker. Normally SIGKILL: nothing of it is worth waiting for. When coverage is being
- * collected (NODE_V8_COVERAGE, `npm run test:unit`), a killed process writes no coverage, so the
+ * collected (NODE_V8_COVERAGE, `npm run test:coverage`), a killed process writes no coverage, so the
  * worker is asked to exit instead (it exits when its IPC channel closes) and killed only if it has
  * not within 5 s.
  */

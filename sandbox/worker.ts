@@ -3,6 +3,7 @@
  * (sandbox/pool.ts). It receives validated jobs over IPC, runs each in a fresh isolate and sends
  * back a GradeResult. If it hangs or bloats, the pool kills it; nothing here must keep it alive.
  */
+import v8 from "node:v8";
 import { buildBootSource, IsolateFactory } from "./isolate-factory.ts";
 import { runCode } from "./run-code.ts";
 import type { RunFile } from "./run-code.ts";
@@ -20,6 +21,14 @@ const RECYCLE_RSS_BYTES = 768 * 1024 * 1024;
 const RECYCLE_AFTER_JOBS = 5_000;
 /** The file name of the bundled fast-check inside the isolate (its frames never appear in messages). */
 const CHECK_FILE = "fast-check";
+/**
+ * Under coverage (NODE_V8_COVERAGE, `npm run test:coverage`) the pool still kills a worker at a job's
+ * time or memory limit, and a killed process writes no coverage: every job it ran would be lost, and
+ * the figure would move with timing and load. So the worker writes what it has collected after each
+ * job (v8.takeCoverage writes a file and resets the counters; c8 sums the files), and a kill loses at
+ * most the job in progress. Off (the normal case), nothing is done.
+ */
+const COVERAGE = Boolean(process.env.NODE_V8_COVERAGE);
 
 function codeSpecFiles(job: CodeJob): RunFile[] {
   const ext = job.language;
@@ -88,6 +97,7 @@ async function main(): Promise<void> {
     create: createPreludeSeed,
   });
   factory.prewarm();
+  if (COVERAGE) v8.takeCoverage();
   let jobs = 0;
   const send = (message: WorkerReply) => process.send?.(message);
 
@@ -135,6 +145,7 @@ async function main(): Promise<void> {
       } catch (error) {
         console.error("[sandbox worker] could not prepare an isolate:", error);
       }
+      if (COVERAGE) v8.takeCoverage();
     });
   });
   process.on("disconnect", () => process.exit(0));

@@ -335,7 +335,7 @@ describe("Idempotency-Key", () => {
     await idempotency.abandonIdempotent(first.handle);
     await idempotency.finishIdempotent(retry.handle, 201, '{"who":"retry"}');
     const replay = await idempotency.startIdempotent(key.id, "stall", hash);
-    assert.deepEqual(replay, { kind: "replay", status: 201, body: '{"who":"retry"}' });
+    assert.deepEqual(replay, { kind: "replay", status: 201, body: '{"who":"retry"}', submissionId: null });
   });
 
   test("records from before leases (no leaseExpiresAt) lapse LEASE_MS after they were created", async () => {

@@ -205,6 +205,7 @@ test("a grade's idempotency record refers to its submission: replayed byte for b
     kind: "replay",
     status: 201,
     body: sent,
+    submissionId: response.submissionId,
   });
 
   // A record written before references (the whole response, no submission id) replays as stored.
@@ -222,6 +223,7 @@ test("a grade's idempotency record refers to its submission: replayed byte for b
     kind: "replay",
     status: 201,
     body: sent,
+    submissionId: null,
   });
 
   // The submission gone (its learner's account deleted): the record is dropped, the key runs afresh.

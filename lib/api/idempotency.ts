@@ -48,8 +48,10 @@ export type IdempotencyHandle = {
 /** A grade's response body: "result" is the learner's view of the submission's stored result, and comes last. */
 export type GradeBody = { submissionId: string; result: unknown; [field: string]: unknown };
 
+/** A replay carries its submission's id when the record refers to one (a grade), for the Location header. */
 export type IdempotencyStart =
-  { kind: "started"; handle: IdempotencyHandle } | { kind: "replay"; status: number; body: string };
+  | { kind: "started"; handle: IdempotencyHandle }
+  | { kind: "replay"; status: number; body: string; submissionId: string | null };
 
 /** The Idempotency-Key header's value, null when absent, or invalid_idempotency_key. */
 export function readIdempotencyKey(headers: Headers): string | null {
@@ -147,7 +149,8 @@ export async function startIdempotent(
   }
   if (existing.state === "done" && existing.statusCode !== null && existing.response !== null) {
     const body = await replayedResponse({ response: existing.response, submissionId: existing.submissionId });
-    if (body !== null) return { kind: "replay", status: existing.statusCode, body };
+    if (body !== null)
+      return { kind: "replay", status: existing.statusCode, body, submissionId: existing.submissionId };
     // Its submission was deleted with the learner's account: forget the record and start afresh.
     await db.idempotencyRecord.deleteMany({ where: { id: existing.id, state: "done" } });
     if (attempt < 2) return startIdempotent(apiKeyId, key, requestHash, attempt + 1);

@@ -98,6 +98,8 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
             headers.set("Content-Type", started.status >= 400 ? PROBLEM_CONTENT_TYPE : "application/json");
             headers.set("Cache-Control", "no-store");
             headers.set("Idempotent-Replayed", "true");
+            // The first answer's Location, so a client that lost it still finds the submission.
+            if (started.submissionId) headers.set("Location", submissionPath(started.submissionId));
             return new Response(started.body, { status: started.status, headers });
           }
           handle = started.handle;
@@ -169,3 +171,8 @@ export function methodsNotAllowed(allowed: string[]) {
 }
 
 export { jsonResponse };
+
+/** The URL of a submission, as the grade route's Location header gives it. */
+export function submissionPath(submissionId: string): string {
+  return `/api/v1/submissions/${submissionId}`;
+}

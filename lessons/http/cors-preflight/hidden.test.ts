@@ -49,6 +49,12 @@ describe("which origins are allowed", () => {
     for (const origin of ["https://app.example.com", "https://random.test", null]) {
       expect(varies(await get(origin)).includes("origin")).toBe(true);
     }
+    // Not only GET: a 405 and a plain OPTIONS (no Access-Control-Request-Method: not a preflight) too.
+    for (const method of ["DELETE", "OPTIONS"]) {
+      expect(`${method} → Vary: ${varies(await get("https://app.example.com", method)).join(", ")}`).toMatch(
+        /Vary: .*\borigin\b/,
+      );
+    }
   });
 });
 

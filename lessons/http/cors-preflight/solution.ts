@@ -80,6 +80,8 @@ export async function handler(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
   if (pathname !== "/api/notes") return Response.json({ error: "Not found" }, { status: 404 });
   if (req.method === "OPTIONS" && req.headers.has("access-control-request-method")) return preflight(req);
-  if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: "GET, POST, OPTIONS" } });
+  // A plain OPTIONS is not a preflight: an ordinary response, so it gets Vary and the CORS headers too.
+  if (req.method === "OPTIONS")
+    return withCors(req, new Response(null, { status: 204, headers: { Allow: "GET, POST, OPTIONS" } }));
   return withCors(req, await route(req));
 }

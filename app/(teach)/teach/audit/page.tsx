@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { listAuditEvents } from "@/lib/auth/audit";
 import { requireTeacherPage } from "@/lib/teach/access";
+import { bodyRow, cell, DataTable } from "@/components/teach/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const th = "px-3 py-2 text-left font-medium";
-const td = "px-3 py-2 align-top";
+const td = `${cell} align-top`;
 const when = (date: Date) => date.toISOString().replace("T", " ").slice(0, 19);
 const ACTIONS: Record<string, string> = {
   "role.changed": "Role changed",
@@ -32,46 +32,19 @@ export default async function AuditPage() {
       {events.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">Nothing recorded yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <thead className="border-b border-slate-200 dark:border-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  When
-                </th>
-                <th scope="col" className={th}>
-                  Who
-                </th>
-                <th scope="col" className={th}>
-                  What
-                </th>
-                <th scope="col" className={th}>
-                  To what
-                </th>
-                <th scope="col" className={th}>
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr
-                  key={event.id}
-                  className="border-b border-slate-100 dark:border-slate-800"
-                  data-testid="audit-row"
-                >
-                  <td className={`${td} whitespace-nowrap font-mono`}>{when(event.createdAt)}</td>
-                  <td className={td}>{event.actor}</td>
-                  <td className={td}>{ACTIONS[event.action] ?? event.action}</td>
-                  <td className={td}>{event.target}</td>
-                  <td className={`${td} font-mono text-xs`}>
-                    {Object.keys(event.details).length ? JSON.stringify(event.details) : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["When", "Who", "What", "To what", "Details"]}>
+          {events.map((event) => (
+            <tr key={event.id} className={bodyRow} data-testid="audit-row">
+              <td className={`${td} whitespace-nowrap font-mono`}>{when(event.createdAt)}</td>
+              <td className={td}>{event.actor}</td>
+              <td className={td}>{ACTIONS[event.action] ?? event.action}</td>
+              <td className={td}>{event.target}</td>
+              <td className={`${td} font-mono text-xs`}>
+                {Object.keys(event.details).length ? JSON.stringify(event.details) : ""}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -4,11 +4,10 @@ import { listApiKeys } from "@/lib/api/keys";
 import { requireTeacherPage } from "@/lib/teach/access";
 import { CreateKeyForm } from "./create-key-form";
 import { RevokeKeyButton } from "./revoke-key-button";
+import { bodyRow, cell, DataTable, rowHeader } from "@/components/teach/data-table";
 
 export const metadata: Metadata = { title: "API keys" };
 
-const th = "px-3 py-2 text-left font-medium";
-const td = "px-3 py-2";
 const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "never");
 
 export default async function KeysPage() {
@@ -36,58 +35,35 @@ export default async function KeysPage() {
         {keys.length === 0 ? (
           <p className="text-slate-600 dark:text-slate-400">No keys yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="border-b border-slate-200 dark:border-slate-700">
-                <tr>
-                  <th scope="col" className={th}>
-                    Name
-                  </th>
-                  <th scope="col" className={th}>
-                    Key
-                  </th>
-                  {user.role === "admin" ? (
-                    <th scope="col" className={th}>
-                      Owner
-                    </th>
-                  ) : null}
-                  <th scope="col" className={th}>
-                    Created
-                  </th>
-                  <th scope="col" className={th}>
-                    Last used
-                  </th>
-                  <th scope="col" className={th}>
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((key) => (
-                  <tr
-                    key={key.id}
-                    className="border-b border-slate-100 dark:border-slate-800"
-                    data-testid="api-key-row"
-                  >
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {key.name}
-                    </th>
-                    <td className={`${td} font-mono`}>{key.prefix}…</td>
-                    {user.role === "admin" ? <td className={td}>{key.owner.email}</td> : null}
-                    <td className={td}>{when(key.createdAt)}</td>
-                    <td className={td}>{when(key.lastUsedAt)}</td>
-                    <td className={td}>
-                      {key.revokedAt ? (
-                        <span>Revoked {when(key.revokedAt)}</span>
-                      ) : (
-                        <RevokeKeyButton id={key.id} name={key.name} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              "Name",
+              "Key",
+              ...(user.role === "admin" ? ["Owner"] : []),
+              "Created",
+              "Last used",
+              "Status",
+            ]}
+          >
+            {keys.map((key) => (
+              <tr key={key.id} className={bodyRow} data-testid="api-key-row">
+                <th scope="row" className={rowHeader}>
+                  {key.name}
+                </th>
+                <td className={`${cell} font-mono`}>{key.prefix}…</td>
+                {user.role === "admin" ? <td className={cell}>{key.owner.email}</td> : null}
+                <td className={cell}>{when(key.createdAt)}</td>
+                <td className={cell}>{when(key.lastUsedAt)}</td>
+                <td className={cell}>
+                  {key.revokedAt ? (
+                    <span>Revoked {when(key.revokedAt)}</span>
+                  ) : (
+                    <RevokeKeyButton id={key.id} name={key.name} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -4,11 +4,10 @@ import { notFound } from "next/navigation";
 import { requireTeacherPage } from "@/lib/teach/access";
 import { listLearnerLessonRows } from "@/lib/teach/progress-report";
 import { BarChart } from "../../_components/bar-chart";
+import { bodyRow, cell, DataTable, rowHeader } from "@/components/teach/data-table";
 
 export const metadata: Metadata = { title: "Learner" };
 
-const th = "px-3 py-2 text-left font-medium";
-const td = "px-3 py-2";
 const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "–");
 
 export default async function LearnerPage({ params }: { params: Promise<{ userId: string }> }) {
@@ -42,61 +41,40 @@ export default async function LearnerPage({ params }: { params: Promise<{ userId
           };
         })}
       />
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Progress per lesson</caption>
-          <thead className="border-b border-slate-200 dark:border-slate-700">
-            <tr>
-              <th scope="col" className={th}>
-                Track
-              </th>
-              <th scope="col" className={th}>
-                Lesson
-              </th>
-              <th scope="col" className={th}>
-                Passed
-              </th>
-              <th scope="col" className={th}>
-                Submits
-              </th>
-              <th scope="col" className={th}>
-                Failed submits
-              </th>
-              <th scope="col" className={th}>
-                Hints
-              </th>
-              <th scope="col" className={th}>
-                First passed
-              </th>
-              <th scope="col" className={th}>
-                Last run or submission
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.lessonId} className="border-b border-slate-100 dark:border-slate-800">
-                <td className={td}>{row.trackTitle}</td>
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  {row.lessonTitle}
-                </th>
-                <td className={td} data-testid={`passed-${row.lessonId}`}>
-                  {row.passed
-                    ? "yes"
-                    : row.stageCount > 0 && row.stagesPassed > 0
-                      ? `stage ${row.stagesPassed}/${row.stageCount}`
-                      : "no"}
-                </td>
-                <td className={td}>{row.attempts}</td>
-                <td className={td}>{row.failedAttempts}</td>
-                <td className={td}>{row.hintsUsed}</td>
-                <td className={td}>{when(row.firstPassedAt)}</td>
-                <td className={td}>{when(row.lastSubmissionAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Progress per lesson"
+        columns={[
+          "Track",
+          "Lesson",
+          "Passed",
+          "Submits",
+          "Failed submits",
+          "Hints",
+          "First passed",
+          "Last run or submission",
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.lessonId} className={bodyRow}>
+            <td className={cell}>{row.trackTitle}</td>
+            <th scope="row" className={rowHeader}>
+              {row.lessonTitle}
+            </th>
+            <td className={cell} data-testid={`passed-${row.lessonId}`}>
+              {row.passed
+                ? "yes"
+                : row.stageCount > 0 && row.stagesPassed > 0
+                  ? `stage ${row.stagesPassed}/${row.stageCount}`
+                  : "no"}
+            </td>
+            <td className={cell}>{row.attempts}</td>
+            <td className={cell}>{row.failedAttempts}</td>
+            <td className={cell}>{row.hintsUsed}</td>
+            <td className={cell}>{when(row.firstPassedAt)}</td>
+            <td className={cell}>{when(row.lastSubmissionAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

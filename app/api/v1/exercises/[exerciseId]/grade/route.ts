@@ -2,7 +2,7 @@ import { gradeForApi } from "@/lib/api/grade";
 import { finishIdempotent } from "@/lib/api/idempotency";
 import { parseInput } from "@/lib/api/read-body";
 import { gradeRequestSchema } from "@/lib/api/schemas";
-import { jsonResponse, methodsNotAllowed, withApiKey } from "@/lib/api/with-api-key";
+import { jsonResponse, methodsNotAllowed, submissionPath, withApiKey } from "@/lib/api/with-api-key";
 
 export const POST = withApiKey<{ exerciseId: string }>(
   async ({ params, body, apiKey, idempotency }) => {
@@ -17,7 +17,7 @@ export const POST = withApiKey<{ exerciseId: string }>(
     });
     return jsonResponse(graded, {
       status: 201,
-      headers: { Location: `/api/v1/submissions/${graded.submissionId}` },
+      headers: { Location: submissionPath(graded.submissionId) },
     });
   },
   { body: true },
