@@ -276,7 +276,9 @@ async function leaveUnsaved(browser: Browser, page: Page, code: string): Promise
 test("on load, the newer copy is shown and the page says which, with the other one a click away", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Four browser contexts, three of them with the editor loaded: at load 15 the last editor took
+  // over 30 s to be ready and the run passed 180 s (the first half, the notice, had passed).
+  test.setTimeout(300_000);
   const contexts: BrowserContext[] = [await browser.newContext()];
   const first = await contexts[0]!.newPage();
   const email = await signUp(first, "Loads");
