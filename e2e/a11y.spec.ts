@@ -19,6 +19,7 @@ const LESSONS = {
 };
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000); // two sign-ups and an `npm run user` process, on a loaded machine
   await signUpInNewContext(browser, admin, password);
   setRole(admin, "admin");
   // A learner of our own, so the progress table always links to a learner's page.

@@ -131,6 +131,8 @@ test("account settings: name, data export, and deletion behind a confirmation, a
   page,
   browser,
 }) => {
+  // Sign-ups, an `npm run user` process, an export and a deletion: generous for a loaded machine.
+  test.setTimeout(180_000);
   const email = `leaving-${stamp}@example.com`;
   await signUp(page, email);
   await page.goto("/account");

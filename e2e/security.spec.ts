@@ -265,6 +265,8 @@ test("malformed Server Action calls get a 4xx with a clear body, never a 500", a
 });
 
 test("hints need an account; staff actions land in the admin's audit log", async ({ browser, page }) => {
+  // Two sign-ups, two `npm run user` processes and a sign-in: over 60 s at load 10 (PostgreSQL run).
+  test.setTimeout(180_000);
   await page.goto(`/learn/http/${EXERCISE}`);
   await page.getByRole("button", { name: /Show a hint/ }).click();
   await expect(page.getByText("Sign in to see hints")).toBeVisible();

@@ -19,6 +19,7 @@ async function signIn(page: Page, email: string) {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000); // two sign-ups and an `npm run user` process, on a loaded machine
   await signUpInNewContext(browser, instructor, password);
   await signUpInNewContext(browser, learner, password);
   setRole(instructor, "instructor");

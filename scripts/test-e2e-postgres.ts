@@ -1,8 +1,8 @@
 /**
  * `npm run test:e2e:pg`: the Playwright suite again, its server (`npm start`) on PostgreSQL: a
  * throwaway cluster (lib/db/throwaway-postgres.ts) with an empty database that the server migrates,
- * named in E2E_DATABASE_URL (playwright.config.ts), removed afterwards. Not yet part of `npm test`
- * (the whole run has not passed on PostgreSQL yet). The specs that never use the suite's server (cluster, grading-resilience,
+ * named in E2E_DATABASE_URL (playwright.config.ts), removed afterwards. The last step of `npm test`.
+ * The specs that never use the suite's server (cluster, grading-resilience,
  * sign-in-throttle start servers and databases of their own) are left out, with the reason, in
  * playwright.config.ts's testIgnore. Without PostgreSQL's binaries it says so and exits 0 (`.ci/run`
  * installs them). Extra arguments go to `playwright test`.
