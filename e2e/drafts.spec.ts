@@ -278,11 +278,6 @@ test("on load, the newer copy is shown and the page says which, with the other o
 }) => {
   // Four browser contexts, three of them with the editor loaded: at load 15 the last editor took
   // over 30 s to be ready and the run passed 180 s (the first half, the notice, had passed).
-  // FIXME (issue 12): cause found and fixed in the test (the page-leave keepalive flush escaped
-  // page.route; see leaveUnsaved). In its one run since (load 15) the restored-edit notice and the
-  // saved-copy switch passed, then the run passed 180 s waiting for the last editor; not yet seen
-  // green from end to end at 300 s, so still skipped. Un-fixme once a run is green.
-  test.fixme(true, "issue 12: rewritten (leaveUnsaved); not yet seen green end to end");
   test.setTimeout(300_000);
   const contexts: BrowserContext[] = [await browser.newContext()];
   const first = await contexts[0]!.newPage();
