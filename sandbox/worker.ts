@@ -99,7 +99,9 @@ async function main(): Promise<void> {
   factory.prewarm();
   if (COVERAGE) v8.takeCoverage();
   let jobs = 0;
-  const send = (message: WorkerReply) => process.send?.(message);
+  // With a callback, a send to a parent that has already gone (a short-lived `npm run grade` that
+  // exited while this worker was starting) is an ignored error, not an unhandled 'error' event.
+  const send = (message: WorkerReply) => process.send?.(message, () => {});
 
   process.on("message", async (raw: WorkerRequest) => {
     const { id, job, limits } = raw as { id: number; job: GradeJob; limits: Limits };
