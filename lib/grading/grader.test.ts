@@ -24,18 +24,7 @@ const { createSharedWorkerTimeBudget } = await import("../db/buckets.ts");
 const { gradeForOwner, getServerGrader, trackGrade, waitForGradesInFlight, gradesInFlight } =
   await import("./grader.ts");
 
-const JOB = {
-  kind: "code" as const,
-  language: "ts" as const,
-  code: "export const add = (a: number, b: number): number => a + b;",
-  tests: [
-    {
-      name: "add.test.ts",
-      source: 'import { add } from "./solution";\ntest("adds", () => { expect(add(1, 2)).toBe(3); });',
-      hidden: false,
-    },
-  ],
-};
+const { ADD_JOB: JOB } = await import("./fixtures/add-job.ts");
 
 before(async () => {
   await applyMigrations(getDatabaseUrl(), () => {});
