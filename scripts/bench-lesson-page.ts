@@ -4,7 +4,8 @@
  *   - time to first byte and largest contentful paint of a lesson page (fresh browser context each
  *     run, so no HTTP cache; the server is warmed up first), median and worst;
  *   - client JavaScript fetched before Monaco is requested (the page's own bundle), and Monaco's
- *     (with --detail, each script of the second group: editor chunks and the TypeScript worker);
+ *     (with --detail, each script of both groups: the page's chunks, then the editor's chunks and
+ *     the TypeScript worker);
  *   - the submit round trip: click on Submit to the verdict on screen, for a typical exercise.
  * Without --url it starts the built app itself (`npm start` on port 3102 with data/bench.db) and
  * stops it afterwards. Figures are for this machine; nothing is asserted.
@@ -103,17 +104,20 @@ async function measureLoad(browser: Browser, url: string) {
   const before = scripts.filter((s) => s.start < monacoStart);
   const after = scripts.filter((s) => s.start >= monacoStart);
   const sum = (list: typeof scripts, key: "encoded" | "decoded") => list.reduce((n, s) => n + s[key], 0);
+  const listed = (list: typeof scripts) =>
+    list
+      .map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded }))
+      .sort((a, b) => b.decoded - a.decoded);
   return {
     ...timing,
     beforeEncoded: sum(before, "encoded"),
     beforeDecoded: sum(before, "decoded"),
     beforeCount: before.length,
+    beforeScripts: listed(before),
     monacoEncoded: sum(after, "encoded"),
     monacoDecoded: sum(after, "decoded"),
     monacoFound: Number.isFinite(monacoStart),
-    monacoScripts: after
-      .map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded }))
-      .sort((a, b) => b.decoded - a.decoded),
+    monacoScripts: listed(after),
   };
 }
 
@@ -216,18 +220,21 @@ try {
   console.log(
     `  largest contentful paint   median ${ms(summary.lcpMs.median)}, max ${ms(summary.lcpMs.max)}`,
   );
-  console.log(
-    `  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`,
-  );
-  console.log(
-    `  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`,
-  );
-  if (process.argv.includes("--detail")) {
-    for (const s of first.monacoScripts)
+  const detail = process.argv.includes("--detail");
+  const printScripts = (list: typeof first.monacoScripts) => {
+    for (const s of list)
       console.log(
         `    ${s.path.padEnd(48)} ${kb(s.encoded).padStart(10)} transferred ${kb(s.decoded).padStart(10)} decoded`,
       );
-  }
+  };
+  console.log(
+    `  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`,
+  );
+  if (detail) printScripts(first.beforeScripts);
+  console.log(
+    `  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`,
+  );
+  if (detail) printScripts(first.monacoScripts);
   console.log(
     `  submit round trip          median ${ms(summary.submitRoundTripMs.median)}, max ${ms(summary.submitRoundTripMs.max)} (grading itself: median ${ms(summary.gradeServerMs.median)})`,
   );
