@@ -32,7 +32,7 @@ export function preloadCodeEditor(): void {
 }
 
 // React.lazy rather than next/dynamic: the same deferred load without next/dynamic's loader code
-// (about 1.5 KB compressed) in the lesson page's first JavaScript.
+// (about 1.4 KB compressed) in the lesson page's first JavaScript.
 const CodeEditor = lazy(loadCodeEditor);
 const subscribeNever = () => () => {};
 
