@@ -177,8 +177,8 @@ const started = performance.now();
 let sent = 0;
 
 // A thin client, so that its own CPU (on the same 2 cores as the server) stays small: node:http with
-// kept-alive connections, one per client, and the two request bodies serialised once. (fetch cost
-// about 3.6 ms of CPU per request here, node:http about a third of that.)
+// kept-alive connections, one per client, and the two request bodies serialised once. (Measured on
+// this exercise: fetch cost 3.6 ms of client CPU per request, node:http 1.4 ms.)
 const target = new URL(`${base}/api/v1/exercises/${exercise}/grade`);
 const transport = target.protocol === "https:" ? https : http;
 const agent = new transport.Agent({ keepAlive: true, maxSockets: clients });
