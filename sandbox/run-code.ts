@@ -400,10 +400,9 @@ function defineModules(
 ): GradeResult | undefined {
   const { outcome, calls, rewriter } = run;
   for (const { file, code } of compiled) {
-    const wrapper = `${wrapperPrefix(file.kind)}\n${code}\n})`;
     let script: ivm.Script;
     try {
-      script = factory.compile(prepared, wrapper, file.name, !file.learner);
+      script = factory.compile(prepared, wrapperPrefix(file.kind), code, file.name, !file.learner);
     } catch (error) {
       const raw = error instanceof Error ? error.message : String(error);
       const m = /^(.*?)\s*\[([^\]]+):(\d+):(\d+)\]$/.exec(raw);
