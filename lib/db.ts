@@ -5,12 +5,12 @@
  * the PostgreSQL schema derived from it), so they share one type.
  */
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client.ts";
 import { env, getDatabaseUrl } from "./env.ts";
 import { databaseProvider } from "./db/provider.ts";
+import { StatementReusingSqliteFactory } from "./db/sqlite-statements.ts";
 
 /** The database this process uses: "sqlite" or "postgresql". */
 export const dbProvider = databaseProvider(getDatabaseUrl());
@@ -22,7 +22,8 @@ function createClient(): PrismaClient {
     // Same models, same methods; the generated types differ only in provider-specific extras.
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSqlite3({ url });
+  // Prepared statements are reused across queries (lib/db/sqlite-statements.ts).
+  const adapter = new StatementReusingSqliteFactory({ url });
   return new PrismaClient({ adapter });
 }
 

@@ -4,7 +4,9 @@
  *   - time to first byte and largest contentful paint of a lesson page (fresh browser context each
  *     run, so no HTTP cache; the server is warmed up first), median and worst;
  *   - client JavaScript fetched before Monaco is requested (the page's own bundle), and Monaco's
- *     (with --detail, each script of the second group: editor chunks and the TypeScript worker);
+ *     with its workers, counted once the network is quiet after the editor is ready (with --detail,
+ *     each script of both groups: the page's chunks, then the editor's chunks and the TypeScript
+ *     worker);
  *   - the submit round trip: click on Submit to the verdict on screen, for a typical exercise.
  * Without --url it starts the built app itself (`npm start` on port 3102 with data/bench.db) and
  * stops it afterwards. Figures are for this machine; nothing is asserted.
@@ -67,6 +69,17 @@ async function measureLoad(browser: Browser, url: string) {
   const page = await context.newPage();
   const scripts: { url: string; start: number; encoded: number; decoded: number; monaco: boolean }[] = [];
   const pending: Promise<void>[] = [];
+  let inFlight = 0;
+  let lastSettled = Date.now();
+  page.on("request", () => inFlight++);
+  page.on("requestfailed", () => {
+    inFlight--;
+    lastSettled = Date.now();
+  });
+  page.on("requestfinished", () => {
+    inFlight--;
+    lastSettled = Date.now();
+  });
   page.on("requestfinished", (request) => {
     if (request.resourceType() !== "script" && !request.url().endsWith(".js")) return;
     pending.push(
@@ -86,7 +99,13 @@ async function measureLoad(browser: Browser, url: string) {
   });
   await page.goto(url + LESSON, { waitUntil: "load" });
   await page.getByTestId("code-editor").and(page.locator('[data-ready="true"]')).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(300);
+  // Count every script the editor fetches (its workers too, 1.4 MB), however long they take: wait
+  // until no request has been in flight for 500 ms (at most 30 s). Closing the page 300 ms after
+  // the editor was ready left the TypeScript worker in or out of the figure by timing alone.
+  for (const end = Date.now() + 30_000; Date.now() < end;) {
+    if (inFlight <= 0 && Date.now() - lastSettled >= 500) break;
+    await page.waitForTimeout(100);
+  }
   const timing = await page.evaluate(
     () =>
       new Promise<{ ttfb: number; lcp: number }>((resolve) => {
@@ -103,17 +122,20 @@ async function measureLoad(browser: Browser, url: string) {
   const before = scripts.filter((s) => s.start < monacoStart);
   const after = scripts.filter((s) => s.start >= monacoStart);
   const sum = (list: typeof scripts, key: "encoded" | "decoded") => list.reduce((n, s) => n + s[key], 0);
+  const listed = (list: typeof scripts) =>
+    list
+      .map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded }))
+      .sort((a, b) => b.decoded - a.decoded);
   return {
     ...timing,
     beforeEncoded: sum(before, "encoded"),
     beforeDecoded: sum(before, "decoded"),
     beforeCount: before.length,
+    beforeScripts: listed(before),
     monacoEncoded: sum(after, "encoded"),
     monacoDecoded: sum(after, "decoded"),
     monacoFound: Number.isFinite(monacoStart),
-    monacoScripts: after
-      .map((s) => ({ path: new URL(s.url).pathname, encoded: s.encoded, decoded: s.decoded }))
-      .sort((a, b) => b.decoded - a.decoded),
+    monacoScripts: listed(after),
   };
 }
 
@@ -216,18 +238,21 @@ try {
   console.log(
     `  largest contentful paint   median ${ms(summary.lcpMs.median)}, max ${ms(summary.lcpMs.max)}`,
   );
-  console.log(
-    `  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`,
-  );
-  console.log(
-    `  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`,
-  );
-  if (process.argv.includes("--detail")) {
-    for (const s of first.monacoScripts)
+  const detail = process.argv.includes("--detail");
+  const printScripts = (list: typeof first.monacoScripts) => {
+    for (const s of list)
       console.log(
         `    ${s.path.padEnd(48)} ${kb(s.encoded).padStart(10)} transferred ${kb(s.decoded).padStart(10)} decoded`,
       );
-  }
+  };
+  console.log(
+    `  JS before Monaco requested ${first.beforeCount} scripts, ${kb(first.beforeEncoded)} transferred (${kb(first.beforeDecoded)} decoded)`,
+  );
+  if (detail) printScripts(first.beforeScripts);
+  console.log(
+    `  Monaco and later JS        ${kb(first.monacoEncoded)} transferred (${kb(first.monacoDecoded)} decoded)${first.monacoFound ? "" : " (Monaco not detected!)"}`,
+  );
+  if (detail) printScripts(first.monacoScripts);
   console.log(
     `  submit round trip          median ${ms(summary.submitRoundTripMs.median)}, max ${ms(summary.submitRoundTripMs.max)} (grading itself: median ${ms(summary.gradeServerMs.median)})`,
   );

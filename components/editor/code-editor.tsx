@@ -3,7 +3,7 @@
 /**
  * The Monaco editor, from the local monaco-editor package (never a CDN: unreachable offline and a
  * privacy leak), and only the parts we use (./monaco.ts). It is still heavy: load it only through
- * LazyCodeEditor (next/dynamic, no SSR), so the lesson page's first JavaScript does not include it.
+ * LazyCodeEditor (React.lazy, no SSR), so the lesson page's first JavaScript does not include it.
  *
  * One editor shows several files as models (the learner's files, read-only example tests, support
  * modules ...), switched by `activePath`. Models live at file:///<exercise>/<name>, so the

@@ -1,6 +1,7 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy, Suspense, useSyncExternalStore } from "react";
+import type { CodeEditorProps } from "./code-editor";
 
 export type { EditorFile, EditorHandle, EditorMarker, CodeEditorProps } from "./code-editor";
 
@@ -16,8 +17,8 @@ export function EditorLoading() {
   );
 }
 
-// One import site: two `import("./code-editor")` expressions (one inside `dynamic()`) each got
-// their own copy of the editor's first chunk from Turbopack, and the page fetched both.
+// One import site: two `import("./code-editor")` expressions each got their own copy of the
+// editor's first chunk from Turbopack, and the page fetched both.
 const loadCodeEditor = () => import("./code-editor");
 
 /**
@@ -26,15 +27,30 @@ const loadCodeEditor = () => import("./code-editor");
  */
 export function preloadCodeEditor(): void {
   void loadCodeEditor().catch(() => {
-    // LazyCodeEditor's own import reports (and retries) a failure when it mounts.
+    // LazyCodeEditor's own import reports a failure (to the error boundary) when it mounts.
   });
 }
 
+// React.lazy rather than next/dynamic: the same deferred load without next/dynamic's loader code
+// (about 1.4 KB compressed) in the lesson page's first JavaScript.
+const CodeEditor = lazy(loadCodeEditor);
+const subscribeNever = () => () => {};
+
 /**
  * The code editor, loaded on demand: Monaco (several MB) is fetched after the page is interactive,
- * never server-rendered and never part of the lesson page's initial JavaScript.
+ * never server-rendered (the server and hydration render the placeholder) and never part of the
+ * lesson page's initial JavaScript.
  */
-export const LazyCodeEditor = dynamic(loadCodeEditor, {
-  ssr: false,
-  loading: () => <EditorLoading />,
-});
+export function LazyCodeEditor(props: CodeEditorProps) {
+  const client = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  if (!client) return <EditorLoading />;
+  return (
+    <Suspense fallback={<EditorLoading />}>
+      <CodeEditor {...props} />
+    </Suspense>
+  );
+}

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -20,7 +22,6 @@ import { HintsPanel } from "./hints-panel";
 import type { GradeMode, GradeOutcome, LessonActions, ProgressSnapshot } from "./lesson-actions";
 import { ResetDialog } from "./reset-dialog";
 import { SolutionPanel } from "./solution-panel";
-import { StagesPanel } from "./stages-panel";
 import type { DraftsSnapshot } from "./use-draft-saving";
 import { filePath, useLearnerFiles } from "./use-learner-files";
 import { SplitGroup } from "./split-group";
@@ -67,6 +68,34 @@ function loadResultsView(): Promise<ResultsView> {
     throw error;
   });
   return resultsView;
+}
+
+/**
+ * A project's stages (only projects have them): loaded apart from the page's own script, so a
+ * lesson without stages never fetches it. Server-rendered as before; in the browser its script is
+ * requested as the workspace hydrates, after the editor's. A failed load is tried again (1 s, 2 s,
+ * 4 s); after that the panel says to reload instead of breaking the page.
+ */
+const StagesPanel = lazy(async () => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { default: (await import("./stages-panel")).StagesPanel };
+    } catch (error) {
+      if (attempt === 3) {
+        console.error(error);
+        return { default: StagesUnavailable };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+});
+
+function StagesUnavailable() {
+  return (
+    <p role="alert" className="text-sm text-red-700 dark:text-red-400" data-testid="stages-unavailable">
+      Could not load this project&apos;s stages. Reload the page to see them (your code is kept).
+    </p>
+  );
 }
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
@@ -413,7 +442,11 @@ export function LessonWorkspace(props: LessonWorkspaceProps) {
                 keeps your code, attempts and progress.
               </p>
             ) : null}
-            {stages.length ? <StagesPanel stages={stages} stagesPassed={stagesPassed} /> : null}
+            {stages.length ? (
+              <Suspense fallback={null}>
+                <StagesPanel stages={stages} stagesPassed={stagesPassed} />
+              </Suspense>
+            ) : null}
             <p className="text-sm text-slate-600 lg:hidden dark:text-slate-400">
               <button
                 type="button"

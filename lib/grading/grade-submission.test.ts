@@ -96,6 +96,35 @@ test("past the owner's limit a grade is refused with 429 and Retry-After, and no
   assert.equal(await db.submission.count(), before + 2);
 });
 
+test("progress: failures count without touching a pass; the first pass's time is kept", async () => {
+  const submit = (code: string) =>
+    gradeSubmission({ exerciseId: "problem-details", code, mode: "submit", userId });
+  const wrong = fs.readFileSync(path.join(lessons, "http", "problem-details", "starter.ts"), "utf8");
+  const row = () => progressOf("problem-details");
+
+  assert.ok((await submit(wrong)).ok);
+  assert.deepEqual(
+    (({ attempts, failedAttempts, passed, firstPassedAt }) => ({
+      attempts,
+      failedAttempts,
+      passed,
+      firstPassedAt,
+    }))((await row())!),
+    { attempts: 1, failedAttempts: 1, passed: false, firstPassedAt: null },
+    "a first failure creates the row",
+  );
+  const pass = await submit(solution("problem-details"));
+  assert.ok(pass.ok && pass.result.status === "pass", JSON.stringify(pass));
+  const passedAt = pass.submission!.createdAt;
+  assert.ok((await submit(wrong)).ok);
+  assert.ok((await submit(solution("problem-details"))).ok);
+  const after = (await row())!;
+  assert.equal(after.attempts, 4);
+  assert.equal(after.failedAttempts, 2);
+  assert.equal(after.passed, true, "a failure after a pass leaves it passed");
+  assert.equal(after.firstPassedAt?.getTime(), passedAt.getTime(), "the first pass's time, not a later one");
+});
+
 test("draining: new grades get 503, grades in flight finish and are recorded", async () => {
   const inFlight = gradeSubmission({
     exerciseId: "http-status-codes",

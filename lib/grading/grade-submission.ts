@@ -161,10 +161,15 @@ async function recordSubmission(
       select: { id: true, createdAt: true },
     });
     if (userId && input.mode === "submit" && countsAsAttempt(result)) {
-      const existing = await tx.progress.findUnique({
-        where: { userId_lessonId: { userId, lessonId: input.exerciseId } },
-      });
       const pass = result.status === "pass";
+      // Only a pass can change what is already there (passed, stagesPassed, firstPassedAt); a
+      // failure only counts, so it needs no read (a query fewer for every failed submission).
+      const existing = pass
+        ? await tx.progress.findUnique({
+            where: { userId_lessonId: { userId, lessonId: input.exerciseId } },
+            select: { passed: true, stagesPassed: true, firstPassedAt: true },
+          })
+        : null;
       // A project is passed when its last stage is; each passed stage unlocks the next.
       const stagesPassed =
         stage !== null && pass ? Math.max(existing?.stagesPassed ?? 0, stage) : (existing?.stagesPassed ?? 0);
@@ -180,13 +185,14 @@ async function recordSubmission(
           stagesPassed,
           firstPassedAt: passed ? submission.createdAt : null,
         },
-        update: {
-          attempts: { increment: 1 },
-          failedAttempts: pass ? undefined : { increment: 1 },
-          passed: existing?.passed || passed,
-          stagesPassed,
-          firstPassedAt: existing?.firstPassedAt ?? (passed ? submission.createdAt : null),
-        },
+        update: pass
+          ? {
+              attempts: { increment: 1 },
+              passed: existing?.passed || passed,
+              stagesPassed,
+              firstPassedAt: existing?.firstPassedAt ?? (passed ? submission.createdAt : null),
+            }
+          : { attempts: { increment: 1 }, failedAttempts: { increment: 1 } },
       });
     }
     if (input.onRecorded) await input.onRecorded(tx, submission, result);
