@@ -11,6 +11,8 @@ export const E2E_DATABASE = "./data/e2e.db";
  */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:${E2E_DATABASE}`;
 const onPostgres = !E2E_DATABASE_URL.startsWith("file:");
+/** The SQLite file the run starts by deleting: the one in E2E_DATABASE_URL, not always the default. */
+const sqliteFile = `'${E2E_DATABASE_URL.slice("file:".length).split("?")[0]!.replaceAll("'", "'\\''")}'`;
 /** The suite server's Prometheus token (e2e/ops.spec.ts scrapes /metrics with it). */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token";
 /** Where e2e/account.spec.ts runs a real SMTP server (smtp-server) that the app sends reset emails to. */
@@ -52,7 +54,7 @@ export default defineConfig({
     // Each run starts from an empty database; `npm start` applies the migrations to it.
     command: onPostgres
       ? "npm start"
-      : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm start`,
+      : `rm -f ${sqliteFile} ${sqliteFile}-wal ${sqliteFile}-shm && npm start`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

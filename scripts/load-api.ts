@@ -3,6 +3,7 @@
  * for S seconds, then the database is checked for every accepted submission.
  *   npm run bench:api -- --url http://127.0.0.1:3000 --key ss_live_... [--seconds 20] [--clients 20]
  *   npm run bench:api -- --url ... --user admin@example.com      (creates a key for that user)
+ *   --exercise <lesson folder name> (default parse-query-pagination): any one-file exercise of any track
  * DATABASE_URL must point at the server's database, SQLite or PostgreSQL (rows are counted there). The server needs a
  * high API_RATE_LIMIT_PER_MINUTE, or most requests are refused with 429 (counted as errors).
  * Prints p50/p99 latency (also of the first 2 s alone: a server just started shows its cold start
@@ -158,8 +159,16 @@ if (!key) {
 }
 
 // A passing and a failing submission, alternating: both do the full grading work.
-const solution = fs.readFileSync(`lessons/http/${exercise}/solution.ts`, "utf8");
-const starter = fs.readFileSync(`lessons/http/${exercise}/starter.ts`, "utf8");
+// Any one-file exercise of any track: --exercise is the lesson's folder name.
+const lessonDir = fs
+  .readdirSync("lessons", { withFileTypes: true })
+  .filter((track) => track.isDirectory())
+  .map((track) => `lessons/${track.name}/${exercise}`)
+  .find((dir) => fs.existsSync(`${dir}/solution.ts`) && fs.existsSync(`${dir}/starter.ts`));
+if (!lessonDir)
+  throw new Error(`No one-file exercise "${exercise}" (lessons/<track>/${exercise}/solution.ts)`);
+const solution = fs.readFileSync(`${lessonDir}/solution.ts`, "utf8");
+const starter = fs.readFileSync(`${lessonDir}/starter.ts`, "utf8");
 
 const port = Number(new URL(base).port || (base.startsWith("https:") ? 443 : 80));
 const serverPid = values.pid ? Number(values.pid) : pidListeningOn(port);
