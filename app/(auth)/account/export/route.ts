@@ -1,6 +1,7 @@
 /**
  * GET /account/export: the signed-in user's data as a JSON download (progress, submissions with
- * their results, drafts, quiz answers, hints seen, API keys without their secrets).
+ * their results as the learner sees them: hidden tests concealed), drafts, quiz answers, hints seen,
+ * API keys without their secrets).
  */
 import { exportAccountData } from "@/lib/auth/account-data";
 import { getCurrentUser } from "@/lib/auth/session";
