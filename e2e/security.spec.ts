@@ -245,7 +245,7 @@ test("a path whose %-escapes do not decode gets a 400 that says so, never a 500"
       expect(JSON.parse(api.body)).toMatchObject({ status: 400, code: "invalid_path" });
     }
   }
-  // A well-formed escape still reaches the route: an unknown exercise, not a refused path.
+  // A well-formed escape still reaches the route, which asks for an API key.
   expect((await rawRequest("GET", "/api/v1/exercises/caf%C3%A9")).status).toBe(401);
 });
 

@@ -26,6 +26,7 @@ const { gradeBatch } = await import("./batch.ts");
 const { getSubmissionForKey, listSubmissionsForKey } = await import("./submissions.ts");
 const { listSubmissionsQuerySchema, gradeRequestSchema } = await import("./schemas.ts");
 const { saveDraft, listDrafts } = await import("../progress/drafts.ts");
+const { listLearnerLessonRows } = await import("../teach/progress-report.ts");
 
 const EXERCISE = "http-status-codes";
 let key: AuthenticatedKey;
@@ -75,6 +76,8 @@ test("a draft holding U+0000 is refused with validation_failed and nothing is sa
 
 test("ids, learners and filters holding U+0000 are not found or refused, never a failed query", async () => {
   await rejectsWith(getSubmissionForKey(key, "abc\u0000"), "not_found");
+  // /teach/learners/<id> with %00 in the URL: no such learner (a 404 page).
+  assert.deepEqual(await listLearnerLessonRows("abc\u0000"), []);
   await rejectsWith(
     gradeForApi({
       apiKey: key,
