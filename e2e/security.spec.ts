@@ -226,6 +226,20 @@ test("odd methods get a 4xx with a true Allow header, never a 500", async ({ req
   const wrong = await request.fetch("/api/v1/exercises/x/grade", { method: "DELETE" });
   expect(wrong.status()).toBe(405);
   expect(wrong.headers().allow).toBe("POST, OPTIONS");
+  // Routes outside /api/v1 too: a body that says what is allowed, and a true Allow header.
+  for (const [method, path, allow] of [
+    ["POST", "/api/drafts/http-status-codes", "GET, PUT, DELETE, HEAD, OPTIONS"],
+    ["GET", "/api/hints/http-status-codes", "POST, OPTIONS"],
+    ["POST", "/api/health", "GET, HEAD, OPTIONS"],
+    ["DELETE", "/api/ready", "GET, HEAD, OPTIONS"],
+    ["POST", "/account/export", "GET, HEAD, OPTIONS"],
+    ["PUT", "/teach/progress.csv", "GET, HEAD, OPTIONS"],
+  ]) {
+    const refused = await request.fetch(path, { method });
+    expect(refused.status(), `${method} ${path}`).toBe(405);
+    expect(refused.headers().allow, `${method} ${path}`).toBe(allow);
+    expect((await refused.json()).error).toContain(allow);
+  }
 });
 
 test("a path whose %-escapes do not decode gets a 400 that says so, never a 500", async () => {

@@ -3,6 +3,7 @@
  * their results as the learner sees them: hidden tests concealed), drafts, quiz answers, hints seen,
  * API keys without their secrets).
  */
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { exportAccountData } from "@/lib/auth/account-data";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -19,3 +20,6 @@ export async function GET(): Promise<Response> {
     },
   });
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

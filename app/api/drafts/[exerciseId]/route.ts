@@ -21,6 +21,7 @@
  * Errors as {error}: 400 (bad JSON or shape, a file the exercise does not have, code holding U+0000), 401 (not signed
  * in), 404 (no such exercise), 413 (draft too long), 415 (not JSON), 500 (logged here).
  */
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/api/read-body";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -157,3 +158,6 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
     );
   });
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PATCH, OPTIONS } = refuseOtherMethods(["GET", "PUT", "DELETE"]);
