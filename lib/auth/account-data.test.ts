@@ -228,3 +228,17 @@ test("sessions: signing out ends one, expired ones do not count and are cleaned 
   // Running it again deletes nothing more.
   assert.deepEqual(await cleanUpAccountTables(), { signInAttempts: 0, sessions: 0, buckets: 0 });
 });
+
+test("the audit log reads back damaged details as empty, and names the command line as actor", async () => {
+  for (const details of ["not json", "[1,2]", "null", '"text"'])
+    await db.auditEvent.create({
+      data: { action: "role.changed", targetId: "t", target: `damaged ${details}`, details },
+    });
+  const damaged = (await listAuditEvents(50)).filter((e) => e.target.startsWith("damaged "));
+  assert.equal(damaged.length, 4);
+  for (const event of damaged) {
+    assert.deepEqual(event.details, {}, event.target);
+    assert.equal(event.actor, "command line");
+  }
+  assert.equal((await listAuditEvents(2)).length, 2);
+});
