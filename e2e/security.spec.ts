@@ -226,6 +226,41 @@ test("odd methods get a 4xx with a true Allow header, never a 500", async ({ req
   const wrong = await request.fetch("/api/v1/exercises/x/grade", { method: "DELETE" });
   expect(wrong.status()).toBe(405);
   expect(wrong.headers().allow).toBe("POST, OPTIONS");
+  // Routes outside /api/v1 too: a body that says what is allowed, and a true Allow header.
+  for (const [method, path, allow] of [
+    ["POST", "/api/drafts/http-status-codes", "GET, PUT, DELETE, HEAD, OPTIONS"],
+    ["GET", "/api/hints/http-status-codes", "POST, OPTIONS"],
+    ["POST", "/api/health", "GET, HEAD, OPTIONS"],
+    ["DELETE", "/api/ready", "GET, HEAD, OPTIONS"],
+    ["POST", "/account/export", "GET, HEAD, OPTIONS"],
+    ["PUT", "/teach/progress.csv", "GET, HEAD, OPTIONS"],
+  ]) {
+    const refused = await request.fetch(path, { method });
+    expect(refused.status(), `${method} ${path}`).toBe(405);
+    expect(refused.headers().allow, `${method} ${path}`).toBe(allow);
+    expect((await refused.json()).error).toContain(allow);
+  }
+});
+
+test("a path whose %-escapes do not decode gets a 400 that says so, never a 500", async () => {
+  for (const path of ["/learn/http/%ff", "/learn/%", "/learn/http/%C0%AE"]) {
+    const page = await rawRequest("GET", path);
+    expect(page.status, path).toBe(400);
+    expect(page.body, path).toContain("%-escape");
+  }
+  for (const path of ["/api/v1/exercises/%ff", "/api/v1/submissions/%C0%AE", "/api/drafts/%ff"]) {
+    for (const method of ["GET", "POST"]) {
+      const api = await rawRequest(method, path, {
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      expect(api.status, `${method} ${path}`).toBe(400);
+      expect(api.headers["content-type"]).toBe("application/problem+json");
+      expect(JSON.parse(api.body)).toMatchObject({ status: 400, code: "invalid_path" });
+    }
+  }
+  // A well-formed escape still reaches the route, which asks for an API key.
+  expect((await rawRequest("GET", "/api/v1/exercises/caf%C3%A9")).status).toBe(401);
 });
 
 test("malformed Server Action calls get a 4xx with a clear body, never a 500", async ({ baseURL }) => {

@@ -4,6 +4,7 @@
  */
 export const ERROR_STATUS = {
   invalid_json: 400,
+  invalid_path: 400,
   validation_failed: 422,
   unauthorized: 401,
   forbidden: 403,

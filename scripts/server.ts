@@ -79,6 +79,7 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
       res.end("Internal Server Error");
     });
   if (!ROUTABLE_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
+  if (!decodablePath(req.url)) return refuseBadPath(req, res);
   if (metricsToken && (req.url ?? "").split("?")[0] === "/metrics")
     return serveMetrics(req, res, metricsToken);
   if (req.method === "POST" && req.headers["next-action"] !== undefined) {
@@ -200,6 +201,36 @@ function plain(
     ...headers,
   });
   res.end(`${message}\n`);
+}
+
+/** False when the path has a %-escape that does not decode (a lone "%", bytes that are not UTF-8). */
+function decodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]!);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A path that does not decode: 400 saying so (problem+json under /api/). Next.js would fail on it
+ * with a 500 while decoding a dynamic segment (/learn/http/%ff, /api/v1/exercises/%C0%AE).
+ */
+function refuseBadPath(req: http.IncomingMessage, res: http.ServerResponse): void {
+  req.resume();
+  const detail = "The address is not valid: a %-escape in its path is not UTF-8 (write % itself as %25).";
+  if (!(req.url ?? "").startsWith("/api/")) return plain(res, 400, detail);
+  res.writeHead(400, { "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
+  res.end(
+    JSON.stringify({
+      type: "/docs/api#error-invalid_path",
+      title: "Invalid path",
+      status: 400,
+      code: "invalid_path",
+      detail,
+    }),
+  );
 }
 
 /** A method Next.js does not route: 405 with what the path does allow (problem+json under /api/v1). */

@@ -23,6 +23,7 @@ export type Problem = {
 /** Short, fixed titles per code (the detail says what happened this time). */
 export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   invalid_json: "Malformed JSON",
+  invalid_path: "Invalid path",
   validation_failed: "Invalid request",
   unauthorized: "Not signed in",
   forbidden: "Not allowed",

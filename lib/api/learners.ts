@@ -6,6 +6,7 @@
 import "server-only";
 import { canTeach } from "../auth/roles.ts";
 import { db } from "../db.ts";
+import { hasNul } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import type { AuthenticatedKey } from "./keys.ts";
 
@@ -42,6 +43,7 @@ export async function resolveLearner(
 
 /** A user by email (case-insensitive) or id. */
 export async function findUser(ref: string): Promise<(Learner & { role: string }) | null> {
+  if (hasNul(ref)) return null; // no email or id holds one, and PostgreSQL would fail the query
   return db.user.findFirst({
     where: ref.includes("@") ? { email: ref.toLowerCase() } : { id: ref },
     select: { id: true, email: true, role: true },

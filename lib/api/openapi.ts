@@ -60,6 +60,8 @@ export type OpenApiDocument = {
 /** What each error code means, for the reference. */
 export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   invalid_json: "The body is not valid JSON (or not UTF-8, or empty).",
+  invalid_path:
+    "A %-escape in the URL's path does not decode (a lone `%`, or bytes that are not UTF-8); write `%` itself as `%25`. Answered before authentication.",
   validation_failed:
     "The JSON or query string does not match the schema; `errors` lists each field (`path`, `message`).",
   unauthorized: "Not signed in (web pages and exports; the API uses the *_api_key codes).",

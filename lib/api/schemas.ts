@@ -37,11 +37,16 @@ export const gradeModeSchema = named(
   "GradeMode",
 );
 
+// PostgreSQL cannot store or compare U+0000 in text: a string holding one is refused with the rest.
+const noNul = (value: string) => !value.includes("\u0000");
+const NO_NUL = { message: "Must not contain a NUL character (U+0000)." };
+
 const learnerRefSchema = z
   .string()
   .trim()
   .min(1)
   .max(320)
+  .refine(noNul, NO_NUL)
   .describe(
     "Whose submission this is: a user's email or id. Only keys of instructors and admins may name another user; omitted, the key's owner.",
   );
@@ -125,8 +130,8 @@ export const batchRequestDocSchema = named(
 export const listSubmissionsQuerySchema = z
   .object({
     learner: learnerRefSchema.optional(),
-    exercise: z.string().min(1).max(200).optional(),
-    cursor: z.string().min(1).max(500).optional(),
+    exercise: z.string().min(1).max(200).refine(noNul, NO_NUL).optional(),
+    cursor: z.string().min(1).max(500).refine(noNul, NO_NUL).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();

@@ -9,6 +9,7 @@ import "server-only";
 import { toLearnerView, type GradeResult } from "../../sandbox/index.ts";
 import { canTeach } from "../auth/roles.ts";
 import { db } from "../db.ts";
+import { hasNul } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AuthenticatedKey } from "./keys.ts";
@@ -64,7 +65,10 @@ function visibleTo(apiKey: AuthenticatedKey): Prisma.SubmissionWhereInput {
 
 /** One submission, or not_found. */
 export async function getSubmissionForKey(apiKey: AuthenticatedKey, id: string): Promise<SubmissionBody> {
-  const row = await db.submission.findFirst({ where: { AND: [{ id }, visibleTo(apiKey)] }, select });
+  // No id holds U+0000, and PostgreSQL would fail the query on one.
+  const row = hasNul(id)
+    ? null
+    : await db.submission.findFirst({ where: { AND: [{ id }, visibleTo(apiKey)] }, select });
   if (!row) throw new AppError("not_found", `There is no submission "${id}" that this key may read.`);
   return toBody(row, canTeach(apiKey.owner.role));
 }
@@ -80,7 +84,12 @@ function encodeCursor(row: { createdAt: Date; id: string }): string {
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof value.t === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.t)))
+    if (
+      typeof value.t === "string" &&
+      typeof value.id === "string" &&
+      !hasNul(value.id) &&
+      !Number.isNaN(Date.parse(value.t))
+    )
       return value as Cursor;
   } catch {
     // fall through

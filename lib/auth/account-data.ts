@@ -3,10 +3,15 @@
  */
 import "server-only";
 import { db } from "../db.ts";
+import { toLearnerView } from "../../sandbox/disclosure.ts";
+import type { GradeResult } from "../../sandbox/types.ts";
 import { recordAuditEvent } from "./audit.ts";
 import { revokeAllSessions } from "./sessions.ts";
 
-/** Everything we keep about a user, as one JSON-ready object (no password hash, no session tokens). */
+/**
+ * Everything we keep about a user, as one JSON-ready object (no password hash, no session tokens).
+ * Results are the learner's view (sandbox/disclosure.ts), as everywhere else a learner sees them.
+ */
 export async function exportAccountData(userId: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -61,11 +66,20 @@ export async function exportAccountData(userId: string) {
       return text;
     }
   };
+  // Why: stored results are the grader's full ones, with hidden tests' inputs, expected values and
+  // output; the download reaches the learner, so it gets what the lesson page shows, and a stored
+  // result that is not a grade result (nothing to filter it by) is left out.
+  const learnerResult = (text: string): GradeResult | null => {
+    const value = parse(text);
+    return value !== null && typeof value === "object" && Array.isArray((value as GradeResult).tests)
+      ? toLearnerView(value as GradeResult)
+      : null;
+  };
   return {
     exportedAt: new Date().toISOString(),
     account: { email: user.email, name: user.name, role: user.role, createdAt: user.createdAt },
     progress: user.progress,
-    submissions: user.submissions.map((s) => ({ ...s, result: parse(s.result) })),
+    submissions: user.submissions.map((s) => ({ ...s, result: learnerResult(s.result) })),
     drafts: user.drafts,
     quizAnswers: user.quizAnswers.map((a) => ({ ...a, choices: parse(a.choices) })),
     hintViews: user.hintViews,

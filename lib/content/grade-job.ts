@@ -22,6 +22,7 @@
  * Multi-file exercises send `files` (in exercise.files order) instead of `code`.
  */
 import "server-only";
+import { hasNul } from "../db/errors.ts";
 import type { GradeJob, LearnerFile, TestFile } from "../../sandbox/types.ts";
 import { stagesOf, type ExerciseFile, type LearnerCode, type PrivateExercise } from "./private-types.ts";
 
@@ -37,6 +38,9 @@ export interface GradeJobOptions {
  * exactly its files by name (`{"store.ts": "..."}`), a one-file exercise one string.
  */
 export function learnerCodeProblem(exercise: PrivateExercise, code: LearnerCode): string | null {
+  // Stored with the submission: PostgreSQL refuses U+0000 in text, so it is refused here on both.
+  if ((typeof code === "string" ? [code] : [...Object.keys(code), ...Object.values(code)]).some(hasNul))
+    return 'Your code contains a NUL character (U+0000), which cannot be stored. Write it as "\\0" inside a string instead.';
   const names = exercise.files;
   if (!names)
     return typeof code === "string" ? null : `This exercise takes one file: send "code", not "files".`;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { API_ROUTES, allowHeader, findApiRoute } from "./api-routes.ts";
+import { API_ROUTES, allowHeader, findApiRoute, refuseOtherMethods } from "./api-routes.ts";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 
@@ -76,4 +76,15 @@ test("paths find their route, and Allow lists HEAD with GET and OPTIONS always",
   assert.equal(findApiRoute("/api/v1/nope"), undefined);
   assert.equal(allowHeader(["GET"]), "GET, HEAD, OPTIONS");
   assert.equal(allowHeader(["POST"]), "POST, OPTIONS");
+});
+
+test("refuseOtherMethods answers 405 with a body and a true Allow header, OPTIONS 204", async () => {
+  const { POST, OPTIONS } = refuseOtherMethods(["GET", "PUT"]);
+  const refused = await POST();
+  assert.equal(refused.status, 405);
+  assert.equal(refused.headers.get("allow"), "GET, PUT, HEAD, OPTIONS");
+  assert.match(((await refused.json()) as { error: string }).error, /GET, PUT, HEAD, OPTIONS/);
+  const options = await OPTIONS();
+  assert.equal(options.status, 204);
+  assert.equal(options.headers.get("allow"), "GET, PUT, HEAD, OPTIONS");
 });

@@ -37,3 +37,16 @@ export function allowHeader(methods: readonly string[]): string {
 export function findApiRoute(pathname: string) {
   return API_ROUTES.find((route) => route.pattern.test(pathname));
 }
+
+/**
+ * Handlers for the methods a route outside /api/v1 does not export (there, Next.js answers 405 with
+ * no body and no Allow header): 405 {error} with a true Allow header, and OPTIONS 204 with it.
+ * Export the ones the route lacks: `export const { POST, PATCH, OPTIONS } = refuseOtherMethods(["GET"])`.
+ */
+export function refuseOtherMethods(allowed: readonly string[]) {
+  const allow = allowHeader(allowed);
+  const refuse = async () =>
+    Response.json({ error: `This address supports ${allow}.` }, { status: 405, headers: { Allow: allow } });
+  const options = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: options };
+}

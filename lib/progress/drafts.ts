@@ -9,9 +9,15 @@
  */
 import "server-only";
 import { db } from "../db.ts";
-import { isUniqueViolation } from "../db/errors.ts";
+import { hasNul, isUniqueViolation } from "../db/errors.ts";
+import { AppError } from "../errors.ts";
+
+/** Why a draft holding U+0000 is refused. */
+export const NUL_IN_DRAFT =
+  'This code contains a NUL character (U+0000), which cannot be saved. Write it as "\\0" inside a string instead.';
 
 /** Largest draft we keep, in characters (the sandbox refuses larger sources anyway). */
+
 export const MAX_DRAFT_CHARS = 100_000;
 
 /** A file's saved draft: `code` null after a reset (the starter shows); revision 0 when never saved. */
@@ -64,6 +70,11 @@ export async function saveDraft(
   code: string,
   baseRevision: number,
 ): Promise<SaveDraftResult> {
+  // PostgreSQL cannot store U+0000 in text (SQLite can): refused on both, as the grader refuses it.
+  if (hasNul(code) || hasNul(file))
+    throw new AppError("validation_failed", NUL_IN_DRAFT, {
+      errors: [{ path: "code", message: NUL_IN_DRAFT }],
+    });
   if (baseRevision === 0) {
     try {
       const row = await db.draft.create({

@@ -6,6 +6,7 @@
 import "server-only";
 import { listTracks } from "../content/index.ts";
 import { db } from "../db.ts";
+import { hasNul } from "../db/errors.ts";
 
 export type LessonStats = {
   lessonId: string;
@@ -156,6 +157,8 @@ export type LearnerLessonRow = {
 export async function listLearnerLessonRows(
   userId?: string,
 ): Promise<{ learner: { id: string; email: string; name: string | null }; rows: LearnerLessonRow[] }[]> {
+  // An id from the URL: none holds U+0000, and PostgreSQL would fail the query on one.
+  if (userId !== undefined && hasNul(userId)) return [];
   const userWhere = userId ? { id: userId, role: "learner" } : { role: "learner" };
   const [tracks, learners, progress, hints, last] = await Promise.all([
     listTracks(),

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { pingDatabase } from "@/lib/db/health";
 
 /** Liveness and readiness: 200 when the database answers. */
@@ -13,3 +14,6 @@ export async function GET() {
     );
   }
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { checkReadiness } from "@/lib/ops/readiness";
 
 /**
@@ -11,3 +12,6 @@ export async function GET() {
     headers: { "Cache-Control": "no-store" },
   });
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

@@ -88,6 +88,13 @@ describe("what a plain HTML form or GET can do", () => {
     await untouched(app);
   });
 
+  test("a type that only mentions JSON in a parameter (text/plain; charset=application/json, which any site may send without a preflight) with a valid token → 415", async () => {
+    const app = createApp(accounts());
+    const res = await app(post("/transfer", { ...own(), "Content-Type": "text/plain; charset=application/json", "X-CSRF-Token": await tokenFor(app, SID.alice) }));
+    expect(res.status).toBe(415);
+    await untouched(app);
+  });
+
   test("GET, HEAD or PUT on /transfer and /email never change anything", async () => {
     const app = createApp(accounts());
     for (const method of ["GET", "HEAD", "PUT"]) {

@@ -94,6 +94,17 @@ describe("honest use", () => {
     expect((await app(request("POST", "/email", { email: "x@y.z" }, { sid: null, token: "anything" }))).status).toBe(401);
   });
 
+  test("the limits are inclusive: the whole balance can be sent, and an e-mail of exactly 254 characters is accepted", async () => {
+    const app = createApp(accounts());
+    const token = await tokenFor(app, SID.alice);
+    const email = `${"a".repeat(64)}@${"b".repeat(185)}.com`; // 254 characters
+    const changed = await app(request("POST", "/email", { email }, { token }));
+    expect({ status: changed.status, length: email.length }).toEqual({ status: 200, length: 254 });
+    expect((await app(request("POST", "/email", { email: `a${email}` }, { token }))).status).toBe(422);
+    const all = await app(request("POST", "/transfer", { to: "bob", amount: 100 }, { token }));
+    expect({ status: all.status, balance: (await account(app)).balance }).toEqual({ status: 200, balance: 0 });
+  });
+
   test("invalid transfers and e-mails → 422, nothing changed", async () => {
     const app = createApp(accounts());
     const token = await tokenFor(app, SID.alice);

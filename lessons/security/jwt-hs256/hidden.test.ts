@@ -147,6 +147,12 @@ describe("verifyJwt checks the signature", () => {
     expect(verify(token.slice(0, -1))).toEqual({ ok: false, reason: "bad_signature" });
   });
 
+  test('the right signature with "=" padding or a space added → malformed (the signature part is base64url characters only; a lenient decoder would read the same bytes, so one token would have many spellings)', () => {
+    const token = forge(HEADER, '{"sub":"42"}');
+    expect(verify(`${token}=`)).toEqual({ ok: false, reason: "malformed" });
+    expect(verify(`${token.slice(0, -2)} ${token.slice(-2)}`)).toEqual({ ok: false, reason: "malformed" });
+  });
+
   test("an HS256 header with an empty signature → bad_signature", () => {
     const token = `${b64url(HEADER)}.${b64url('{"sub":"42"}')}.`;
     expect(verify(token)).toEqual({ ok: false, reason: "bad_signature" });
@@ -173,6 +179,10 @@ describe("verifyJwt checks exp and nbf (NumericDate, seconds)", () => {
 
   test("exp 1000 checked at now 1001 → expired", () => {
     expect(at('{"exp":1000}', 1001)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  test("exp 0 (the first second of 1970) checked at now 1000 → expired (0 is a time, not a missing claim)", () => {
+    expect(at('{"exp":0}', 1000)).toEqual({ ok: false, reason: "expired" });
   });
 
   test("nbf 1000 checked at now 999 → not_yet_valid", () => {
@@ -229,6 +239,7 @@ describe("verifyJwt returns malformed for garbage (never throws)", () => {
     ["a payload that is a number (signed)", forge(HEADER, "42")],
     ['an exp that is a string (signed): "tomorrow"', forge(HEADER, '{"exp":"tomorrow"}')],
     ['an nbf that is a string (signed): "1000"', forge(HEADER, '{"nbf":"1000"}')],
+    ["an exp that is null (signed)", forge(HEADER, '{"exp":null}')],
   ];
   for (const [what, token] of cases) {
     test(`${what} → malformed`, () => {

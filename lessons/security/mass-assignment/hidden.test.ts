@@ -76,6 +76,16 @@ describe("honest use", () => {
     }
   });
 
+  test("the length limits are inclusive and count every character: a 200-character title and a 50-character name are accepted", async () => {
+    const app = createApp(state());
+    const created = await send(app, "bob", "POST", "/tasks", { title: "t".repeat(200) });
+    expect(created.status).toBe(201);
+    expect((await send(app, "bob", "PATCH", "/me", { name: "n".repeat(50) })).status).toBe(200);
+    // Spaces count: 201 characters is too long even if trimming would make it fit.
+    expect(await read(await send(app, "bob", "PATCH", "/tasks/2", { title: ` ${"t".repeat(200)}` }))).toEqual([422, ["title"]]);
+    expect(await read(await send(app, "bob", "PATCH", "/me", { name: `${"n".repeat(50)} ` }))).toEqual([422, ["name"]]);
+  });
+
   test("a request with one bad field changes nothing, not even its good fields", async () => {
     const app = createApp(state());
     await send(app, "bob", "PATCH", "/tasks/2", { title: "New title", priority: "urgent" });

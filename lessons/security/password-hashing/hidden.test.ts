@@ -26,6 +26,13 @@ describe("hashPassword", () => {
     expect(a.hash === b.hash).toBe(false);
   });
 
+  test("the salt comes from a cryptographic random source (crypto.randomBytes), not Math.random, whose output can be predicted", () => {
+    calls.reset();
+    hashPassword("correct horse");
+    const random = calls.count("crypto.randomBytes") + calls.count("crypto.getRandomValues");
+    expect(random).toBeGreaterThanOrEqual(1);
+  });
+
   test("N is at least 16384 (2^14) and r at least 8: a slow hash, not a fast one", () => {
     const { N, r, p } = parts(hashOfHunter2());
     expect(N >= 16384).toBe(true);

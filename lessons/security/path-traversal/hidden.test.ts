@@ -30,6 +30,14 @@ describe("honest names", () => {
     expect(await outcome(serveStatic("docs/caf%C3%A9.txt"))).toEqual([200, "text/plain; charset=utf-8", "nosniff", "Menu du jour."]);
   });
 
+  test("an upper-case extension (docs/SCAN.HTML) gets the same Content-Type as a lower-case one", async () => {
+    expect(await outcome(serveStatic("docs/SCAN.HTML"))).toEqual([200, "text/html; charset=utf-8", "nosniff", "<!doctype html><title>Scan</title>"]);
+  });
+
+  test("an extension that arrives percent-encoded (index.%68tml) is typed by the decoded name, the file that is served", async () => {
+    expect(await outcome(serveStatic("index.%68tml"))).toEqual([200, "text/html; charset=utf-8", "nosniff", "<!doctype html><title>Home</title><h1>Welcome</h1>"]);
+  });
+
   test("two dots inside a name (v1..v2.txt) are an ordinary name, not a way up", async () => {
     expect(await outcome(serveStatic("docs/v1..v2.txt"))).toEqual([200, "text/plain; charset=utf-8", "nosniff", "Changes from v1 to v2."]);
   });

@@ -104,7 +104,7 @@ describe("DNS and redirects", () => {
     expect({ got, asked, sent: network.requests().map((r) => r.url) }).toEqual({ got: "200 public feed", asked: ["rebind.example"], sent: ["http://93.184.215.30/feed"] });
   });
 
-  test("every redirect target is checked like the first URL", { description: "Redirects to loopback, to a name that resolves to a private address, to the metadata service over IPv4-mapped IPv6, to user info, and to another scheme." }, async () => {
+  test("every redirect target is checked like the first URL", { description: "Redirects to loopback, to a name that resolves to a private address, to the metadata service over IPv4-mapped IPv6, to user info, to another scheme, and to a public host on another port." }, async () => {
     const targets: [string, string][] = [
       ["http://127.0.0.1:80/admin", "private_address"],
       ["https://db.internal.example/", "private_address"],
@@ -112,6 +112,7 @@ describe("DNS and redirects", () => {
       ["http://news.example@10.0.0.1/", "credentials"],
       ["file:///etc/passwd", "scheme"],
       ["//2130706433/", "private_address"],
+      ["http://news.example:6379/", "port"],
     ];
     const wrong: string[] = [];
     let extra = 0;

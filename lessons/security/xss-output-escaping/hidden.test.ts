@@ -129,6 +129,10 @@ describe("renderComment links only to web addresses", () => {
     ["a protocol-relative //host", "//evil.example/"],
     ["ftp:", "ftp://files.example/"],
     ["mailto:", "mailto:ada@example.com"],
+    ["text that merely starts with http (\"https is my protocol\")", "https is my protocol"],
+    ["another scheme that starts with http (httpx:)", "httpx://files.example/"],
+    ['"https://" with no host (not a URL)', "https://"],
+    ["a host with a space in it (not a URL)", "https://my site.example/"],
   ];
   for (const [what, website] of unlinked) {
     test(`${what} → the name without a link, text unchanged`, () => {

@@ -1,7 +1,9 @@
 /**
  * GET /account/export: the signed-in user's data as a JSON download (progress, submissions with
- * their results, drafts, quiz answers, hints seen, API keys without their secrets).
+ * their results as the learner sees them: hidden tests concealed), drafts, quiz answers, hints seen,
+ * API keys without their secrets).
  */
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { exportAccountData } from "@/lib/auth/account-data";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -18,3 +20,6 @@ export async function GET(): Promise<Response> {
     },
   });
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

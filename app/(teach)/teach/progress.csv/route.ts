@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { problemResponse } from "@/lib/api/errors";
 import { AppError } from "@/lib/errors";
 import { checkTeacher } from "@/lib/teach/access";
@@ -24,3 +25,6 @@ export async function GET(): Promise<Response> {
     },
   });
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

@@ -18,16 +18,25 @@
  * Cross-site requests cannot reach PUT or DELETE with the learner's cookie without a CORS
  * preflight (neither is a "simple" method), which this route never answers.
  *
- * Errors as {error}: 400 (bad JSON or shape, a file the exercise does not have), 401 (not signed
+ * Errors as {error}: 400 (bad JSON or shape, a file the exercise does not have, code holding U+0000), 401 (not signed
  * in), 404 (no such exercise), 413 (draft too long), 415 (not JSON), 500 (logged here).
  */
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/api/read-body";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise } from "@/lib/content";
 import { exerciseIdSchema } from "@/lib/content/schema";
+import { hasNul } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { listDrafts, MAX_DRAFT_CHARS, resetDrafts, saveDraft, type SavedDraft } from "@/lib/progress/drafts";
+import {
+  listDrafts,
+  MAX_DRAFT_CHARS,
+  NUL_IN_DRAFT,
+  resetDrafts,
+  saveDraft,
+  type SavedDraft,
+} from "@/lib/progress/drafts";
 
 type Context = { params: Promise<{ exerciseId: string }> };
 
@@ -121,6 +130,8 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
       );
     }
 
+    if (hasNul(parsed.data.code)) return fail(400, NUL_IN_DRAFT);
+
     const file = parsed.data.file ?? "";
     // One-file exercises take no file; multi-file ones one of their own files, and nothing else.
     if (exercise.files ? !exercise.files.includes(file) : file !== "") {
@@ -147,3 +158,6 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
     );
   });
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { POST, PATCH, OPTIONS } = refuseOtherMethods(["GET", "PUT", "DELETE"]);

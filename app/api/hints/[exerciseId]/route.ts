@@ -11,6 +11,7 @@
  * Responses: 200 {hint}; {error} with 400 (bad body, or an earlier hint not yet shown), 401 (not
  * signed in), 404 (no such exercise or hint), 415 (not JSON), 500 (logged here).
  */
+import { refuseOtherMethods } from "@/lib/http/api-routes";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/api/read-body";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -52,3 +53,6 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     return fail(500, "The server could not get the hint. Try again.");
   }
 }
+
+// Every other method: 405 with a true Allow header (OPTIONS: 204 with it).
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["POST"]);

@@ -22,6 +22,7 @@ const FILES = new Map<string, string>([
   ["/srv/site/public/docs/100%.txt", "Give it 100%."],
   ["/srv/site/public/docs/café.txt", "Menu du jour."],
   ["/srv/site/public/docs/v1..v2.txt", "Changes from v1 to v2."],
+  ["/srv/site/public/docs/SCAN.HTML", "<!doctype html><title>Scan</title>"],
   ["/srv/site/public/data/prices.json", '{"mug":12}'],
   ["/srv/site/public/downloads/app.bin", "BINARY"],
   ["/srv/site/public-admin/keys.txt", "ADMIN-KEY=sk_live_9f8e7d"],
