@@ -17,7 +17,6 @@ export const NUL_IN_DRAFT =
   'This code contains a NUL character (U+0000), which cannot be saved. Write it as "\\0" inside a string instead.';
 
 /** Largest draft we keep, in characters (the sandbox refuses larger sources anyway). */
-
 export const MAX_DRAFT_CHARS = 100_000;
 
 /** A file's saved draft: `code` null after a reset (the starter shows); revision 0 when never saved. */
